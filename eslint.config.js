@@ -1,0 +1,97 @@
+// Layers are enforced here, not by hope (ARCHITECTURE.md "Rules that keep it simple").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const noBareConsole = { 'no-console': 'error' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // The core is Electron-free and knows nothing of its transports.
+    files: ['main/core/**/*.ts'],
+    rules: {
+      ...noBareConsole,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'main/core must run under plain Node: no electron.' }],
+          patterns: [
+            { group: ['**/shell', '**/shell/**'], message: 'main/core must not import main/shell.' },
+            { group: ['**/server', '**/server/**'], message: 'main/core must not import main/server.' },
+            { group: ['react', 'react-dom', '**/renderer/**'], message: 'main/core must not import React.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/server/**/*.ts'],
+    rules: {
+      ...noBareConsole,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The bridge runs without Electron (browser mode, LAN).' }],
+          patterns: [
+            { group: ['**/shell', '**/shell/**'], message: 'main/server must not import main/shell.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/shell/**/*.ts', 'main/*.ts'],
+    rules: {
+      ...noBareConsole,
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'main must not import the renderer.' }] },
+      ],
+    },
+  },
+  {
+    // The renderer is untrusted: it may import only types from the contract, and nothing from main.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...noBareConsole,
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**', '**/main'], message: 'The renderer must not import from main/.' },
+            { group: ['electron'], message: 'The renderer talks to main only through the contract.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**'], message: 'The preload has no logic: contract only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import type { Alert } from '../../../preload/api';
+import type { Audit } from '../audit';
+import type { Clock } from '../clock';
+import { KioskFailure, kioskError } from '../errors';
+import type { EventBus } from '../events';
+
+/** Alerts that staff must see and acknowledge. Owns the `alerts` table. */
+export interface Alerts {
+  raise(alert: Pick<Alert, 'level' | 'code' | 'vi' | 'en'>): Alert;
+  list(options: { includeAcknowledged?: boolean }): Alert[];
+  acknowledge(id: number, by: { id: number; user: string }): Alert;
+}
+
+interface Row {
+  id: number;
+  level: Alert['level'];
+  code: string;
+  vi: string;
+  en: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+}
+
+const columns = `id, level, code, vi, en, created_at AS createdAt, acknowledged_at AS acknowledgedAt`;
+
+export function createAlerts(
+  db: Database.Database,
+  deps: { clock: Clock; bus: EventBus; audit: Audit },
+): Alerts {
+  const insert = db.prepare(`INSERT INTO alerts (level, code, vi, en, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const byId = db.prepare(`SELECT ${columns} FROM alerts WHERE id = ?`);
+  const open = db.prepare(
+    `SELECT ${columns} FROM alerts WHERE acknowledged_at IS NULL ORDER BY id DESC LIMIT 200`,
+  );
+  const all = db.prepare(`SELECT ${columns} FROM alerts ORDER BY id DESC LIMIT 200`);
+  const ack = db.prepare(
+    `UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL`,
+  );
+  const get = (id: number): Row | undefined => byId.get(id) as Row | undefined;
+
+  return {
+    raise(a) {
+      const info = insert.run(a.level, a.code, a.vi, a.en, deps.clock.now().toISOString());
+      const alert = get(Number(info.lastInsertRowid));
+      if (!alert) throw new Error('alert vanished after insert');
+      deps.bus.emit('staff.alert', alert);
+      return alert;
+    },
+    list({ includeAcknowledged }) {
+      return (includeAcknowledged ? all : open).all() as Row[];
+    },
+    acknowledge(id, by) {
+      const done = db.transaction(() => {
+        const changed = ack.run(deps.clock.now().toISOString(), by.id, id).changes;
+        if (changed > 0)
+          deps.audit.record({
+            actorId: by.id,
+            actor: by.user,
+            action: 'alert.acknowledge',
+            targetType: 'alert',
+            targetId: id,
+          });
+        return get(id);
+      })();
+      if (!done) {
+        throw new KioskFailure(
+          kioskError('not-found', 'Không tìm thấy cảnh báo này.', 'No such alert.', 'id'),
+        );
+      }
+      return done;
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { LanguageSchema } from '../../../preload/api';
+
+/**
+ * The kiosk's configuration: one JSON file, `kiosk.config.json`, in the data folder. Every field is
+ * documented in README.md ("Configuration"). Defaults make a short file enough.
+ */
+
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time-format' });
+
+const Bilingual = z.object({ vi: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) });
+
+export const ServiceSchema = z.strictObject({
+  /** Stable id used by counters, tickets and reports. */
+  id: z.string().regex(/^[a-z0-9-]{1,32}$/, { message: 'id-format' }),
+  name: Bilingual,
+  /** The letter on the ticket, e.g. "A" → A015. */
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, { message: 'prefix-format' }),
+  /** Ticket numbers run from..to, then refuse with a clear message (the day is full). */
+  range: z
+    .tuple([z.number().int().min(1), z.number().int().max(9999)])
+    .refine(([from, to]) => from <= to, { message: 'range-order' })
+    .default([1, 999]),
+  hours: z.strictObject({ open: Time, close: Time }).default({ open: '07:30', close: '17:00' }),
+  /** Local time at which numbering starts again from `range[0]`. */
+  resetAt: Time.default('00:00'),
+});
+
+export const CounterSchema = z.strictObject({
+  id: z.number().int().min(1).max(999),
+  name: Bilingual.optional(),
+  services: z.array(z.string()).min(1),
+});
+
+const PrinterBase = { id: z.string().regex(/^[a-z0-9-]{1,32}$/, { message: 'id-format' }) };
+const Dots = z.union([z.literal(576), z.literal(512), z.literal(384)]).default(576);
+
+export const PrinterSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...PrinterBase,
+    kind: z.literal('escpos-tcp'),
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(9100),
+    dots: Dots,
+  }),
+  z.strictObject({ ...PrinterBase, kind: z.literal('escpos-device'), path: z.string().min(1), dots: Dots }),
+  z.strictObject({ ...PrinterBase, kind: z.literal('system'), queue: z.string().min(1) }),
+]);
+
+export const ConfigSchema = z
+  .strictObject({
+    centre: z.strictObject({
+      name: z.string().trim().min(1).max(160),
+      /** Unit electronic id per QCVN 102:2016/BTTTT, e.g. 000.00.12.H29; prefixes dossier codes. */
+      unitCode: z.string().regex(/^[0-9A-Z]{3}(\.[0-9A-Z]{2,3}){3}$/, { message: 'unit-code-format' }),
+      address: z.string().max(300).optional(),
+    }),
+    /** This kiosk's own short id; it goes into provisional codes so two kiosks never collide. */
+    kioskId: z
+      .string()
+      .regex(/^[A-Z0-9]{2,6}$/, { message: 'kiosk-id-format' })
+      .default('K01'),
+    languages: z.array(LanguageSchema).min(1).default(['vi', 'en']),
+    defaultLanguage: LanguageSchema.default('vi'),
+    idleTimeoutSeconds: z.number().int().min(15).max(3600).default(90),
+    idleWarningSeconds: z.number().int().min(5).max(120).default(15),
+    staffSessionMinutes: z.number().int().min(1).max(720).default(30),
+    services: z.array(ServiceSchema).default([]),
+    counters: z.array(CounterSchema).default([]),
+    printers: z.array(PrinterSchema).default([]),
+    ticketPrinter: z.string().optional(),
+    portal: z
+      .strictObject({ url: z.url(), token: z.string().min(8) })
+      .nullable()
+      .default(null),
+    bridge: z
+      .strictObject({
+        /** Listen on every interface so counter PCs and the display can connect. Off: 127.0.0.1 only. */
+        lan: z.boolean().default(false),
+        /** Extra browser origins allowed to call the bridge (e.g. a display served elsewhere). */
+        allowedOrigins: z.array(z.url()).default([]),
+      })
+      .default({ lan: false, allowedOrigins: [] }),
+  })
+  .superRefine((c, ctx) => {
+    if (c.idleWarningSeconds >= c.idleTimeoutSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['idleWarningSeconds'], message: 'idle-warning-too-long' });
+    }
+    if (!c.languages.includes(c.defaultLanguage)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'default-language-missing' });
+    }
+    const seen = (key: 'id' | 'prefix') => {
+      const set = new Set<string>();
+      c.services.forEach((s, i) => {
+        if (set.has(s[key]))
+          ctx.addIssue({ code: 'custom', path: ['services', i, key], message: 'duplicate' });
+        set.add(s[key]);
+      });
+    };
+    seen('id');
+    seen('prefix');
+    const serviceIds = new Set(c.services.map((s) => s.id));
+    const counterIds = new Set<number>();
+    c.counters.forEach((counter, i) => {
+      if (counterIds.has(counter.id))
+        ctx.addIssue({ code: 'custom', path: ['counters', i, 'id'], message: 'duplicate' });
+      counterIds.add(counter.id);
+      counter.services.forEach((s, j) => {
+        if (!serviceIds.has(s)) {
+          ctx.addIssue({ code: 'custom', path: ['counters', i, 'services', j], message: 'unknown-service' });
+        }
+      });
+    });
+    const printerIds = new Set(c.printers.map((p) => p.id));
+    if (printerIds.size !== c.printers.length) {
+      ctx.addIssue({ code: 'custom', path: ['printers'], message: 'duplicate' });
+    }
+    if (c.ticketPrinter !== undefined && !printerIds.has(c.ticketPrinter)) {
+      ctx.addIssue({ code: 'custom', path: ['ticketPrinter'], message: 'unknown-printer' });
+    }
+  });
+
+export type KioskConfig = z.output<typeof ConfigSchema>;
+export type KioskConfigInput = z.input<typeof ConfigSchema>;
+export type ServiceConfig = z.output<typeof ServiceSchema>;
+export type CounterConfig = z.output<typeof CounterSchema>;
+export type PrinterConfig = z.output<typeof PrinterSchema>;

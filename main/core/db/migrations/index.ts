@@ -1,0 +1,14 @@
+import m0001 from './0001-staff.sql';
+import m0002 from './0002-alerts.sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered, append-only: never edit a migration that has shipped; add the next number. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001-staff', sql: m0001 },
+  { version: 2, name: '0002-alerts', sql: m0002 },
+];

@@ -1,0 +1,135 @@
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { isMethodName, methods, type Result } from '../../preload/api';
+import { createAlerts } from './alerts';
+import { createAudit } from './audit';
+import { systemClock, type Clock } from './clock';
+import { loadConfig, parseConfig, type LoadedConfig } from './config/load';
+import { openDatabase } from './db/open';
+import { KioskFailure, commonErrors, fail, ok } from './errors';
+import { createEventBus } from './events';
+import { createHandlers, type HandlerContext } from './handlers';
+import { createLogger } from './log';
+import { createStaff } from './staff/service';
+import type { ScryptParams } from './staff/pin';
+import type { CallContext, Core } from './types';
+import { describeIssues } from './validation';
+
+const log = createLogger('core');
+
+export interface CoreOptions {
+  dataDir: string;
+  /** A configuration object instead of the data folder's file (tests, benches). */
+  config?: unknown;
+  /** KIOSK_ADMIN_PIN and friends; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  randomBytes?: (n: number) => Buffer;
+  appVersion?: string;
+  /** Tests lower scrypt's cost to keep the suite fast; never set in production. */
+  scrypt?: ScryptParams;
+}
+
+export type { Core, CallContext } from './types';
+export { KioskFailure } from './errors';
+
+/**
+ * Opens the database, wires the services and returns the contract's implementation. Throws a
+ * `KioskFailure` (with vi/en text) when the configuration is unusable: a kiosk must not start half-set-up.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const env = options.env ?? process.env;
+  const loaded: LoadedConfig =
+    options.config === undefined
+      ? loadConfig(options.dataDir)
+      : { config: parseConfig(options.config), demo: false, path: '(given)' };
+
+  const { db, recovered } = openDatabase(options.dataDir, clock.now());
+  const bus = createEventBus();
+  const audit = createAudit(db, clock);
+  const alerts = createAlerts(db, { clock, bus, audit });
+  const staff = createStaff(db, {
+    clock,
+    audit,
+    sessionMinutes: loaded.config.staffSessionMinutes,
+    randomBytes: options.randomBytes ?? nodeRandomBytes,
+    scrypt: options.scrypt,
+  });
+
+  try {
+    if (recovered) {
+      alerts.raise({
+        level: 'critical',
+        code: 'db-recovered',
+        vi: `Cơ sở dữ liệu bị hỏng nên ki-ốt đã chuyển tệp cũ sang ${recovered.movedTo} và bắt đầu với dữ liệu trống. Không xoá tệp đó: hãy báo kỹ thuật để khôi phục hồ sơ.`,
+        en: `The database was damaged: the kiosk moved it to ${recovered.movedTo} and started empty. Do not delete that file: call a technician to recover its dossiers.`,
+      });
+      audit.record({
+        action: 'db.recovered',
+        details: { movedTo: recovered.movedTo, reason: recovered.reason },
+      });
+    }
+    const seedPin = env.KIOSK_ADMIN_PIN;
+    if (seedPin) await staff.seedAdmin(seedPin);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const handlers = createHandlers({
+    clock,
+    loaded,
+    staff,
+    alerts,
+    appVersion: options.appVersion ?? '0.0.0',
+  });
+
+  async function call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
+    if (!isMethodName(name)) return fail(commonErrors.unknownMethod(name));
+    const def = methods[name];
+    try {
+      const handlerCtx: HandlerContext = { ...ctx };
+      if (def.access === 'staff' || def.access === 'admin') {
+        handlerCtx.staff = staff.authenticate(ctx.token).user;
+        if (def.access === 'admin' && handlerCtx.staff.role !== 'admin')
+          return fail(commonErrors.forbidden());
+      } else if (def.access === 'local' && !ctx.local) {
+        return fail(commonErrors.localOnly());
+      }
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return fail(
+          describeIssues(parsed.error.issues, {
+            code: 'invalid-input',
+            vi: 'Thông tin gửi lên chưa hợp lệ ở mục',
+            en: 'Invalid input at',
+          }),
+        );
+      }
+      // The handler table is keyed by the same name, so its input type matches `parsed.data`.
+      const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown;
+      const value = await handler(parsed.data, handlerCtx);
+      const checked = def.output.safeParse(value);
+      if (!checked.success) {
+        log.error('result does not match the contract', { method: name, issues: checked.error.issues });
+        return fail(commonErrors.internal());
+      }
+      return ok(checked.data);
+    } catch (error) {
+      if (error instanceof KioskFailure) return fail(error.error);
+      log.error('method failed', { method: name, error });
+      return fail(commonErrors.internal());
+    }
+  }
+
+  log.info('core ready', { dataDir: options.dataDir, demo: loaded.demo, recovered: recovered !== null });
+
+  return {
+    call,
+    subscribe: bus.subscribe,
+    isSessionValid: (token) => staff.isSessionValid(token),
+    dataDir: options.dataDir,
+    bridge: loaded.config.bridge,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,30 @@
+import type { EventMessage, EventName, KioskError, Result } from '../../preload/api';
+
+/** Where a call comes from. The transports fill this in; the core decides what it allows. */
+export interface CallContext {
+  /** The staff session token, if the caller has one. */
+  token?: string;
+  transport: 'ipc' | 'http';
+  /** True for IPC and for bridge requests from a loopback address. */
+  local: boolean;
+}
+
+export type EventAudience = 'public' | 'staff';
+
+export type EventListener = (message: EventMessage, audience: EventAudience) => void;
+
+/** The object `createCore` returns: the contract, validated, plus what the transports need. */
+export interface Core {
+  /** Validates `input` against the contract and runs the method. Never throws for a person's error. */
+  call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
+  /** Every event the core emits, with its audience; the transports filter per client. */
+  subscribe(listener: EventListener): () => void;
+  /** True while `token` belongs to a live staff session (used to filter staff events per client). */
+  isSessionValid(token: string | undefined): boolean;
+  readonly dataDir: string;
+  /** The HTTP bridge settings from the configuration. */
+  readonly bridge: { lan: boolean; allowedOrigins: string[] };
+  close(): void;
+}
+
+export type { EventMessage, EventName, KioskError, Result };

@@ -1,0 +1,83 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Core } from '../core';
+import { createLogger } from '../core/log';
+
+const log = createLogger('server.events');
+
+interface Client {
+  socket: WebSocket;
+  token?: string;
+  alive: boolean;
+}
+
+const MAX_CLIENTS = 200;
+
+/**
+ * The `/events` WebSocket. Public events go to every client (kiosks, the waiting-room display); staff
+ * events only to clients that sent `{"type":"auth","token":…}` with a live session. Browsers cannot set
+ * headers on a WebSocket, hence the first message rather than Authorization.
+ */
+export function createEventsHub(core: Core) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const clients = new Set<Client>();
+
+  const unsubscribe = core.subscribe((message, audience) => {
+    const data = JSON.stringify(message);
+    for (const client of clients) {
+      if (audience === 'staff' && !core.isSessionValid(client.token)) continue;
+      client.socket.send(data);
+    }
+  });
+
+  // Drop clients that vanished without closing (a display unplugged from the LAN).
+  const heartbeat = setInterval(() => {
+    for (const client of clients) {
+      if (!client.alive) {
+        client.socket.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+    }
+  }, 30_000);
+  heartbeat.unref();
+
+  wss.on('connection', (socket: WebSocket) => {
+    const client: Client = { socket, alive: true };
+    clients.add(client);
+    socket.on('pong', () => {
+      client.alive = true;
+    });
+    socket.on('message', (raw) => {
+      try {
+        const msg = JSON.parse(String(raw)) as { type?: unknown; token?: unknown };
+        if (msg.type === 'auth') client.token = typeof msg.token === 'string' ? msg.token : undefined;
+      } catch {
+        log.debug('ignored a malformed client message');
+      }
+    });
+    socket.on('close', () => clients.delete(client));
+    socket.on('error', () => clients.delete(client));
+  });
+
+  return {
+    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      if (clients.size >= MAX_CLIENTS) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    get size() {
+      return clients.size;
+    },
+    close(): void {
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const client of clients) client.socket.terminate();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { KioskError } from '../../preload/api';
+
+/** The HTTP status for a contract error. The body is the same `Result` JSON whatever the status. */
+export function statusForError(error: KioskError): number {
+  switch (error.code) {
+    case 'invalid-input':
+    case 'invalid-json':
+      return 400;
+    case 'unauthorized':
+    case 'session-expired':
+      return 401;
+    case 'forbidden':
+    case 'local-only':
+    case 'foreign-origin':
+      return 403;
+    case 'unknown-method':
+      return 404;
+    case 'too-large':
+      return 413;
+    case 'unsupported-media-type':
+      return 415;
+    case 'internal':
+      return 500;
+    default:
+      // A well-formed request the kiosk refused for a reason a person can act on (wrong PIN, locked …).
+      return 422;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The renderer API contract: the only thing that crosses between the renderer (untrusted) and main.
+ *
+ * Every method the renderer, a counter PC or the waiting-room display may call is named here with a zod
+ * schema for its argument and its result, and the access it needs. Main implements it (main/core), the
+ * preload exposes it over IPC (preload/index.ts), the bridge serves it over HTTP (main/server), and the
+ * renderer calls it (renderer/src/api.ts). Method and event names are a public API: renaming one breaks
+ * LAN clients, so add instead of rename.
+ *
+ * This file must stay importable from the renderer bundle: zod only, no Node or Electron imports.
+ */
+import { z } from 'zod';
+
+/** An error a person reads: a stable code for programs, and the message in Vietnamese and English. */
+export const KioskErrorSchema = z.object({
+  code: z.string().min(1),
+  vi: z.string().min(1),
+  en: z.string().min(1),
+  /** Where the error is about one input field, its path (e.g. `pin` or `counters.0.services`). */
+  field: z.string().optional(),
+});
+export type KioskError = z.infer<typeof KioskErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
+
+/**
+ * Who may call a method.
+ * - `public`: the citizen kiosk and anyone the bridge lets in (the waiting-room display included).
+ * - `local`: like public, but only from this machine (IPC, or the bridge over loopback): first-start setup.
+ * - `staff`: a signed-in staff session (`Authorization: Bearer <token>` over the bridge).
+ * - `admin`: a signed-in staff session whose role is admin.
+ */
+export type Access = 'public' | 'local' | 'staff' | 'admin';
+
+interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  access: Access;
+  input: I;
+  output: O;
+  /** One line for the README's method table and for people reading the bridge. */
+  summary: string;
+}
+
+const method = <I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> => def;
+
+const Empty = z.strictObject({});
+
+// ── shared shapes ───────────────────────────────────────────────────────────────────────────────────
+
+export const LanguageSchema = z.enum(['vi', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const RoleSchema = z.enum(['staff', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** A PIN is 6 to 12 digits: long enough to resist guessing with the lockout, short enough to type. */
+export const PinSchema = z.string().regex(/^\d{6,12}$/, { message: 'pin-format' });
+
+/** Staff user names are short ASCII handles typed on a counter PC keyboard. */
+export const UserNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{2,32}$/, { message: 'user-format' });
+
+export const StaffUserSchema = z.object({
+  id: z.number().int().positive(),
+  user: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+});
+export type StaffUser = z.infer<typeof StaffUserSchema>;
+
+export const AlertSchema = z.object({
+  id: z.number().int().positive(),
+  /** `critical` alerts are shown on every staff screen until acknowledged. */
+  level: z.enum(['info', 'warning', 'critical']),
+  code: z.string(),
+  vi: z.string(),
+  en: z.string(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+});
+export type Alert = z.infer<typeof AlertSchema>;
+
+export const FeatureSchema = z.enum(['queue', 'procedures', 'dossier', 'tracking']);
+export type Feature = z.infer<typeof FeatureSchema>;
+
+export const AppInfoSchema = z.object({
+  productName: z.string(),
+  version: z.string(),
+  centreName: z.string(),
+  unitCode: z.string(),
+  languages: z.array(LanguageSchema).min(1),
+  defaultLanguage: LanguageSchema,
+  idleTimeoutSeconds: z.number().int().positive(),
+  idleWarningSeconds: z.number().int().positive(),
+  /** True while the embedded demo centre is in use because no configuration file exists. */
+  demo: z.boolean(),
+  /** True until the first admin account exists: the staff entry then leads to creating it. */
+  needsAdminSetup: z.boolean(),
+  /** Citizen features that are built and switched on; tiles for the others say "coming soon". */
+  features: z.array(FeatureSchema),
+  /** The server's clock, so every screen shows the same time as receipts will. */
+  now: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const SessionSchema = z.object({
+  token: z.string(),
+  user: StaffUserSchema,
+  expiresAt: z.string(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+// ── methods ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const methods = {
+  'app.info': method({
+    access: 'public',
+    input: Empty,
+    output: AppInfoSchema,
+    summary: 'Centre name, languages, idle timeout, enabled features and whether first-start setup is due.',
+  }),
+  'staff.setupAdmin': method({
+    access: 'local',
+    input: z.strictObject({
+      displayName: z.string().trim().min(1).max(80),
+      pin: PinSchema,
+    }),
+    output: SessionSchema,
+    summary: 'First start only: create the admin account (user "admin") and sign it in.',
+  }),
+  'staff.signIn': method({
+    access: 'public',
+    input: z.strictObject({ user: UserNameSchema, pin: z.string().max(64) }),
+    output: SessionSchema,
+    summary: 'Sign in with user name and PIN; five wrong PINs lock the account for five minutes.',
+  }),
+  'staff.signOut': method({
+    access: 'staff',
+    input: Empty,
+    output: Empty,
+    summary: 'End the current staff session.',
+  }),
+  'staff.me': method({
+    access: 'staff',
+    input: Empty,
+    output: z.object({ user: StaffUserSchema, expiresAt: z.string() }),
+    summary: 'The signed-in staff member; also extends the session (it expires after inactivity).',
+  }),
+  'staff.alerts': method({
+    access: 'staff',
+    input: z.strictObject({ includeAcknowledged: z.boolean().optional() }),
+    output: z.array(AlertSchema),
+    summary: 'Alerts for staff (e.g. a damaged database was moved aside), newest first.',
+  }),
+  'staff.acknowledgeAlert': method({
+    access: 'staff',
+    input: z.strictObject({ id: z.number().int().positive() }),
+    output: AlertSchema,
+    summary: 'Mark an alert as read; the audit log records who did.',
+  }),
+  'staff.createUser': method({
+    access: 'admin',
+    input: z.strictObject({
+      user: UserNameSchema,
+      displayName: z.string().trim().min(1).max(80),
+      role: RoleSchema,
+      pin: PinSchema,
+    }),
+    output: StaffUserSchema,
+    summary: 'Admin only: create a staff or admin account.',
+  }),
+} as const satisfies Record<string, MethodDef>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+// ── events (main → renderer) ───────────────────────────────────────────────────────────────────────
+
+interface EventDef<P extends z.ZodType = z.ZodType> {
+  /** `public` events reach every screen (kiosk, display); `staff` events only signed-in staff screens. */
+  audience: 'public' | 'staff';
+  payload: P;
+}
+const event = <P extends z.ZodType>(def: EventDef<P>): EventDef<P> => def;
+
+export const events = {
+  'staff.alert': event({ audience: 'staff', payload: AlertSchema }),
+} as const satisfies Record<string, EventDef>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** An event as it travels over the bridge's WebSocket. */
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: EventPayload<E>;
+}
+
+// ── transports ─────────────────────────────────────────────────────────────────────────────────────
+
+/** The IPC channel that carries one method: one channel per method, never a generic "send". */
+export const ipcChannel = (name: MethodName): string => `kiosk:${name}`;
+export const IPC_EVENT_CHANNEL = 'kiosk:event';
+
+/** What the preload puts on `window.kiosk`. The renderer's HTTP transport offers the same shape. */
+export interface KioskBridge {
+  readonly transport: 'ipc' | 'http';
+  call<M extends MethodName>(
+    name: M,
+    input: MethodInput<M>,
+    auth?: { token?: string },
+  ): Promise<Result<MethodOutput<M>>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The HTTP path that serves a method over the bridge. */
+export const httpPath = (name: MethodName): string => `/api/${name}`;
+export const EVENTS_PATH = '/events';

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PinSchema,
+  UserNameSchema,
+  eventNames,
+  events,
+  isMethodName,
+  methodNames,
+  methods,
+} from '../../preload/api';
+
+describe('the renderer API contract', () => {
+  it('names every method as namespace.verb, a public API the bridge serves unchanged', () => {
+    expect(methodNames.length).toBeGreaterThan(0);
+    for (const name of methodNames) expect(name).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/);
+    for (const name of eventNames) expect(name).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/);
+  });
+
+  it('gives each method an access level, a summary and schemas that reject junk', () => {
+    for (const name of methodNames) {
+      const def = methods[name];
+      expect(['public', 'local', 'staff', 'admin']).toContain(def.access);
+      expect(def.summary.length).toBeGreaterThan(10);
+      expect(def.input.safeParse('not an object').success).toBe(false);
+      expect(def.input.safeParse({ unexpected: true }).success).toBe(false);
+    }
+    for (const name of eventNames) expect(['public', 'staff']).toContain(events[name].audience);
+  });
+
+  it('does not treat inherited object keys as methods', () => {
+    expect(isMethodName('toString')).toBe(false);
+    expect(isMethodName('__proto__')).toBe(false);
+    expect(isMethodName('app.info')).toBe(true);
+  });
+
+  it('accepts PINs of 6 to 12 digits only', () => {
+    for (const good of ['000000', '123456', '123456789012'])
+      expect(PinSchema.safeParse(good).success).toBe(true);
+    for (const bad of ['12345', '1234567890123', '12345a', ' 123456', '١٢٣٤٥٦', '']) {
+      expect(PinSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it('normalises user names typed with capitals or spaces', () => {
+    expect(UserNameSchema.parse('  Admin ')).toBe('admin');
+    expect(UserNameSchema.safeParse('nguyễn').success).toBe(false);
+    expect(UserNameSchema.safeParse('a').success).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { makeCore, quietLogs, remote } from './helpers';
+
+quietLogs();
+
+describe('createCore', () => {
+  it('answers unknown methods and bad input with a person-readable error, never a throw', async () => {
+    const { core } = await makeCore();
+    const unknown = await core.call('queue.teleport', {}, remote);
+    expect(!unknown.ok && unknown.error).toMatchObject({
+      code: 'unknown-method',
+      vi: expect.any(String),
+      en: expect.any(String),
+    });
+    const bad = await core.call('staff.signIn', { user: 'admin', pin: 123456 }, remote);
+    expect(!bad.ok && bad.error).toMatchObject({ code: 'invalid-input', field: 'pin' });
+    const extra = await core.call('app.info', { sneaky: 1 }, remote);
+    expect(!extra.ok && extra.error.code).toBe('invalid-input');
+  });
+
+  it('checks access before it looks at the input', async () => {
+    const { core } = await makeCore();
+    const r = await core.call('staff.createUser', { nonsense: true }, remote);
+    expect(!r.ok && r.error.code).toBe('unauthorized');
+  });
+
+  it('reports the demo centre and the built features honestly', async () => {
+    const { core } = await makeCore();
+    const info = await core.call('app.info', {}, remote);
+    expect(info.ok && info.value).toMatchObject({ demo: true, features: [], defaultLanguage: 'vi' });
+  });
+});

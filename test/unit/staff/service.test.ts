@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../../preload/api';
+import { local, makeCore, quietLogs, remote } from '../helpers';
+
+quietLogs();
+
+async function signedInAdmin() {
+  const ctx = await makeCore({ env: { KIOSK_ADMIN_PIN: '135790' } });
+  const r = await ctx.core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote);
+  if (!r.ok) throw new Error(r.error.en);
+  return { ...ctx, session: r.value as Session };
+}
+
+describe('staff accounts', () => {
+  it('asks for an admin on first start when KIOSK_ADMIN_PIN is not set, and only once', async () => {
+    const { core } = await makeCore();
+    const info = await core.call('app.info', {}, remote);
+    expect(info.ok && (info.value as { needsAdminSetup: boolean }).needsAdminSetup).toBe(true);
+
+    const created = await core.call('staff.setupAdmin', { displayName: 'Chị Hoa', pin: '112233' }, local);
+    expect(created.ok && (created.value as Session).user).toMatchObject({ user: 'admin', role: 'admin' });
+    const again = await core.call('staff.setupAdmin', { displayName: 'Kẻ khác', pin: '445566' }, local);
+    expect(!again.ok && again.error.code).toBe('setup-done');
+    const after = await core.call('app.info', {}, remote);
+    expect(after.ok && (after.value as { needsAdminSetup: boolean }).needsAdminSetup).toBe(false);
+  });
+
+  it('refuses first-start setup from another machine on the LAN', async () => {
+    const { core } = await makeCore();
+    const r = await core.call('staff.setupAdmin', { displayName: 'X', pin: '112233' }, remote);
+    expect(!r.ok && r.error.code).toBe('local-only');
+  });
+
+  it('seeds the admin from KIOSK_ADMIN_PIN on the first start only', async () => {
+    const first = await makeCore({ env: { KIOSK_ADMIN_PIN: '135790' } });
+    first.core.close();
+    const second = await makeCore({ dataDir: first.dataDir, env: { KIOSK_ADMIN_PIN: '000111' } });
+    const old = await second.core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote);
+    expect(old.ok).toBe(true);
+    const changed = await second.core.call('staff.signIn', { user: 'admin', pin: '000111' }, remote);
+    expect(changed.ok).toBe(false);
+  });
+
+  it('refuses a KIOSK_ADMIN_PIN that is not 6–12 digits, with a clear message', async () => {
+    await expect(makeCore({ env: { KIOSK_ADMIN_PIN: '1234' } })).rejects.toMatchObject({
+      error: { code: 'admin-pin-invalid' },
+    });
+  });
+
+  it('locks an account for 5 minutes after 5 wrong PINs, even against the right PIN', async () => {
+    const { core, clock } = await makeCore({ env: { KIOSK_ADMIN_PIN: '135790' } });
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await core.call('staff.signIn', { user: 'admin', pin: '000000' }, remote);
+      codes.push(r.ok ? 'ok' : r.error.code);
+    }
+    expect(codes).toEqual([
+      'wrong-credentials',
+      'wrong-credentials',
+      'wrong-credentials',
+      'wrong-credentials',
+      'account-locked',
+    ]);
+    const right = await core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote);
+    expect(!right.ok && right.error).toMatchObject({
+      code: 'account-locked',
+      vi: expect.stringContaining('5 phút'),
+    });
+
+    clock.advance(4 * 60_000 + 59_000);
+    expect((await core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote)).ok).toBe(false);
+    clock.advance(2_000);
+    expect((await core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote)).ok).toBe(true);
+  });
+
+  it('says how many tries are left, and forgets failures after a successful sign-in', async () => {
+    const { core } = await makeCore({ env: { KIOSK_ADMIN_PIN: '135790' } });
+    const first = await core.call('staff.signIn', { user: 'admin', pin: '999999' }, remote);
+    expect(!first.ok && first.error.vi).toContain('Còn 4 lần thử');
+    await core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote);
+    const next = await core.call('staff.signIn', { user: 'admin', pin: '999999' }, remote);
+    expect(!next.ok && next.error.vi).toContain('Còn 4 lần thử');
+  });
+
+  it('gives the same answer for an unknown user as for a wrong PIN', async () => {
+    const { core } = await makeCore({ env: { KIOSK_ADMIN_PIN: '135790' } });
+    const r = await core.call('staff.signIn', { user: 'nobody', pin: '135790' }, remote);
+    expect(!r.ok && r.error.code).toBe('wrong-credentials');
+    expect(!r.ok && r.error.vi).not.toContain('lần thử');
+  });
+
+  it('expires a session after inactivity, and activity keeps it alive', async () => {
+    const { core, clock, session } = await signedInAdmin();
+    const me = () => core.call('staff.me', {}, { ...remote, token: session.token });
+    clock.advance(29 * 60_000);
+    expect((await me()).ok).toBe(true);
+    clock.advance(29 * 60_000);
+    expect((await me()).ok).toBe(true); // 58 minutes after sign-in, but active
+    clock.advance(31 * 60_000);
+    const expired = await me();
+    expect(!expired.ok && expired.error.code).toBe('session-expired');
+    expect(core.isSessionValid(session.token)).toBe(false);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const { core, session } = await signedInAdmin();
+    const auth = { ...remote, token: session.token };
+    expect((await core.call('staff.signOut', {}, auth)).ok).toBe(true);
+    const after = await core.call('staff.me', {}, auth);
+    expect(!after.ok && after.error.code).toBe('unauthorized');
+  });
+
+  it('lets only admins create accounts, and new accounts can sign in', async () => {
+    const { core, session } = await signedInAdmin();
+    const admin = { ...remote, token: session.token };
+    const created = await core.call(
+      'staff.createUser',
+      { user: 'Lan', displayName: 'Chị Lan', role: 'staff', pin: '555666' },
+      admin,
+    );
+    expect(created.ok && created.value).toMatchObject({ user: 'lan', role: 'staff' });
+    const dup = await core.call(
+      'staff.createUser',
+      { user: 'lan', displayName: 'X', role: 'staff', pin: '555666' },
+      admin,
+    );
+    expect(!dup.ok && dup.error.code).toBe('user-exists');
+
+    const lan = await core.call('staff.signIn', { user: 'lan', pin: '555666' }, remote);
+    if (!lan.ok) throw new Error(lan.error.en);
+    const byStaff = await core.call(
+      'staff.createUser',
+      { user: 'minh', displayName: 'Anh Minh', role: 'admin', pin: '777888' },
+      { ...remote, token: (lan.value as Session).token },
+    );
+    expect(!byStaff.ok && byStaff.error.code).toBe('forbidden');
+  });
+});
