@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   }
   const server = await startServer({ core, port, rendererDir: join(__dirname, '..', 'renderer') }).catch(
     (error: unknown) => {
-      core.close();
+      void core.close();
       const code = (error as { code?: string }).code;
       if (code === 'EADDRINUSE') {
         fatal(
@@ -70,10 +70,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
-    server.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    server
+      .close()
+      .then(() => core.close())
+      .finally(() => {
+        process.exit(0);
+      });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -2,7 +2,11 @@ import type { MethodName, MethodOutput, ParsedInput, StaffUser } from '../../pre
 import type { Alerts } from './alerts';
 import type { Clock } from './clock';
 import type { LoadedConfig } from './config/load';
+import type { Queue } from './queue/service';
+import { dayReport, reportCsv } from './queue/report';
+import { serviceDay } from './queue/time';
 import type { Staff } from './staff/service';
+import type Database from 'better-sqlite3';
 import type { CallContext } from './types';
 
 /** What a handler knows about its caller once access has been checked. */
@@ -23,6 +27,8 @@ export interface Services {
   loaded: LoadedConfig;
   staff: Staff;
   alerts: Alerts;
+  queue: Queue;
+  db: Database.Database;
   appVersion: string;
 }
 
@@ -35,6 +41,7 @@ const requireStaff = (ctx: HandlerContext): StaffUser => {
 /** Every contract method, wired to its service. The compiler rejects a missing or mistyped one. */
 export function createHandlers(s: Services): Handlers {
   const { config, demo } = s.loaded;
+  const today = () => serviceDay(s.clock.now(), config.timeZone, '00:00');
   return {
     'app.info': () => ({
       productName: 'Một Cửa Kiosk',
@@ -63,5 +70,22 @@ export function createHandlers(s: Services): Handlers {
     'staff.alerts': (input) => s.alerts.list({ includeAcknowledged: input.includeAcknowledged ?? false }),
     'staff.acknowledgeAlert': (input, ctx) => s.alerts.acknowledge(input.id, requireStaff(ctx)),
     'staff.createUser': (input, ctx) => s.staff.createUser(requireStaff(ctx), input),
+    'queue.services': () => s.queue.services(),
+    'queue.priorityCategories': () => s.queue.priorityCategories(),
+    'queue.issueTicket': (input) => s.queue.issueTicket(input),
+    'queue.board': () => s.queue.board(),
+    'queue.counters': () => s.queue.counters(),
+    'queue.waiting': (input) => s.queue.waiting(input.counterId),
+    'queue.callNext': (input, ctx) => s.queue.callNext(input.counterId, requireStaff(ctx)),
+    'queue.recall': (input, ctx) => s.queue.recall(input.counterId, input.ticketId, requireStaff(ctx)),
+    'queue.markServed': (input, ctx) => s.queue.markServed(input.counterId, requireStaff(ctx)),
+    'queue.markNoShow': (input, ctx) => s.queue.markNoShow(input.counterId, requireStaff(ctx)),
+    'queue.transfer': (input, ctx) => s.queue.transfer(input, requireStaff(ctx)),
+    'queue.pause': (input, ctx) => s.queue.pause(input.counterId, input.paused, requireStaff(ctx)),
+    'queue.report': (input) => dayReport(s.db, config, input.day ?? today()),
+    'queue.reportCsv': (input) => {
+      const report = dayReport(s.db, config, input.day ?? today());
+      return { filename: `bao-cao-xep-hang-${report.day}.csv`, csv: reportCsv(report) };
+    },
   };
 }

@@ -10,6 +10,9 @@ import { createEventBus } from './events';
 import { createHandlers, type HandlerContext } from './handlers';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
+import { createQueue } from './queue/service';
+import { createPrintJobs, type Deliver } from './print/jobs';
+import { createDeliver, type TicketJobPayload } from './print/printers';
 import type { ScryptParams } from './staff/pin';
 import type { CallContext, Core } from './types';
 import { describeIssues } from './validation';
@@ -27,6 +30,10 @@ export interface CoreOptions {
   appVersion?: string;
   /** Tests lower scrypt's cost to keep the suite fast; never set in production. */
   scrypt?: ScryptParams;
+  /** How print jobs reach printers; defaults to the configured printers (TCP, device file, CUPS). */
+  deliver?: Deliver;
+  /** Print retry timing (tests shorten it). */
+  printRetry?: { baseDelayMs: number; maxAttempts: number };
 }
 
 export type { Core, CallContext } from './types';
@@ -56,6 +63,40 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     scrypt: options.scrypt,
   });
 
+  const config = loaded.config;
+  const printJobs = createPrintJobs(db, {
+    clock,
+    bus,
+    alerts,
+    deliver: options.deliver ?? createDeliver(config),
+    ...options.printRetry,
+  });
+  const ticketPrinter = config.ticketPrinter;
+  const queue = createQueue(db, {
+    clock,
+    config,
+    bus,
+    audit,
+    hooks: {
+      enqueueTicketPrint: (ticket) =>
+        ticketPrinter === undefined
+          ? null
+          : printJobs.enqueue({
+              printerId: ticketPrinter,
+              kind: 'ticket',
+              ref: `ticket:${ticket.id}`,
+              payload: {
+                ticket,
+                centreName: config.centre.name,
+                priorityLabel: config.priorityCategories.find((c) => c.id === ticket.priorityCategory)?.name
+                  .vi,
+              } satisfies TicketJobPayload,
+            }),
+      printStatus: (jobId) => printJobs.status(jobId),
+      ticketCommitted: () => printJobs.kick(),
+    },
+  });
+
   try {
     if (recovered) {
       alerts.raise({
@@ -80,9 +121,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     loaded,
     staff,
+    queue,
+    db,
     alerts,
     appVersion: options.appVersion ?? '0.0.0',
   });
+  printJobs.start();
 
   async function call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isMethodName(name)) return fail(commonErrors.unknownMethod(name));
@@ -130,6 +174,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     isSessionValid: (token) => staff.isSessionValid(token),
     dataDir: options.dataDir,
     bridge: loaded.config.bridge,
-    close: () => db.close(),
+    close: async () => {
+      await printJobs.stop();
+      db.close();
+    },
   };
 }

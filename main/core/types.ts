@@ -24,7 +24,8 @@ export interface Core {
   readonly dataDir: string;
   /** The HTTP bridge settings from the configuration. */
   readonly bridge: { lan: boolean; allowedOrigins: string[] };
-  close(): void;
+  /** Stops background work (the print worker), then closes the database. */
+  close(): Promise<void>;
 }
 
 export type { EventMessage, EventName, KioskError, Result };

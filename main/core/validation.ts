@@ -41,6 +41,11 @@ const known: Record<string, { vi: string; en: string }> = {
     vi: 'Ngôn ngữ mặc định phải nằm trong danh sách ngôn ngữ.',
     en: 'The default language must be one of the languages.',
   },
+  'time-zone': {
+    vi: 'Múi giờ không hợp lệ (ví dụ Asia/Ho_Chi_Minh).',
+    en: 'Unknown time zone (e.g. Asia/Ho_Chi_Minh).',
+  },
+  'date-format': { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'Dates look like YYYY-MM-DD.' },
   duplicate: { vi: 'Giá trị bị trùng.', en: 'This value is used twice.' },
   'unknown-service': { vi: 'Không có lĩnh vực nào mang mã này.', en: 'No service has this id.' },
   'unknown-printer': { vi: 'Không có máy in nào mang mã này.', en: 'No printer has this id.' },

@@ -13,8 +13,8 @@ export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 const dirs: string[] = [];
 const cores: Core[] = [];
 
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 

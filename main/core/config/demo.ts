@@ -5,6 +5,8 @@ import type { KioskConfigInput } from './schema';
  * the box. Its unit code is a made-up one in the QCVN 102 shape; app.info reports `demo: true` and the
  * staff console says so, so nobody mistakes it for a configured centre.
  */
+const ALWAYS = { open: '00:00', close: '23:59' };
+
 export const demoConfig: KioskConfigInput = {
   centre: {
     name: 'Trung tâm Phục vụ hành chính công (bản trình diễn)',
@@ -12,11 +14,22 @@ export const demoConfig: KioskConfigInput = {
     address: 'Địa chỉ minh hoạ',
   },
   kioskId: 'K01',
+  // The demo centre is open around the clock so that it can be tried (and tested) at any hour.
   services: [
-    { id: 'ho-tich', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice – Civil status' }, prefix: 'A' },
-    { id: 'chung-thuc', name: { vi: 'Chứng thực', en: 'Certification' }, prefix: 'B' },
-    { id: 'dat-dai', name: { vi: 'Đất đai', en: 'Land' }, prefix: 'C' },
-    { id: 'kinh-doanh', name: { vi: 'Đăng ký kinh doanh', en: 'Business registration' }, prefix: 'D' },
+    {
+      id: 'ho-tich',
+      name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice – Civil status' },
+      prefix: 'A',
+      hours: ALWAYS,
+    },
+    { id: 'chung-thuc', name: { vi: 'Chứng thực', en: 'Certification' }, prefix: 'B', hours: ALWAYS },
+    { id: 'dat-dai', name: { vi: 'Đất đai', en: 'Land' }, prefix: 'C', hours: ALWAYS },
+    {
+      id: 'kinh-doanh',
+      name: { vi: 'Đăng ký kinh doanh', en: 'Business registration' },
+      prefix: 'D',
+      hours: ALWAYS,
+    },
   ],
   counters: [
     { id: 1, services: ['ho-tich', 'chung-thuc'] },

@@ -35,6 +35,19 @@ export const CounterSchema = z.strictObject({
 const PrinterBase = { id: z.string().regex(/^[a-z0-9-]{1,32}$/, { message: 'id-format' }) };
 const Dots = z.union([z.literal(576), z.literal(512), z.literal(384)]).default(576);
 
+export const PriorityCategorySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,32}$/, { message: 'id-format' }),
+  name: Bilingual,
+});
+
+/** Who may take a priority ticket by default (Luật Người cao tuổi, Luật Người khuyết tật, common practice). */
+export const DEFAULT_PRIORITY_CATEGORIES = [
+  { id: 'elderly', name: { vi: 'Người cao tuổi', en: 'Elderly person' } },
+  { id: 'disabled', name: { vi: 'Người khuyết tật', en: 'Person with a disability' } },
+  { id: 'pregnant', name: { vi: 'Phụ nữ mang thai', en: 'Pregnant woman' } },
+  { id: 'small-child', name: { vi: 'Người đi cùng trẻ nhỏ', en: 'With a small child' } },
+];
+
 export const PrinterSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...PrinterBase,
@@ -56,6 +69,21 @@ export const ConfigSchema = z
       address: z.string().max(300).optional(),
     }),
     /** This kiosk's own short id; it goes into provisional codes so two kiosks never collide. */
+    /** Days, opening hours and the ticket reset are counted in this IANA time zone. */
+    timeZone: z
+      .string()
+      .refine(
+        (tz) => {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'time-zone' },
+      )
+      .default('Asia/Ho_Chi_Minh'),
     kioskId: z
       .string()
       .regex(/^[A-Z0-9]{2,6}$/, { message: 'kiosk-id-format' })
@@ -67,6 +95,11 @@ export const ConfigSchema = z
     staffSessionMinutes: z.number().int().min(1).max(720).default(30),
     services: z.array(ServiceSchema).default([]),
     counters: z.array(CounterSchema).default([]),
+    priorityCategories: z.array(PriorityCategorySchema).default(DEFAULT_PRIORITY_CATEGORIES),
+    /** At most this many priority tickets in a row at a counter while ordinary ones wait. */
+    priorityRatio: z.number().int().min(1).max(20).default(3),
+    /** A ticket marked no-show can be recalled for this long (the person was in the toilet). */
+    noShowRecallMinutes: z.number().int().min(0).max(240).default(15),
     printers: z.array(PrinterSchema).default([]),
     ticketPrinter: z.string().optional(),
     portal: z

@@ -1,0 +1,55 @@
+// The printing pipeline's document and byte layer: ticket data → layout → PDF or 1-bit raster → ESC/POS
+// bytes → a printer. Pure data → bytes except the transports and font loading.
+export {
+  type Bitmap,
+  type RgbaImage,
+  bitmapsEqual,
+  createBitmap,
+  getDot,
+  setDot,
+  thresholdRgba,
+} from './bitmap';
+export { type EscPosCommand, EscPosDecodeError, decodeEscPos, reassembleRaster } from './escpos-decode';
+export {
+  DEFAULT_BAND_ROWS,
+  INIT,
+  MAX_BAND_ROWS,
+  type PrinterStatus,
+  type RasterJobOptions,
+  type StatusKind,
+  encodeRasterJob,
+  parseStatus,
+  partialCut,
+  rasterHeader,
+  statusRequest,
+} from './escpos';
+export { PrinterError, type PrinterErrorCode, isPrinterError } from './errors';
+export { type Flowed, type Measure, type Placed, flowLayout, wrapText } from './flow';
+export { FONT_FILES, type TicketFonts, defaultFontsDir, loadFonts } from './fonts';
+export {
+  type Align,
+  type LayoutItem,
+  type PaperWidthMm,
+  type TicketLayout,
+  type Weight,
+  mmToPt,
+} from './layout';
+export { type TicketPdfOptions, renderTicketPdf } from './pdf';
+export { type QrMatrix, qrMatrix } from './qr';
+export {
+  type RasterDots,
+  type RasterOptions,
+  type RgbaRender,
+  renderTicketRaster,
+  renderTicketRgba,
+} from './raster';
+export {
+  DEFAULT_TIME_ZONE,
+  type TicketData,
+  type TicketLanguage,
+  type TicketLayoutOptions,
+  formatIssuedAt,
+  layoutTicket,
+  waitLine,
+} from './ticket';
+export * from './transports';

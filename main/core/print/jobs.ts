@@ -1,0 +1,233 @@
+import type Database from 'better-sqlite3';
+import type { KioskError, PrintStatus } from '../../../preload/api';
+import type { Alerts } from '../alerts';
+import type { Clock } from '../clock';
+import { kioskError } from '../errors';
+import type { EventBus } from '../events';
+import { createLogger } from '../log';
+
+const log = createLogger('print.jobs');
+
+export interface PrintJob {
+  id: number;
+  printerId: string;
+  kind: string;
+  ref: string | null;
+  payload: unknown;
+  attempts: number;
+}
+
+/** Sends one job to its printer; rejects with a value carrying `code`/`vi`/`en` when it cannot. */
+export type Deliver = (job: PrintJob) => Promise<void>;
+
+export interface PrintJobOptions {
+  clock: Clock;
+  bus: EventBus;
+  alerts: Alerts;
+  deliver: Deliver;
+  /** Attempts before a job is failed for good (and staff told). */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt, with full jitter, capped at maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+}
+
+interface JobRow {
+  id: number;
+  printerId: string;
+  kind: string;
+  ref: string | null;
+  payload: string;
+  status: PrintStatus;
+  attempts: number;
+  nextAttemptAt: string;
+}
+
+const asKioskError = (error: unknown): KioskError => {
+  const e = error as Partial<KioskError> | undefined;
+  if (e && typeof e.code === 'string' && typeof e.vi === 'string' && typeof e.en === 'string') {
+    return { code: e.code, vi: e.vi, en: e.en };
+  }
+  return kioskError(
+    'printer-error',
+    'Máy in gặp sự cố.',
+    `The printer failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+};
+
+/**
+ * Print jobs are rows: queued → sent → done | failed. A job survives a restart (one left "sent" by a crash
+ * is sent again: a duplicate ticket is better than none), is retried with exponential backoff, and one
+ * printer's jobs go out one at a time in order. Nothing here blocks a caller: `enqueue` only writes a row.
+ */
+export function createPrintJobs(db: Database.Database, options: PrintJobOptions) {
+  const { clock, bus, alerts, deliver } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const baseDelay = options.baseDelayMs ?? 2_000;
+  const maxDelay = options.maxDelayMs ?? 60_000;
+  const random = options.random ?? Math.random;
+
+  const q = {
+    insert: db.prepare(
+      `INSERT INTO print_jobs (printer_id, kind, ref, payload, next_attempt_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    status: db.prepare('SELECT status FROM print_jobs WHERE id = ?').pluck(),
+    due: db.prepare(
+      `SELECT id, printer_id AS printerId, kind, ref, payload, status, attempts, next_attempt_at AS nextAttemptAt
+       FROM print_jobs WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT 50`,
+    ),
+    nextDue: db.prepare(`SELECT MIN(next_attempt_at) FROM print_jobs WHERE status = 'queued'`).pluck(),
+    markSent: db.prepare(
+      `UPDATE print_jobs SET status = 'sent', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'`,
+    ),
+    markDone: db.prepare(
+      `UPDATE print_jobs SET status = 'done', last_error = NULL, updated_at = ? WHERE id = ?`,
+    ),
+    retry: db.prepare(
+      `UPDATE print_jobs SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`,
+    ),
+    markFailed: db.prepare(
+      `UPDATE print_jobs SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`,
+    ),
+    resume: db.prepare(`UPDATE print_jobs SET status = 'queued' WHERE status = 'sent'`),
+    retryNow: db.prepare(
+      `UPDATE print_jobs SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?
+       AND status = 'failed'`,
+    ),
+  };
+
+  const busyPrinters = new Set<string>();
+  const alertedPrinters = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+  let running: Promise<void> = Promise.resolve();
+
+  const emit = (row: Pick<JobRow, 'id' | 'ref'>, status: PrintStatus, error: KioskError | null) =>
+    bus.emit('print.job', { jobId: row.id, ref: row.ref, status, error });
+
+  const backoff = (attempts: number): number =>
+    Math.round(random() * Math.min(maxDelay, baseDelay * 2 ** (attempts - 1)));
+
+  async function runOne(row: JobRow): Promise<void> {
+    const now = () => clock.now().toISOString();
+    if (q.markSent.run(now(), row.id).changes === 0) return;
+    const attempts = row.attempts + 1;
+    emit(row, 'sent', null);
+    try {
+      await deliver({
+        id: row.id,
+        printerId: row.printerId,
+        kind: row.kind,
+        ref: row.ref,
+        payload: JSON.parse(row.payload) as unknown,
+        attempts,
+      });
+      q.markDone.run(now(), row.id);
+      alertedPrinters.delete(row.printerId);
+      emit(row, 'done', null);
+    } catch (raw) {
+      const error = asKioskError(raw);
+      log.warn('print attempt failed', { job: row.id, printer: row.printerId, attempts, code: error.code });
+      if (!alertedPrinters.has(row.printerId)) {
+        alertedPrinters.add(row.printerId);
+        alerts.raise({
+          level: 'warning',
+          code: 'printer-error',
+          vi: `Máy in "${row.printerId}": ${error.vi} Ki-ốt sẽ tự in lại khi máy in hoạt động.`,
+          en: `Printer "${row.printerId}": ${error.en} The kiosk retries by itself once it works again.`,
+        });
+      }
+      if (attempts >= maxAttempts) {
+        q.markFailed.run(JSON.stringify(error), now(), row.id);
+        emit(row, 'failed', error);
+      } else {
+        const next = new Date(clock.now().getTime() + backoff(attempts)).toISOString();
+        q.retry.run(next, JSON.stringify(error), now(), row.id);
+        emit(row, 'queued', error);
+      }
+    }
+  }
+
+  /** Sends every due job; jobs of one printer in order, different printers side by side. */
+  async function runDue(): Promise<void> {
+    const due = q.due.all(clock.now().toISOString()) as JobRow[];
+    const byPrinter = new Map<string, JobRow[]>();
+    for (const row of due) byPrinter.set(row.printerId, [...(byPrinter.get(row.printerId) ?? []), row]);
+    await Promise.all(
+      [...byPrinter].map(async ([printerId, rows]) => {
+        if (busyPrinters.has(printerId)) return;
+        busyPrinters.add(printerId);
+        try {
+          for (const row of rows) {
+            await runOne(row);
+            // After a failure the printer is likely down: leave its later jobs for the next round.
+            if (q.status.get(row.id) !== 'done') break;
+          }
+        } finally {
+          busyPrinters.delete(printerId);
+        }
+      }),
+    );
+  }
+
+  function schedule(delayMs?: number): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    let delay = delayMs;
+    if (delay === undefined) {
+      const next = q.nextDue.get() as string | null;
+      if (next === null) return;
+      delay = Math.max(0, Date.parse(next) - clock.now().getTime());
+    }
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        running = runDue()
+          .catch((error: unknown) => log.error('print worker failed', { error }))
+          .finally(() => schedule());
+      },
+      Math.min(delay, maxDelay),
+    );
+    timer.unref?.();
+  }
+
+  return {
+    /** Writes a job row; call inside the transaction that creates what is printed. */
+    enqueue(job: { printerId: string; kind: string; ref?: string; payload: unknown }): number {
+      const now = clock.now().toISOString();
+      const id = Number(
+        q.insert.run(job.printerId, job.kind, job.ref ?? null, JSON.stringify(job.payload), now, now, now)
+          .lastInsertRowid,
+      );
+      return id;
+    },
+    status(id: number): PrintStatus {
+      return (q.status.get(id) as PrintStatus | undefined) ?? 'none';
+    },
+    /** Starts the worker; jobs a crash left "sent" go out again. */
+    start(): void {
+      stopped = false;
+      q.resume.run();
+      schedule(0);
+    },
+    /** Wakes the worker after an enqueue (outside the transaction). */
+    kick(): void {
+      schedule(0);
+    },
+    retry(id: number): boolean {
+      const changed = q.retryNow.run(clock.now().toISOString(), clock.now().toISOString(), id).changes > 0;
+      if (changed) schedule(0);
+      return changed;
+    },
+    runDue,
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export type PrintJobs = ReturnType<typeof createPrintJobs>;

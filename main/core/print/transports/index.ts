@@ -1,0 +1,2 @@
+export { type WriteDeviceOptions, writeDevice } from './device';
+export { type PaperState, type SendTcpOptions, type SendTcpResult, type TcpPrinter, sendTcp } from './tcp';

@@ -1,0 +1,110 @@
+/**
+ * Electron entry (bundled to dist/main/electron.cjs). Wiring only: the order of these steps is what matters.
+ * 1. Before ready: privileged `app:` scheme, global sandbox, per-data-folder profile, single-instance lock.
+ * 2. After ready: the core (database, services), the HTTP bridge, the `app:` handler, IPC, then the window.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Menu, app, dialog, session, type BrowserWindow } from 'electron';
+import { createCore, type Core } from '../core';
+import { createLogger } from '../core/log';
+import { DEFAULT_PORT, startServer, type RunningServer } from '../server';
+import { registerIpc } from './ipc';
+import { lockDownContents, lockDownSession } from './lockdown';
+import { preloadPath, rendererDir, resolveDataDir, resolvePort } from './paths';
+import { registerAppScheme, serveApp } from './protocol';
+import { personMessage } from './startup-error';
+import { createKioskWindow, focusWindow } from './window';
+
+const log = createLogger('shell');
+
+registerAppScheme();
+// Every renderer sandboxed, whatever a future BrowserWindow forgets to say.
+app.enableSandbox();
+
+// One data folder, one Chromium profile, one instance: with KIOSK_DATA_DIR (tests, a second profile) the
+// profile moves beside the data, so the single-instance lock is per data folder, not per machine.
+if (process.env.KIOSK_DATA_DIR?.trim()) {
+  app.setPath('userData', path.join(resolveDataDir(process.env, app.getPath('userData')), 'electron'));
+}
+
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+
+let mainWindow: BrowserWindow | undefined;
+let core: Core | undefined;
+let server: RunningServer | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('window-all-closed', () => app.quit());
+  installShutdown();
+  start().catch(fatal);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const kiosk = app.isPackaged || process.env.KIOSK_FULLSCREEN === '1';
+  // No menu in production: it carries Reload, Toggle DevTools and Close accelerators.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  lockDownSession(session.defaultSession);
+
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  mkdirSync(dataDir, { recursive: true });
+  core = await createCore({ dataDir, env: process.env, appVersion: app.getVersion() });
+
+  try {
+    server = await startServer({
+      core,
+      port: resolvePort(process.env, DEFAULT_PORT),
+      host: process.env.KIOSK_HOST?.trim() || undefined,
+      rendererDir,
+    });
+  } catch (error) {
+    // The kiosk screen works over IPC without the bridge; counter PCs and the display do not, so this
+    // is loud in the log but does not take the citizen kiosk down with it.
+    log.error('bridge did not start; counter PCs and the display cannot connect', { error });
+  }
+
+  serveApp(rendererDir);
+  registerIpc(core);
+  mainWindow = createKioskWindow({ preloadPath, kiosk, devTools: !app.isPackaged });
+  log.info('kiosk started', { dataDir, kiosk, bridge: server?.url ?? null, packaged: app.isPackaged });
+}
+
+/** A start-up failure: a bad configuration says what is wrong in both languages; anything else is a bug. */
+function fatal(error: unknown): void {
+  const message = personMessage(error);
+  log.error('start-up failed', { error, code: message?.code });
+  dialog.showErrorBox(
+    'Một Cửa Kiosk',
+    message
+      ? `${message.vi}\n\n${message.en}`
+      : 'Ki-ốt không khởi động được. Vui lòng báo kỹ thuật.\n\nThe kiosk could not start. Please call a technician.',
+  );
+  app.exit(1);
+}
+
+/** Closes the bridge and the database before the process ends, so no write is cut in half. */
+function installShutdown(): void {
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    void (async () => {
+      try {
+        await server?.close();
+      } catch (error) {
+        log.error('bridge close failed', { error });
+      }
+      try {
+        await core?.close();
+      } catch (error) {
+        log.error('core close failed', { error });
+      }
+      app.quit();
+    })();
+  });
+}

@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Alert, KioskError, StaffUser } from '../../../../preload/api';
+import { errorText } from '../../api';
+import { useKiosk } from '../../context';
+import { formatDateTime } from '../../components/Clock';
+import { ErrorRegion } from '../../components/ErrorRegion';
+
+const levelKey = {
+  info: 'staff.alerts.levelInfo',
+  warning: 'staff.alerts.levelWarning',
+  critical: 'staff.alerts.levelCritical',
+} as const;
+
+/** Newest first, one entry per id (an event may repeat an alert we already fetched). */
+function upsert(alerts: Alert[], alert: Alert): Alert[] {
+  return [alert, ...alerts.filter((a) => a.id !== alert.id)].sort((a, b) =>
+    b.createdAt.localeCompare(a.createdAt),
+  );
+}
+
+/**
+ * The (intentionally near-empty) staff console: who is signed in, sign out, and the alerts panel.
+ * Counter functions arrive with the queue feature.
+ */
+export function Console({
+  user,
+  onSignOut,
+  onError,
+}: {
+  user: StaffUser;
+  onSignOut: () => Promise<void>;
+  onError: (error: KioskError) => boolean;
+}) {
+  const { t } = useTranslation();
+  const [signingOut, setSigningOut] = useState(false);
+  return (
+    <section className="console" data-testid="staff-console" aria-labelledby="console-title">
+      <div className="console-head">
+        <div>
+          <h1 id="console-title">{t('staff.console.title')}</h1>
+          <p className="console-user">
+            <span>{t('staff.console.signedInAs', { name: user.displayName })}</span>
+            <span className="console-role">
+              {t('staff.console.role', {
+                role: user.role === 'admin' ? t('staff.console.roleAdmin') : t('staff.console.roleStaff'),
+              })}
+            </span>
+          </p>
+        </div>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="staff-signout"
+          disabled={signingOut}
+          onClick={() => {
+            setSigningOut(true);
+            void onSignOut();
+          }}
+        >
+          {t('staff.console.signOut')}
+        </button>
+      </div>
+      <AlertsPanel onError={onError} />
+      <p className="console-note">{t('staff.console.queueNote')}</p>
+    </section>
+  );
+}
+
+function AlertsPanel({ onError }: { onError: (error: KioskError) => boolean }) {
+  const { t, i18n } = useTranslation();
+  const client = useKiosk();
+  const [alerts, setAlerts] = useState<Alert[] | null>(null);
+  const [error, setError] = useState<KioskError | undefined>();
+
+  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
+
+  useEffect(() => {
+    let live = true;
+    void client.call('staff.alerts', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) setAlerts(result.value.filter((a) => a.acknowledgedAt === null));
+      else fail(result.error);
+    });
+    const off = client.on('staff.alert', (alert) => {
+      if (alert.acknowledgedAt === null) setAlerts((list) => upsert(list ?? [], alert));
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, fail]);
+
+  const acknowledge = async (id: number): Promise<void> => {
+    const result = await client.call('staff.acknowledgeAlert', { id });
+    if (result.ok) {
+      setError(undefined);
+      setAlerts((list) => (list ?? []).filter((a) => a.id !== id));
+    } else fail(result.error);
+  };
+
+  return (
+    <section className="alerts" aria-labelledby="alerts-title">
+      <h2 id="alerts-title">{t('staff.alerts.title')}</h2>
+      <ErrorRegion error={error} />
+      {alerts === null ? (
+        <p role="status">{t('staff.alerts.loading')}</p>
+      ) : alerts.length === 0 ? (
+        <p className="alerts-empty">{t('staff.alerts.empty')}</p>
+      ) : (
+        <ul className="alert-list">
+          {alerts.map((alert) => {
+            const message = errorText(alert, i18n.language);
+            const created = new Date(alert.createdAt);
+            return (
+              <li key={alert.id} className={`alert alert-${alert.level}`} data-level={alert.level}>
+                <div className="alert-body">
+                  <p className="alert-meta">
+                    <span className="alert-level">{t(levelKey[alert.level])}</span>{' '}
+                    {Number.isNaN(created.getTime()) ? null : (
+                      <time dateTime={alert.createdAt}>
+                        {t('staff.alerts.createdAt', { time: formatDateTime(t, created) })}
+                      </time>
+                    )}
+                  </p>
+                  <p className="alert-message">{message}</p>
+                </div>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  aria-label={t('staff.alerts.acknowledgeLabel', { message })}
+                  onClick={() => void acknowledge(alert.id)}
+                >
+                  {t('staff.alerts.acknowledge')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

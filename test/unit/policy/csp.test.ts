@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../../main/core/policy';
+
+/** Parses a policy into directive → sources, so tests read like the policy and fail on any loosening. */
+function directives(policy: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) map.set(name, sources);
+  }
+  return map;
+}
+
+describe('CONTENT_SECURITY_POLICY', () => {
+  const csp = directives(CONTENT_SECURITY_POLICY);
+
+  it('is exactly the agreed policy', () => {
+    expect(Object.fromEntries(csp)).toEqual({
+      'default-src': ["'none'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'font-src': ["'self'"],
+      'connect-src': ["'self'"],
+      'media-src': ["'self'", 'blob:'],
+      'base-uri': ["'none'"],
+      'form-action': ["'none'"],
+      'frame-ancestors': ["'none'"],
+      'object-src': ["'none'"],
+    });
+  });
+
+  it.each([
+    "'unsafe-inline'",
+    "'unsafe-eval'",
+    "'wasm-unsafe-eval'",
+    "'unsafe-hashes'",
+    '*',
+    'http:',
+    'https:',
+    'file:',
+  ])('never contains %s', (source) => {
+    for (const [, sources] of csp) expect(sources).not.toContain(source);
+  });
+
+  it('lets scripts come only from the app itself', () => {
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+  });
+});
+
+describe('securityHeaders', () => {
+  it('carries the CSP and the hardening headers', () => {
+    const headers = securityHeaders();
+    expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    expect(headers['Referrer-Policy']).toBe('no-referrer');
+    expect(headers['X-Frame-Options']).toBe('DENY');
+    expect(headers['Cross-Origin-Opener-Policy']).toBe('same-origin');
+  });
+
+  it('denies every powerful feature, the camera included for now', () => {
+    const policy = securityHeaders()['Permissions-Policy']!;
+    const features = new Map(policy.split(',').map((entry) => entry.trim().split('=') as [string, string]));
+    for (const feature of [
+      'camera',
+      'microphone',
+      'geolocation',
+      'usb',
+      'hid',
+      'serial',
+      'display-capture',
+    ]) {
+      expect(features.get(feature)).toBe('()');
+    }
+    for (const allowList of features.values()) expect(allowList).toBe('()');
+  });
+
+  it('returns a fresh object each time', () => {
+    const a = securityHeaders();
+    a['Content-Security-Policy'] = 'default-src *';
+    expect(securityHeaders()['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Report, Session } from '../../../preload/api';
+import { reportCsv } from '../../../main/core/queue/report';
+import { makeCore, remote } from '../helpers';
+import { queueConfig } from './fixtures';
+
+describe('day report', () => {
+  it('counts tickets and measures wait and service times per service, counter and hour', async () => {
+    const { core, clock } = await makeCore({
+      config: { ...queueConfig, staffSessionMinutes: 720 },
+      env: { KIOSK_ADMIN_PIN: '135790' },
+    });
+    const s = await core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote);
+    const staff = { ...remote, token: (s.ok && (s.value as Session).token) || '' };
+    const call = async (method: string, input: unknown) => {
+      const r = await core.call(method, input, staff);
+      if (!r.ok) throw new Error(r.error.code);
+    };
+    // 09:00 local: three civil-status tickets and one land ticket.
+    for (const serviceId of ['ho-tich', 'ho-tich', 'ho-tich', 'dat-dai'])
+      await call('queue.issueTicket', { serviceId });
+    clock.advance(60_000); // A001 waited 1 min, served in 2 min at counter 2
+    await call('queue.callNext', { counterId: 2 });
+    clock.advance(120_000);
+    await call('queue.markServed', { counterId: 2 });
+    clock.advance(60_000); // A002 waited 4 min, no-show at counter 2
+    await call('queue.callNext', { counterId: 2 });
+    await call('queue.markNoShow', { counterId: 2 });
+    clock.advance(3_600_000); // 10:04: C001 waited 64 min, served in 10 min at counter 3
+    await call('queue.callNext', { counterId: 3 });
+    clock.advance(600_000);
+    await call('queue.markServed', { counterId: 3 });
+    await call('queue.issueTicket', { serviceId: 'ho-tich' }); // 10:14, still waiting
+
+    const r = await core.call('queue.report', {}, staff);
+    const report = (r.ok && r.value) as Report;
+    expect(report.day).toBe('2026-11-23');
+    expect(report.totals).toEqual({
+      issued: 5,
+      served: 2,
+      noShow: 1,
+      waitAvg: 1380,
+      waitP90: 3840,
+      serviceAvg: 360,
+      serviceP90: 600,
+    });
+    const civil = report.services.find((x) => x.serviceId === 'ho-tich')!;
+    expect(civil).toMatchObject({ issued: 4, served: 1, noShow: 1, waitAvg: 150, serviceAvg: 120 });
+    expect(report.counters.find((c) => c.counterId === 2)).toMatchObject({ served: 1, noShow: 1 });
+    expect(report.counters.find((c) => c.counterId === 1)).toMatchObject({ issued: 0, waitAvg: null });
+    expect(report.hours.map((h) => [h.hour, h.issued])).toEqual([
+      [9, 4],
+      [10, 1],
+    ]);
+
+    const csv = await core.call('queue.reportCsv', {}, staff);
+    expect(csv.ok && csv.value).toMatchObject({ filename: 'bao-cao-xep-hang-2026-11-23.csv' });
+    expect(await core.call('queue.report', {}, remote)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+  });
+
+  it('writes CSV that Excel opens as UTF-8 and that cannot smuggle a formula', () => {
+    const stats = {
+      issued: 1,
+      served: 0,
+      noShow: 0,
+      waitAvg: null,
+      waitP90: null,
+      serviceAvg: null,
+      serviceP90: null,
+    };
+    const csv = reportCsv({
+      day: '2026-11-23',
+      totals: stats,
+      services: [{ serviceId: 'x', names: { vi: '=HYPERLINK("http://evil")', en: 'x' }, ...stats }],
+      counters: [{ counterId: 1, name: { vi: 'Quầy "một", tầng 1', en: 'c' }, ...stats }],
+      hours: [],
+    });
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(lines[3]).toContain('"Quầy ""một"", tầng 1"');
+  });
+});
