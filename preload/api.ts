@@ -392,6 +392,8 @@ export const CallSchema = z.object({
   serviceNames: BilingualSchema,
   recall: z.boolean(),
   at: z.string(),
+  /** What the display says aloud, numbers in words ("Mời số A mười lăm đến quầy số ba"). */
+  announcement: BilingualSchema,
 });
 export type Call = z.infer<typeof CallSchema>;
 

@@ -54,7 +54,7 @@ export function createHandlers(s: Services): Handlers {
       idleWarningSeconds: config.idleWarningSeconds,
       demo,
       needsAdminSetup: s.staff.needsAdminSetup(),
-      features: [],
+      features: config.services.length > 0 ? ['queue'] : [],
       now: s.clock.now().toISOString(),
     }),
     'staff.setupAdmin': (input) => s.staff.setupAdmin(input),

@@ -39,6 +39,12 @@ export interface CoreOptions {
 export type { Core, CallContext } from './types';
 export { KioskFailure } from './errors';
 
+/** KIOSK_PRINT_RETRY_MS shortens the first print retry (tests, or a printer known to recover fast). */
+function printRetryFrom(env: NodeJS.ProcessEnv): { baseDelayMs?: number } {
+  const ms = Number(env.KIOSK_PRINT_RETRY_MS);
+  return Number.isInteger(ms) && ms >= 50 && ms <= 600_000 ? { baseDelayMs: ms } : {};
+}
+
 /**
  * Opens the database, wires the services and returns the contract's implementation. Throws a
  * `KioskFailure` (with vi/en text) when the configuration is unusable: a kiosk must not start half-set-up.
@@ -69,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     alerts,
     deliver: options.deliver ?? createDeliver(config),
+    ...printRetryFrom(env),
     ...options.printRetry,
   });
   const ticketPrinter = config.ticketPrinter;

@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { CounterConfig, KioskConfig, ServiceConfig } from '../config/schema';
 import { KioskFailure } from '../errors';
 import type { EventBus } from '../events';
+import { callOutText } from '../i18n/vietnamese-number';
 import { estimateWaitMinutes } from './estimate';
 import { queueErrors } from './messages';
 import { isWithinHours, serviceDay } from './time';
@@ -245,6 +246,10 @@ export function createQueue(
       serviceNames: service(row.serviceId).name,
       recall,
       at: clock.now().toISOString(),
+      announcement: {
+        vi: callOutText(row.number, counterId),
+        en: `Number ${row.number.split('').join(' ')}, please go to counter ${counterId}.`,
+      },
     });
   };
 

@@ -132,7 +132,14 @@ describe('counters', () => {
     const a = await value<Ticket>(core.call('queue.callNext', { counterId: 1 }, staff));
     expect(a).toMatchObject({ number: 'A001', status: 'called', counterId: 1 });
     const calls = events.filter((e) => e.event === 'queue.called').map((e) => e.payload as Call);
-    expect(calls).toEqual([expect.objectContaining({ number: 'A001', counterId: 1, recall: false })]);
+    expect(calls).toEqual([
+      expect.objectContaining({
+        number: 'A001',
+        counterId: 1,
+        recall: false,
+        announcement: { vi: 'Mời số A một đến quầy số một', en: 'Number A 0 0 1, please go to counter 1.' },
+      }),
+    ]);
 
     const board = await value<Board>(core.call('queue.board', {}, remote));
     expect(board.counters.find((c) => c.id === 1)).toMatchObject({ current: 'A001', paused: false });
