@@ -20,6 +20,9 @@ const common = {
   external,
   loader: { '.sql': 'text' },
   logLevel: 'warning',
+  // print/fonts.ts reads import.meta.url only where __dirname is undefined (ESM under vitest); in these
+  // CJS bundles __dirname exists, so the empty import.meta is never read.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 await Promise.all([

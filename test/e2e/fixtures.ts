@@ -17,6 +17,8 @@ export interface AppOptions {
   /** Written as kiosk.config.json before start; omit for the embedded demo centre. */
   config?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** Files to put in the data folder before start (e.g. a damaged kiosk.db). */
+  files?: Record<string, string | Buffer>;
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +30,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export async function startApp(options: AppOptions = {}): Promise<KioskApp & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   if (options.config) writeFileSync(join(dataDir, 'kiosk.config.json'), JSON.stringify(options.config));
+  for (const [name, content] of Object.entries(options.files ?? {}))
+    writeFileSync(join(dataDir, name), content);
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist', 'main', 'node-entry.cjs')], {
     env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_PORT: '0', KIOSK_NO_OPEN: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
