@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Menu, app, dialog, session, type BrowserWindow } from 'electron';
-import { createCore, type Core } from '../core';
+import { createCore, KioskFailure, type Core } from '../core';
+import { kioskError } from '../core/errors';
 import { createLogger } from '../core/log';
 import { DEFAULT_PORT, startServer, type RunningServer } from '../server';
 import { registerIpc } from './ipc';
@@ -22,11 +23,10 @@ registerAppScheme();
 // Every renderer sandboxed, whatever a future BrowserWindow forgets to say.
 app.enableSandbox();
 
-// One data folder, one Chromium profile, one instance: with KIOSK_DATA_DIR (tests, a second profile) the
-// profile moves beside the data, so the single-instance lock is per data folder, not per machine.
-if (process.env.KIOSK_DATA_DIR?.trim()) {
-  app.setPath('userData', path.join(resolveDataDir(process.env, app.getPath('userData')), 'electron'));
-}
+// One data folder, one Chromium profile, one instance: the profile lives beside the data, so the
+// single-instance lock is per data folder (KIOSK_DATA_DIR gives tests and a second profile their own).
+const dataDir = resolveDataDir(process.env);
+app.setPath('userData', path.join(dataDir, 'electron'));
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
 
@@ -50,14 +50,23 @@ async function start(): Promise<void> {
   if (app.isPackaged) Menu.setApplicationMenu(null);
   lockDownSession(session.defaultSession);
 
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   mkdirSync(dataDir, { recursive: true });
+  const port = resolvePort(process.env, DEFAULT_PORT);
+  if (port === null) {
+    throw new KioskFailure(
+      kioskError(
+        'port-invalid',
+        'KIOSK_PORT phải là số cổng từ 0 đến 65535.',
+        'KIOSK_PORT must be a port number 0–65535.',
+      ),
+    );
+  }
   core = await createCore({ dataDir, env: process.env, appVersion: app.getVersion() });
 
   try {
     server = await startServer({
       core,
-      port: resolvePort(process.env, DEFAULT_PORT),
+      port,
       host: process.env.KIOSK_HOST?.trim() || undefined,
       rendererDir,
     });

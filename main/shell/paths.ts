@@ -10,20 +10,6 @@ export const rendererDir = path.join(__dirname, '..', 'renderer');
 /** The bundled preload (a single CommonJS file: sandboxed preloads cannot require our modules). */
 export const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 
-/**
- * The data folder: `KIOSK_DATA_DIR` when set (tests, a second kiosk profile on one machine), else
- * `<userData>/data`. Never inside the install folder: an update replaces that folder, and on Windows a
- * per-machine install there is not writable by the kiosk user anyway.
- */
-export function resolveDataDir(env: NodeJS.ProcessEnv, userDataDir: string): string {
-  const fromEnv = env.KIOSK_DATA_DIR?.trim();
-  return fromEnv ? path.resolve(fromEnv) : path.join(userDataDir, 'data');
-}
-
-/** `KIOSK_PORT` when it is a valid port (0 picks a free one, for tests), else the bridge's default. */
-export function resolvePort(env: NodeJS.ProcessEnv, fallback: number): number {
-  const raw = env.KIOSK_PORT?.trim();
-  if (!raw || !/^\d{1,5}$/.test(raw)) return fallback;
-  const port = Number(raw);
-  return port <= 65_535 ? port : fallback;
-}
+// The data folder and the port are resolved exactly as in browser mode (main/core/paths.ts), so a kiosk
+// that switches between Electron and browser mode keeps one database.
+export { resolveDataDir, resolvePort } from '../core/paths';
