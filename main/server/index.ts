@@ -171,7 +171,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, core, decodeURIComponent(url.pathname.slice(5))).catch((error: unknown) => {
+      // Method names are plain ASCII; a percent-escape in one can only be a typo or a probe.
+      handleApi(req, res, core, url.pathname.slice(5)).catch((error: unknown) => {
         log.error('api request failed', { error });
         if (!res.headersSent) {
           sendError(res, errorBody('internal', 'Ki-ốt gặp lỗi ngoài ý muốn.', 'Unexpected error.'));
