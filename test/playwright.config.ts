@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './e2e',
   testMatch: '*.spec.ts',
+  // A real CUPS queue (cups-pdf) for the print specs; starts cupsd when it is not running.
+  globalSetup: './e2e/global-setup.ts',
   outputDir: '../test-results/e2e/artifacts',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -8,6 +8,7 @@ import { KioskProvider } from './context';
 import { createI18n } from './i18n';
 import './styles/base.css';
 import './styles/citizen.css';
+import './styles/queue.css';
 import './styles/staff.css';
 import './styles/display.css';
 import './styles/contrast.css';

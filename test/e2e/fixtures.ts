@@ -19,6 +19,8 @@ export interface AppOptions {
   env?: Record<string, string>;
   /** Files to put in the data folder before start (e.g. a damaged kiosk.db). */
   files?: Record<string, string | Buffer>;
+  /** Reuse this data folder (a restart): the caller owns it, and stop() leaves it in place. */
+  dataDir?: string;
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,7 +30,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * answers /healthz: the app tells the test it is ready, the test never sleeps (STYLE.md habit 7).
  */
 export async function startApp(options: AppOptions = {}): Promise<KioskApp & { stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   if (options.config) writeFileSync(join(dataDir, 'kiosk.config.json'), JSON.stringify(options.config));
   for (const [name, content] of Object.entries(options.files ?? {}))
     writeFileSync(join(dataDir, name), content);
@@ -69,7 +71,7 @@ export async function startApp(options: AppOptions = {}): Promise<KioskApp & { s
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

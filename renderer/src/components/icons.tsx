@@ -99,6 +99,44 @@ export const GlobeIcon = ({ className }: IconProps) => (
   </Svg>
 );
 
+/** A person with a cane: priority tickets. */
+export const PriorityIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <circle cx="22" cy="9" r="4" />
+    <path d="M20 16l-4 12h8l4 14M18 28l-5 14M24 18l6 6 5-2" />
+    <path d="M35 22v20" />
+  </Svg>
+);
+
+export const PrinterIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M14 18V6h20v12" />
+    <path d="M10 34H6V18h36v16h-4" />
+    <path d="M14 28h20v14H14z" />
+  </Svg>
+);
+
+export const CheckIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <circle cx="24" cy="24" r="18" />
+    <path d="m15 24 6 6 12-12" />
+  </Svg>
+);
+
+export const WarningIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M24 6 43 40H5z" />
+    <path d="M24 19v10M24 34v1" />
+  </Svg>
+);
+
+export const SpeakerIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M8 18h8l10-8v28l-10-8H8z" />
+    <path d="M32 17a9 9 0 0 1 0 14M37 12a16 16 0 0 1 0 24" />
+  </Svg>
+);
+
 export const featureIcons: Record<Feature, (props: IconProps) => ReactNode> = {
   queue: QueueIcon,
   procedures: ProceduresIcon,

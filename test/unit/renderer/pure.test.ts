@@ -7,6 +7,7 @@ import {
   initialCitizenSession,
   isAvailable,
   rootClasses,
+  screenFor,
 } from '../../../renderer/src/screens/citizen/session';
 import { createI18n } from '../../../renderer/src/i18n';
 
@@ -91,8 +92,17 @@ describe('citizen session', () => {
     expect(citizenReducer(s, { type: 'reset' })).toEqual(initialCitizenSession);
     expect(rootClasses(initialCitizenSession)).toEqual(['text-normal']);
   });
-  it('never offers a feature this renderer has not built, even if main enables it', () => {
+  it('offers a feature only when main enables it AND this renderer has built it', () => {
     expect(isAvailable('queue', [])).toBe(false);
-    expect(isAvailable('queue', ['queue'])).toBe(false);
+    expect(isAvailable('queue', ['queue'])).toBe(true);
+    expect(isAvailable('procedures', ['procedures'])).toBe(false);
+  });
+  it('a tile opens the feature when available, else the honest page', () => {
+    expect(screenFor('queue', ['queue'])).toEqual({ name: 'queue' });
+    expect(screenFor('queue', [])).toEqual({ name: 'coming-soon', feature: 'queue' });
+    expect(screenFor('tracking', ['queue', 'tracking'])).toEqual({
+      name: 'coming-soon',
+      feature: 'tracking',
+    });
   });
 });

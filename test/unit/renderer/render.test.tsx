@@ -31,13 +31,13 @@ function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {
 const count = (html: string, needle: string | RegExp): number => html.split(needle).length - 1;
 
 describe('citizen screens render', () => {
-  it('home: one h1, four tiles each "Sắp có" while no feature is built', () => {
+  it('home: one h1, four tiles; only the queue (enabled and built) is not "Sắp có"', () => {
     const html = render(<Home features={['queue']} onOpen={() => undefined} />);
     expect(count(html, '<h1')).toBe(1);
     for (const id of ['tile-queue', 'tile-procedures', 'tile-dossier', 'tile-tracking']) {
       expect(html).toContain(`data-testid="${id}"`);
     }
-    expect(count(html, 'Sắp có')).toBe(4);
+    expect(count(html, 'Sắp có')).toBe(3);
     expect(html).toContain('Lấy số thứ tự');
     expect(html).toContain('Tra cứu thủ tục');
     expect(html).toContain('Nộp hồ sơ trực tuyến');

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useAppInfo } from '../../context';
 import { useRouter } from '../../router';
 import { Clock } from '../../components/Clock';
@@ -13,9 +14,23 @@ import { Emblem } from '../../components/icons';
 import { useI18nInstance } from '../../i18n/useI18nInstance';
 import { useIdleReset } from '../../hooks/useIdleReset';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { citizenReducer, initialCitizenSession, rootClasses } from './session';
+import { citizenReducer, initialCitizenSession, rootClasses, screenFor, type CitizenScreen } from './session';
 import { Home } from './Home';
 import { ComingSoon } from './ComingSoon';
+import { QueueFlow } from './queue/QueueFlow';
+
+function screenTitle(screen: CitizenScreen, t: TFunction): string {
+  switch (screen.name) {
+    case 'home':
+      return t('home.title');
+    case 'coming-soon':
+      return t(`features.${screen.feature}.title`);
+    case 'queue':
+      return t('queue.title');
+    case 'ticket':
+      return t('ticket.title');
+  }
+}
 
 export function CitizenShell() {
   const { info } = useAppInfo();
@@ -47,7 +62,8 @@ export function CitizenShell() {
   });
 
   const screen = session.screen;
-  useDocumentTitle(screen.name === 'home' ? t('home.title') : t(`features.${screen.feature}.title`));
+  useDocumentTitle(screenTitle(screen, t));
+  const open = (next: CitizenScreen): void => dispatch({ type: 'open', screen: next });
 
   return (
     <div className="citizen">
@@ -74,15 +90,14 @@ export function CitizenShell() {
 
       <main className="citizen-main" id="main">
         {screen.name === 'home' ? (
-          <Home
-            features={info.features}
-            onOpen={(feature) => dispatch({ type: 'open', screen: { name: 'coming-soon', feature } })}
-          />
+          <Home features={info.features} onOpen={(feature) => open(screenFor(feature, info.features))} />
+        ) : screen.name === 'coming-soon' ? (
+          <ComingSoon key={screen.feature} feature={screen.feature} onHome={() => open({ name: 'home' })} />
         ) : (
-          <ComingSoon
-            key={screen.feature}
-            feature={screen.feature}
-            onHome={() => dispatch({ type: 'open', screen: { name: 'home' } })}
+          <QueueFlow
+            ticket={screen.name === 'ticket' ? screen.ticket : undefined}
+            onTicket={(ticket) => open({ name: 'ticket', ticket })}
+            onHome={() => open({ name: 'home' })}
           />
         )}
       </main>

@@ -2,11 +2,17 @@
  * Everything a citizen has chosen on this kiosk, in one place, so an idle reset can wipe it in one step.
  * Future features (a draft dossier, a scanned ID) belong here too, for the same reason.
  */
-import type { Feature } from '../../../../preload/api';
+import type { Feature, Ticket } from '../../../../preload/api';
 
 export type TextSize = 'small' | 'normal' | 'large';
 
-export type CitizenScreen = { name: 'home' } | { name: 'coming-soon'; feature: Feature };
+export type CitizenScreen =
+  | { name: 'home' }
+  | { name: 'coming-soon'; feature: Feature }
+  /** The queue service picker ("Lấy số thứ tự"). */
+  | { name: 'queue' }
+  /** The ticket just issued: its number stays on screen until "Xong" or the idle reset. */
+  | { name: 'ticket'; ticket: Ticket };
 
 export interface CitizenSession {
   screen: CitizenScreen;
@@ -61,7 +67,13 @@ export function rootClasses(session: Pick<CitizenSession, 'textSize' | 'highCont
 }
 
 /** Features a citizen can use here: switched on by main AND built in this renderer. Never fake one. */
-export const RENDERER_FEATURES: readonly Feature[] = [];
+export const RENDERER_FEATURES: readonly Feature[] = ['queue'];
+
+/** The screen a home tile opens: the feature itself when available here, else the honest page. */
+export function screenFor(feature: Feature, enabled: readonly Feature[]): CitizenScreen {
+  if (feature === 'queue' && isAvailable(feature, enabled)) return { name: 'queue' };
+  return { name: 'coming-soon', feature };
+}
 
 export function isAvailable(feature: Feature, enabled: readonly Feature[]): boolean {
   return enabled.includes(feature) && RENDERER_FEATURES.includes(feature);

@@ -1,10 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert, KioskError, StaffUser } from '../../../../preload/api';
 import { errorText } from '../../api';
 import { useKiosk } from '../../context';
 import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
+import { CounterPanel } from './CounterPanel';
+
+// The report pulls in the charting library: load it only when someone opens the report.
+const ReportScreen = lazy(() => import('./Report').then((m) => ({ default: m.Report })));
 
 const levelKey = {
   info: 'staff.alerts.levelInfo',
@@ -20,8 +24,8 @@ function upsert(alerts: Alert[], alert: Alert): Alert[] {
 }
 
 /**
- * The (intentionally near-empty) staff console: who is signed in, sign out, and the alerts panel.
- * Counter functions arrive with the queue feature.
+ * The staff console: who is signed in, sign out, the alerts panel, then either the counter (call, recall,
+ * serve, transfer, pause) or the day report.
  */
 export function Console({
   user,
@@ -34,6 +38,7 @@ export function Console({
 }) {
   const { t } = useTranslation();
   const [signingOut, setSigningOut] = useState(false);
+  const [view, setView] = useState<'counter' | 'report'>('counter');
   return (
     <section className="console" data-testid="staff-console" aria-labelledby="console-title">
       <div className="console-head">
@@ -62,7 +67,33 @@ export function Console({
         </button>
       </div>
       <AlertsPanel onError={onError} />
-      <p className="console-note">{t('staff.console.queueNote')}</p>
+      <nav className="console-nav" aria-label={t('staff.console.navLabel')}>
+        <button
+          type="button"
+          className="btn btn-tool"
+          aria-current={view === 'counter' ? 'page' : undefined}
+          data-testid="counter-link"
+          onClick={() => setView('counter')}
+        >
+          {t('staff.console.navCounter')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-tool"
+          aria-current={view === 'report' ? 'page' : undefined}
+          data-testid="report-link"
+          onClick={() => setView('report')}
+        >
+          {t('staff.console.navReport')}
+        </button>
+      </nav>
+      {view === 'counter' ? (
+        <CounterPanel onError={onError} />
+      ) : (
+        <Suspense fallback={<p role="status">{t('report.loading')}</p>}>
+          <ReportScreen onError={onError} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchChip } from './chip';
+import { benchColdStart } from './cold-start';
+import { benchPrint } from './print';
+import { benchIssueThroughput, benchTapToPrint } from './queue';
+import { within } from './stats';
+
+/**
+ * `npm run bench` (scripts/bench.mjs bundles this file and runs it): queue, printing, start-up and chip figures.
+ * Every bench is bounded in count and in time; the whole run stays well under three minutes.
+ */
+
+type Figures = Record<string, number | string>;
+
+const benches: { name: string; limitMs: number; run: (root: string) => Promise<Figures> }[] = [
+  { name: 'tap → last byte at a TCP printer', limitMs: 60_000, run: () => benchTapToPrint() },
+  { name: 'raster encode and ticket PDF', limitMs: 40_000, run: () => benchPrint() },
+  { name: 'cold start to /healthz', limitMs: 60_000, run: (root) => benchColdStart(root) },
+  { name: '2,000 tickets, 4 clients', limitMs: 60_000, run: () => benchIssueThroughput() },
+  { name: 'chip: BAC + DG1 + DG13 (software card)', limitMs: 30_000, run: () => benchChip() },
+];
+
+function table(figures: Figures): string {
+  const width = Math.max(...Object.keys(figures).map((k) => k.length));
+  return Object.entries(figures)
+    .map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  const root = process.env.KIOSK_BENCH_ROOT ?? process.cwd();
+  const all: Figures = {};
+  let failed = false;
+  const started = performance.now();
+  for (const bench of benches) {
+    const t0 = performance.now();
+    try {
+      const figures = await within(bench.limitMs, bench.name, bench.run(root));
+      Object.assign(all, figures);
+      process.stdout.write(`\n${bench.name} (${Math.round(performance.now() - t0)} ms)\n${table(figures)}\n`);
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      all[`${bench.name}.error`] = message;
+      process.stdout.write(`\n${bench.name}: FAILED: ${message}\n`);
+    }
+  }
+  all['bench.total.s'] = Math.round((performance.now() - started) / 100) / 10;
+  process.stdout.write(`\nall figures\n${table(all)}\n`);
+  const out = join(root, 'test-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'bench.json'), JSON.stringify(all, null, 2) + '\n');
+  process.exit(failed ? 1 : 0);
+}
+
+void main();
