@@ -207,6 +207,103 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
+// ── identity and scanners ──────────────────────────────────────────────────────────────────────────
+
+/** The longest scan text the contract carries; identity.parseScan refuses anything over 2 KB itself. */
+const ScanText = z.string().max(16_384);
+const IdNumber = z.string().regex(/^\d{12}$/, { message: 'id-format' });
+
+/** A person as the QR on the front of a chip ID card (CCCD) gives them. */
+export const CccdPersonSchema = z.object({
+  idNumber: IdNumber,
+  /** The old 9- or 12-digit CMND number, when the card carries one. */
+  oldIdNumber: z.string().optional(),
+  fullName: z.string().min(1),
+  birthDate: Day,
+  sex: z.enum(['male', 'female']),
+  address: z.string(),
+  issueDate: Day,
+});
+export type CccdPerson = z.infer<typeof CccdPersonSchema>;
+
+/** A person as the TD1 machine-readable zone on the back of the card gives them (no diacritics). */
+export const MrzPersonSchema = z.object({
+  documentNumber: z.string(),
+  birthDate: Day,
+  /** Null for a card without expiry (the MRZ field is all `<`). */
+  expiryDate: Day.nullable(),
+  sex: z.enum(['male', 'female', 'unspecified']),
+  nationality: z.string(),
+  surname: z.string(),
+  givenNames: z.string(),
+  /** The 12-digit citizen ID, when the optional data of a Vietnamese card holds it. */
+  idNumber: IdNumber.optional(),
+});
+export type MrzPerson = z.infer<typeof MrzPersonSchema>;
+
+export const ParsedScanSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('cccd-qr'),
+    person: CccdPersonSchema,
+    /** Fields after the seventh (newer cards add some; no published layout, so not parsed). */
+    extra: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal('mrz'), person: MrzPersonSchema }),
+  z.object({
+    kind: z.literal('dossier-code'),
+    /** Official `000.00.12.H29-240815-0007` or provisional `000.00.12.H29-K01-240815-0007`. */
+    code: z.string(),
+    provisional: z.boolean(),
+  }),
+]);
+export type ParsedScan = z.infer<typeof ParsedScanSchema>;
+
+/** What a scanner read. `symbology` is the AIM id (`]Q1` QR …), `unknown` from a keyboard-mode scanner. */
+export const ScanEventSchema = z.object({
+  symbology: z.string().max(16),
+  text: ScanText,
+  /** Which scanner: `hid:0c2e:0b61`, `kbd:…` for keyboard mode, `test` for an injected scan. */
+  source: z.string().max(64),
+});
+export type ScanEvent = z.infer<typeof ScanEventSchema>;
+
+export const ScannerModeSchema = z.enum(['hid-pos', 'keyboard']);
+
+export const DevicesStatusSchema = z.object({
+  /** `disabled`: no scanner configured; `unavailable`: node-hid (native module, libusb) missing. */
+  hid: z.enum(['disabled', 'loading', 'ready', 'unavailable']),
+  hidAvailable: z.boolean(),
+  /** What staff should know or do, when something is off. */
+  note: BilingualSchema.nullable(),
+  configured: z.array(
+    z.object({
+      mode: ScannerModeSchema,
+      vendorId: z.number().int().nullable(),
+      productId: z.number().int().nullable(),
+    }),
+  ),
+  scanners: z.array(
+    z.object({
+      source: z.string(),
+      mode: ScannerModeSchema,
+      vendorId: z.number().int(),
+      productId: z.number().int(),
+      product: z.string().nullable(),
+      manufacturer: z.string().nullable(),
+      connected: z.boolean(),
+      lastScanAt: z.string().nullable(),
+      error: BilingualSchema.nullable(),
+    }),
+  ),
+  /** The last scan's time and kind; never its text (it may be a citizen's ID card). */
+  lastScan: z
+    .object({ at: z.string(), source: z.string(), symbology: z.string(), length: z.number().int() })
+    .nullable(),
+  /** True when `devices.injectScan` is enabled (KIOSK_TEST_SCANS=1): never on a real kiosk. */
+  testScans: z.boolean(),
+});
+export type DevicesStatus = z.infer<typeof DevicesStatusSchema>;
+
 // ── methods ─────────────────────────────────────────────────────────────────────────────────────────
 
 export const methods = {
@@ -362,6 +459,47 @@ export const methods = {
     output: z.object({ filename: z.string(), csv: z.string() }),
     summary: 'The day report as CSV (UTF-8 with BOM, so Excel shows Vietnamese correctly).',
   }),
+  'identity.parseScan': method({
+    access: 'public',
+    input: z.strictObject({ text: ScanText }),
+    output: ParsedScanSchema,
+    summary:
+      'Read a scan: a chip ID card QR, the MRZ on its back, or a receipt code; refuse anything doubtful.',
+  }),
+  'devices.status': method({
+    access: 'staff',
+    input: Empty,
+    output: DevicesStatusSchema,
+    summary: 'Scanners found, their mode and last scan time, and whether node-hid is available.',
+  }),
+  'devices.injectScan': method({
+    access: 'public',
+    input: z.strictObject({ text: ScanText.min(1), symbology: z.string().min(1).max(16).optional() }),
+    output: ScanEventSchema,
+    summary: 'Tests only (KIOSK_TEST_SCANS=1): emit device.scan as a scanner would; refused otherwise.',
+  }),
+  'print.jobs': method({
+    access: 'staff',
+    input: Empty,
+    output: z.array(
+      z.object({
+        jobId: z.number().int(),
+        printerId: z.string(),
+        ref: z.string().nullable(),
+        status: PrintStatusSchema,
+        attempts: z.number().int(),
+        error: KioskErrorSchema.nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    summary: 'Print jobs not yet printed (waiting, retrying or given up), newest first.',
+  }),
+  'print.retry': method({
+    access: 'staff',
+    input: z.strictObject({ jobId: z.number().int().positive() }),
+    output: z.object({ jobId: z.number().int(), status: PrintStatusSchema }),
+    summary: 'Send a print job that was given up on (printer down too long) to the printer again.',
+  }),
 } as const satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;
@@ -379,8 +517,12 @@ export function isMethodName(name: string): name is MethodName {
 // ── events (main → renderer) ───────────────────────────────────────────────────────────────────────
 
 interface EventDef<P extends z.ZodType = z.ZodType> {
-  /** `public` events reach every screen (kiosk, display); `staff` events only signed-in staff screens. */
-  audience: 'public' | 'staff';
+  /**
+   * `public` events reach every screen (kiosk, display); `staff` events only signed-in staff screens;
+   * `local` events only this machine (the kiosk window over IPC, or a bridge client on loopback): a raw
+   * scan may be a citizen's ID card and must never reach the waiting-room display on the LAN.
+   */
+  audience: 'public' | 'staff' | 'local';
   payload: P;
 }
 const event = <P extends z.ZodType>(def: EventDef<P>): EventDef<P> => def;
@@ -412,6 +554,11 @@ export const events = {
   'queue.called': event({ audience: 'public', payload: CallSchema }),
   'queue.board': event({ audience: 'public', payload: BoardSchema }),
   'print.job': event({ audience: 'public', payload: PrintJobEventSchema }),
+  /**
+   * A scanner read something. Public so the (unsigned-in) citizen screen receives it; note it carries
+   * what was scanned, possibly an ID card's QR, to every connected client (see README).
+   */
+  'device.scan': event({ audience: 'local', payload: ScanEventSchema }),
 } as const satisfies Record<string, EventDef>;
 
 export type Events = typeof events;

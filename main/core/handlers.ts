@@ -1,11 +1,16 @@
 import type { MethodName, MethodOutput, ParsedInput, StaffUser } from '../../preload/api';
 import type { Alerts } from './alerts';
 import type { Clock } from './clock';
+import type { DeviceManager } from './devices';
+import { KioskFailure, kioskError } from './errors';
+import { parseScan } from './identity';
 import type { LoadedConfig } from './config/load';
 import type { Queue } from './queue/service';
 import { dayReport, reportCsv } from './queue/report';
 import { serviceDay } from './queue/time';
 import type { Staff } from './staff/service';
+import type { PrintJobs } from './print/jobs';
+import type { Audit } from './audit';
 import type Database from 'better-sqlite3';
 import type { CallContext } from './types';
 
@@ -30,6 +35,11 @@ export interface Services {
   queue: Queue;
   db: Database.Database;
   appVersion: string;
+  devices: DeviceManager;
+  printJobs: PrintJobs;
+  audit: Audit;
+  /** KIOSK_TEST_SCANS=1 at core creation: devices.injectScan works (e2e tests only). */
+  testScans: boolean;
 }
 
 const requireStaff = (ctx: HandlerContext): StaffUser => {
@@ -87,5 +97,43 @@ export function createHandlers(s: Services): Handlers {
       const report = dayReport(s.db, config, input.day ?? today());
       return { filename: `bao-cao-xep-hang-${report.day}.csv`, csv: reportCsv(report) };
     },
+    'identity.parseScan': (input) => parseScan(input.text, { now: s.clock.now(), timeZone: config.timeZone }),
+    'devices.status': () => ({ ...s.devices.status(), testScans: s.testScans }),
+    'devices.injectScan': (input) => {
+      if (!s.testScans) throw new KioskFailure(testScansDisabled());
+      const event = s.devices.inject({ symbology: input.symbology ?? 'unknown', text: input.text });
+      if (!event) throw new KioskFailure(testScansDisabled());
+      return event;
+    },
+    'print.jobs': () => s.printJobs.pending(),
+    'print.retry': (input, ctx) => {
+      const staff = requireStaff(ctx);
+      if (!s.printJobs.retry(input.jobId)) {
+        throw new KioskFailure(
+          kioskError(
+            'not-retryable',
+            'Chỉ in lại được lệnh in đã bị bỏ dở; lệnh này đang chờ in hoặc đã in xong.',
+            'Only a job that was given up on can be sent again; this one is waiting or already printed.',
+            'jobId',
+          ),
+        );
+      }
+      s.audit.record({
+        actorId: staff.id,
+        actor: staff.user,
+        action: 'print.retry',
+        targetType: 'print_job',
+        targetId: input.jobId,
+      });
+      return { jobId: input.jobId, status: s.printJobs.status(input.jobId) };
+    },
   };
 }
+
+// A production kiosk must not let anyone on the LAN fake a citizen's card scan.
+const testScansDisabled = () =>
+  kioskError(
+    'test-scans-disabled',
+    'Chức năng giả lập quét thẻ chỉ bật khi chạy kiểm thử (KIOSK_TEST_SCANS=1).',
+    'Simulated scans are only enabled in tests (KIOSK_TEST_SCANS=1).',
+  );

@@ -7,6 +7,7 @@ import { loadConfig, parseConfig, type LoadedConfig } from './config/load';
 import { openDatabase } from './db/open';
 import { KioskFailure, commonErrors, fail, ok } from './errors';
 import { createEventBus } from './events';
+import { createDeviceManager, type HidModule, type Timers } from './devices';
 import { createHandlers, type HandlerContext } from './handlers';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
@@ -34,6 +35,10 @@ export interface CoreOptions {
   deliver?: Deliver;
   /** Print retry timing (tests shorten it). */
   printRetry?: { baseDelayMs: number; maxAttempts: number };
+  /** How scanners are reached; defaults to node-hid, loaded lazily (tests pass a fake). */
+  hid?: () => Promise<HidModule>;
+  /** Timers for scanner re-enumeration (tests drive them by hand). */
+  timers?: Timers;
 }
 
 export type { Core, CallContext } from './types';
@@ -124,6 +129,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
+  const devices = createDeviceManager({
+    scanners: config.scanners,
+    emit: (scan) => bus.emit('device.scan', scan),
+    clock,
+    timers: options.timers,
+    loadHid: options.hid,
+  });
+
   const handlers = createHandlers({
     clock,
     loaded,
@@ -132,8 +145,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     alerts,
     appVersion: options.appVersion ?? '0.0.0',
+    devices,
+    printJobs,
+    audit,
+    testScans: env.KIOSK_TEST_SCANS === '1',
   });
   printJobs.start();
+  void devices.start();
 
   async function call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isMethodName(name)) return fail(commonErrors.unknownMethod(name));
@@ -182,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     bridge: loaded.config.bridge,
     close: async () => {
+      await devices.stop();
       await printJobs.stop();
       db.close();
     },

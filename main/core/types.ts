@@ -9,7 +9,7 @@ export interface CallContext {
   local: boolean;
 }
 
-export type EventAudience = 'public' | 'staff';
+export type EventAudience = 'public' | 'staff' | 'local';
 
 export type EventListener = (message: EventMessage, audience: EventAudience) => void;
 

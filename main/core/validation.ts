@@ -30,8 +30,8 @@ const known: Record<string, { vi: string; en: string }> = {
     en: 'The unit code follows QCVN 102:2016, e.g. 000.00.12.H29.',
   },
   'kiosk-id-format': {
-    vi: 'Mã ki-ốt gồm 2–6 chữ in hoa hoặc số.',
-    en: 'A kiosk id is 2–6 capitals or digits.',
+    vi: 'Mã ki-ốt có dạng K và hai chữ số, ví dụ K01.',
+    en: 'A kiosk id is K and two digits, e.g. K01.',
   },
   'idle-warning-too-long': {
     vi: 'Thời gian cảnh báo phải ngắn hơn thời gian chờ.',

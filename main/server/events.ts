@@ -3,11 +3,14 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
 import { createLogger } from '../core/log';
+import { isLoopback } from './guards';
 
 const log = createLogger('server.events');
 
 interface Client {
   socket: WebSocket;
+  /** Connected from this machine: may receive `local` events (raw scans). */
+  local: boolean;
   token?: string;
   alive: boolean;
 }
@@ -27,6 +30,7 @@ export function createEventsHub(core: Core) {
     const data = JSON.stringify(message);
     for (const client of clients) {
       if (audience === 'staff' && !core.isSessionValid(client.token)) continue;
+      if (audience === 'local' && !client.local) continue;
       client.socket.send(data);
     }
   });
@@ -44,8 +48,8 @@ export function createEventsHub(core: Core) {
   }, 30_000);
   heartbeat.unref();
 
-  wss.on('connection', (socket: WebSocket) => {
-    const client: Client = { socket, alive: true };
+  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    const client: Client = { socket, alive: true, local: isLoopback(req.socket.remoteAddress) };
     clients.add(client);
     socket.on('pong', () => {
       client.alive = true;

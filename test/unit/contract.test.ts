@@ -24,7 +24,12 @@ describe('the renderer API contract', () => {
       expect(def.input.safeParse('not an object').success).toBe(false);
       expect(def.input.safeParse({ unexpected: true }).success).toBe(false);
     }
-    for (const name of eventNames) expect(['public', 'staff']).toContain(events[name].audience);
+    for (const name of eventNames) expect(['public', 'staff', 'local']).toContain(events[name].audience);
+  });
+
+  it('keeps raw scans (possibly an ID card) on this machine, never on the LAN display', () => {
+    expect(events['device.scan'].audience).toBe('local');
+    for (const name of ['queue.called', 'queue.board'] as const) expect(events[name].audience).toBe('public');
   });
 
   it('does not treat inherited object keys as methods', () => {

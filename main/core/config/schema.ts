@@ -60,6 +60,26 @@ export const PrinterSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...PrinterBase, kind: z.literal('system'), queue: z.string().min(1) }),
 ]);
 
+const UsbId = z.number().int().min(0).max(0xffff);
+
+/**
+ * A barcode scanner the kiosk reads through node-hid. Without ids, `hid-pos` claims every device whose
+ * top-level collection is the HID POS usage page 0x8C. `keyboard` mode reads boot keyboard reports and
+ * so needs a vendorId: without one it would claim every keyboard on the machine.
+ */
+export const ScannerSchema = z
+  .strictObject({
+    vendorId: UsbId.optional(),
+    productId: UsbId.optional(),
+    mode: z.enum(['hid-pos', 'keyboard']).default('hid-pos'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.vendorId === undefined && s.productId !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['vendorId'], message: 'vendor-id-required' });
+    if (s.mode === 'keyboard' && s.vendorId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['vendorId'], message: 'keyboard-needs-vendor-id' });
+  });
+
 export const ConfigSchema = z
   .strictObject({
     centre: z.strictObject({
@@ -86,7 +106,7 @@ export const ConfigSchema = z
       .default('Asia/Ho_Chi_Minh'),
     kioskId: z
       .string()
-      .regex(/^[A-Z0-9]{2,6}$/, { message: 'kiosk-id-format' })
+      .regex(/^K\d{2}$/, { message: 'kiosk-id-format' })
       .default('K01'),
     languages: z.array(LanguageSchema).min(1).default(['vi', 'en']),
     defaultLanguage: LanguageSchema.default('vi'),
@@ -102,6 +122,11 @@ export const ConfigSchema = z
     noShowRecallMinutes: z.number().int().min(0).max(240).default(15),
     printers: z.array(PrinterSchema).default([]),
     ticketPrinter: z.string().optional(),
+    /** Barcode scanners read through node-hid; the default finds any HID POS scanner. `[]`: none. */
+    scanners: z
+      .array(ScannerSchema)
+      .max(16)
+      .default([{ mode: 'hid-pos' }]),
     portal: z
       .strictObject({ url: z.url(), token: z.string().min(8) })
       .nullable()
@@ -158,3 +183,4 @@ export type KioskConfigInput = z.input<typeof ConfigSchema>;
 export type ServiceConfig = z.output<typeof ServiceSchema>;
 export type CounterConfig = z.output<typeof CounterSchema>;
 export type PrinterConfig = z.output<typeof PrinterSchema>;
+export type ScannerConfigEntry = z.output<typeof ScannerSchema>;

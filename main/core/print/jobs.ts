@@ -92,6 +92,10 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
       `UPDATE print_jobs SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`,
     ),
     resume: db.prepare(`UPDATE print_jobs SET status = 'queued' WHERE status = 'sent'`),
+    pending: db.prepare(
+      `SELECT id AS jobId, printer_id AS printerId, ref, status, attempts, last_error AS lastError,
+         created_at AS createdAt FROM print_jobs WHERE status <> 'done' ORDER BY id DESC LIMIT 100`,
+    ),
     retryNow: db.prepare(
       `UPDATE print_jobs SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?
        AND status = 'failed'`,
@@ -215,6 +219,24 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
     /** Wakes the worker after an enqueue (outside the transaction). */
     kick(): void {
       schedule(0);
+    },
+    /** Jobs not yet printed, for the staff screen. */
+    pending(): {
+      jobId: number;
+      printerId: string;
+      ref: string | null;
+      status: PrintStatus;
+      attempts: number;
+      error: KioskError | null;
+      createdAt: string;
+    }[] {
+      const rows = q.pending.all() as (Omit<ReturnType<PrintJobs['pending']>[number], 'error'> & {
+        lastError: string | null;
+      })[];
+      return rows.map(({ lastError, ...row }) => ({
+        ...row,
+        error: lastError ? (JSON.parse(lastError) as KioskError) : null,
+      }));
     },
     retry(id: number): boolean {
       const changed = q.retryNow.run(clock.now().toISOString(), clock.now().toISOString(), id).changes > 0;
