@@ -1,4 +1,5 @@
 import { KioskFailure } from '../errors';
+import { localParts } from '../queue/time';
 import { addDays, entryFor, isWorkingDay, parseDate, type WorkingCalendar } from './calendar';
 import { calendarErrors } from './messages';
 
@@ -36,28 +37,14 @@ function parseInstant(receivedAt: unknown): Date {
   return instant;
 }
 
-/** The wall-clock date and time of an instant in a zone, via Intl: the machine's own zone never matters. */
+/** The wall-clock date and time of an instant in the centre's zone (shared with the queue's clock). */
 function localDateTime(instant: Date, timeZone: string): { date: string; seconds: number } {
-  let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(instant);
+    const { date, seconds } = localParts(instant, timeZone);
+    return { date, seconds };
   } catch {
     throw new KioskFailure(calendarErrors.timeZone(timeZone));
   }
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return {
-    date: `${p.year}-${p.month}-${p.day}`,
-    seconds: Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second),
-  };
 }
 
 /**

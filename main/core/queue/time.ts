@@ -26,6 +26,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 export interface LocalParts {
   date: string; // YYYY-MM-DD
   minutes: number; // minutes since local midnight
+  seconds: number; // seconds since local midnight
   hour: number;
 }
 
@@ -39,6 +40,7 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     minutes: hour * 60 + Number(parts.minute),
+    seconds: hour * 3600 + Number(parts.minute) * 60 + Number(parts.second),
     hour,
   };
 }

@@ -9,6 +9,7 @@ describe('centre-local time', () => {
     expect(localParts(new Date('2026-11-23T23:30:00Z'), VN)).toEqual({
       date: '2026-11-24',
       minutes: 390,
+      seconds: 23_400,
       hour: 6,
     });
   });
