@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useAppInfo } from '../../context';
 import { useRouter } from '../../router';
+import { Brand } from '../../components/Brand';
 import { Clock } from '../../components/Clock';
 import { A11yControls, LanguageToggle } from '../../components/DisplayControls';
 import { IdleDialog } from '../../components/IdleDialog';
-import { Emblem } from '../../components/icons';
 import { useI18nInstance } from '../../i18n/useI18nInstance';
 import { useIdleReset } from '../../hooks/useIdleReset';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
@@ -69,12 +69,7 @@ export function CitizenShell() {
     <div className="citizen">
       <header className="citizen-header">
         <div className="header-top">
-          <div className="brand">
-            <Emblem className="brand-emblem" />
-            <p className="centre-name" data-testid="centre-name">
-              {info.centreName}
-            </p>
-          </div>
+          <Brand />
           <Clock />
         </div>
         <div className="header-tools">

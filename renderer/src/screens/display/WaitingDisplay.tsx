@@ -8,9 +8,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board, Call } from '../../../../preload/api';
-import { useAppInfo, useKiosk } from '../../context';
+import { useKiosk } from '../../context';
+import { Brand } from '../../components/Brand';
 import { Clock } from '../../components/Clock';
-import { Emblem, SpeakerIcon } from '../../components/icons';
+import { SpeakerIcon } from '../../components/icons';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { HIGHLIGHT_MS } from '../../lib/queue';
 import { nameIn } from '../citizen/queue/ServicePicker';
@@ -24,7 +25,6 @@ type Latest = Pick<Call, 'number' | 'counterId' | 'recall' | 'at'> & { fresh: bo
 
 export function WaitingDisplay() {
   const { t, i18n } = useTranslation();
-  const { info } = useAppInfo();
   const client = useKiosk();
   const language = i18n.language;
   useDocumentTitle(t('waiting.title'));
@@ -110,12 +110,7 @@ export function WaitingDisplay() {
   return (
     <div className="waiting display-dark">
       <header className="waiting-header">
-        <div className="brand">
-          <Emblem className="brand-emblem" />
-          <p className="centre-name" data-testid="centre-name">
-            {info.centreName}
-          </p>
-        </div>
+        <Brand />
         <Clock />
       </header>
 

@@ -3,11 +3,11 @@
  * citizen idle reset; sessions expire on the server.
  */
 import { useTranslation } from 'react-i18next';
+import { Brand } from '../../components/Brand';
 import type { Session } from '../../../../preload/api';
 import { useAppInfo } from '../../context';
 import { useRouter } from '../../router';
 import { LanguageToggle } from '../../components/DisplayControls';
-import { Emblem } from '../../components/icons';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useStaffSession } from './useStaffSession';
 import { SignIn } from './SignIn';
@@ -38,15 +38,7 @@ export function StaffArea() {
   return (
     <div className="staff">
       <header className="staff-header">
-        <div className="brand">
-          <Emblem className="brand-emblem" />
-          <div>
-            <p className="centre-name" data-testid="centre-name">
-              {info.centreName}
-            </p>
-            <p className="staff-area-label">{t('staff.areaLabel')}</p>
-          </div>
-        </div>
+        <Brand subtitle={t('staff.areaLabel')} />
         <div className="header-tools">
           <LanguageToggle languages={info.languages} />
           {/* Leaving is offered only while signed out, so a session is never left open behind the kiosk. */}
