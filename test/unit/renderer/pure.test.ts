@@ -84,6 +84,7 @@ describe('citizen session', () => {
     s = citizenReducer(s, { type: 'open', screen: { name: 'coming-soon', feature: 'queue' } });
     expect(s).toEqual({
       screen: { name: 'coming-soon', feature: 'queue' },
+      scan: null,
       textSize: 'large',
       highContrast: true,
       touched: true,

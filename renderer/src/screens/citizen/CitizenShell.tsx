@@ -14,7 +14,16 @@ import { IdleDialog } from '../../components/IdleDialog';
 import { useI18nInstance } from '../../i18n/useI18nInstance';
 import { useIdleReset } from '../../hooks/useIdleReset';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { citizenReducer, initialCitizenSession, rootClasses, screenFor, type CitizenScreen } from './session';
+import { useScan } from '../../hooks/useScan';
+import {
+  citizenReducer,
+  initialCitizenSession,
+  rootClasses,
+  scanNotice,
+  screenFor,
+  type CitizenScreen,
+} from './session';
+import { ScanDialog } from './ScanDialog';
 import { Home } from './Home';
 import { ComingSoon } from './ComingSoon';
 import { QueueFlow } from './queue/QueueFlow';
@@ -60,6 +69,9 @@ export function CitizenShell() {
     warningSeconds: info.idleWarningSeconds,
     onExpire: reset,
   });
+
+  // A card scanned on any citizen screen greets the person (or says calmly why it could not be read).
+  useScan((outcome) => dispatch({ type: 'scanned', notice: scanNotice(outcome.result) }));
 
   const screen = session.screen;
   useDocumentTitle(screenTitle(screen, t));
@@ -113,6 +125,15 @@ export function CitizenShell() {
           </button>
         ) : null}
       </footer>
+
+      {session.scan ? (
+        <ScanDialog
+          notice={session.scan}
+          features={info.features}
+          onOpen={(feature) => open(screenFor(feature, info.features))}
+          onDismiss={() => dispatch({ type: 'scan-dismiss' })}
+        />
+      ) : null}
 
       {idle.secondsLeft !== null ? (
         <IdleDialog

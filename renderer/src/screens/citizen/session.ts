@@ -2,7 +2,8 @@
  * Everything a citizen has chosen on this kiosk, in one place, so an idle reset can wipe it in one step.
  * Future features (a draft dossier, a scanned ID) belong here too, for the same reason.
  */
-import type { Feature, Ticket } from '../../../../preload/api';
+import type { Feature, KioskError, ParsedScan, Ticket } from '../../../../preload/api';
+import { maskId } from '../../lib/maskId';
 
 export type TextSize = 'small' | 'normal' | 'large';
 
@@ -14,8 +15,19 @@ export type CitizenScreen =
   /** The ticket just issued: its number stays on screen until "Xong" or the idle reset. */
   | { name: 'ticket'; ticket: Ticket };
 
+/**
+ * What a scan on the citizen screens showed. Only the name and the masked ID are kept, never the full
+ * ID number or the raw text, and the idle reset wipes it with the rest.
+ */
+export type ScanNotice =
+  | { kind: 'person'; name: string; maskedId: string | null }
+  | { kind: 'receipt' }
+  | { kind: 'error'; error: KioskError };
+
 export interface CitizenSession {
   screen: CitizenScreen;
+  /** The greeting (or calm error) after a card was scanned, until dismissed, an action, or the reset. */
+  scan: ScanNotice | null;
   textSize: TextSize;
   highContrast: boolean;
   /** True once the citizen did anything; only then does the idle countdown run. */
@@ -26,12 +38,15 @@ export type CitizenAction =
   | { type: 'open'; screen: CitizenScreen }
   | { type: 'text-size'; size: TextSize }
   | { type: 'toggle-contrast' }
+  | { type: 'scanned'; notice: ScanNotice }
+  | { type: 'scan-dismiss' }
   /** Something outside this state changed (the language). */
   | { type: 'touched' }
   | { type: 'reset' };
 
 export const initialCitizenSession: CitizenSession = {
   screen: { name: 'home' },
+  scan: null,
   textSize: 'normal',
   highContrast: false,
   touched: false,
@@ -40,7 +55,11 @@ export const initialCitizenSession: CitizenSession = {
 export function citizenReducer(state: CitizenSession, action: CitizenAction): CitizenSession {
   switch (action.type) {
     case 'open':
-      return { ...state, screen: action.screen, touched: true };
+      return { ...state, screen: action.screen, scan: null, touched: true };
+    case 'scanned':
+      return { ...state, scan: action.notice, touched: true };
+    case 'scan-dismiss':
+      return { ...state, scan: null, touched: true };
     case 'text-size':
       return { ...state, textSize: action.size, touched: true };
     case 'toggle-contrast':
@@ -77,4 +96,23 @@ export function screenFor(feature: Feature, enabled: readonly Feature[]): Citize
 
 export function isAvailable(feature: Feature, enabled: readonly Feature[]): boolean {
   return enabled.includes(feature) && RENDERER_FEATURES.includes(feature);
+}
+
+/** The notice a parsed scan (or its refusal) puts on the citizen screen. */
+export function scanNotice(
+  result: { ok: true; value: ParsedScan } | { ok: false; error: KioskError },
+): ScanNotice {
+  if (!result.ok) return { kind: 'error', error: result.error };
+  const scan = result.value;
+  switch (scan.kind) {
+    case 'cccd-qr':
+      return { kind: 'person', name: scan.person.fullName, maskedId: maskId(scan.person.idNumber) };
+    case 'mrz': {
+      const name = [scan.person.surname, scan.person.givenNames].filter((part) => part !== '').join(' ');
+      const id = scan.person.idNumber ?? scan.person.documentNumber;
+      return { kind: 'person', name, maskedId: id ? maskId(id) : null };
+    }
+    case 'dossier-code':
+      return { kind: 'receipt' };
+  }
 }

@@ -6,6 +6,7 @@ import { useKiosk } from '../../context';
 import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { CounterPanel } from './CounterPanel';
+import { ScanDiagnostics } from './ScanDiagnostics';
 
 // The report pulls in the charting library: load it only when someone opens the report.
 const ReportScreen = lazy(() => import('./Report').then((m) => ({ default: m.Report })));
@@ -38,7 +39,7 @@ export function Console({
 }) {
   const { t } = useTranslation();
   const [signingOut, setSigningOut] = useState(false);
-  const [view, setView] = useState<'counter' | 'report'>('counter');
+  const [view, setView] = useState<'counter' | 'report' | 'scanner'>('counter');
   return (
     <section className="console" data-testid="staff-console" aria-labelledby="console-title">
       <div className="console-head">
@@ -86,9 +87,20 @@ export function Console({
         >
           {t('staff.console.navReport')}
         </button>
+        <button
+          type="button"
+          className="btn btn-tool"
+          aria-current={view === 'scanner' ? 'page' : undefined}
+          data-testid="scanner-link"
+          onClick={() => setView('scanner')}
+        >
+          {t('staff.scanner.nav')}
+        </button>
       </nav>
       {view === 'counter' ? (
         <CounterPanel onError={onError} />
+      ) : view === 'scanner' ? (
+        <ScanDiagnostics onError={onError} />
       ) : (
         <Suspense fallback={<p role="status">{t('report.loading')}</p>}>
           <ReportScreen onError={onError} />

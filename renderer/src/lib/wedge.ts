@@ -1,0 +1,93 @@
+/**
+ * Keyboard-wedge scanner detection, pure (no DOM, no clock): feed it each keydown's `key` and time.
+ *
+ * A wedge scanner "types" its text far faster than a person can. A burst is a run of characters with no
+ * gap over `maxSingleGapMs`; it is a scan when Enter ends it (also within `maxSingleGapMs`), it holds at
+ * least `minLength` characters, and its average gap (Enter included) is at most `maxGapMs`. The average
+ * rather than every gap, because USB, the OS and a busy page add the odd late key (we measured single gaps
+ * of 40–50 ms inside a 5 ms-a-key burst); the single-gap cap keeps people out: they type at 100–250 ms a
+ * key. Anything slower, shorter or not ended by Enter is ordinary typing and is left alone. Shift (and
+ * the other lone modifiers a scanner sends for capitals) neither adds a character nor breaks a burst; any
+ * other non-character key (Tab, Backspace, arrows) ends it.
+ */
+
+export interface WedgeOptions {
+  /** Fewest characters before the Enter for a burst to count as a scan. */
+  minLength: number;
+  /** Largest average gap between the keys of a scan (ms). Scanners send a key every 1–10 ms. */
+  maxGapMs: number;
+  /** Any one gap longer than this ends a burst (ms). */
+  maxSingleGapMs: number;
+}
+
+export const defaultWedgeOptions: WedgeOptions = { minLength: 6, maxGapMs: 35, maxSingleGapMs: 100 };
+
+export type WedgeStep =
+  /** A character that may begin a burst (the previous one, if any, was too long ago). */
+  | { kind: 'start' }
+  /** A character that continues the current burst. */
+  | { kind: 'continue' }
+  /** Enter closed a burst: this was a scan. */
+  | { kind: 'scan'; text: string }
+  /** Nothing to do with a scan (or Enter after ordinary typing). */
+  | { kind: 'ignore' };
+
+export interface WedgeDetector {
+  key(key: string, at: number): WedgeStep;
+  reset(): void;
+}
+
+const NEUTRAL_KEYS = new Set(['Shift', 'CapsLock', 'Dead', 'Unidentified']);
+
+export function createWedgeDetector(options: Partial<WedgeOptions> = {}): WedgeDetector {
+  const { minLength, maxGapMs, maxSingleGapMs } = { ...defaultWedgeOptions, ...options };
+  let buffer = '';
+  let count = 0;
+  let firstAt = 0;
+  let lastAt = 0;
+  const reset = (): void => {
+    buffer = '';
+    count = 0;
+  };
+  return {
+    reset,
+    key(key, at) {
+      if (NEUTRAL_KEYS.has(key)) return { kind: 'ignore' };
+      const inBurst = count > 0 && at - lastAt <= maxSingleGapMs;
+      if (key === 'Enter') {
+        const text = buffer;
+        const scan = inBurst && count >= minLength && (at - firstAt) / count <= maxGapMs;
+        reset();
+        return scan ? { kind: 'scan', text } : { kind: 'ignore' };
+      }
+      if ([...key].length !== 1) {
+        reset();
+        return { kind: 'ignore' };
+      }
+      lastAt = at;
+      if (inBurst) {
+        buffer += key;
+        count += 1;
+        return { kind: 'continue' };
+      }
+      buffer = key;
+      count = 1;
+      firstAt = at;
+      return { kind: 'start' };
+    },
+  };
+}
+
+/** Runs a whole key sequence through a fresh detector: the scans it contains, in order. */
+export function scansIn(
+  keys: readonly { key: string; at: number }[],
+  options?: Partial<WedgeOptions>,
+): string[] {
+  const detector = createWedgeDetector(options);
+  const scans: string[] = [];
+  for (const { key, at } of keys) {
+    const step = detector.key(key, at);
+    if (step.kind === 'scan') scans.push(step.text);
+  }
+  return scans;
+}
