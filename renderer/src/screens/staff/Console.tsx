@@ -28,6 +28,15 @@ function upsert(alerts: Alert[], alert: Alert): Alert[] {
  * The staff console: who is signed in, sign out, the alerts panel, then either the counter (call, recall,
  * serve, transfer, pause) or the day report.
  */
+type ConsoleView = 'counter' | 'report' | 'scanner';
+
+/** The console's tabs; the test ids are what e2e tests click. */
+const views = [
+  { id: 'counter', testId: 'counter-link', label: 'staff.console.navCounter' },
+  { id: 'report', testId: 'report-link', label: 'staff.console.navReport' },
+  { id: 'scanner', testId: 'scanner-link', label: 'staff.scanner.nav' },
+] as const satisfies readonly { id: ConsoleView; testId: string; label: string }[];
+
 export function Console({
   user,
   onSignOut,
@@ -39,7 +48,7 @@ export function Console({
 }) {
   const { t } = useTranslation();
   const [signingOut, setSigningOut] = useState(false);
-  const [view, setView] = useState<'counter' | 'report' | 'scanner'>('counter');
+  const [view, setView] = useState<ConsoleView>('counter');
   return (
     <section className="console" data-testid="staff-console" aria-labelledby="console-title">
       <div className="console-head">
@@ -69,33 +78,18 @@ export function Console({
       </div>
       <AlertsPanel onError={onError} />
       <nav className="console-nav" aria-label={t('staff.console.navLabel')}>
-        <button
-          type="button"
-          className="btn btn-tool"
-          aria-current={view === 'counter' ? 'page' : undefined}
-          data-testid="counter-link"
-          onClick={() => setView('counter')}
-        >
-          {t('staff.console.navCounter')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-tool"
-          aria-current={view === 'report' ? 'page' : undefined}
-          data-testid="report-link"
-          onClick={() => setView('report')}
-        >
-          {t('staff.console.navReport')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-tool"
-          aria-current={view === 'scanner' ? 'page' : undefined}
-          data-testid="scanner-link"
-          onClick={() => setView('scanner')}
-        >
-          {t('staff.scanner.nav')}
-        </button>
+        {views.map(({ id, testId, label }) => (
+          <button
+            key={id}
+            type="button"
+            className="btn btn-tool"
+            aria-current={view === id ? 'page' : undefined}
+            data-testid={testId}
+            onClick={() => setView(id)}
+          >
+            {t(label)}
+          </button>
+        ))}
       </nav>
       {view === 'counter' ? (
         <CounterPanel onError={onError} />
