@@ -10,6 +10,31 @@
  * This file must stay importable from the renderer bundle: zod only, no Node or Electron imports.
  */
 import { z } from 'zod';
+import {
+  AttachSourceSchema,
+  CatalogueFieldSchema,
+  ChipAccessSchema,
+  ChipReadSchema,
+  ChipStatusSchema,
+  CheckResultSchema,
+  ContactSchema,
+  DayDossierSchema,
+  DeliverySchema,
+  DossierCode,
+  DossierId,
+  DossierSchema,
+  ImportSourceSchema,
+  LookupSchema,
+  ProcedureSchema,
+  ProcedureSummarySchema,
+  RatingSchema,
+  SubmittedSchema,
+  SyncAttentionSchema,
+  SyncEventSchema,
+  SyncStatusSchema,
+} from './contract/dossier';
+
+export * from './contract/dossier';
 
 /** An error a person reads: a stable code for programs, and the message in Vietnamese and English. */
 export const KioskErrorSchema = z.object({
@@ -500,6 +525,236 @@ export const methods = {
     output: z.object({ jobId: z.number().int(), status: PrintStatusSchema }),
     summary: 'Send a print job that was given up on (printer down too long) to the printer again.',
   }),
+  'catalogue.search': method({
+    access: 'public',
+    input: z.strictObject({ query: z.string().max(120).optional(), field: z.string().max(120).optional() }),
+    output: z.array(ProcedureSummarySchema),
+    summary: 'Find procedures by Vietnamese name with or without diacritics, or by code; empty lists all.',
+  }),
+  'catalogue.fields': method({
+    access: 'public',
+    input: Empty,
+    output: z.array(CatalogueFieldSchema),
+    summary: 'The fields (lĩnh vực) to browse by, with how many procedures each has.',
+  }),
+  'catalogue.get': method({
+    access: 'public',
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    output: ProcedureSchema,
+    summary: 'One procedure: papers needed, fees, time, legal basis and its e-form.',
+  }),
+  'dossier.create': method({
+    access: 'public',
+    input: z.strictObject({ procedureId: z.string().min(1).max(64) }),
+    output: DossierSchema,
+    summary: 'Start a draft for a procedure (recorded as assisted when a staff token is sent).',
+  }),
+  'dossier.get': method({
+    access: 'public',
+    input: z.strictObject({ id: DossierId }),
+    output: DossierSchema,
+    summary: 'A draft by its id (the screen resumes it after a restart).',
+  }),
+  'dossier.update': method({
+    access: 'public',
+    input: z.strictObject({
+      id: DossierId,
+      data: z.record(z.string(), z.json()).optional(),
+      delivery: DeliverySchema.optional(),
+      contact: ContactSchema.optional(),
+    }),
+    output: DossierSchema,
+    summary: 'Save the form, delivery and contact of a draft; markup or control characters are refused.',
+  }),
+  'dossier.importSources': method({
+    access: 'local',
+    input: Empty,
+    output: z.array(ImportSourceSchema),
+    summary: 'Files offered for attaching: the USB drive and the scanner output folder (this machine only).',
+  }),
+  'dossier.attach': method({
+    access: 'public',
+    input: z.strictObject({
+      id: DossierId,
+      componentId: z.string().min(1).max(48),
+      source: AttachSourceSchema,
+    }),
+    output: DossierSchema,
+    summary:
+      'Attach a file to a required paper: checked by content, images made PDF pages, stored by SHA-256.',
+  }),
+  'dossier.arrange': method({
+    access: 'public',
+    input: z.strictObject({
+      id: DossierId,
+      componentId: z.string().min(1).max(48),
+      attachmentIds: z.array(z.string().max(64)).max(50),
+    }),
+    output: DossierSchema,
+    summary: "Reorder a paper's files; files left out of the list are removed.",
+  }),
+  'dossier.check': method({
+    access: 'public',
+    input: z.strictObject({ id: DossierId }),
+    output: CheckResultSchema,
+    summary: 'Everything missing or invalid, all at once, in plain words.',
+  }),
+  'dossier.submit': method({
+    access: 'public',
+    input: z.strictObject({ id: DossierId }),
+    output: SubmittedSchema,
+    summary:
+      'Submit: one transaction with the outbox row; a provisional code, the due date, the receipt print.',
+  }),
+  'dossier.discard': method({
+    access: 'public',
+    input: z.strictObject({ id: DossierId }),
+    output: Empty,
+    summary: "Wipe a citizen's unsubmitted draft (they left, or the kiosk went idle).",
+  }),
+  'dossier.lookup': method({
+    access: 'public',
+    input: z.strictObject({ code: DossierCode }),
+    output: LookupSchema,
+    summary: 'Status timeline and due date of a dossier by its receipt code (provisional or official).',
+  }),
+  'dossier.receipt': method({
+    access: 'staff',
+    input: z.strictObject({ code: DossierCode, print: z.boolean().optional() }),
+    output: z.object({ code: z.string(), pdfBase64: z.string(), jobIds: z.array(z.number().int()) }),
+    summary: 'The receipt PDF (Mẫu 01) of a dossier; with `print`, print it again.',
+  }),
+  'dossier.park': method({
+    access: 'staff',
+    input: z.strictObject({ id: DossierId }),
+    output: DossierSchema,
+    summary: 'Keep a draft for a citizen who went to fetch a paper; returns it with a short park code.',
+  }),
+  'dossier.resume': method({
+    access: 'staff',
+    input: z.strictObject({
+      parkCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[0-9A-Z]{4,8}$/),
+    }),
+    output: DossierSchema,
+    summary: 'Take a parked draft back up by its park code.',
+  }),
+  'dossier.parked': method({
+    access: 'staff',
+    input: Empty,
+    output: z.array(DossierSchema),
+    summary: 'Drafts parked by staff, oldest first.',
+  }),
+  'dossier.today': method({
+    access: 'staff',
+    input: z.strictObject({ day: Day.optional() }),
+    output: z.array(DayDossierSchema),
+    summary:
+      "The day's submitted dossiers with applicant (masked ID), due date, who assisted and sync state.",
+  }),
+  'calendar.dueDate': method({
+    access: 'public',
+    input: z.strictObject({
+      receivedAt: z.string().max(40),
+      workingDays: z.number().int().min(0).max(365),
+      cutoff: z.string().max(5).optional(),
+    }),
+    output: z.object({
+      dueDate: Day,
+      effectiveReceivedDate: Day,
+      workingDays: z.number().int(),
+      estimated: z.boolean(),
+    }),
+    summary: 'The N-th working day after the effective day of receipt (weekends, holidays, cut-off).',
+  }),
+  'payment.vietQr': method({
+    access: 'public',
+    input: z.strictObject({
+      amount: z.number().int().min(1).max(9_999_999_999),
+      purpose: z.string().max(60),
+    }),
+    output: z.object({ payload: z.string() }),
+    summary: "A VietQR payload (EMVCo, NAPAS) for the centre's account with this amount and purpose.",
+  }),
+  'feedback.rate': method({
+    access: 'public',
+    input: z.strictObject({
+      context: z.enum(['submit', 'lookup', 'queue']),
+      code: DossierCode.optional(),
+      rating: RatingSchema,
+      reason: z.string().trim().max(500).optional(),
+    }),
+    output: z.object({ id: z.number().int() }),
+    summary: 'Store a satisfaction rating (very satisfied / satisfied / not satisfied) and optional reason.',
+  }),
+  'feedback.report': method({
+    access: 'staff',
+    input: z.strictObject({ day: Day.optional() }),
+    output: z.object({
+      day: Day,
+      counts: z.object({
+        'very-satisfied': z.number().int(),
+        satisfied: z.number().int(),
+        unsatisfied: z.number().int(),
+      }),
+      reasons: z.array(
+        z.object({ at: z.string(), rating: RatingSchema, reason: z.string(), code: z.string().nullable() }),
+      ),
+    }),
+    summary: "The day's ratings and the reasons people gave.",
+  }),
+  'identity.readChip': method({
+    access: 'local',
+    input: z.strictObject({
+      /** From the scanned MRZ or typed by staff; without it, the demo card (when `demo`). */
+      access: ChipAccessSchema.optional(),
+      /** Read parents' names (DG13 field 13) only when the procedure needs them. */
+      readParents: z.boolean().optional(),
+      /** Read the built-in software card (staff demo mode) instead of a reader. */
+      demo: z.boolean().optional(),
+    }),
+    output: ChipReadSchema,
+    summary: 'Read the chip of the card on the reader (BAC, secure messaging, DG1/DG13, passive auth).',
+  }),
+  'identity.chipStatus': method({
+    access: 'local',
+    input: Empty,
+    output: ChipStatusSchema,
+    summary: 'Card readers, whether a card is present, and whether PC/SC and CSCA certificates are set up.',
+  }),
+  'sync.status': method({
+    access: 'public',
+    input: Empty,
+    output: SyncStatusSchema,
+    summary: 'Online or not, and how many dossiers are waiting, sending, need attention, synced today.',
+  }),
+  'sync.retry': method({
+    access: 'staff',
+    input: z.strictObject({ dossierId: DossierId.optional() }),
+    output: SyncStatusSchema,
+    summary: 'Try now: every waiting dossier, or one that needs attention (after it was corrected).',
+  }),
+  'sync.attention': method({
+    access: 'staff',
+    input: Empty,
+    output: z.array(SyncAttentionSchema),
+    summary: "Dossiers the portal refused (422, 409, 401), with the portal's reasons, for staff to act on.",
+  }),
+  'sync.feed': method({
+    access: 'staff',
+    input: Empty,
+    output: z.array(SyncEventSchema),
+    summary: 'Recent sync events (online/offline, sent, retried, refused, status changes), newest first.',
+  }),
+  'dossier.correct': method({
+    access: 'staff',
+    input: z.strictObject({ id: DossierId, data: z.record(z.string(), z.json()) }),
+    output: DossierSchema,
+    summary: 'Staff correct the form data of a dossier the portal refused, before sync.retry (audited).',
+  }),
 } as const satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;
@@ -559,6 +814,23 @@ export const events = {
    * what was scanned, possibly an ID card's QR, to every connected client (see README).
    */
   'device.scan': event({ audience: 'local', payload: ScanEventSchema }),
+  /** A card reader appeared or went, or a card was put on or taken off it. */
+  'chip.reader': event({ audience: 'local', payload: ChipStatusSchema }),
+  /** Progress of a chip read, for the "Đặt thẻ lên đầu đọc" screen. */
+  'chip.progress': event({
+    audience: 'local',
+    payload: z.object({
+      step: z.enum(['waiting', 'authenticating', 'reading', 'verifying', 'done']),
+      percent: z.number(),
+    }),
+  }),
+  /** Online/offline and counts changed: the home screen's small indicator, the staff sync screen. */
+  'sync.status': event({ audience: 'public', payload: SyncStatusSchema }),
+  /** A dossier changed state (submitted, sent, refused, status from the portal): staff lists refresh. */
+  'dossier.changed': event({
+    audience: 'staff',
+    payload: z.object({ id: DossierId, code: z.string().nullable(), change: z.string() }),
+  }),
 } as const satisfies Record<string, EventDef>;
 
 export type Events = typeof events;

@@ -20,12 +20,29 @@ export interface HandlerContext extends CallContext {
   staff?: StaffUser;
 }
 
-export type Handlers = {
-  [M in MethodName]: (
-    input: ParsedInput<M>,
-    ctx: HandlerContext,
-  ) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  ctx: HandlerContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The handlers of the methods whose names start with `prefix` (e.g. `HandlersOf<'sync.'>`). */
+export type HandlersOf<P extends string> = {
+  [M in MethodName as M extends `${P}${string}` ? M : never]: Handler<M>;
 };
+
+/**
+ * Domains that own their handlers (each module exports a `create…Handlers` returning its group); core
+ * methods below are wired here directly.
+ */
+export type DomainHandlers = HandlersOf<'catalogue.'> &
+  HandlersOf<'dossier.'> &
+  HandlersOf<'calendar.'> &
+  HandlersOf<'payment.'> &
+  HandlersOf<'feedback.'> &
+  HandlersOf<'sync.'> &
+  Pick<Handlers, 'identity.readChip' | 'identity.chipStatus'>;
 
 export interface Services {
   clock: Clock;
@@ -40,9 +57,10 @@ export interface Services {
   audit: Audit;
   /** KIOSK_TEST_SCANS=1 at core creation: devices.injectScan works (e2e tests only). */
   testScans: boolean;
+  domains: DomainHandlers;
 }
 
-const requireStaff = (ctx: HandlerContext): StaffUser => {
+export const requireStaff = (ctx: HandlerContext): StaffUser => {
   // The access check in createCore guarantees this; a missing user here is a wiring bug.
   if (!ctx.staff) throw new Error('staff method reached without a staff user');
   return ctx.staff;
@@ -53,6 +71,7 @@ export function createHandlers(s: Services): Handlers {
   const { config, demo } = s.loaded;
   const today = () => serviceDay(s.clock.now(), config.timeZone, '00:00');
   return {
+    ...s.domains,
     'app.info': () => ({
       productName: 'Một Cửa Kiosk',
       version: s.appVersion,

@@ -8,7 +8,8 @@ import { openDatabase } from './db/open';
 import { KioskFailure, commonErrors, fail, ok } from './errors';
 import { createEventBus } from './events';
 import { createDeviceManager, type HidModule, type Timers } from './devices';
-import { createHandlers, type HandlerContext } from './handlers';
+import { createHandlers, type DomainHandlers, type HandlerContext } from './handlers';
+import { notBuilt } from './not-built';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
 import { createQueue } from './queue/service';
@@ -42,6 +43,11 @@ export interface CoreOptions {
 }
 
 export type { Core, CallContext } from './types';
+
+// TEMPORARY: replaced domain by domain as each lands.
+function pendingDomain(names: (keyof DomainHandlers)[]): DomainHandlers {
+  return Object.fromEntries(names.map((n) => [n, notBuilt(n)])) as unknown as DomainHandlers;
+}
 export { KioskFailure } from './errors';
 
 /** KIOSK_PRINT_RETRY_MS shortens the first print retry (tests, or a printer known to recover fast). */
@@ -137,6 +143,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     loadHid: options.hid,
   });
 
+  // Each domain's handlers; one line per domain (catalogue, dossier, chip, sync).
+  const domains: DomainHandlers = {
+    ...pendingDomain([
+      'catalogue.search',
+      'catalogue.fields',
+      'catalogue.get',
+      'dossier.create',
+      'dossier.get',
+      'dossier.update',
+      'dossier.importSources',
+      'dossier.attach',
+      'dossier.arrange',
+      'dossier.check',
+      'dossier.submit',
+      'dossier.discard',
+      'dossier.lookup',
+      'dossier.receipt',
+      'dossier.park',
+      'dossier.resume',
+      'dossier.parked',
+      'dossier.today',
+      'dossier.correct',
+      'calendar.dueDate',
+      'payment.vietQr',
+      'feedback.rate',
+      'feedback.report',
+      'identity.readChip',
+      'identity.chipStatus',
+      'sync.status',
+      'sync.retry',
+      'sync.attention',
+      'sync.feed',
+    ]),
+  };
+
   const handlers = createHandlers({
     clock,
     loaded,
@@ -149,6 +190,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     printJobs,
     audit,
     testScans: env.KIOSK_TEST_SCANS === '1',
+    domains,
   });
   printJobs.start();
   void devices.start();

@@ -49,6 +49,22 @@ const known: Record<string, { vi: string; en: string }> = {
   duplicate: { vi: 'Giá trị bị trùng.', en: 'This value is used twice.' },
   'unknown-service': { vi: 'Không có lĩnh vực nào mang mã này.', en: 'No service has this id.' },
   'unknown-printer': { vi: 'Không có máy in nào mang mã này.', en: 'No printer has this id.' },
+  'bank-bin-format': {
+    vi: 'Mã ngân hàng (BIN NAPAS) gồm 6 chữ số, ví dụ 970436.',
+    en: "The bank's NAPAS BIN is 6 digits, e.g. 970436.",
+  },
+  'account-format': {
+    vi: 'Số tài khoản chỉ gồm chữ số và chữ cái không dấu (tối đa 19 ký tự).',
+    en: 'An account number has digits and letters only (at most 19).',
+  },
+  'phone-format': {
+    vi: 'Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0 (hoặc +84), ví dụ 0912345678.',
+    en: 'A phone number has 10 or 11 digits starting with 0 (or +84), e.g. 0912345678.',
+  },
+  'id-format-12': {
+    vi: 'Số định danh cá nhân gồm đúng 12 chữ số.',
+    en: 'A personal ID number is exactly 12 digits.',
+  },
 };
 
 export function issuePath(issue: z.core.$ZodIssue): string {

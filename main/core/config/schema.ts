@@ -131,6 +131,74 @@ export const ConfigSchema = z
       .strictObject({ url: z.url(), token: z.string().min(8) })
       .nullable()
       .default(null),
+    /** Filing dossiers at the kiosk. */
+    dossier: z
+      .strictObject({
+        /** Folders offered for attaching files: the USB drive's mount point, the scanner's output folder. */
+        importFolders: z
+          .array(
+            z.strictObject({
+              id: z.string().regex(/^[a-z0-9-]{1,32}$/, { message: 'id-format' }),
+              label: Bilingual,
+              path: z.string().min(1).max(400),
+            }),
+          )
+          .max(8)
+          .default([]),
+        /** Largest file accepted for one attachment. */
+        maxFileBytes: z
+          .number()
+          .int()
+          .min(100_000)
+          .max(50 * 1024 * 1024)
+          .default(10 * 1024 * 1024),
+        /** Printer id for receipts; unset: the ticket printer. */
+        receiptPrinter: z.string().optional(),
+        /** A4 (Mẫu 01 on a system printer) or the 80 mm version on the thermal printer. */
+        receiptFormat: z.enum(['a4', '80mm']).default('a4'),
+        /** Mẫu 01 is printed in two copies: one for the citizen, one for the file. */
+        receiptCopies: z.number().int().min(1).max(4).default(2),
+        /** A citizen's unsubmitted draft untouched this long is wiped (the screen wipes it on idle too). */
+        citizenDraftMinutes: z.number().int().min(5).max(240).default(30),
+        /** A draft parked by staff is kept this many days. */
+        parkedDraftDays: z.number().int().min(1).max(30).default(7),
+      })
+      .prefault({}),
+    /** The centre's bank account for level-4 fees shown as VietQR; null: no QR is shown. */
+    payment: z
+      .strictObject({
+        bankBin: z.string().regex(/^\d{6}$/, { message: 'bank-bin-format' }),
+        accountNumber: z.string().regex(/^[0-9A-Za-z]{1,19}$/, { message: 'account-format' }),
+        accountName: z.string().max(100).optional(),
+      })
+      .nullable()
+      .default(null),
+    /** Chip reading (CCCD): PC/SC readers and the CSCA certificates for passive authentication. */
+    chip: z
+      .strictObject({
+        /** Look for PC/SC readers (needs the optional native module and pcscd). */
+        pcsc: z.boolean().default(true),
+        /** CSCA certificate files (PEM or DER), absolute or relative to the data folder. */
+        csca: z.array(z.string().min(1).max(400)).max(32).default([]),
+      })
+      .prefault({}),
+    /** Delivering dossiers to the portal. */
+    sync: z
+      .strictObject({
+        /** Dossiers sent at the same time. */
+        concurrency: z.number().int().min(1).max(8).default(2),
+        /** Every request to the portal gives up after this long. */
+        requestTimeoutMs: z.number().int().min(200).max(300_000).default(30_000),
+        /** While offline, probe the portal this often (the first attempt after the link returns). */
+        probeIntervalMs: z.number().int().min(100).max(60_000).default(4_000),
+        /** Pull status changes this often while online. */
+        statusPullSeconds: z.number().int().min(1).max(3600).default(60),
+        /** A dossier being sent is a lease: back to waiting if not finished by then (a crash, a hang). */
+        leaseSeconds: z.number().int().min(5).max(3600).default(120),
+        /** Backoff ceiling between retries of one dossier. */
+        maxBackoffSeconds: z.number().int().min(1).max(3600).default(300),
+      })
+      .prefault({}),
     bridge: z
       .strictObject({
         /** Listen on every interface so counter PCs and the display can connect. Off: 127.0.0.1 only. */
@@ -176,6 +244,15 @@ export const ConfigSchema = z
     if (c.ticketPrinter !== undefined && !printerIds.has(c.ticketPrinter)) {
       ctx.addIssue({ code: 'custom', path: ['ticketPrinter'], message: 'unknown-printer' });
     }
+    if (c.dossier.receiptPrinter !== undefined && !printerIds.has(c.dossier.receiptPrinter)) {
+      ctx.addIssue({ code: 'custom', path: ['dossier', 'receiptPrinter'], message: 'unknown-printer' });
+    }
+    const folderIds = new Set<string>();
+    c.dossier.importFolders.forEach((f, i) => {
+      if (folderIds.has(f.id))
+        ctx.addIssue({ code: 'custom', path: ['dossier', 'importFolders', i, 'id'], message: 'duplicate' });
+      folderIds.add(f.id);
+    });
   });
 
 export type KioskConfig = z.output<typeof ConfigSchema>;

@@ -1,4 +1,9 @@
 import type { Messages } from './vi';
+import { dossierEn } from './dossier.en';
+import { lookupEn } from './lookup.en';
+import { staffDossierEn } from './staffDossier.en';
+import { chipEn } from './chip.en';
+import { syncEn } from './sync.en';
 
 /** English: the second language, for foreign residents and visitors. Same keys as `vi.ts`. */
 export const en: Messages = {
@@ -326,4 +331,9 @@ export const en: Messages = {
     minutes: 'minutes',
     p90Note: 'P90: 9 out of 10 people took no longer than this.',
   },
+  dossier: dossierEn,
+  lookup: lookupEn,
+  staffDossier: staffDossierEn,
+  chip: chipEn,
+  sync: syncEn,
 };

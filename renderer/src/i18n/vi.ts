@@ -1,3 +1,8 @@
+import { dossierVi } from './dossier.vi';
+import { lookupVi } from './lookup.vi';
+import { staffDossierVi } from './staffDossier.vi';
+import { chipVi } from './chip.vi';
+import { syncVi } from './sync.vi';
 /**
  * Vietnamese: the default language. Plain, warm words a citizen of any age understands; "Quý vị" is the
  * polite form public service centres use. `en.ts` must have exactly the same keys (a unit test checks).
@@ -328,6 +333,11 @@ export const vi = {
     minutes: 'phút',
     p90Note: 'P90: 9 trên 10 người có thời gian không quá mức này.',
   },
+  dossier: dossierVi,
+  lookup: lookupVi,
+  staffDossier: staffDossierVi,
+  chip: chipVi,
+  sync: syncVi,
 };
 
 /** The shape every language must have: the same keys, each a string. */

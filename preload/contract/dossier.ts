@@ -1,0 +1,338 @@
+/**
+ * Contract shapes for procedures, dossiers, receipts, payments, feedback, chip reading and sync.
+ * Split from `../api.ts` only to keep that file readable; the same rules apply: zod only, importable
+ * from the renderer bundle, names are public API (add, never rename).
+ */
+import { z } from 'zod';
+
+const Bilingual = z.object({ vi: z.string(), en: z.string() });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date-format' });
+const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time-format' });
+const IdNumber = z.string().regex(/^\d{12}$/, { message: 'id-format' });
+
+/** A dossier draft's id: a random UUID, so one citizen cannot guess another's draft. */
+export const DossierId = z.uuid();
+/** Official `000.00.12.H29-240815-0007` or provisional `000.00.12.H29-K01-240815-0007`. */
+export const DossierCode = z.string().trim().min(10).max(40);
+
+// ── catalogue ──────────────────────────────────────────────────────────────────────────────────────
+
+export const FileKindSchema = z.enum(['pdf', 'jpeg', 'png']);
+export type FileKindName = z.infer<typeof FileKindSchema>;
+
+/** "Mức độ 3" (submitted online, result collected in person) or "mức độ 4 / toàn trình". */
+export const ProcedureLevelSchema = z.union([z.literal(3), z.literal(4)]);
+
+export const FeeSchema = z.object({
+  /** The fee in đồng for one dossier, 0 when free (the VietQR amount). */
+  amount: z.number().int().nonnegative(),
+  /** How the fee is worked out, as the procedure's public record says it (e.g. per page, exemptions). */
+  text: z.string(),
+});
+export type Fee = z.infer<typeof FeeSchema>;
+
+export const ProcedureComponentSchema = z.object({
+  /** Stable slug within the procedure, e.g. `to-khai`, `giay-chung-sinh`. */
+  id: z.string().regex(/^[a-z0-9-]{1,48}$/),
+  /** As the law names the paper (Vietnamese); `nameEn` for the English screen. */
+  name: z.string(),
+  nameEn: z.string(),
+  /** Bản chính / bản sao / bản sao có chứng thực / bản chính hoặc bản sao. */
+  form: z.enum(['original', 'copy', 'certified-copy', 'original-or-copy']),
+  copies: z.number().int().min(1).max(10),
+  /** False: needed only in the case `condition` describes. */
+  required: z.boolean(),
+  condition: z.string().nullable(),
+  /** File types accepted for this paper. */
+  accept: z.array(FileKindSchema).min(1),
+  /** True for the declaration (tờ khai) the e-form produces: no file to attach. */
+  fromForm: z.boolean(),
+});
+export type ProcedureComponent = z.infer<typeof ProcedureComponentSchema>;
+
+/** A place in the e-form that holds a person, filled from a CCCD scan when the citizen picks it. */
+export const PersonSlotSchema = z.object({
+  /** Property of the form data holding `{ fullName, idNumber, birthDate, sex, address, … }`. */
+  path: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/),
+  label: Bilingual,
+});
+
+/** JSON Schema and react-jsonschema-form UI hints, as plain JSON. */
+const JsonObject = z.record(z.string(), z.json());
+
+export const ProcedureSummarySchema = z.object({
+  id: z.string(),
+  /** The national database code (Cơ sở dữ liệu quốc gia về thủ tục hành chính), e.g. `1.001193`. */
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  /** Lĩnh vực, e.g. "Hộ tịch". */
+  field: z.string(),
+  fieldEn: z.string(),
+  level: ProcedureLevelSchema,
+  processingDays: z.number().int().nonnegative(),
+  fee: FeeSchema,
+});
+export type ProcedureSummary = z.infer<typeof ProcedureSummarySchema>;
+
+export const ProcedureSchema = ProcedureSummarySchema.extend({
+  /** Cơ quan thực hiện. */
+  agency: z.string(),
+  legalBasis: z.array(z.string()),
+  components: z.array(ProcedureComponentSchema),
+  /** Number of sets (số bộ hồ sơ). */
+  sets: z.number().int().min(1),
+  /** Received after this local time counts from the next working day (e.g. chứng thực); null: no cut-off. */
+  cutoff: Hhmm.nullable(),
+  /** Whether the result can be sent home by post. */
+  postal: z.boolean(),
+  /** What the citizen receives (e.g. "Giấy khai sinh (bản chính)"). */
+  result: z.string(),
+  form: z.object({ schema: JsonObject, uiSchema: JsonObject, persons: z.array(PersonSlotSchema) }),
+  /** Where the seed's facts come from (public pages, legal documents). */
+  sources: z.array(z.string()),
+});
+export type Procedure = z.infer<typeof ProcedureSchema>;
+
+export const CatalogueFieldSchema = z.object({
+  field: z.string(),
+  fieldEn: z.string(),
+  count: z.number().int().nonnegative(),
+});
+
+// ── dossiers ───────────────────────────────────────────────────────────────────────────────────────
+
+export const DossierStatusSchema = z.enum(['draft', 'parked', 'submitted']);
+
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  componentId: z.string(),
+  /** The file's name as shown to the person (cleaned), e.g. `giay-chung-sinh.jpg`. */
+  name: z.string(),
+  /** What was handed in; images are stored as PDF pages. */
+  kind: FileKindSchema,
+  pages: z.number().int().min(1),
+  /** Bytes of the stored PDF. */
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** A small PNG data URL for the screen; null for a PDF (the screen shows the page count). */
+  thumbnail: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^(\+84|0)\d{9,10}$/, { message: 'phone-format' });
+
+export const PostalAddressSchema = z.object({
+  recipient: z.string().trim().min(1).max(120),
+  street: z.string().trim().min(1).max(200),
+  ward: z.string().trim().min(1).max(120),
+  province: z.string().trim().min(1).max(120),
+  phone: Phone,
+});
+
+export const DeliverySchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('counter') }),
+  z.object({ method: z.literal('post'), address: PostalAddressSchema }),
+]);
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+export const ContactSchema = z.object({
+  phone: Phone.optional(),
+  email: z.email().max(120).optional(),
+});
+
+export const DossierSchema = z.object({
+  id: DossierId,
+  procedureId: z.string(),
+  procedureName: z.string(),
+  status: DossierStatusSchema,
+  /** The e-form's data (JSON), as typed or filled from a card. */
+  data: JsonObject,
+  delivery: DeliverySchema,
+  contact: ContactSchema,
+  attachments: z.array(AttachmentSchema),
+  /** Filed by staff for a citizen. */
+  assistedBy: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
+  /** Short code staff use to resume a parked draft (e.g. `H7K2QD`). */
+  parkCode: z.string().nullable(),
+  /** Set once submitted. */
+  code: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Dossier = z.infer<typeof DossierSchema>;
+
+/** One thing missing or wrong before a dossier can be submitted, in words the person can act on. */
+export const ProblemSchema = z.object({
+  code: z.string(),
+  vi: z.string(),
+  en: z.string(),
+  /** A path in the form data (e.g. `child.fullName`), when the problem is a form field. */
+  field: z.string().optional(),
+  /** The required paper, when the problem is a missing or unsuitable attachment. */
+  componentId: z.string().optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const CheckResultSchema = z.object({ complete: z.boolean(), problems: z.array(ProblemSchema) });
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const SubmittedSchema = z.object({
+  id: DossierId,
+  /** The kiosk's code; provisional until the portal gives the official one. */
+  code: z.string(),
+  provisional: z.boolean(),
+  procedureName: z.string(),
+  receivedAt: z.string(),
+  dueDate: Day,
+  /** True when a day off counted in the due date is only expected, not yet decided. */
+  dueDateEstimated: z.boolean(),
+  fee: FeeSchema,
+  /** VietQR payload for a level-4 fee, when the centre's account is configured and the fee is not 0. */
+  payment: z.object({ payload: z.string(), paid: z.boolean() }).nullable(),
+  receipt: z.object({ jobIds: z.array(z.number().int()), copies: z.number().int() }),
+});
+export type Submitted = z.infer<typeof SubmittedSchema>;
+
+export const TimelineStatusSchema = z.enum([
+  'received',
+  'sent',
+  'accepted',
+  'processing',
+  'supplement',
+  'done',
+  'returned',
+  'rejected',
+]);
+export type TimelineStatus = z.infer<typeof TimelineStatusSchema>;
+
+export const LookupSchema = z.object({
+  code: z.string(),
+  portalCode: z.string().nullable(),
+  provisional: z.boolean(),
+  procedureName: z.string(),
+  /** The applicant's name and masked ID (`••••••••2345`); never the full ID on a lookup. */
+  applicant: z.string(),
+  idMasked: z.string().nullable(),
+  receivedAt: z.string(),
+  dueDate: Day,
+  status: TimelineStatusSchema,
+  timeline: z.array(z.object({ status: TimelineStatusSchema, at: z.string(), note: Bilingual.nullable() })),
+  /** Null when no fee is due. */
+  paid: z.boolean().nullable(),
+});
+export type Lookup = z.infer<typeof LookupSchema>;
+
+export const ImportSourceSchema = z.object({
+  id: z.string(),
+  label: Bilingual,
+  /** False when the folder is absent (no USB drive plugged in). */
+  available: z.boolean(),
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int(), modifiedAt: z.string() })),
+});
+
+export const AttachSourceSchema = z.discriminatedUnion('kind', [
+  /** A file in a configured import folder (USB drive, scanner output), by its name in that folder. */
+  z.strictObject({
+    kind: z.literal('folder'),
+    sourceId: z.string().min(1).max(64),
+    name: z.string().max(255),
+  }),
+  /** A camera capture: JPEG or PNG bytes, base64. */
+  z.strictObject({ kind: z.literal('capture'), dataBase64: z.string().max(12_000_000) }),
+]);
+
+export const DayDossierSchema = z.object({
+  id: DossierId,
+  code: z.string(),
+  portalCode: z.string().nullable(),
+  procedureName: z.string(),
+  applicant: z.string(),
+  receivedAt: z.string(),
+  dueDate: Day,
+  assistedBy: z.string().nullable(),
+  sync: z.enum(['waiting', 'sending', 'attention', 'synced']),
+});
+
+export const RatingSchema = z.enum(['very-satisfied', 'satisfied', 'unsatisfied']);
+
+// ── chip ───────────────────────────────────────────────────────────────────────────────────────────
+
+export const ChipPersonSchema = z.object({
+  idNumber: IdNumber,
+  oldIdNumber: z.string().optional(),
+  fullName: z.string(),
+  birthDate: Day,
+  sex: z.enum(['male', 'female']),
+  nationality: z.string(),
+  placeOfOrigin: z.string(),
+  /** Nơi thường trú; also `address` so forms fill as from a QR scan. */
+  address: z.string(),
+  issueDate: Day.optional(),
+  expiryDate: Day.optional(),
+  parents: z.object({ father: z.string().optional(), mother: z.string().optional() }).optional(),
+});
+export type ChipPerson = z.infer<typeof ChipPersonSchema>;
+
+export const ChipReadSchema = z.object({
+  person: ChipPersonSchema,
+  /** `verified`: EF.SOD signed by a configured CSCA and every data group read matches its hash. */
+  verification: z.enum(['verified', 'failed', 'not-checked']),
+  note: Bilingual,
+  /** True when the staff demo card (software card) was read, never a real citizen. */
+  demo: z.boolean(),
+  durationMs: z.number().nonnegative(),
+});
+export type ChipRead = z.infer<typeof ChipReadSchema>;
+
+export const ChipStatusSchema = z.object({
+  /** `unavailable`: no PC/SC library on this machine; the demo card still works. */
+  pcsc: z.enum(['ready', 'unavailable', 'disabled']),
+  readers: z.array(z.object({ name: z.string(), cardPresent: z.boolean() })),
+  note: Bilingual.nullable(),
+  cscaCount: z.number().int().nonnegative(),
+});
+
+export const ChipAccessSchema = z.strictObject({
+  /** As printed in the MRZ (9 characters for a CCCD). */
+  documentNumber: z.string().regex(/^[0-9A-Z<]{1,9}$/),
+  birthDate: Day,
+  expiryDate: Day,
+});
+
+// ── sync ───────────────────────────────────────────────────────────────────────────────────────────
+
+export const SyncStatusSchema = z.object({
+  portalConfigured: z.boolean(),
+  online: z.boolean(),
+  waiting: z.number().int(),
+  sending: z.number().int(),
+  attention: z.number().int(),
+  /** Delivered today (centre's day). */
+  synced: z.number().int(),
+  lastContactAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const SyncAttentionSchema = z.object({
+  dossierId: DossierId,
+  code: z.string(),
+  procedureName: z.string(),
+  httpStatus: z.number().int().nullable(),
+  error: Bilingual,
+  /** The portal's reasons (422), as it sent them. */
+  reasons: z.array(z.string()),
+  since: z.string(),
+  attempts: z.number().int(),
+});
+
+export const SyncEventSchema = z.object({
+  at: z.string(),
+  kind: z.enum(['online', 'offline', 'sent', 'retry', 'attention', 'status', 'catalogue']),
+  code: z.string().nullable(),
+  message: Bilingual,
+});
