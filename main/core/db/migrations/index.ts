@@ -1,6 +1,7 @@
 import m0001 from './0001-staff.sql';
 import m0002 from './0002-alerts.sql';
 import m0003 from './0003-queue.sql';
+import m0004 from './0004-dossiers.sql';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '0001-staff', sql: m0001 },
   { version: 2, name: '0002-alerts', sql: m0002 },
   { version: 3, name: '0003-queue', sql: m0003 },
+  { version: 4, name: '0004-dossiers', sql: m0004 },
 ];
