@@ -204,8 +204,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         handlerCtx.staff = staff.authenticate(ctx.token).user;
         if (def.access === 'admin' && handlerCtx.staff.role !== 'admin')
           return fail(commonErrors.forbidden());
-      } else if (def.access === 'local' && !ctx.local) {
-        return fail(commonErrors.localOnly());
+      } else {
+        if (def.access === 'local' && !ctx.local) return fail(commonErrors.localOnly());
+        // A public method called with a valid staff token knows who is helping (assisted filing).
+        if (ctx.token && staff.isSessionValid(ctx.token))
+          handlerCtx.staff = staff.authenticate(ctx.token).user;
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {

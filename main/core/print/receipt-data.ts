@@ -1,0 +1,47 @@
+import type { Delivery, Fee, ProcedureComponent } from '../../../preload/api';
+
+/**
+ * Everything a dossier receipt ("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", Mẫu 01 of Thông tư
+ * 01/2018/TT-VPCP; DOMAIN.md "Receipts and codes") shows. main/core/dossier builds it from the stored
+ * dossier; main/core/print turns it into an A4 PDF or an 80 mm thermal receipt.
+ */
+export interface ReceiptData {
+  /** The kiosk's code, printed "mã hồ sơ tạm" while `provisional`. */
+  code: string;
+  provisional: boolean;
+  /** The portal's official code, once known (reprints). */
+  portalCode: string | null;
+  centre: { name: string; address: string | null; unitCode: string };
+  kioskId: string;
+  applicant: {
+    fullName: string;
+    /** The citizen's own receipt shows the full ID; null when the form has none. */
+    idNumber: string | null;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+  };
+  procedure: { code: string; name: string; processingDays: number };
+  /** The papers handed in, in the catalogue's order, with the files and pages attached for each. */
+  documents: {
+    name: string;
+    form: ProcedureComponent['form'];
+    copies: number;
+    files: number;
+    pages: number;
+  }[];
+  /** Number of sets (số bộ hồ sơ). */
+  sets: number;
+  /** ISO 8601 instant. */
+  receivedAt: string;
+  /** YYYY-MM-DD; `dueEstimated` when a day off counted is only expected (print "dự kiến"). */
+  dueDate: string;
+  dueEstimated: boolean;
+  timeZone: string;
+  delivery: Delivery;
+  /** The staff member who received it (assisted filing); null: the self-service kiosk. */
+  receivedBy: string | null;
+  fee: Fee;
+  /** VietQR for a level-4 fee; null when none is due or no account is configured. */
+  payment: { payload: string; paid: boolean } | null;
+}
