@@ -17,7 +17,7 @@
 import { useEffect, useRef } from 'react';
 import type { ParsedScan, Result } from '../../../preload/api';
 import { useKiosk } from '../context';
-import { createWedgeDetector, type WedgeOptions } from '../lib/wedge';
+import { createMrzJoiner, createWedgeDetector, type WedgeOptions } from '../lib/wedge';
 
 export interface ScanOutcome {
   /** The text as received (may hold an ID number: never log it). */
@@ -29,6 +29,8 @@ export interface ScanOutcome {
 }
 
 export const DUPLICATE_WINDOW_MS = 2_000;
+/** How long to wait for the next line of a wedge-typed MRZ (three lines, each ended by Enter). */
+export const MRZ_LINE_WINDOW_MS = 400;
 
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 
@@ -86,7 +88,23 @@ export function useScan(
     if (maxGapMs !== undefined) wedge.maxGapMs = maxGapMs;
     if (maxSingleGapMs !== undefined) wedge.maxSingleGapMs = maxSingleGapMs;
     const detector = createWedgeDetector(wedge);
+    const mrz = createMrzJoiner(MRZ_LINE_WINDOW_MS);
+    let mrzTimer: ReturnType<typeof setTimeout> | undefined;
     let snapshot: { element: Editable; value: string } | null = null;
+
+    const wedgeScan = (text: string, at: number): void => {
+      clearTimeout(mrzTimer);
+      for (const joined of mrz.push(text, at)) {
+        const now = Date.now();
+        const duplicate = recentDevice.some((d) => d.text === joined && now - d.at <= DUPLICATE_WINDOW_MS);
+        if (!duplicate) parse(joined, 'wedge', 'wedge');
+      }
+      if (mrz.holding()) {
+        mrzTimer = setTimeout(() => {
+          for (const partial of mrz.flush()) parse(partial, 'wedge', 'wedge');
+        }, MRZ_LINE_WINDOW_MS);
+      }
+    };
 
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) {
@@ -103,9 +121,7 @@ export function useScan(
         event.stopPropagation();
         if (snapshot && snapshot.element.isConnected) restoreValue(snapshot.element, snapshot.value);
         snapshot = null;
-        const now = Date.now();
-        const duplicate = recentDevice.some((d) => d.text === step.text && now - d.at <= DUPLICATE_WINDOW_MS);
-        if (!duplicate) parse(step.text, 'wedge', 'wedge');
+        wedgeScan(step.text, event.timeStamp);
       } else if (step.kind === 'ignore' && event.key !== 'Shift') {
         snapshot = null;
       }
@@ -114,6 +130,7 @@ export function useScan(
 
     return () => {
       live = false;
+      clearTimeout(mrzTimer);
       offDevice();
       document.removeEventListener('keydown', onKeyDown, { capture: true });
     };

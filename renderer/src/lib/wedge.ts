@@ -91,3 +91,44 @@ export function scansIn(
   }
   return scans;
 }
+
+/**
+ * A wedge MRZ reader types the three 30-character lines of a TD1 zone (the back of the CCCD) each ended
+ * by Enter, so the detector sees three scans. They belong together: a scan that looks like an MRZ line
+ * is held until the next lines arrive (within `windowMs` of the previous one) and the three are passed on
+ * as one text, lines joined by "\n" as a HID scanner would send them. A lone line, or two, after the
+ * window is passed on as it is, so identity.parseScan can say what is wrong instead of silence.
+ */
+export const MRZ_LINE = /^[A-Z0-9<]{30}$/;
+export const MRZ_LINES = 3;
+
+export interface MrzJoiner {
+  /** A scan from the detector: the texts to pass on now (none while lines are being collected). */
+  push(text: string, at: number): string[];
+  /** Called when nothing came for `windowMs`: the held lines, if any, as one text. */
+  flush(): string[];
+  /** True while lines are held (the caller then arms a timer for `flush`). */
+  holding(): boolean;
+}
+
+export function createMrzJoiner(windowMs = 400): MrzJoiner {
+  let lines: string[] = [];
+  let lastAt = 0;
+  const take = (): string[] => {
+    const joined = lines.length > 0 ? [lines.join('\n')] : [];
+    lines = [];
+    return joined;
+  };
+  return {
+    push(text, at) {
+      const out = lines.length > 0 && at - lastAt > windowMs ? take() : [];
+      if (!MRZ_LINE.test(text)) return [...out, ...take(), text];
+      lines.push(text);
+      lastAt = at;
+      if (lines.length === MRZ_LINES) out.push(...take());
+      return out;
+    },
+    flush: take,
+    holding: () => lines.length > 0,
+  };
+}

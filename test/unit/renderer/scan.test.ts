@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createWedgeDetector, defaultWedgeOptions, scansIn } from '../../../renderer/src/lib/wedge';
+import {
+  createMrzJoiner,
+  createWedgeDetector,
+  defaultWedgeOptions,
+  scansIn,
+} from '../../../renderer/src/lib/wedge';
 import { maskDigitRuns, maskId } from '../../../renderer/src/lib/maskId';
 import {
   citizenReducer,
@@ -117,5 +122,54 @@ describe('citizen scan state', () => {
     expect(citizenReducer(scanned, { type: 'reset' }).scan).toBeNull();
     expect(citizenReducer(scanned, { type: 'scan-dismiss' }).scan).toBeNull();
     expect(citizenReducer(scanned, { type: 'open', screen: { name: 'queue' } }).scan).toBeNull();
+  });
+});
+
+describe('MRZ lines typed by a wedge reader', () => {
+  const lines = [
+    'IDVNM0900001233001090001234<<8',
+    '9001014M3001019VNM<<<<<<<<<<<0',
+    'NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<',
+  ];
+
+  it('three line scans in quick succession become one text, lines joined by \\n', () => {
+    const joiner = createMrzJoiner(400);
+    expect(joiner.push(lines[0], 1_000)).toEqual([]);
+    expect(joiner.holding()).toBe(true);
+    expect(joiner.push(lines[1], 1_250)).toEqual([]);
+    expect(joiner.push(lines[2], 1_500)).toEqual([lines.join('\n')]);
+    expect(joiner.holding()).toBe(false);
+  });
+
+  it('the full zone through the detector and the joiner', () => {
+    const detector = createWedgeDetector();
+    const joiner = createMrzJoiner(400);
+    const out: string[] = [];
+    let at = 1_000;
+    for (const line of lines) {
+      for (const key of [...line, 'Enter']) {
+        const step = detector.key(key, at);
+        if (step.kind === 'scan') out.push(...joiner.push(step.text, at));
+        at += 5;
+      }
+      at += 60;
+    }
+    expect(out).toEqual([lines.join('\n')]);
+  });
+
+  it('a lone line is passed on when the window ends, and a late line starts afresh', () => {
+    const joiner = createMrzJoiner(400);
+    joiner.push(lines[0], 1_000);
+    expect(joiner.flush()).toEqual([lines[0]]);
+    joiner.push(lines[0], 2_000);
+    expect(joiner.push(lines[1], 3_000)).toEqual([lines[0]]);
+    expect(joiner.flush()).toEqual([lines[1]]);
+  });
+
+  it('other scans pass straight through, releasing any held lines first', () => {
+    const joiner = createMrzJoiner(400);
+    expect(joiner.push(QR, 1_000)).toEqual([QR]);
+    joiner.push(lines[0], 2_000);
+    expect(joiner.push(QR, 2_100)).toEqual([lines[0], QR]);
   });
 });
