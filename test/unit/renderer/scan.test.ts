@@ -130,7 +130,7 @@ describe('MRZ lines typed by a wedge reader', () => {
     'IDVNM0900001233001090001234<<8',
     '9001014M3001019VNM<<<<<<<<<<<0',
     'NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<',
-  ];
+  ] as const;
 
   it('three line scans in quick succession become one text, lines joined by \\n', () => {
     const joiner = createMrzJoiner(400);
