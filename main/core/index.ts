@@ -10,6 +10,7 @@ import { createEventBus } from './events';
 import { createDeviceManager, type HidModule, type Timers } from './devices';
 import { createHandlers, type DomainHandlers, type HandlerContext } from './handlers';
 import { notBuilt } from './not-built';
+import { createCatalogue, createCatalogueHandlers } from './catalogue';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
 import { createQueue } from './queue/service';
@@ -45,8 +46,8 @@ export interface CoreOptions {
 export type { Core, CallContext } from './types';
 
 // TEMPORARY: replaced domain by domain as each lands.
-function pendingDomain(names: (keyof DomainHandlers)[]): DomainHandlers {
-  return Object.fromEntries(names.map((n) => [n, notBuilt(n)])) as unknown as DomainHandlers;
+function pendingDomain<N extends keyof DomainHandlers>(names: N[]): Pick<DomainHandlers, N> {
+  return Object.fromEntries(names.map((n) => [n, notBuilt(n)])) as unknown as Pick<DomainHandlers, N>;
 }
 export { KioskFailure } from './errors';
 
@@ -144,11 +145,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   // Each domain's handlers; one line per domain (catalogue, dossier, chip, sync).
+  const catalogue = createCatalogue({ db, clock, timeZone: config.timeZone });
   const domains: DomainHandlers = {
+    ...createCatalogueHandlers({ catalogue }),
     ...pendingDomain([
-      'catalogue.search',
-      'catalogue.fields',
-      'catalogue.get',
       'dossier.create',
       'dossier.get',
       'dossier.update',

@@ -1,0 +1,169 @@
+import type { Procedure } from '../../../../preload/api';
+import { AGENCY, FIELD, LAW, childSchema, childUi, father, mother, requester } from './ho-tich-common';
+import {
+  SCHEMA_DRAFT,
+  copies,
+  declaration,
+  dvcqg,
+  identityPaper,
+  integer,
+  paper,
+  person,
+  personUi,
+  proxyForHoTich,
+  type PersonSpec,
+} from './parts';
+
+/** Hộ tịch, part 1: birth and marriage registration. Sources: see ho-tich-common.ts. */
+
+const khaiSinh: Procedure = {
+  id: 'dang-ky-khai-sinh',
+  code: '1.001193',
+  name: 'Đăng ký khai sinh',
+  nameEn: 'Birth registration',
+  ...FIELD,
+  level: 4,
+  processingDays: 0,
+  fee: {
+    amount: 0,
+    text: 'Miễn lệ phí khi đăng ký khai sinh đúng hạn (trong 60 ngày kể từ ngày sinh). Đăng ký quá hạn: lệ phí theo nghị quyết HĐND cấp tỉnh. Bản sao trích lục cấp thêm: 8.000 đồng/bản.',
+  },
+  agency: AGENCY,
+  legalBasis: [...LAW, 'Thông tư 85/2019/TT-BTC', 'Thông tư 281/2016/TT-BTC'],
+  components: [
+    declaration('Tờ khai đăng ký khai sinh', 'Birth registration form'),
+    paper(
+      'giay-chung-sinh',
+      'Giấy chứng sinh (nếu không có: văn bản xác nhận của người làm chứng hoặc giấy cam đoan về việc sinh)',
+      'Birth certificate from the hospital (or a witness statement / sworn statement of the birth)',
+      'original',
+    ),
+    paper(
+      'bien-ban-tre-bi-bo-roi',
+      'Biên bản xác nhận việc trẻ bị bỏ rơi',
+      'Record of the finding of an abandoned child',
+      'original',
+      'Khi khai sinh cho trẻ bị bỏ rơi',
+    ),
+    paper(
+      'mang-thai-ho',
+      'Văn bản chứng minh việc mang thai hộ',
+      'Proof of gestational surrogacy',
+      'original',
+      'Khi trẻ được sinh ra do mang thai hộ',
+    ),
+    identityPaper(),
+    proxyForHoTich(),
+  ],
+  sets: 1,
+  cutoff: '15:00',
+  postal: true,
+  result:
+    'Giấy khai sinh (bản chính); trẻ được cấp số định danh cá nhân; bản sao trích lục khai sinh nếu có yêu cầu',
+  form: {
+    schema: {
+      $schema: SCHEMA_DRAFT,
+      type: 'object',
+      title: 'Tờ khai đăng ký khai sinh',
+      titleEn: 'Birth registration form',
+      properties: {
+        nguoiYeuCau: person(requester),
+        tre: childSchema,
+        me: person(mother),
+        cha: person(father),
+        soBanSao: copies(),
+      },
+      required: ['nguoiYeuCau', 'tre', 'me'],
+    },
+    uiSchema: {
+      'ui:order': ['nguoiYeuCau', 'tre', 'me', 'cha', 'soBanSao'],
+      nguoiYeuCau: personUi(requester),
+      tre: childUi,
+      me: personUi(mother),
+      cha: personUi(father),
+    },
+    persons: [
+      { path: 'nguoiYeuCau', label: { vi: 'Người yêu cầu', en: 'Applicant' } },
+      { path: 'me', label: { vi: 'Mẹ', en: 'Mother' } },
+      { path: 'cha', label: { vi: 'Cha', en: 'Father' } },
+    ],
+  },
+  sources: [...LAW, 'Luật Hộ tịch 2014, Điều 11 và Điều 16', dvcqg('1.001193')],
+};
+
+const spouse = (title: string, titleEn: string): PersonSpec => ({
+  title,
+  titleEn,
+  fields: ['fullName', 'idNumber', 'birthDate', 'ethnicity', 'nationality', 'address'],
+  required: ['fullName', 'idNumber', 'birthDate', 'ethnicity', 'nationality', 'address'],
+  extra: { lanKetHon: integer('Kết hôn lần thứ mấy', 'Which marriage is this (1st, 2nd …)', 1, 9) },
+  extraRequired: ['lanKetHon'],
+});
+
+const bride = spouse('Bên nữ', 'Bride');
+const groom = spouse('Bên nam', 'Groom');
+
+const ketHon: Procedure = {
+  id: 'dang-ky-ket-hon',
+  code: '1.000894',
+  name: 'Đăng ký kết hôn',
+  nameEn: 'Marriage registration',
+  ...FIELD,
+  level: 3,
+  processingDays: 0,
+  fee: {
+    amount: 0,
+    text: 'Miễn lệ phí đăng ký kết hôn cho công dân Việt Nam cư trú ở trong nước (Luật Hộ tịch, Điều 11). Trường hợp cần xác minh điều kiện kết hôn: không quá 05 ngày làm việc.',
+  },
+  agency: `${AGENCY} nơi cư trú của một trong hai bên`,
+  legalBasis: [...LAW, 'Luật Hôn nhân và gia đình số 52/2014/QH13'],
+  components: [
+    declaration('Tờ khai đăng ký kết hôn', 'Marriage registration form'),
+    paper(
+      'xac-nhan-tinh-trang-hon-nhan',
+      'Giấy xác nhận tình trạng hôn nhân',
+      'Certificate of marital status',
+      'original',
+      'Khi đăng ký kết hôn tại xã, phường không phải nơi thường trú của người đó',
+    ),
+    paper(
+      'trich-luc-ghi-chu-ly-hon',
+      'Trích lục ghi chú ly hôn',
+      'Extract recording a divorce granted abroad',
+      'copy',
+      'Khi đã ly hôn hoặc hủy việc kết hôn ở nước ngoài',
+    ),
+    identityPaper('hai bên nam, nữ'),
+  ],
+  sets: 1,
+  cutoff: '15:00',
+  // Both must come in person to sign the register and receive the certificate (Luật Hộ tịch, Điều 18).
+  postal: false,
+  result: 'Giấy chứng nhận kết hôn (mỗi bên 01 bản chính); hai bên phải có mặt khi nhận',
+  form: {
+    schema: {
+      $schema: SCHEMA_DRAFT,
+      type: 'object',
+      title: 'Tờ khai đăng ký kết hôn',
+      titleEn: 'Marriage registration form',
+      properties: {
+        benNu: person(bride),
+        benNam: person(groom),
+        soBanSao: copies(),
+      },
+      required: ['benNu', 'benNam'],
+    },
+    uiSchema: {
+      'ui:order': ['benNu', 'benNam', 'soBanSao'],
+      benNu: personUi(bride),
+      benNam: personUi(groom),
+    },
+    persons: [
+      { path: 'benNu', label: { vi: 'Bên nữ', en: 'Bride' } },
+      { path: 'benNam', label: { vi: 'Bên nam', en: 'Groom' } },
+    ],
+  },
+  sources: [...LAW, 'Luật Hộ tịch 2014, Điều 17 và Điều 18', dvcqg('1.000894')],
+};
+
+export const hoTichPart1: Procedure[] = [khaiSinh, ketHon];

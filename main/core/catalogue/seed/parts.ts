@@ -1,0 +1,236 @@
+import type { Json, JsonObject } from '../types';
+
+/**
+ * Building blocks of the seed's e-forms, so that every form names a person's fields the same way and a
+ * CCCD scan (identity issue) can fill them: fullName, idNumber, birthDate, sex, address, and where the
+ * official tờ khai asks for them, nationality and ethnicity.
+ *
+ * Titles are Vietnamese (react-jsonschema-form shows them); `titleEn` is an annotation the English
+ * screen and the error messages use.
+ */
+
+export const SCHEMA_DRAFT = 'http://json-schema.org/draft-07/schema#';
+
+export type PersonKey =
+  'fullName' | 'idNumber' | 'birthDate' | 'sex' | 'address' | 'nationality' | 'ethnicity';
+
+export const text = (
+  title: string,
+  titleEn: string,
+  opts: { max?: number; description?: string; pattern?: string } = {},
+): JsonObject => {
+  const s: JsonObject = { type: 'string', title, titleEn, minLength: 1, maxLength: opts.max ?? 200 };
+  if (opts.description) s.description = opts.description;
+  if (opts.pattern) s.pattern = opts.pattern;
+  return s;
+};
+
+export const date = (title: string, titleEn: string, description?: string): JsonObject => {
+  const s: JsonObject = { type: 'string', format: 'date', title, titleEn };
+  if (description) s.description = description;
+  return s;
+};
+
+export const integer = (
+  title: string,
+  titleEn: string,
+  min: number,
+  max: number,
+  description?: string,
+): JsonObject => {
+  const s: JsonObject = { type: 'integer', title, titleEn, minimum: min, maximum: max };
+  if (description) s.description = description;
+  return s;
+};
+
+/** A list of choices rendered as a select with Vietnamese labels. */
+export const choice = (
+  title: string,
+  titleEn: string,
+  options: [value: string, label: string][],
+): JsonObject => ({
+  type: 'string',
+  title,
+  titleEn,
+  oneOf: options.map(([value, label]) => ({ const: value, title: label })),
+});
+
+export const phone = (): JsonObject =>
+  text('Số điện thoại', 'Phone number', {
+    max: 12,
+    pattern: '^(\\+84|0)[0-9]{9,10}$',
+    description: 'Ví dụ 0912345678',
+  });
+
+export const email = (): JsonObject => ({
+  type: 'string',
+  format: 'email',
+  title: 'Thư điện tử',
+  titleEn: 'E-mail',
+  maxLength: 120,
+});
+
+const PERSON_FIELDS: Record<PersonKey, JsonObject> = {
+  fullName: text('Họ, chữ đệm và tên', 'Full name', {
+    max: 100,
+    description: 'Viết đúng như trên thẻ căn cước hoặc giấy tờ tùy thân',
+  }),
+  idNumber: {
+    type: 'string',
+    title: 'Số định danh cá nhân',
+    titleEn: 'Personal ID number',
+    pattern: '^[0-9]{12}$',
+    description: '12 chữ số in trên thẻ căn cước (CCCD)',
+  },
+  birthDate: date('Ngày, tháng, năm sinh', 'Date of birth'),
+  sex: choice('Giới tính', 'Sex', [
+    ['male', 'Nam'],
+    ['female', 'Nữ'],
+  ]),
+  address: text('Nơi cư trú', 'Place of residence', {
+    max: 250,
+    description: 'Số nhà, đường/thôn, xã/phường, tỉnh/thành phố',
+  }),
+  nationality: text('Quốc tịch', 'Nationality', { max: 60 }),
+  ethnicity: text('Dân tộc', 'Ethnicity', { max: 60 }),
+};
+
+export interface PersonSpec {
+  title: string;
+  titleEn: string;
+  fields: PersonKey[];
+  required: PersonKey[];
+  /** Fields specific to this form (e.g. relationship), appended after the person's own. */
+  extra?: JsonObject;
+  extraRequired?: string[];
+  description?: string;
+  /** Optional person (e.g. the father): the fields become required once any is filled. */
+  optional?: boolean;
+  /** A different title for the address line (e.g. "Nơi thường trú"). */
+  addressTitle?: [vi: string, en: string];
+}
+
+export function person(spec: PersonSpec): JsonObject {
+  const properties: JsonObject = {};
+  for (const key of spec.fields) {
+    const field = { ...PERSON_FIELDS[key] };
+    if (key === 'address' && spec.addressTitle) {
+      field.title = spec.addressTitle[0];
+      field.titleEn = spec.addressTitle[1];
+    }
+    properties[key] = field;
+  }
+  Object.assign(properties, spec.extra ?? {});
+  const required: string[] = [...spec.required, ...(spec.extraRequired ?? [])];
+  const s: JsonObject = { type: 'object', title: spec.title, titleEn: spec.titleEn, properties };
+  if (spec.description) s.description = spec.description;
+  if (spec.optional) {
+    // The form shows an empty block; once anything is typed in it, the whole person is needed.
+    s.if = { minProperties: 1 };
+    s.then = { required };
+  } else {
+    s.required = required;
+  }
+  return s;
+}
+
+/** uiSchema of a person block: field order, numeric keypad for the ID, placeholders. */
+export function personUi(spec: PersonSpec, extraUi: JsonObject = {}): JsonObject {
+  const order: Json[] = [...spec.fields, ...Object.keys(spec.extra ?? {})];
+  const ui: JsonObject = { 'ui:order': order };
+  if (spec.fields.includes('idNumber')) {
+    ui.idNumber = { 'ui:placeholder': '12 chữ số', 'ui:options': { inputType: 'tel' } };
+  }
+  if (spec.fields.includes('fullName')) ui.fullName = { 'ui:placeholder': 'Ví dụ: Nguyễn Văn An' };
+  if (spec.fields.includes('address')) ui.address = { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } };
+  return { ...ui, ...extraUi };
+}
+
+export const relationship = (): JsonObject =>
+  text('Quan hệ với người được đăng ký', 'Relationship to the person registered', {
+    max: 50,
+    description: 'Ví dụ: cha, mẹ, ông, bà, anh, chị, người được ủy quyền',
+  });
+
+/** "Số bản sao đề nghị cấp" on most tờ khai hộ tịch. */
+export const copies = (): JsonObject =>
+  integer(
+    'Số bản sao trích lục đề nghị cấp thêm',
+    'Extra certified extracts requested',
+    0,
+    10,
+    'Để 0 nếu không cần',
+  );
+
+/** The link to a procedure's page on the national portal (Cơ sở dữ liệu quốc gia về TTHC). */
+export const dvcqg = (code: string): string =>
+  `Cổng Dịch vụ công quốc gia, thủ tục ${code}: https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=${code}`;
+
+export const PDF_OR_IMAGE = ['pdf', 'jpeg', 'png'] as const;
+
+export type PaperForm = 'original' | 'copy' | 'certified-copy' | 'original-or-copy';
+
+export interface Paper {
+  id: string;
+  name: string;
+  nameEn: string;
+  form: PaperForm;
+  copies: number;
+  required: boolean;
+  condition: string | null;
+  accept: ('pdf' | 'jpeg' | 'png')[];
+  fromForm: boolean;
+}
+
+/** The declaration the e-form produces: nothing to attach. */
+export const declaration = (name: string, nameEn: string, id = 'to-khai'): Paper => ({
+  id,
+  name,
+  nameEn,
+  form: 'original',
+  copies: 1,
+  required: true,
+  condition: null,
+  accept: ['pdf'],
+  fromForm: true,
+});
+
+/** A paper to attach; with `condition` it is needed only in that case. */
+export const paper = (
+  id: string,
+  name: string,
+  nameEn: string,
+  form: PaperForm,
+  condition: string | null = null,
+  copies = 1,
+): Paper => ({
+  id,
+  name,
+  nameEn,
+  form,
+  copies,
+  required: condition === null,
+  condition,
+  accept: [...PDF_OR_IMAGE],
+  fromForm: false,
+});
+
+/** Hộ tịch: a proxy needs a written authorisation, except close relatives (Nghị định 123/2015, Điều 2). */
+export const proxyForHoTich = (): Paper =>
+  paper(
+    'van-ban-uy-quyen',
+    'Văn bản ủy quyền (được chứng thực)',
+    'Written authorisation (certified)',
+    'original',
+    'Khi nhờ người khác nộp hồ sơ; không cần nếu người được ủy quyền là ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột của người ủy quyền',
+  );
+
+/** Since Nghị định 07/2025/NĐ-CP, papers whose data the officer can read from the databases are not asked for. */
+export const identityPaper = (who = 'người yêu cầu'): Paper =>
+  paper(
+    'giay-to-tuy-than',
+    `Giấy tờ tùy thân của ${who} (thẻ căn cước, hộ chiếu)`,
+    'Identity document (citizen ID card, passport)',
+    'original-or-copy',
+    'Xuất trình khi thông tin không khai thác được từ Cơ sở dữ liệu quốc gia về dân cư hoặc VNeID',
+  );
