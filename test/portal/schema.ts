@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+
+/**
+ * The reference portal's own database. It is a separate file from any kiosk's: the portal is "the other
+ * side" of the protocol, and tests compare the two sets. One version only — this is a test fixture, so a
+ * schema change means a fresh PORTAL_DATA_DIR, not a migration.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS blobs (
+  sha256      TEXT    PRIMARY KEY CHECK (length(sha256) = 64),
+  bytes       INTEGER NOT NULL,
+  created_at  TEXT    NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dossiers (
+  -- The portal's official code <unitCode>-YYMMDD-NNNN (its own sequence, never the kiosk's).
+  code             TEXT    PRIMARY KEY,
+  idempotency_key  TEXT    NOT NULL UNIQUE,
+  -- SHA-256 of the canonical JSON of the first accepted body: a repeat must match it exactly.
+  body_hash        TEXT    NOT NULL,
+  body_json        TEXT    NOT NULL,
+  -- What the first POST answered; a repeat answers exactly this (Idempotency-Key semantics).
+  response_json    TEXT    NOT NULL,
+  kiosk_dossier_id TEXT    NOT NULL,
+  kiosk_id         TEXT    NOT NULL,
+  local_code       TEXT    NOT NULL,
+  unit_code        TEXT    NOT NULL,
+  procedure_id     TEXT    NOT NULL,
+  procedure_code   TEXT    NOT NULL,
+  received_at      TEXT    NOT NULL,
+  status           TEXT    NOT NULL DEFAULT 'received',
+  -- NULL: the portal knows nothing about a fee; 0 unpaid; 1 paid.
+  paid             INTEGER,
+  created_at       TEXT    NOT NULL,
+  updated_at       TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dossiers_kiosk ON dossiers(kiosk_id);
+
+-- The timeline. Its id is the change cursor: strictly increasing, never reused (AUTOINCREMENT).
+CREATE TABLE IF NOT EXISTS events (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  dossier_code TEXT    NOT NULL REFERENCES dossiers(code),
+  kind         TEXT    NOT NULL CHECK (kind IN ('received', 'status', 'payment')),
+  status       TEXT    NOT NULL,
+  note         TEXT,
+  paid         INTEGER,
+  at           TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_dossier ON events(dossier_code, id);
+
+CREATE TABLE IF NOT EXISTS day_sequences (
+  unit_code  TEXT    NOT NULL,
+  day        TEXT    NOT NULL,
+  seq        INTEGER NOT NULL,
+  PRIMARY KEY (unit_code, day)
+);
+`;
+
+export function openPortalDb(dataDir: string): Database.Database {
+  const db = new Database(join(dataDir, 'portal.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blobPath } from '../../portal/blobs';
+import { send, sha256, startPortal, TOKEN } from './fixtures';
+
+describe('reference portal: blobs', () => {
+  it('HEAD says 404 until the blob is PUT, then 200 with its size; a repeated PUT is 200', async () => {
+    const portal = await startPortal();
+    const data = Buffer.from('%PDF-1.7 tệp đính kèm thử\n'.repeat(1000));
+    const path = `/api/v1/blobs/${sha256(data)}`;
+
+    expect((await send(portal.url, path, { method: 'HEAD' })).status).toBe(404);
+    const put = await send(portal.url, path, { method: 'PUT', body: data });
+    expect(put.status).toBe(201);
+    expect(put.json()).toEqual({ sha256: sha256(data), bytes: data.length });
+
+    const head = await send(portal.url, path, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(data.length));
+
+    const again = await send(portal.url, path, { method: 'PUT', body: data });
+    expect(again.status).toBe(200);
+    // Stored byte for byte under its hash.
+    expect(readFileSync(blobPath(portal.dataDir, sha256(data)))).toEqual(data);
+  });
+
+  it('answers 422 with reasons when the bytes do not hash to the address, and keeps nothing', async () => {
+    const portal = await startPortal();
+    const claimed = sha256('the real file');
+    const reply = await send(portal.url, `/api/v1/blobs/${claimed}`, {
+      method: 'PUT',
+      body: 'a damaged file',
+    });
+    expect(reply.status).toBe(422);
+    const body = reply.json() as { error: string; reasons: string[] };
+    expect(body.error).toMatch(/SHA-256/);
+    expect(body.reasons[0]).toContain(sha256('a damaged file'));
+
+    expect((await send(portal.url, `/api/v1/blobs/${claimed}`, { method: 'HEAD' })).status).toBe(404);
+    const dataDir = portal.dataDir;
+    expect(existsSync(blobPath(dataDir, claimed))).toBe(false);
+    expect(readdirSync(join(dataDir, 'blobs', 'tmp'))).toEqual([]);
+  });
+
+  it('refuses an address that is not a lowercase SHA-256 (400) and a file over the limit (413)', async () => {
+    const portal = await startPortal({ limits: { maxBlobBytes: 1000 } });
+    const upper = sha256('x').toUpperCase();
+    expect((await send(portal.url, `/api/v1/blobs/${upper}`, { method: 'PUT', body: 'x' })).status).toBe(400);
+    const big = Buffer.alloc(1001, 1);
+    const reply = await send(portal.url, `/api/v1/blobs/${sha256(big)}`, { method: 'PUT', body: big });
+    expect(reply.status).toBe(413);
+    expect(reply.json()).toEqual({ error: expect.stringContaining('1000') });
+  });
+
+  it('answers 405 to a method the blob address does not support', async () => {
+    const portal = await startPortal();
+    const reply = await send(portal.url, `/api/v1/blobs/${sha256('x')}`, { method: 'DELETE' });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe('HEAD, PUT');
+  });
+});
+
+describe('reference portal: an oversize upload without Content-Length', () => {
+  it('still answers 413 (not a reset) when the limit is only found while streaming', async () => {
+    const portal = await startPortal({ limits: { maxBlobBytes: 1000 } });
+    const big = Buffer.alloc(5000, 2);
+    const reply = await new Promise<number>((resolve, reject) => {
+      const req = request(new URL(`/api/v1/blobs/${sha256(big)}`, portal.url), {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Transfer-Encoding': 'chunked' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(big.subarray(0, 2500));
+      req.end(big.subarray(2500));
+    });
+    expect(reply).toBe(413);
+    expect(readdirSync(join(portal.dataDir, 'blobs', 'tmp'))).toEqual([]);
+  });
+});

@@ -1,0 +1,193 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createPortalClient,
+  type HttpPortalClient,
+  type PortalClientOptions,
+} from '../../../main/core/sync/client';
+import type { Portal } from '../../portal';
+import { dossierWith, procedure, sha256, startPortal, tempDir, TOKEN } from '../portal/fixtures';
+
+const clients: HttpPortalClient[] = [];
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+});
+
+function clientFor(portal: Portal, over: Partial<PortalClientOptions> = {}): HttpPortalClient {
+  const client = createPortalClient({
+    url: portal.url,
+    token: TOKEN,
+    kioskId: 'K01',
+    timeoutMs: 5000,
+    ...over,
+  });
+  clients.push(client);
+  return client;
+}
+
+function file(data: Buffer): { path: string; hash: string; bytes: number } {
+  const path = join(tempDir('client-file-'), 'a.pdf');
+  writeFileSync(path, data);
+  return { path, hash: sha256(data), bytes: data.length };
+}
+
+describe('portal client against the reference portal', () => {
+  it('probes: ok with a valid token; refused with the staff message for a wrong one', async () => {
+    const portal = await startPortal();
+    expect(await clientFor(portal).probe()).toEqual({ ok: true, value: undefined });
+
+    const wrong = await clientFor(portal, { token: 'wrong-token-123' }).probe();
+    expect(wrong).toMatchObject({ ok: false, failure: { kind: 'refused', status: 401 } });
+    if (wrong.ok) return;
+    expect(wrong.failure.error.code).toBe('portal-unauthorized');
+    expect(wrong.failure.error.vi).toMatch(
+      /^Mã truy cập cổng dịch vụ công của ki-ốt không đúng hoặc đã hết hạn/,
+    );
+    expect(wrong.failure.error.en).toMatch(/access token/);
+  });
+
+  it('checks, streams and re-checks a blob; the portal holds the same bytes', async () => {
+    const portal = await startPortal();
+    const client = clientFor(portal);
+    const data = Buffer.alloc(3 * 1024 * 1024 + 7);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 31) & 0xff;
+    const f = file(data);
+
+    expect(await client.hasBlob(f.hash)).toEqual({ ok: true, value: false });
+    expect(await client.putBlob(f.hash, f.path, f.bytes)).toEqual({ ok: true, value: undefined });
+    expect(await client.hasBlob(f.hash)).toEqual({ ok: true, value: true });
+    // Repeatable: a second upload after a lost answer is fine.
+    expect(await client.putBlob(f.hash, f.path, f.bytes)).toEqual({ ok: true, value: undefined });
+    expect(portal.store.blobBytes(f.hash)).toBe(data.length);
+  });
+
+  it('refuses an upload whose file does not match its hash (422) and one whose file is gone (status 0)', async () => {
+    const portal = await startPortal();
+    const client = clientFor(portal);
+    const f = file(Buffer.from('bytes changed on disk'));
+    const claimed = sha256('the original bytes');
+
+    const mismatch = await client.putBlob(claimed, f.path, f.bytes);
+    expect(mismatch).toMatchObject({ ok: false, failure: { kind: 'refused', status: 422 } });
+    if (!mismatch.ok) {
+      expect(mismatch.failure.error.code).toBe('portal-hash-mismatch');
+      expect(mismatch.failure.kind === 'refused' && mismatch.failure.reasons[0]).toContain(f.hash);
+    }
+
+    const gone = await client.putBlob(f.hash, join(tempDir(), 'missing.pdf'), f.bytes);
+    expect(gone).toMatchObject({
+      ok: false,
+      failure: { kind: 'refused', status: 0, error: { code: 'attachment-file-missing' } },
+    });
+    const resized = await client.putBlob(f.hash, f.path, f.bytes + 1);
+    expect(resized).toMatchObject({ ok: false, failure: { kind: 'refused', status: 0 } });
+  });
+
+  it('submits once: created, then the same code on a repeat, refused on a conflicting body', async () => {
+    const portal = await startPortal();
+    const client = clientFor(portal);
+    const f = file(Buffer.from('%PDF-1.7 bản sao'));
+    await client.putBlob(f.hash, f.path, f.bytes);
+    const dossier = dossierWith([{ data: Buffer.from('%PDF-1.7 bản sao') }]);
+
+    const first = await client.submitDossier(dossier);
+    expect(first).toEqual({ ok: true, value: { portalCode: '000.00.12.H29-261123-0001', created: true } });
+    const repeat = await client.submitDossier(dossier);
+    expect(repeat).toEqual({ ok: true, value: { portalCode: '000.00.12.H29-261123-0001', created: false } });
+
+    const conflict = await client.submitDossier({ ...dossier, dueDate: '2026-12-01' });
+    expect(conflict).toMatchObject({
+      ok: false,
+      failure: {
+        kind: 'refused',
+        status: 409,
+        error: { code: 'portal-conflict' },
+        reasons: [expect.stringContaining('000.00.12.H29-261123-0001')],
+      },
+    });
+  });
+
+  it('returns the portal’s reasons for an invalid dossier (422), never as a retry', async () => {
+    const portal = await startPortal({
+      rejectRules: [{ procedureCode: '2.000815', reasons: ['Sai mẫu tờ khai.', 'Thiếu chữ ký.'] }],
+    });
+    const result = await clientFor(portal).submitDossier(dossierWith([]));
+    expect(result).toMatchObject({
+      ok: false,
+      failure: {
+        kind: 'refused',
+        status: 422,
+        reasons: ['Sai mẫu tờ khai.', 'Thiếu chữ ký.'],
+        error: { code: 'portal-invalid' },
+      },
+    });
+  });
+
+  it('pulls status changes with a cursor, only for its own kiosk', async () => {
+    const portal = await startPortal();
+    const client = clientFor(portal);
+    const mine = dossierWith([]);
+    const other = dossierWith([], { kioskId: 'K02' });
+    const a = await client.submitDossier(mine);
+    const b = await client.submitDossier(other);
+    if (!a.ok || !b.ok) throw new Error('submit failed');
+
+    const start = await client.changes(null);
+    expect(start).toMatchObject({ ok: true, value: { changes: [] } });
+    if (!start.ok) return;
+
+    portal.admin.setStatus(b.value.portalCode, 'accepted');
+    portal.admin.setStatus(a.value.portalCode, 'rejected', 'Hồ sơ không thuộc thẩm quyền.');
+    const next = await client.changes(start.value.cursor);
+    expect(next).toEqual({
+      ok: true,
+      value: {
+        changes: [
+          {
+            id: mine.id,
+            portalCode: a.value.portalCode,
+            status: 'rejected',
+            at: expect.any(String),
+            note: 'Hồ sơ không thuộc thẩm quyền.',
+            paid: null,
+          },
+        ],
+        cursor: expect.any(String),
+      },
+    });
+    if (!next.ok) return;
+    expect(await client.changes(next.value.cursor)).toEqual({
+      ok: true,
+      value: { changes: [], cursor: next.value.cursor },
+    });
+  });
+
+  it('fetches the catalogue, then hears "not modified" for the same ETag and the new list after a change', async () => {
+    const portal = await startPortal({ catalogue: [procedure()] });
+    const client = clientFor(portal);
+    const first = await client.catalogue(null);
+    expect(first).toMatchObject({ ok: true, value: { notModified: false, procedures: [procedure()] } });
+    if (!first.ok || first.value.notModified) return;
+    expect(await client.catalogue(first.value.etag)).toEqual({ ok: true, value: { notModified: true } });
+
+    portal.catalogue.set([procedure(), procedure('khai-sinh', 'Đăng ký khai sinh')]);
+    const changed = await client.catalogue(first.value.etag);
+    expect(changed).toMatchObject({ ok: true, value: { notModified: false } });
+    if (changed.ok && !changed.value.notModified) {
+      expect(changed.value.procedures.map((p) => p.id)).toEqual(['chung-thuc-ban-sao', 'khai-sinh']);
+      expect(changed.value.etag).not.toBe(first.value.etag);
+    }
+  });
+
+  it('keeps a path prefix of the portal url', async () => {
+    const portal = await startPortal();
+    const result = await clientFor(portal, { url: `${portal.url}/gateway/` }).probe();
+    // The reference portal has no /gateway prefix: a 404 shows the client asked for it, and a probe
+    // never mistakes a wrong address for an online portal.
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'refused', status: 404, error: { code: 'portal-not-found' } },
+    });
+  });
+});
