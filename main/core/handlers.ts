@@ -83,7 +83,12 @@ export function createHandlers(s: Services): Handlers {
       idleWarningSeconds: config.idleWarningSeconds,
       demo,
       needsAdminSetup: s.staff.needsAdminSetup(),
-      features: config.services.length > 0 ? ['queue'] : [],
+      features: [
+        ...(config.services.length > 0 ? (['queue'] as const) : []),
+        'procedures',
+        'dossier',
+        'tracking',
+      ],
       now: s.clock.now().toISOString(),
     }),
     'staff.setupAdmin': (input) => s.staff.setupAdmin(input),

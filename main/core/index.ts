@@ -11,10 +11,14 @@ import { createDeviceManager, type HidModule, type Timers } from './devices';
 import { createHandlers, type DomainHandlers, type HandlerContext } from './handlers';
 import { notBuilt } from './not-built';
 import { createCatalogue, createCatalogueHandlers } from './catalogue';
+import { createDossierHandlers, createDossiers, type ReceiptSink } from './dossier';
+import { createFeedback } from './feedback';
+import { createChipHandlers, createChipService } from './devices/chip';
+import { createReceipts } from './print/receipt';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
 import { createQueue } from './queue/service';
-import { createPrintJobs, type Deliver } from './print/jobs';
+import { createPrintJobs, type Deliver, type PrintJobs } from './print/jobs';
 import { createDeliver, type TicketJobPayload } from './print/printers';
 import type { ScryptParams } from './staff/pin';
 import type { CallContext, Core } from './types';
@@ -44,6 +48,28 @@ export interface CoreOptions {
 }
 
 export type { Core, CallContext } from './types';
+
+/**
+ * Receipts go to `dossier.receiptPrinter`, else the ticket printer. Without any printer the dossier is
+ * still submitted and its receipt is shown on screen (and can be reprinted once a printer is set).
+ */
+function receiptSink(config: LoadedConfig['config'], printJobs: PrintJobs): ReceiptSink {
+  const printerId = config.dossier.receiptPrinter ?? config.ticketPrinter;
+  const receipts = createReceipts({
+    printJobs,
+    printerId: printerId ?? '',
+    format: config.dossier.receiptFormat,
+  });
+  return {
+    enqueue: (data, copies) => {
+      if (printerId === undefined) return [];
+      const ids = receipts.enqueue(data, copies);
+      printJobs.kick();
+      return ids;
+    },
+    pdf: (data) => receipts.pdf(data),
+  };
+}
 
 // TEMPORARY: replaced domain by domain as each lands.
 function pendingDomain<N extends keyof DomainHandlers>(names: N[]): Pick<DomainHandlers, N> {
@@ -146,36 +172,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Each domain's handlers; one line per domain (catalogue, dossier, chip, sync).
   const catalogue = createCatalogue({ db, clock, timeZone: config.timeZone });
+  const dossiers = createDossiers({
+    db,
+    config,
+    dataDir: options.dataDir,
+    clock,
+    randomBytes: options.randomBytes ?? nodeRandomBytes,
+    audit,
+    bus,
+    getProcedure: (id) => catalogue.get(id),
+    validateForm: (procedure, data) => catalogue.validateForm(procedure, data),
+    receipts: receiptSink(config, printJobs),
+  });
+  const feedback = createFeedback(db, { clock, timeZone: config.timeZone });
+  const chip = createChipService({
+    config: config.chip,
+    dataDir: options.dataDir,
+    emit: (event, payload) => bus.emit(event, payload),
+    clock,
+  });
   const domains: DomainHandlers = {
     ...createCatalogueHandlers({ catalogue }),
-    ...pendingDomain([
-      'dossier.create',
-      'dossier.get',
-      'dossier.update',
-      'dossier.importSources',
-      'dossier.attach',
-      'dossier.arrange',
-      'dossier.check',
-      'dossier.submit',
-      'dossier.discard',
-      'dossier.lookup',
-      'dossier.receipt',
-      'dossier.park',
-      'dossier.resume',
-      'dossier.parked',
-      'dossier.today',
-      'dossier.correct',
-      'calendar.dueDate',
-      'payment.vietQr',
-      'feedback.rate',
-      'feedback.report',
-      'identity.readChip',
-      'identity.chipStatus',
-      'sync.status',
-      'sync.retry',
-      'sync.attention',
-      'sync.feed',
-    ]),
+    ...createDossierHandlers({ dossiers, feedback, config }),
+    ...createChipHandlers({ chip }),
+    ...pendingDomain(['sync.status', 'sync.retry', 'sync.attention', 'sync.feed']),
   };
 
   const handlers = createHandlers({
@@ -194,6 +214,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   printJobs.start();
   void devices.start();
+  void chip.start(); // never throws: problems show in identity.chipStatus
+  // Citizens' abandoned drafts and old parked ones go (with their files), at start and every minute.
+  const sweep = (): void => {
+    try {
+      dossiers.sweepDrafts();
+    } catch (error) {
+      log.error('draft sweep failed', { error });
+    }
+  };
+  sweep();
+  const sweepTimer = setInterval(sweep, 60_000);
+  sweepTimer.unref();
 
   async function call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isMethodName(name)) return fail(commonErrors.unknownMethod(name));
@@ -245,6 +277,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     bridge: loaded.config.bridge,
     close: async () => {
+      clearInterval(sweepTimer);
+      await chip.stop();
       await devices.stop();
       await printJobs.stop();
       db.close();

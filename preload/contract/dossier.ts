@@ -300,7 +300,8 @@ export const ChipAccessSchema = z.strictObject({
   /** As printed in the MRZ (9 characters for a CCCD). */
   documentNumber: z.string().regex(/^[0-9A-Z<]{1,9}$/),
   birthDate: Day,
-  expiryDate: Day,
+  /** Null for a card without expiry ("không thời hạn"): its MRZ prints `<<<<<<` there. */
+  expiryDate: Day.nullable(),
 });
 
 // ── sync ───────────────────────────────────────────────────────────────────────────────────────────

@@ -27,6 +27,10 @@ describe('createCore', () => {
   it('reports the demo centre and the built features honestly', async () => {
     const { core } = await makeCore();
     const info = await core.call('app.info', {}, remote);
-    expect(info.ok && info.value).toMatchObject({ demo: true, features: ['queue'], defaultLanguage: 'vi' });
+    expect(info.ok && info.value).toMatchObject({
+      demo: true,
+      features: ['queue', 'procedures', 'dossier', 'tracking'],
+      defaultLanguage: 'vi',
+    });
   });
 });

@@ -6,8 +6,9 @@ import { KioskFailure, kioskError } from '../errors';
  *   Official:     <unit id>-YYMMDD-XXXX        000.00.12.H29-240815-0007
  *   Provisional:  <unit id>-K<kk>-YYMMDD-XXXX  000.00.12.H29-K01-240815-0007
  *
- * - unit id: the receiving unit's electronic id per QCVN 102:2016/BTTTT, `NNN.NN.NN.ANN` (three groups
- *   of digits and a letter with two digits, e.g. H29 for a province-level tree).
+ * - unit id: the receiving unit's electronic id per QCVN 102:2016/BTTTT, usually `NNN.NN.NN.ANN` (three
+ *   groups of digits and a letter with two digits, e.g. H29 for a province-level tree); any shape the
+ *   configuration accepts (four dot-separated groups of capitals and digits) is taken.
  * - YYMMDD: the local date the dossier was received, 2000–2099.
  * - XXXX: the sequence of that day, 0001–9999.
  * - K<kk>: the kiosk number, 01–99, set per kiosk in its configuration.
@@ -33,9 +34,12 @@ export interface ParsedDossierCode extends DossierCodeParts {
   code: string;
 }
 
-const UNIT = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
+// The same shape the configuration accepts for `centre.unitCode` (config/schema.ts): a unit code the
+// kiosk starts with must never make every submit fail. QCVN 102:2016 ids such as 000.00.12.H29 fit it.
+const UNIT_PATTERN = '[0-9A-Z]{3}(?:\\.[0-9A-Z]{2,3}){3}';
+const UNIT = new RegExp(`^${UNIT_PATTERN}$`);
 const KIOSK = /^(?:0[1-9]|[1-9]\d)$/;
-const CODE = /^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(?:K(\d{2})-)?(\d{2})(\d{2})(\d{2})-(\d{4})$/;
+const CODE = new RegExp(`^(${UNIT_PATTERN})-(?:K(\\d{2})-)?(\\d{2})(\\d{2})(\\d{2})-(\\d{4})$`);
 export const MAX_SEQ = 9999;
 
 const invalid = (field?: string) =>

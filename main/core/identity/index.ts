@@ -64,3 +64,15 @@ export function maskId(id: string): string {
   if (chars.length <= 4) return '•'.repeat(chars.length);
   return '•'.repeat(chars.length - 4) + chars.slice(-4).join('');
 }
+
+/**
+ * A name as public screens show it: the family name whole, the other words as initials
+ * (`maskName('Nguyễn Văn An')` is `'Nguyễn V. A.'`). Enough for a person to recognise their own dossier
+ * on a lookup, too little for someone walking receipt codes to learn who filed what.
+ */
+export function maskName(name: string): string {
+  const words = name.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return words[0] ? `${Array.from(words[0])[0] ?? ''}.` : '';
+  const [family, ...rest] = words;
+  return [family, ...rest.map((w) => `${(Array.from(w)[0] ?? '').toUpperCase()}.`)].join(' ');
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDossierCode, parseDossierCode } from '../../../main/core/dossier/code';
+import { ConfigSchema } from '../../../main/core/config/schema';
 import { KioskFailure } from '../../../main/core/errors';
 
 const UNIT = '000.00.12.H29';
@@ -39,6 +40,14 @@ describe('formatDossierCode', () => {
     [{ unitCode: UNIT, date: '2024-08-15', seq: 1.5 }, 'seq'],
   ])('refuses %j (field %s)', (parts, field) => {
     expect(failure(() => formatDossierCode(parts))).toMatchObject({ code: 'invalid-dossier-code', field });
+  });
+
+  it('takes every unit code the configuration accepts, so a kiosk that starts can always submit', () => {
+    for (const unitCode of ['000.00.12.H29', 'H29.01.001.A01', 'ABC.DE.FG.HIJ']) {
+      expect(ConfigSchema.safeParse({ centre: { name: 'x', unitCode } }).success).toBe(true);
+      const code = formatDossierCode({ unitCode, kioskId: '01', date: '2026-11-23', seq: 1 });
+      expect(parseDossierCode(code)).toMatchObject({ unitCode, provisional: true, seq: 1 });
+    }
   });
 
   it('says when the day has run out of sequence numbers', () => {

@@ -1,6 +1,7 @@
 /**
- * Chip reading for ICAO 9303 eMRTDs and the Vietnamese CCCD: pure protocol code, no I/O. A transport (PC/SC,
- * NFC, the software card) is passed in. See README.md for the layers and the known gaps.
+ * Chip reading for ICAO 9303 eMRTDs and the Vietnamese CCCD. The protocol layers are pure code, no I/O: a
+ * transport (PC/SC, NFC, the software card) is passed in. `createChipService` adds the I/O around them
+ * (PC/SC readers, CSCA files, events) and `createChipHandlers` the contract methods. See README.md.
  */
 export {
   type ApduTransport,
@@ -44,3 +45,29 @@ export {
   type SoftwareCardFaults,
   type SoftwareCardOptions,
 } from './simulator';
+export {
+  accessCandidates,
+  createChipService,
+  type ChipProgress,
+  type ChipReadInput,
+  type ChipService,
+  type ChipServiceOptions,
+  type ChipStatus,
+  type ChipTimeouts,
+} from './service';
+export { createChipHandlers } from './handlers';
+export {
+  createPcscWatcher,
+  loadPcsclite,
+  PcscUnavailable,
+  type PcscCard,
+  type PcscLiteContext,
+  type PcscLiteModule,
+  type PcscLiteReader,
+  type PcscLiteStatus,
+  type PcscReaderState,
+  type PcscWatcher,
+} from './pcsc';
+export { loadCscaFiles, type CscaSet } from './csca';
+export { chipPerson, verificationNote } from './result';
+export { withTimeout, realChipTimers, type ChipTimers } from './timeout';

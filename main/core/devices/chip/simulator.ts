@@ -37,6 +37,8 @@ export interface SoftwareCardOptions {
 export interface SoftwareCard extends ApduTransport {
   /** Take the card off the reader: every later transmit rejects. */
   remove(): void;
+  /** A reset or power cycle by the reader (PC/SC disconnect with reset): the BAC session is gone. */
+  reset(): void;
   /** Every APDU received, in order (tests inspect that DG2 is never asked for). */
   readonly log: readonly Uint8Array[];
 }
@@ -154,6 +156,10 @@ export function createSoftwareCard(options: SoftwareCardOptions): SoftwareCard {
     log,
     remove() {
       present = false;
+    },
+    reset() {
+      reset();
+      appSelected = false;
     },
     async transmit(apdu) {
       log.push(apdu.slice());

@@ -1,0 +1,46 @@
+import type { FormData, Procedure } from './types';
+
+/**
+ * Who filed the dossier, for the receipt, the lookup (masked) and the staff's day list.
+ *
+ * The e-form names its people through `procedure.form.persons` (slots a CCCD scan can fill, each an
+ * object `{ fullName, idNumber, address, … }`). The applicant is:
+ *   1. `nguoiYeuCau` ("người yêu cầu", the requester), when the form has it;
+ *   2. else the first person slot with a name and an ID number: in a birth registration the first slot
+ *      may be the child, who has no ID yet, while the parent filing it has one;
+ *   3. else the first person slot with a name;
+ *   4. else nobody known (the receipt leaves the name blank rather than guess).
+ */
+
+export interface Applicant {
+  fullName: string;
+  idNumber: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+
+function person(value: unknown): Applicant | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const p = value as Record<string, unknown>;
+  const fullName = text(p.fullName);
+  if (!fullName) return null;
+  const id = text(p.idNumber);
+  return {
+    fullName,
+    idNumber: id && /^\d{9,12}$/.test(id) ? id : null,
+    address: text(p.address),
+    phone: text(p.phone),
+    email: text(p.email),
+  };
+}
+
+export function extractApplicant(procedure: Procedure, data: FormData): Applicant | null {
+  const requester = person(data.nguoiYeuCau);
+  if (requester) return requester;
+  const people = procedure.form.persons.map((slot) => person(data[slot.path])).filter((p) => p !== null);
+  return people.find((p) => p.idNumber !== null) ?? people[0] ?? null;
+}

@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { Audit } from '../audit';
+import type { Clock } from '../clock';
+import type { KioskConfig } from '../config/schema';
+import type { EventBus } from '../events';
+import type { WorkingCalendar } from '../calendar';
+import type { BlobStore } from './blobs';
+import { dossierErrors } from './messages';
+import {
+  type AttachmentRow,
+  DOSSIER_COLUMNS,
+  DOSSIER_FROM,
+  type DossierRow,
+  attachmentQuery,
+  toDossier,
+} from './rows';
+import type { Dossier, ProcedureSource, ReceiptSink } from './types';
+
+/** What `createDossiers` is given. Time, randomness and the neighbouring modules come in here. */
+export interface DossierDeps extends ProcedureSource {
+  db: Database.Database;
+  config: KioskConfig;
+  /** The data folder: attachments live in `<dataDir>/attachments`. */
+  dataDir: string;
+  clock: Clock;
+  randomBytes: (n: number) => Buffer;
+  audit: Audit;
+  bus: Pick<EventBus, 'emit'>;
+  receipts: ReceiptSink;
+  /** Working days for due dates; defaults to the shipped Vietnamese calendar. */
+  calendar?: WorkingCalendar;
+  /** How young an attachment file must be to be safe from the orphan sweep (tests shorten it). */
+  blobGraceMs?: number;
+}
+
+/** The shared pieces of the dossier service's parts (drafts, attach, submit, lookup, park, sweep). */
+export interface DossierContext {
+  deps: DossierDeps;
+  db: Database.Database;
+  blobs: BlobStore;
+  now(): Date;
+  /** The row, or a "not found" refusal. */
+  row(id: string): DossierRow;
+  attachments(id: string): AttachmentRow[];
+  dossier(id: string): Dossier;
+  /** The row of a draft or parked dossier, or a refusal (not found, submitted). */
+  editable(id: string): DossierRow;
+  /** A random UUID v4 from the injected randomness. */
+  uuid(): string;
+}
+
+export function createContext(deps: DossierDeps, blobs: BlobStore): DossierContext {
+  const { db } = deps;
+  const byId = db.prepare(`SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} WHERE d.id = ?`);
+  const attachments = attachmentQuery(db);
+  const ctx: DossierContext = {
+    deps,
+    db,
+    blobs,
+    now: () => deps.clock.now(),
+    row(id) {
+      const row = byId.get(id) as DossierRow | undefined;
+      if (!row) throw dossierErrors.notFound();
+      return row;
+    },
+    attachments: (id) => attachments.all(id) as AttachmentRow[],
+    dossier: (id) => toDossier(ctx.row(id), ctx.attachments(id)),
+    editable(id) {
+      const row = ctx.row(id);
+      if (row.status === 'submitted') throw dossierErrors.submitted();
+      return row;
+    },
+    uuid() {
+      const b = deps.randomBytes(16);
+      b[6] = ((b[6] ?? 0) & 0x0f) | 0x40; // version 4
+      b[8] = ((b[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
+      const h = b.toString('hex');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,201 @@
+import { KioskFailure, kioskError } from '../errors';
+
+/**
+ * What the dossier service says to a person when it refuses something. File-content refusals (type,
+ * size, name) live in sniff.ts; these are about the dossier, its sources and its state.
+ */
+const fail = (code: string, vi: string, en: string, field?: string) =>
+  new KioskFailure(kioskError(code, vi, en, field));
+
+export const dossierErrors = {
+  notFound: () =>
+    fail(
+      'dossier-not-found',
+      'Không tìm thấy hồ sơ này. Hồ sơ nháp có thể đã bị xoá vì để quá lâu; vui lòng bắt đầu lại.',
+      'This dossier was not found. A draft may have been wiped after being left too long; please start again.',
+      'id',
+    ),
+  codeNotFound: () =>
+    fail(
+      'dossier-code-not-found',
+      'Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã in trên giấy biên nhận.',
+      'No dossier has this code. Please check the code printed on the receipt.',
+      'code',
+    ),
+  submitted: () =>
+    fail(
+      'dossier-submitted',
+      'Hồ sơ đã nộp nên không sửa được nữa. Nếu cần bổ sung, vui lòng liên hệ nhân viên.',
+      'This dossier has been submitted and can no longer be changed. Ask a staff member to add to it.',
+      'id',
+    ),
+  parked: () =>
+    fail(
+      'dossier-parked',
+      'Hồ sơ này đang được nhân viên giữ lại chờ bổ sung, không xoá được từ màn hình này.',
+      'A staff member is keeping this draft for later; it cannot be deleted from this screen.',
+      'id',
+    ),
+  unknownComponent: (componentId: string) =>
+    fail(
+      'component-unknown',
+      `Thủ tục này không có thành phần hồ sơ "${componentId}".`,
+      `This procedure has no required document "${componentId}".`,
+      'componentId',
+    ),
+  componentFromForm: () =>
+    fail(
+      'component-from-form',
+      'Tờ khai được tạo từ biểu mẫu điện tử, không cần đính kèm tệp.',
+      'The declaration is produced from the e-form; no file needs to be attached.',
+      'componentId',
+    ),
+  unknownSource: () =>
+    fail(
+      'import-source-unknown',
+      'Không có thư mục nhận tệp này trên ki-ốt.',
+      'The kiosk has no such folder to take files from.',
+      'sourceId',
+    ),
+  sourceUnavailable: () =>
+    fail(
+      'import-source-unavailable',
+      'Chưa thấy ổ USB hoặc thư mục máy quét. Hãy cắm ổ USB (hoặc quét giấy tờ) rồi thử lại.',
+      'The USB drive or scanner folder is not there. Plug in the drive (or scan the paper) and try again.',
+      'sourceId',
+    ),
+  fileNotFound: () =>
+    fail(
+      'file-not-found',
+      'Không tìm thấy tệp này trong thư mục (có thể ổ USB đã được rút ra). Hãy chọn lại.',
+      'That file is not in the folder (the USB drive may have been removed). Please choose again.',
+      'fileName',
+    ),
+  fileOutside: () =>
+    fail(
+      'file-outside-folder',
+      'Tệp này trỏ ra ngoài thư mục được phép (liên kết tắt). Ki-ốt không nhận tệp này.',
+      'This file points outside the allowed folder (a link). The kiosk will not take it.',
+      'fileName',
+    ),
+  captureInvalid: () =>
+    fail(
+      'capture-invalid',
+      'Ảnh chụp không đọc được. Vui lòng chụp lại.',
+      'The photo could not be read. Please take it again.',
+      'source',
+    ),
+  pdfEncrypted: () =>
+    fail(
+      'pdf-encrypted',
+      'Tệp PDF này có mật khẩu hoặc bị khoá. Hãy dùng bản PDF không đặt mật khẩu.',
+      'This PDF is password-protected or locked. Use a copy without a password.',
+      'file',
+    ),
+  pdfDamaged: () =>
+    fail(
+      'pdf-damaged',
+      'Tệp PDF này bị hỏng hoặc không có trang nào nên không mở được. Hãy quét hoặc lưu lại tệp.',
+      'This PDF is damaged or has no pages, so it cannot be opened. Scan or save it again.',
+      'file',
+    ),
+  imageDamaged: () =>
+    fail(
+      'image-damaged',
+      'Ảnh này bị hỏng hoặc không đọc được. Hãy chụp hoặc quét lại.',
+      'This picture is damaged or unreadable. Take or scan it again.',
+      'file',
+    ),
+  imageTooLarge: (megapixels: number, max: number) =>
+    fail(
+      'image-too-large',
+      `Ảnh có kích thước quá lớn (${megapixels} triệu điểm ảnh, tối đa ${max} triệu). Hãy quét ở độ phân giải thấp hơn.`,
+      `The picture is too large (${megapixels} megapixels, at most ${max}). Scan at a lower resolution.`,
+      'file',
+    ),
+  stored: () =>
+    fail(
+      'file-store-changed',
+      'Tệp vừa lưu không còn trên ổ đĩa. Vui lòng đính kèm lại.',
+      'The file just saved is no longer on the disk. Please attach it again.',
+      'file',
+    ),
+  attachmentUnknown: (id: string) =>
+    fail(
+      'attachment-unknown',
+      `Tệp đính kèm "${id}" không thuộc giấy tờ này.`,
+      `Attachment "${id}" does not belong to this document.`,
+      'attachmentIds',
+    ),
+  attachmentDuplicate: (id: string) =>
+    fail(
+      'attachment-duplicate',
+      `Tệp đính kèm "${id}" xuất hiện hai lần trong danh sách.`,
+      `Attachment "${id}" appears twice in the list.`,
+      'attachmentIds',
+    ),
+  markup: (path: string) =>
+    fail(
+      'text-markup-refused',
+      `Mục "${path}" chứa mã HTML/thẻ (như <script>). Vui lòng chỉ nhập chữ, số và dấu câu thông thường.`,
+      `"${path}" contains markup (such as <script>). Please type only letters, digits and ordinary punctuation.`,
+      path,
+    ),
+  control: (path: string) =>
+    fail(
+      'text-control-refused',
+      `Mục "${path}" chứa ký tự điều khiển không nhìn thấy. Vui lòng xoá và nhập lại.`,
+      `"${path}" contains invisible control characters. Please clear it and type it again.`,
+      path,
+    ),
+  tooBig: (path: string) =>
+    fail(
+      'form-too-large',
+      `Dữ liệu "${path}" quá lớn hoặc lồng quá sâu.`,
+      `"${path}" is too large or nested too deeply.`,
+      path,
+    ),
+  /** Every problem in the message, so the person needs no second round trip (Mẫu 02's rule). */
+  incomplete: (problems: readonly { vi: string; en: string; field?: string; componentId?: string }[]) =>
+    fail(
+      'dossier-incomplete',
+      `Hồ sơ chưa đầy đủ (${problems.length} mục): ${problems.map((p) => p.vi).join(' ')}`,
+      `The dossier is not complete (${problems.length} item(s)): ${problems.map((p) => p.en).join(' ')}`,
+      problems[0]?.field ?? problems[0]?.componentId,
+    ),
+  notAttention: () =>
+    fail(
+      'dossier-not-refused',
+      'Chỉ sửa được hồ sơ đã bị cổng dịch vụ công trả về (cần xử lý).',
+      'Only a dossier the portal refused (needing attention) can be corrected.',
+      'id',
+    ),
+  formInvalid: (count: number, first: { vi: string; en: string; field?: string }) =>
+    fail(
+      'form-invalid',
+      `Dữ liệu sửa còn ${count} lỗi, ví dụ: ${first.vi}`,
+      `The corrected data still has ${count} error(s), e.g.: ${first.en}`,
+      first.field,
+    ),
+  parkCodeNotFound: () =>
+    fail(
+      'park-code-not-found',
+      'Không có hồ sơ nào đang giữ với mã này (có thể đã quá hạn giữ và bị xoá).',
+      'No draft is kept under this code (it may have been kept too long and wiped).',
+      'parkCode',
+    ),
+  parkCodeExhausted: () =>
+    fail(
+      'park-code-unavailable',
+      'Không tạo được mã giữ hồ sơ. Vui lòng thử lại.',
+      'Could not make a park code. Please try again.',
+      'id',
+    ),
+  paymentNotConfigured: () =>
+    fail(
+      'payment-not-configured',
+      'Trung tâm chưa cài đặt tài khoản nhận phí nên chưa tạo được mã VietQR. Vui lòng nộp phí tại quầy.',
+      "The centre's account for fees is not set up, so no VietQR can be made. Please pay at the counter.",
+      'payment',
+    ),
+} as const;

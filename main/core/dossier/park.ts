@@ -1,0 +1,87 @@
+import { DOSSIER_COLUMNS, DOSSIER_FROM, type DossierRow, toDossier } from './rows';
+import type { DossierContext } from './context';
+import { dossierErrors } from './messages';
+import type { Dossier, StaffUser } from './types';
+
+/**
+ * Parking: staff keep a draft for a citizen who went home to fetch a paper, under a short code written
+ * on a slip. The draft stays `parked` (safe from the citizen-draft wipe, kept `parkedDraftDays`) until it
+ * is submitted, even after staff resume it: a second interruption must not lose it.
+ *
+ * Codes: 6 characters from 32 that cannot be misread for each other when read aloud or handwritten
+ * (no 0/O, 1/I); 32⁶ ≈ 10⁹ codes, so a collision with the few drafts parked at once is rare, and is
+ * retried.
+ */
+export const PARK_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const PARK_CODE_LENGTH = 6;
+const MAX_TRIES = 8;
+
+/** A code from the injected randomness: 256 is a multiple of 32, so `byte % 32` is unbiased. */
+export function parkCode(randomBytes: (n: number) => Buffer): string {
+  return [...randomBytes(PARK_CODE_LENGTH)].map((b) => PARK_ALPHABET[b % PARK_ALPHABET.length]).join('');
+}
+
+export function createPark(ctx: DossierContext) {
+  const { db, deps } = ctx;
+  const q = {
+    taken: db.prepare('SELECT 1 FROM dossiers WHERE park_code = ?').pluck(),
+    park: db.prepare(
+      `UPDATE dossiers SET status = 'parked', park_code = ?, parked_at = ?, updated_at = ?
+       WHERE id = ? AND status = 'draft'`,
+    ),
+    byCode: db.prepare(
+      `SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} WHERE d.park_code = ? AND d.status = 'parked'`,
+    ),
+    touch: db.prepare('UPDATE dossiers SET updated_at = ? WHERE id = ?'),
+    parked: db.prepare(
+      `SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} WHERE d.status = 'parked' ORDER BY d.parked_at, d.id`,
+    ),
+  };
+
+  return {
+    /** Parks a draft (a parked one keeps its code). Audited. */
+    park(id: string, staff: StaffUser): Dossier {
+      const row = db.transaction(() => {
+        const current = ctx.editable(id);
+        if (current.status === 'parked') return current;
+        let code: string | null = null;
+        for (let i = 0; i < MAX_TRIES && code === null; i++) {
+          const candidate = parkCode(deps.randomBytes);
+          if (q.taken.get(candidate) === undefined) code = candidate;
+        }
+        if (code === null) throw dossierErrors.parkCodeExhausted();
+        const now = ctx.now().toISOString();
+        q.park.run(code, now, now, id);
+        deps.audit.record({
+          actorId: staff.id,
+          actor: staff.user,
+          action: 'dossier.park',
+          targetType: 'dossier',
+          targetId: id,
+        });
+        return ctx.row(id);
+      })();
+      return toDossier(row, ctx.attachments(id));
+    },
+
+    /** The parked draft with this code (upper-cased by the contract). Audited. */
+    resume(code: string, staff: StaffUser): Dossier {
+      const row = q.byCode.get(code.trim().toUpperCase()) as DossierRow | undefined;
+      if (!row) throw dossierErrors.parkCodeNotFound();
+      // Resuming counts as activity: the keep period runs from the last time anyone worked on it.
+      q.touch.run(ctx.now().toISOString(), row.id);
+      deps.audit.record({
+        actorId: staff.id,
+        actor: staff.user,
+        action: 'dossier.resume',
+        targetType: 'dossier',
+        targetId: row.id,
+      });
+      return ctx.dossier(row.id);
+    },
+
+    parked(): Dossier[] {
+      return (q.parked.all() as DossierRow[]).map((row) => toDossier(row, ctx.attachments(row.id)));
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { KioskConfig } from '../config/schema';
+import { MAX_PURPOSE_LENGTH, vietQrPayload } from '../payment/vietqr';
+import { extractApplicant } from './applicant';
+import { type AttachmentRow, type SubmittedRow, contactOf, dataOf, deliveryOf, procedureOf } from './rows';
+import type { Procedure, ReceiptData } from './types';
+
+/**
+ * The VietQR transfer note for a dossier: its code's last dash-separated segments, as many as fit in
+ * the 25 characters EMVCo allows (field 62-08). A provisional code `000.00.12.H29-K01-240815-0007`
+ * (29 characters) gives `K01-240815-0007`; an official one `000.00.12.H29-240815-0007` (25) fits
+ * whole. The unit id is what gets dropped: the money goes to this centre's own account, so the
+ * centre's accountant only needs what tells its dossiers apart — the kiosk, the day and the number.
+ */
+export function paymentPurpose(code: string): string {
+  const segments = code.split('-');
+  let purpose = segments.pop() ?? '';
+  while (segments.length > 0 && `${segments.at(-1)}-${purpose}`.length <= MAX_PURPOSE_LENGTH)
+    purpose = `${segments.pop()}-${purpose}`;
+  return purpose.slice(-MAX_PURPOSE_LENGTH);
+}
+
+/** A VietQR for the fee when the procedure is level 4, has a fee, and the centre has an account. */
+export function feePayment(
+  procedure: Procedure,
+  code: string,
+  config: Pick<KioskConfig, 'payment'>,
+  paid: boolean,
+): { payload: string; paid: boolean } | null {
+  if (procedure.level !== 4 || procedure.fee.amount <= 0 || !config.payment) return null;
+  const payload = vietQrPayload({
+    account: config.payment,
+    amount: procedure.fee.amount,
+    purpose: paymentPurpose(code),
+  });
+  return { payload, paid };
+}
+
+/**
+ * Everything the receipt (Mẫu 01) prints, from the stored dossier: used right after submit and for a
+ * staff reprint, so both give the same paper. The citizen's own receipt carries the full ID number.
+ */
+export function buildReceiptData(input: {
+  row: SubmittedRow;
+  attachments: readonly AttachmentRow[];
+  config: KioskConfig;
+}): ReceiptData {
+  const { row, attachments, config } = input;
+  const procedure = procedureOf(row);
+  const applicant = extractApplicant(procedure, dataOf(row));
+  const contact = contactOf(row);
+  const documents = procedure.components
+    .map((component) => {
+      const files = attachments.filter((a) => a.componentId === component.id);
+      return { component, files };
+    })
+    // The declaration (from the e-form) is always handed in; other papers only when attached.
+    .filter(({ component, files }) => component.fromForm || files.length > 0)
+    .map(({ component, files }) => ({
+      name: component.name,
+      form: component.form,
+      copies: component.copies,
+      files: files.length,
+      pages: files.reduce((sum, f) => sum + f.pages, 0),
+    }));
+  return {
+    code: row.code,
+    // The kiosk's code stays "tạm" (provisional) until the portal's official code is known.
+    provisional: row.portalCode === null,
+    portalCode: row.portalCode,
+    centre: {
+      name: config.centre.name,
+      address: config.centre.address ?? null,
+      unitCode: config.centre.unitCode,
+    },
+    kioskId: config.kioskId,
+    applicant: {
+      fullName: applicant?.fullName ?? '',
+      idNumber: applicant?.idNumber ?? null,
+      address: applicant?.address ?? null,
+      phone: contact.phone ?? applicant?.phone ?? null,
+      email: contact.email ?? applicant?.email ?? null,
+    },
+    procedure: { code: procedure.code, name: procedure.name, processingDays: procedure.processingDays },
+    documents,
+    sets: procedure.sets,
+    receivedAt: row.receivedAt,
+    dueDate: row.dueDate,
+    dueEstimated: row.dueEstimated === 1,
+    timeZone: config.timeZone,
+    delivery: deliveryOf(row),
+    receivedBy: row.assistedName,
+    fee: procedure.fee,
+    payment: feePayment(procedure, row.code, config, row.paid === 1),
+  };
+}

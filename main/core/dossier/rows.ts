@@ -1,0 +1,107 @@
+import type Database from 'better-sqlite3';
+import type { Attachment, Contact, Delivery, Dossier, Procedure } from './types';
+
+/** The `dossiers` and `attachments` tables (migration 0004) as the service reads them. */
+
+export interface DossierRow {
+  id: string;
+  procedureId: string;
+  procedureJson: string;
+  status: Dossier['status'];
+  dataJson: string;
+  deliveryJson: string;
+  contactJson: string;
+  assistedBy: number | null;
+  assistedName: string | null;
+  parkCode: string | null;
+  parkedAt: string | null;
+  code: string | null;
+  portalCode: string | null;
+  day: string | null;
+  seq: number | null;
+  receivedAt: string | null;
+  dueDate: string | null;
+  dueEstimated: number;
+  feeAmount: number;
+  paid: number | null;
+  applicantName: string | null;
+  applicantId: string | null;
+  currentStatus: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A submitted dossier's row: the columns submit sets are there (the table's CHECK guarantees it). */
+export type SubmittedRow = DossierRow & { code: string; receivedAt: string; dueDate: string };
+
+export function asSubmitted(row: DossierRow): SubmittedRow {
+  const { code, receivedAt, dueDate } = row;
+  if (row.status !== 'submitted' || code === null || receivedAt === null || dueDate === null)
+    throw new Error(`dossier ${row.id} is not submitted`);
+  return { ...row, code, receivedAt, dueDate };
+}
+
+export const DOSSIER_COLUMNS = `d.id, d.procedure_id AS procedureId, d.procedure_json AS procedureJson, d.status,
+  d.data_json AS dataJson, d.delivery_json AS deliveryJson, d.contact_json AS contactJson,
+  d.assisted_by AS assistedBy, s.display_name AS assistedName, d.park_code AS parkCode,
+  d.parked_at AS parkedAt, d.code, d.portal_code AS portalCode, d.day, d.seq, d.received_at AS receivedAt,
+  d.due_date AS dueDate, d.due_estimated AS dueEstimated, d.fee_amount AS feeAmount, d.paid,
+  d.applicant_name AS applicantName, d.applicant_id AS applicantId, d.current_status AS currentStatus,
+  d.created_at AS createdAt, d.updated_at AS updatedAt`;
+
+export const DOSSIER_FROM = 'dossiers d LEFT JOIN staff_users s ON s.id = d.assisted_by';
+
+export interface AttachmentRow {
+  id: string;
+  componentId: string;
+  position: number;
+  name: string;
+  kind: Attachment['kind'];
+  pages: number;
+  sha256: string;
+  bytes: number;
+  thumbnail: string | null;
+}
+
+export function attachmentQuery(db: Database.Database) {
+  return db.prepare(
+    `SELECT a.id, a.component_id AS componentId, a.position, a.name, a.kind, a.pages, a.sha256, b.bytes,
+            a.thumbnail
+     FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+     WHERE a.dossier_id = ? ORDER BY a.component_id, a.position, a.created_at`,
+  );
+}
+
+export const procedureOf = (row: DossierRow): Procedure => JSON.parse(row.procedureJson) as Procedure;
+export const dataOf = (row: DossierRow): Record<string, unknown> =>
+  JSON.parse(row.dataJson) as Record<string, unknown>;
+export const deliveryOf = (row: DossierRow): Delivery => JSON.parse(row.deliveryJson) as Delivery;
+export const contactOf = (row: DossierRow): Contact => JSON.parse(row.contactJson) as Contact;
+
+export function toDossier(row: DossierRow, attachments: AttachmentRow[]): Dossier {
+  const procedure = procedureOf(row);
+  return {
+    id: row.id,
+    procedureId: row.procedureId,
+    procedureName: procedure.name,
+    status: row.status,
+    data: JSON.parse(row.dataJson) as Dossier['data'],
+    delivery: deliveryOf(row),
+    contact: contactOf(row),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      componentId: a.componentId,
+      name: a.name,
+      kind: a.kind,
+      pages: a.pages,
+      bytes: a.bytes,
+      sha256: a.sha256,
+      thumbnail: a.thumbnail,
+    })),
+    assistedBy: row.assistedBy === null ? null : { id: row.assistedBy, displayName: row.assistedName ?? '' },
+    parkCode: row.parkCode,
+    code: row.code,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

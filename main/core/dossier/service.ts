@@ -1,0 +1,84 @@
+import { createAttach } from './attach';
+import { createBlobStore } from './blobs';
+import { type DossierDeps, createContext } from './context';
+import { createDrafts } from './drafts';
+import { createLookup } from './lookup';
+import { createMaintenance } from './maintenance';
+import { createPark } from './park';
+import { buildReceiptData } from './receipt';
+import { createSubmit } from './submit';
+import type { Actor, StaffUser } from './types';
+
+export type { DossierDeps } from './context';
+
+/**
+ * The dossier service: drafts, attachments, the completeness check, local submission with its outbox
+ * row, lookup, parking, and the receipt. Owns the tables `dossiers`, `attachments`, `blobs`,
+ * `dossier_events` (the kiosk's own events) and `day_sequences`; writes the first `outbox` row of each
+ * dossier (the sync module owns its later states).
+ */
+export function createDossiers(deps: DossierDeps) {
+  const blobs = createBlobStore(deps.db, {
+    dataDir: deps.dataDir,
+    clock: deps.clock,
+    graceMs: deps.blobGraceMs,
+    randomBytes: deps.randomBytes,
+  });
+  const ctx = createContext(deps, blobs);
+  const drafts = createDrafts(ctx);
+  const attach = createAttach(ctx);
+  const submit = createSubmit(ctx, drafts);
+  const lookup = createLookup(ctx);
+  const park = createPark(ctx);
+  const maintenance = createMaintenance(ctx);
+
+  return {
+    /** Where attachment files live (the sync engine streams uploads from `blobs.path(sha256)`). */
+    blobs,
+    create: (procedureId: string, actor: Actor = {}) => drafts.create(procedureId, actor),
+    get: (id: string) => ctx.dossier(id),
+    update: drafts.update,
+    importSources: attach.importSources,
+    attach: attach.attach,
+    arrange: drafts.arrange,
+    check: (id: string) => drafts.check(ctx.row(id)),
+    submit: (id: string, actor: Actor = {}) => submit.submit(id, actor),
+    discard: drafts.discard,
+    lookup: lookup.lookup,
+    today: lookup.today,
+    park: park.park,
+    resume: park.resume,
+    parked: park.parked,
+    correct: maintenance.correct,
+    sweepDrafts: maintenance.sweepDrafts,
+    sweepOrphans: () => blobs.sweepOrphans(),
+
+    /** The receipt's data of a submitted dossier, by its code (the same builder as at submit). */
+    receiptData(code: string) {
+      const row = lookup.byCode(code);
+      return buildReceiptData({ row, attachments: ctx.attachments(row.id), config: deps.config });
+    },
+
+    /**
+     * Staff reprint: the receipt PDF, and with `print` one more copy queued (the citizen lost theirs;
+     * the file copy is already in the folder). Audited either way: a receipt carries a full ID number.
+     */
+    async receipt(code: string, print: boolean, staff: StaffUser) {
+      const row = lookup.byCode(code);
+      const data = buildReceiptData({ row, attachments: ctx.attachments(row.id), config: deps.config });
+      const pdf = await deps.receipts.pdf(data);
+      const jobIds = print ? deps.receipts.enqueue(data, 1) : [];
+      deps.audit.record({
+        actorId: staff.id,
+        actor: staff.user,
+        action: print ? 'dossier.reprint' : 'dossier.receipt',
+        targetType: 'dossier',
+        targetId: row.id,
+        details: { code: data.code, jobIds },
+      });
+      return { code: data.code, pdfBase64: Buffer.from(pdf).toString('base64'), jobIds };
+    },
+  };
+}
+
+export type Dossiers = ReturnType<typeof createDossiers>;

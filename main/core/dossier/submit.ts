@@ -1,0 +1,148 @@
+import { dueDate, vietnamCalendar } from '../calendar';
+import { createLogger } from '../log';
+import { localParts } from '../queue/time';
+import { extractApplicant } from './applicant';
+import { formatDossierCode } from './code';
+import { createHighWater } from './high-water';
+import type { DossierContext } from './context';
+import type { Drafts } from './drafts';
+import { dossierErrors } from './messages';
+import { buildReceiptData } from './receipt';
+import { type SubmittedRow, asSubmitted, dataOf, procedureOf } from './rows';
+import type { Actor, Submitted } from './types';
+
+const log = createLogger('dossier.submit');
+
+/**
+ * Submitting: one SQLite transaction, BEGIN IMMEDIATE so two kiosk processes on one database file (or
+ * a restart half-way) take turns, holds everything that makes a dossier "received":
+ *   the check again (the draft may have changed since the screen's last check), the day's next
+ *   sequence number, the provisional code, the due date, the applicant's name and ID, status
+ *   `submitted`, a `received` timeline event, the outbox row for sync, and an audit row.
+ * After it commits: the receipt is queued for printing (a failure to queue is logged and the dossier
+ * stays submitted: staff can reprint) and `dossier.changed` goes to staff screens.
+ */
+export function createSubmit(ctx: DossierContext, drafts: Drafts) {
+  const { db, deps } = ctx;
+  const { config } = deps;
+  const calendar = deps.calendar ?? vietnamCalendar;
+  const highWater = createHighWater(deps.dataDir);
+  const q = {
+    lastSeq: db.prepare('SELECT seq FROM day_sequences WHERE day = ?').pluck(),
+    // The dossiers themselves too: a sequence table restored from an older backup must not reissue codes.
+    lastUsed: db.prepare('SELECT MAX(seq) FROM dossiers WHERE day = ?').pluck(),
+    saveSeq: db.prepare(
+      'INSERT INTO day_sequences (day, seq) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET seq = excluded.seq',
+    ),
+    submit: db.prepare(
+      `UPDATE dossiers SET status = 'submitted', code = @code, day = @day, seq = @seq, received_at = @receivedAt,
+         due_date = @dueDate, due_estimated = @dueEstimated, fee_amount = @feeAmount, paid = @paid,
+         applicant_name = @applicantName, applicant_id = @applicantId, current_status = 'received',
+         park_code = NULL, parked_at = NULL, updated_at = @receivedAt
+       WHERE id = @id AND status <> 'submitted'`,
+    ),
+    event: db.prepare(
+      `INSERT INTO dossier_events (dossier_id, status, at, source) VALUES (?, 'received', ?, 'kiosk')`,
+    ),
+    outbox: db.prepare(
+      `INSERT INTO outbox (dossier_id, state, next_attempt_at, created_at, updated_at)
+       VALUES (?, 'waiting', ?, ?, ?)`,
+    ),
+  };
+
+  function nextSeq(day: string): number {
+    const last = Math.max(
+      (q.lastSeq.get(day) as number | undefined) ?? 0,
+      (q.lastUsed.get(day) as number | null) ?? 0,
+      // A database moved aside as damaged took its numbers with it; this file did not.
+      highWater.get(day),
+    );
+    q.saveSeq.run(day, last + 1);
+    highWater.set(day, last + 1);
+    return last + 1;
+  }
+
+  /** Inside the transaction. Returns the row after submit, or the row as it was when already submitted. */
+  function commit(id: string, actor: Actor): { row: SubmittedRow; fresh: boolean } {
+    const row = ctx.row(id);
+    if (row.status === 'submitted') return { row: asSubmitted(row), fresh: false };
+    const checked = drafts.check(row);
+    if (!checked.complete) throw dossierErrors.incomplete(checked.problems);
+
+    const now = ctx.now();
+    const receivedAt = now.toISOString();
+    const day = localParts(now, config.timeZone).date;
+    const seq = nextSeq(day);
+    const code = formatDossierCode({
+      unitCode: config.centre.unitCode,
+      kioskId: config.kioskId.slice(1), // "K01" → "01": the code itself adds the K
+      date: day,
+      seq,
+    });
+    const procedure = procedureOf(row);
+    const due = dueDate({
+      receivedAt,
+      workingDays: procedure.processingDays,
+      cutoff: procedure.cutoff ?? undefined,
+      timeZone: config.timeZone,
+      calendar,
+    });
+    const applicant = extractApplicant(procedure, dataOf(row));
+    q.submit.run({
+      id,
+      code,
+      day,
+      seq,
+      receivedAt,
+      dueDate: due.dueDate,
+      dueEstimated: due.estimated ? 1 : 0,
+      feeAmount: procedure.fee.amount,
+      paid: procedure.fee.amount > 0 ? 0 : null,
+      applicantName: applicant?.fullName ?? null,
+      applicantId: applicant?.idNumber ?? null,
+    });
+    q.event.run(id, receivedAt);
+    q.outbox.run(id, receivedAt, receivedAt, receivedAt);
+    deps.audit.record({
+      actorId: actor.staff?.id ?? null,
+      actor: actor.staff?.user ?? null,
+      action: 'dossier.submit',
+      targetType: 'dossier',
+      targetId: id,
+      details: { code, procedureId: procedure.id, assisted: row.assistedBy !== null },
+    });
+    return { row: asSubmitted(ctx.row(id)), fresh: true };
+  }
+
+  return {
+    /**
+     * A repeat (a double tap, a bridge retry after a lost answer) returns the same result without a
+     * second receipt: `receipt.jobIds` is then empty.
+     */
+    submit(id: string, actor: Actor): Submitted {
+      const { row, fresh } = db.transaction(commit).immediate(id, actor);
+      const data = buildReceiptData({ row, attachments: ctx.attachments(id), config });
+      let jobIds: number[] = [];
+      if (fresh) {
+        try {
+          jobIds = deps.receipts.enqueue(data, config.dossier.receiptCopies);
+        } catch (error) {
+          log.error('receipt could not be queued; the dossier is submitted', { id, error });
+        }
+        deps.bus.emit('dossier.changed', { id, code: data.code, change: 'submitted' });
+      }
+      return {
+        id,
+        code: data.code,
+        provisional: true,
+        procedureName: data.procedure.name,
+        receivedAt: data.receivedAt,
+        dueDate: data.dueDate,
+        dueDateEstimated: data.dueEstimated,
+        fee: data.fee,
+        payment: data.payment,
+        receipt: { jobIds, copies: fresh ? config.dossier.receiptCopies : 0 },
+      };
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MethodName, methods } from '../../../preload/api';
+import { createDossierHandlers } from '../../../main/core/dossier';
+import { KioskFailure } from '../../../main/core/errors';
+import { createFeedback } from '../../../main/core/feedback';
+import type { HandlerContext } from '../../../main/core/handlers';
+import { hasValidCrc } from '../../../main/core/payment/vietqr';
+import { tempDir } from '../helpers';
+import { type Harness, birthData, birthProcedure, harness, imageBytes } from './fixtures';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
+const kiosk: HandlerContext = { transport: 'ipc', local: true };
+const counter: HandlerContext = { transport: 'http', local: false, token: 't', staff };
+
+function setup(config?: Parameters<typeof harness>[1]) {
+  h = harness(tempDir(), config);
+  h.db
+    .prepare(
+      `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
+       VALUES (1, 'lan', 'Nguyễn Thị Lan', 'staff', 'x', '2026-01-01T00:00:00Z')`,
+    )
+    .run();
+  const handlers = createDossierHandlers({
+    dossiers: h.dossiers,
+    feedback: createFeedback(h.db, { clock: h.clock, timeZone: h.deps.config.timeZone }),
+    config: h.deps.config,
+  });
+  /** As createCore does: the contract parses the input, the handler runs, the output must match. */
+  return async <M extends keyof typeof handlers & MethodName>(name: M, input: unknown, ctx = kiosk) => {
+    const parsed = methods[name].input.parse(input);
+    const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown;
+    const output = await handler(parsed, ctx);
+    return methods[name].output.parse(output) as ReturnType<(typeof methods)[M]['output']['parse']>;
+  };
+}
+
+async function errorOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof KioskFailure) return e.error.code;
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('dossier handlers', () => {
+  it('files a dossier from start to receipt with contract-shaped results', async () => {
+    const call = setup();
+    const draft = await call('dossier.create', { procedureId: birthProcedure.id }, counter);
+    expect(draft.assistedBy).toEqual({ id: 1, displayName: 'Nguyễn Thị Lan' });
+    await call('dossier.update', { id: draft.id, data: birthData, delivery: { method: 'counter' } });
+    const sources = await call('dossier.importSources', {});
+    expect(sources[0]).toMatchObject({ id: 'usb', available: true, files: [] });
+    writeFileSync(join(h.importDir, 'cs.png'), imageBytes('png'));
+    for (const componentId of ['giay-chung-sinh', 'anh-cccd'])
+      await call('dossier.attach', {
+        id: draft.id,
+        componentId,
+        source: { kind: 'folder', sourceId: 'usb', name: 'cs.png' },
+      });
+    expect(await call('dossier.check', { id: draft.id })).toEqual({ complete: true, problems: [] });
+    const submitted = await call('dossier.submit', { id: draft.id }, counter);
+    expect(submitted.code).toBe('000.00.12.H29-K07-261123-0001');
+
+    const lookup = await call('dossier.lookup', { code: submitted.code });
+    expect(lookup.idMasked).toBe('••••••••2345');
+    expect((await call('dossier.today', {}, counter))[0]?.assistedBy).toBe('Nguyễn Thị Lan');
+    const receipt = await call('dossier.receipt', { code: submitted.code, print: true }, counter);
+    expect(receipt.jobIds).toHaveLength(1);
+    expect(
+      await call('feedback.rate', { context: 'submit', code: submitted.code, rating: 'very-satisfied' }),
+    ).toMatchObject({
+      id: 1,
+    });
+    expect((await call('feedback.report', {}, counter)).counts['very-satisfied']).toBe(1);
+  });
+
+  it('discards, parks, resumes and lists parked drafts', async () => {
+    const call = setup();
+    const a = await call('dossier.create', { procedureId: birthProcedure.id });
+    expect(await call('dossier.discard', { id: a.id })).toEqual({});
+    const b = await call('dossier.create', { procedureId: birthProcedure.id }, counter);
+    const parked = await call('dossier.park', { id: b.id }, counter);
+    expect(
+      await call('dossier.resume', { parkCode: ` ${parked.parkCode!.toLowerCase()} ` }, counter),
+    ).toMatchObject({ id: b.id });
+    expect((await call('dossier.parked', {}, counter)).map((d) => d.id)).toEqual([b.id]);
+  });
+
+  it('works out due dates in the centre’s time zone', async () => {
+    const call = setup();
+    // Thursday 26 November 2026, 16:00 in Hà Nội (09:00 UTC): after a 15:00 cut-off it counts from
+    // Friday, and one working day later is Monday (the weekend skipped).
+    expect(
+      await call('calendar.dueDate', { receivedAt: '2026-11-26T09:00:00Z', workingDays: 1, cutoff: '15:00' }),
+    ).toEqual({
+      effectiveReceivedDate: '2026-11-27',
+      dueDate: '2026-11-30',
+      workingDays: 1,
+      estimated: false,
+    });
+    expect(
+      await call('calendar.dueDate', { receivedAt: '2026-11-26T09:00:00Z', workingDays: 1 }),
+    ).toMatchObject({
+      effectiveReceivedDate: '2026-11-26',
+      dueDate: '2026-11-27',
+    });
+  });
+
+  it('makes a VietQR only when the centre’s account is configured', async () => {
+    expect(await errorOf(setup()('payment.vietQr', { amount: 50000, purpose: 'Phí hồ sơ' }))).toBe(
+      'payment-not-configured',
+    );
+    h.close();
+    const call = setup({ config: { payment: { bankBin: '970436', accountNumber: '0011001234567' } } });
+    const { payload } = await call('payment.vietQr', { amount: 50000, purpose: 'Phí hồ sơ' });
+    expect(hasValidCrc(payload)).toBe(true);
+    expect(payload).toContain('Phi ho so');
+  });
+
+  it('needs a staff user for staff methods (a wiring bug otherwise)', async () => {
+    const call = setup();
+    await expect(call('dossier.receipt', { code: '000.00.12.H29-K07-261123-0001' }, kiosk)).rejects.toThrow(
+      /staff/,
+    );
+  });
+});
