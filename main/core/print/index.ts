@@ -35,6 +35,14 @@ export {
   mmToPt,
 } from './layout';
 export { type TicketPdfOptions, renderTicketPdf } from './pdf';
+export {
+  type PrintTransports,
+  type TicketJobPayload,
+  createDeliver,
+  defaultTransports,
+  printTo,
+  ticketData,
+} from './printers';
 export { type QrMatrix, qrMatrix } from './qr';
 export {
   type RasterDots,
@@ -43,6 +51,26 @@ export {
   renderTicketRaster,
   renderTicketRgba,
 } from './raster';
+export {
+  RECEIPT_JOB_KIND,
+  type ReceiptFormat,
+  type ReceiptJobPayload,
+  type Receipts,
+  type ReceiptsOptions,
+  createReceipts,
+  receiptJobPayload,
+} from './receipt';
+export { type ReceiptData } from './receipt-data';
+export { type ReceiptPdfOptions, receiptPdf } from './receipt-pdf';
+export { sampleReceipt } from './receipt-sample';
+export {
+  type ReceiptThermalOptions,
+  layoutReceiptThermal,
+  paperFor,
+  receiptThermal,
+  receiptThermalPdf,
+} from './receipt-thermal';
+export { type ReceiptFacts, receiptFacts } from './receipt-text';
 export {
   DEFAULT_TIME_ZONE,
   type TicketData,

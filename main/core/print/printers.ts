@@ -4,10 +4,13 @@ import { createLogger } from '../log';
 import { PrinterError } from './errors';
 import { encodeRasterJob } from './escpos';
 import { loadFonts, type TicketFonts } from './fonts';
-import type { Deliver, PrintJob } from './jobs';
+import type { Deliver } from './jobs';
 import type { TicketLayout } from './layout';
 import { renderTicketPdf } from './pdf';
 import { renderTicketRaster } from './raster';
+import { RECEIPT_JOB_KIND, type ReceiptJobPayload, receiptJobPayload } from './receipt';
+import { receiptPdf } from './receipt-pdf';
+import { layoutReceiptThermal, paperFor, receiptThermalPdf } from './receipt-thermal';
 import { layoutTicket, type TicketData } from './ticket';
 import { sendToCups } from './transports/cups';
 import { writeDevice } from './transports/device';
@@ -40,9 +43,18 @@ export function ticketData(payload: TicketJobPayload): TicketData {
   };
 }
 
-function layoutFor(job: PrintJob, timeZone: string): TicketLayout {
-  if (job.kind !== 'ticket') throw new Error(`unknown print job kind ${job.kind}`);
-  return layoutTicket(ticketData(job.payload as TicketJobPayload), { widthMm: 80, timeZone });
+/** How bytes reach a printer. Tests pass fakes; the kiosk uses the real transports. */
+export interface PrintTransports {
+  tcp: typeof sendTcp;
+  device: typeof writeDevice;
+  cups: typeof sendToCups;
+}
+
+export const defaultTransports: PrintTransports = { tcp: sendTcp, device: writeDevice, cups: sendToCups };
+
+async function sendPdf(queue: string, pdf: Uint8Array, title: string, t: PrintTransports): Promise<void> {
+  const id = await t.cups(queue, pdf, { title });
+  log.info('job accepted by CUPS', { queue, id });
 }
 
 /** Renders a job for one printer and sends it: ESC/POS raster for thermal printers, PDF for CUPS. */
@@ -51,31 +63,53 @@ export async function printTo(
   layout: TicketLayout,
   fonts: TicketFonts,
   title: string,
+  transports: PrintTransports = defaultTransports,
 ): Promise<void> {
   switch (printer.kind) {
     case 'escpos-tcp': {
       const bytes = encodeRasterJob(renderTicketRaster(layout, fonts, { dots: printer.dots }));
-      await sendTcp({ host: printer.host, port: printer.port, timeoutMs: 5_000 }, bytes, {
+      await transports.tcp({ host: printer.host, port: printer.port, timeoutMs: 5_000 }, bytes, {
         queryStatus: true,
       });
       return;
     }
     case 'escpos-device': {
       const bytes = encodeRasterJob(renderTicketRaster(layout, fonts, { dots: printer.dots }));
-      await writeDevice(printer.path, bytes, { timeoutMs: 15_000 });
+      await transports.device(printer.path, bytes, { timeoutMs: 15_000 });
       return;
     }
-    case 'system': {
-      const pdf = await renderTicketPdf(layout, fonts);
-      const id = await sendToCups(printer.queue, pdf, { title });
-      log.info('job accepted by CUPS', { queue: printer.queue, id });
+    case 'system':
+      await sendPdf(printer.queue, await renderTicketPdf(layout, fonts), title, transports);
       return;
-    }
   }
 }
 
+/**
+ * A receipt goes out as Mẫu 01 on A4 to a system printer set up for A4, and as the roll version
+ * everywhere else: a thermal printer cannot print A4, and a CUPS queue set to 80 mm gets the roll PDF.
+ */
+async function printReceipt(
+  printer: PrinterConfig,
+  payload: ReceiptJobPayload,
+  fonts: TicketFonts,
+  title: string,
+  transports: PrintTransports,
+): Promise<void> {
+  const { data, format } = payload;
+  if (printer.kind === 'system') {
+    const pdf =
+      format === 'a4' ? await receiptPdf(data, { fonts }) : await receiptThermalPdf(data, { fonts });
+    await sendPdf(printer.queue, pdf, title, transports);
+    return;
+  }
+  if (format === 'a4') {
+    log.info('A4 receipt asked of a thermal printer: printing the 80 mm version', { printer: printer.id });
+  }
+  await printTo(printer, layoutReceiptThermal(data, paperFor(printer.dots)), fonts, title, transports);
+}
+
 /** The production `deliver`: the configured printers. Fonts are read once, on the first job. */
-export function createDeliver(config: KioskConfig): Deliver {
+export function createDeliver(config: KioskConfig, transports: PrintTransports = defaultTransports): Deliver {
   const printers = new Map(config.printers.map((p) => [p.id, p]));
   let fonts: TicketFonts | undefined;
   return async (job) => {
@@ -83,7 +117,24 @@ export function createDeliver(config: KioskConfig): Deliver {
     if (!printer)
       throw new PrinterError('printer-unreachable', `no printer "${job.printerId}" in the configuration`);
     fonts ??= loadFonts();
-    const layout = layoutFor(job, config.timeZone);
-    await printTo(printer, layout, fonts, job.ref ?? `job ${job.id}`);
+    const title = job.ref ?? `job ${job.id}`;
+    switch (job.kind) {
+      case 'ticket': {
+        const data = ticketData(job.payload as TicketJobPayload);
+        await printTo(
+          printer,
+          layoutTicket(data, { widthMm: 80, timeZone: config.timeZone }),
+          fonts,
+          title,
+          transports,
+        );
+        return;
+      }
+      case RECEIPT_JOB_KIND:
+        await printReceipt(printer, receiptJobPayload(job.payload), fonts, title, transports);
+        return;
+      default:
+        throw new Error(`unknown print job kind ${job.kind}`);
+    }
   };
 }

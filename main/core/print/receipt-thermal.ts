@@ -1,0 +1,117 @@
+import { encodeRasterJob } from './escpos';
+import { type TicketFonts, loadFonts } from './fonts';
+import { type LayoutItem, type PaperWidthMm, type TicketLayout, PRINTABLE_MM, mmToPt } from './layout';
+import { type TicketPdfOptions, renderTicketPdf } from './pdf';
+import { type RasterDots, renderTicketRaster } from './raster';
+import { type ReceiptData } from './receipt-data';
+import { receiptFonts } from './receipt-fonts';
+import { RECEIPT_TEXT as T, receiptFacts } from './receipt-text';
+
+/**
+ * The receipt on a roll: the same facts as the A4 form (receipt-text.ts), condensed into one column and
+ * laid out with the ticket's primitives, so it goes through the ticket's proven paths: flow → 1-bit
+ * raster → ESC/POS for thermal printers, or flow → PDF one roll wide for a thermal printer behind CUPS.
+ */
+export function layoutReceiptThermal(data: ReceiptData, widthMm: PaperWidthMm = 80): TicketLayout {
+  const f = receiptFacts(data);
+  const k = widthMm === 80 ? 1 : 0.85;
+  const items: LayoutItem[] = [];
+  const space = (pt: number): void => void items.push({ kind: 'spacing', heightPt: pt * k });
+  const text = (
+    s: string,
+    sizePt: number,
+    weight: 'regular' | 'bold' = 'regular',
+    align: 'left' | 'center' = 'left',
+  ) => void items.push({ kind: 'text', text: s, sizePt: sizePt * k, weight, align });
+  const rule = (style: 'solid' | 'dashed'): void =>
+    void items.push({ kind: 'rule', thicknessPt: 0.9, style });
+
+  space(6);
+  text(f.centreName, 10, 'bold', 'center');
+  text(T.unit, 8.5, 'regular', 'center');
+  space(4);
+  rule('solid');
+  space(8);
+  text(T.title, 11, 'bold', 'center');
+  space(6);
+  text(T.code.trim(), 9, 'regular', 'center');
+  space(3);
+  // One line, shrunk to fit if needed: a code broken across lines is easy to misread.
+  items.push({ kind: 'bigNumber', text: f.code, sizePt: 12 * k });
+  space(5);
+  if (data.provisional) text(T.provisional, 9, 'regular', 'center');
+  if (data.portalCode?.trim()) text(`${T.portalCode}${data.portalCode.trim()}`, 8.5, 'regular', 'center');
+  space(2);
+  items.push({ kind: 'qr', data: f.code, sizePt: 104 * k });
+  space(4);
+  rule('dashed');
+  space(6);
+  text(`Người nộp: ${f.applicantName}`, 9.5, 'bold');
+  for (const { label, value } of f.applicant) text(`${label}${value}`, 9);
+  text(`Thủ tục: ${f.procedure}`, 9.5, 'bold');
+  space(4);
+  text(T.documents.replace(/^1\. /, ''), 9);
+  for (const d of f.documents) {
+    const files = d.files === '—' ? '' : `; ${d.files}`;
+    text(`${d.index}. ${d.name} (${d.form}, ${d.copies}${files})`, 8.5);
+  }
+  if (f.documents.length === 0) text(T.noDocuments, 8.5);
+  space(4);
+  text(`Số lượng hồ sơ: ${f.sets}`, 9);
+  text(`Thời gian giải quyết: ${f.processing}`, 9);
+  text(`Nhận hồ sơ lúc: ${f.received}`, 9);
+  text(`Hẹn trả kết quả: ${f.due}`, 10, 'bold');
+  text(`Nhận kết quả tại: ${f.delivery}`, 9);
+  text(`Phí, lệ phí: ${f.fee}`, 9);
+  if (f.payment) {
+    text(f.payment.state, 9.5, 'bold');
+    if (f.payment.payload) {
+      text(T.payHint, 8.5);
+      space(2);
+      items.push({ kind: 'qr', data: f.payment.payload, sizePt: 120 * k });
+    }
+  }
+  text(`Người tiếp nhận: ${f.receiver}`, 9);
+  space(6);
+  rule('dashed');
+  space(6);
+  text(T.lookup, 8.5, 'regular', 'center');
+  if (data.provisional) text(T.provisionalNote, 8, 'regular', 'center');
+  // The printer feeds to the cutter after the image: this is the white under the last line.
+  space(14);
+
+  return {
+    paperWidthMm: widthMm,
+    contentWidthPt: mmToPt(PRINTABLE_MM[widthMm]),
+    title: f.documentTitle,
+    language: 'vi',
+    items,
+  };
+}
+
+/** 58 mm heads have 384 dots; the wider ones take 80 mm paper. */
+export const paperFor = (dots: RasterDots): PaperWidthMm => (dots === 384 ? 58 : 80);
+
+export interface ReceiptThermalOptions {
+  dots: RasterDots;
+  fonts?: TicketFonts;
+}
+
+/** ESC/POS bytes of the receipt for a thermal printer `dots` wide: init, raster bands, partial cut. */
+export function receiptThermal(data: ReceiptData, options: ReceiptThermalOptions): Uint8Array {
+  const layout = layoutReceiptThermal(data, paperFor(options.dots));
+  return encodeRasterJob(renderTicketRaster(layout, options.fonts ?? loadFonts(), { dots: options.dots }));
+}
+
+/**
+ * The 80 mm receipt as a PDF one roll wide, for a thermal printer driven through CUPS. It uses the fonts
+ * without layout tables, like the A4 receipt (receipt-fonts.ts): the receipt has many more distinct
+ * letters than a ticket, and shaping them cost more than the rest of the document.
+ */
+export function receiptThermalPdf(
+  data: ReceiptData,
+  options: TicketPdfOptions & { fonts?: TicketFonts } = {},
+): Promise<Uint8Array> {
+  const { fonts } = receiptFonts(options.fonts ?? loadFonts());
+  return renderTicketPdf(layoutReceiptThermal(data, 80), fonts, options);
+}
