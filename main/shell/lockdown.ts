@@ -44,7 +44,7 @@ export function lockDownContents(contents: WebContents): void {
 /** Per-window permission grants; every window has none until one is granted on purpose. */
 const grants = new WeakMap<WebContents, ReadonlySet<PermissionGrant>>();
 
-/** For the document-camera view, later: `grantPermissions(view.webContents, new Set(['media:video']))`. */
+/** The kiosk window holds `media:video` (window.ts); every other window keeps none. */
 export function grantPermissions(contents: WebContents, allowed: ReadonlySet<PermissionGrant>): void {
   grants.set(contents, allowed);
 }

@@ -6,6 +6,7 @@ import { BrowserWindow } from 'electron';
 import { createLogger } from '../core/log';
 import { APP_ORIGIN, createRestartBudget, isAllowedNavigation } from '../core/policy';
 import { OUT_OF_SERVICE_URL } from './out-of-service';
+import { grantPermissions } from './lockdown';
 
 const log = createLogger('shell.window');
 
@@ -50,6 +51,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     },
   });
 
+  // The kiosk page may open the camera (video only) to photograph papers; no other window may.
+  grantPermissions(win.webContents, new Set(['media:video']));
   win.once('ready-to-show', () => win.show());
   keepAlive(win);
   void win.loadURL(START_URL);

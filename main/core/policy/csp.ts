@@ -31,16 +31,17 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Powerful features the page may not use. The renderer needs none of them today: devices (card readers,
- * printers, scanners) are driven from main through node-hid and the print pipeline, never through WebHID or
- * WebUSB. When the document camera arrives, `camera=(self)` goes here together with the per-window grant in
- * `isAllowedPermission`; both are needed, so neither alone opens the camera.
+ * Powerful features the page may not use: devices (card readers, printers, scanners) are driven from main
+ * through node-hid, PC/SC and the print pipeline, never through WebHID or WebUSB.
+ * The one exception is the camera, for photographing papers when filing a dossier: `camera=(self)` lets
+ * our own page (never a frame of another origin) ask, and in Electron the kiosk window alone holds the
+ * `media:video` grant (main/shell/window.ts, `isAllowedPermission`); both are needed, so neither alone
+ * opens it. The microphone stays denied everywhere.
  * Only feature names Chromium knows are listed: unknown ones make it log a warning on every page load.
  */
 const DENIED_FEATURES = [
   'accelerometer',
   'bluetooth',
-  'camera',
   'display-capture',
   'geolocation',
   'gyroscope',
@@ -57,7 +58,13 @@ const DENIED_FEATURES = [
   'xr-spatial-tracking',
 ] as const;
 
-export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+/** Features our own origin may use (the document camera). */
+const SELF_FEATURES = ['camera'] as const;
+
+export const PERMISSIONS_POLICY = [
+  ...SELF_FEATURES.map((feature) => `${feature}=(self)`),
+  ...DENIED_FEATURES.map((feature) => `${feature}=()`),
+].join(', ');
 
 /** A fresh object each call, so a caller may add its own headers (Content-Type) without sharing state. */
 export function securityHeaders(): Record<string, string> {

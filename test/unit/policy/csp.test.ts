@@ -58,21 +58,14 @@ describe('securityHeaders', () => {
     expect(headers['Cross-Origin-Opener-Policy']).toBe('same-origin');
   });
 
-  it('denies every powerful feature, the camera included for now', () => {
+  it('denies every powerful feature except the camera, which only our own origin may ask for', () => {
     const policy = securityHeaders()['Permissions-Policy']!;
     const features = new Map(policy.split(',').map((entry) => entry.trim().split('=') as [string, string]));
-    for (const feature of [
-      'camera',
-      'microphone',
-      'geolocation',
-      'usb',
-      'hid',
-      'serial',
-      'display-capture',
-    ]) {
+    for (const feature of ['microphone', 'geolocation', 'usb', 'hid', 'serial', 'display-capture']) {
       expect(features.get(feature)).toBe('()');
     }
-    for (const allowList of features.values()) expect(allowList).toBe('()');
+    expect(features.get('camera')).toBe('(self)');
+    for (const [feature, allowList] of features) if (feature !== 'camera') expect(allowList).toBe('()');
   });
 
   it('returns a fresh object each time', () => {
