@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { benchChip } from './chip';
 import { benchColdStart } from './cold-start';
 import { benchPrint } from './print';
+import { benchReceipt } from './receipt';
 import { benchIssueThroughput, benchTapToPrint } from './queue';
 import { within } from './stats';
 
@@ -19,6 +20,7 @@ const benches: { name: string; limitMs: number; run: (root: string) => Promise<F
   { name: 'cold start to /healthz', limitMs: 60_000, run: (root) => benchColdStart(root) },
   { name: '2,000 tickets, 4 clients', limitMs: 60_000, run: () => benchIssueThroughput() },
   { name: 'chip: BAC + DG1 + DG13 (software card)', limitMs: 30_000, run: () => benchChip() },
+  { name: 'receipt PDF (Mẫu 01) and 80 mm', limitMs: 30_000, run: () => benchReceipt() },
 ];
 
 function table(figures: Figures): string {

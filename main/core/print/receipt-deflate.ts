@@ -2,13 +2,12 @@ import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFContentStream, type PDFDocument, PDFRawStream, PDFRef } from 'pdf-lib';
 
 /**
- * pdf-lib compresses streams with pako, a JavaScript port of zlib: on the receipt it was a third to a
- * half of the generation time (the two font subsets and the page contents, ~70 KB). Node's zlib is the
- * same algorithm in native code and several times faster, with the same output format, so the receipt's
- * streams are compressed with it instead. pdf-lib 1.17 is the final release; the two hooks used here
- * (`PDFContext.flateStream`, and replacing page content objects before `save`) are its public classes.
+ * pdf-lib compresses streams with pako, a JavaScript port of zlib. For a typical receipt's streams (page
+ * contents, two font subsets, their ToUnicode maps: ~45 KB) pako took ~4 ms and Node's zlib, the same
+ * algorithm and format in native code, ~1.4 ms: a tenth of the receipt's budget. pdf-lib 1.17 is the
+ * final release; the two hooks used here (`PDFContext.flateStream`, and replacing page content objects
+ * before `save`) go through its exported classes.
  */
-
 const LEVEL = 6;
 
 /** Font files, ToUnicode maps and other streams pdf-lib builds with `flateStream` go through zlib. */

@@ -295,12 +295,18 @@ export class A4Writer {
     };
     const drawHeader = (): void => drawRow(header, headerRows, true);
 
-    this.ensure(headerHeight + lh + 2 * CELL_PAD_Y);
+    const laid = rows.map((row) =>
+      cols.map((col, c) => this.lines([{ text: row[c] ?? '' }], size, inner(col))),
+    );
+    const linesOf = (cells: readonly (readonly Line[])[]): number =>
+      Math.max(1, ...cells.map((l) => l.length));
+    // The header goes where its first row fits too (unless that row is taller than a page).
+    const first = laid[0] ? linesOf(laid[0]) * lh + 2 * CELL_PAD_Y : 0;
+    this.ensure(Math.min(headerHeight + first, this.height));
+    fresh = this.y === 0;
     drawHeader();
-    fresh = true;
-    for (const row of rows) {
-      const cells = cols.map((col, c) => this.lines([{ text: row[c] ?? '' }], size, inner(col)));
-      const total = Math.max(1, ...cells.map((l) => l.length));
+    for (const cells of laid) {
+      const total = linesOf(cells);
       let from = 0;
       while (from < total) {
         const rest = total - from;
