@@ -4,6 +4,7 @@ import { benchChip } from './chip';
 import { benchColdStart } from './cold-start';
 import { benchPrint } from './print';
 import { benchReceipt } from './receipt';
+import { benchSubmit } from './dossier';
 import { benchIssueThroughput, benchTapToPrint } from './queue';
 import { within } from './stats';
 
@@ -21,6 +22,11 @@ const benches: { name: string; limitMs: number; run: (root: string) => Promise<F
   { name: '2,000 tickets, 4 clients', limitMs: 60_000, run: () => benchIssueThroughput() },
   { name: 'chip: BAC + DG1 + DG13 (software card)', limitMs: 30_000, run: () => benchChip() },
   { name: 'receipt PDF (Mẫu 01) and 80 mm', limitMs: 30_000, run: () => benchReceipt() },
+  {
+    name: 'dossier submit, 3 × 2 MB JPEG → receipt at a TCP printer',
+    limitMs: 60_000,
+    run: () => benchSubmit(),
+  },
 ];
 
 function table(figures: Figures): string {
