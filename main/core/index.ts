@@ -5,15 +5,17 @@ import { createAudit } from './audit';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, parseConfig, type LoadedConfig } from './config/load';
 import { openDatabase } from './db/open';
-import { KioskFailure, commonErrors, fail, ok } from './errors';
+import { KioskFailure, commonErrors, fail, kioskError, ok } from './errors';
 import { createEventBus } from './events';
 import { createDeviceManager, type HidModule, type Timers } from './devices';
 import { createHandlers, type DomainHandlers, type HandlerContext } from './handlers';
-import { notBuilt } from './not-built';
 import { createCatalogue, createCatalogueHandlers } from './catalogue';
 import { createDossierHandlers, createDossiers, type ReceiptSink } from './dossier';
 import { createFeedback } from './feedback';
 import { createChipHandlers, createChipService } from './devices/chip';
+import { createSync, createSyncHandlers } from './sync';
+import { createPortalClient, type HttpPortalClient } from './sync/client';
+import { blobPath } from './dossier';
 import { createReceipts } from './print/receipt';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
@@ -50,6 +52,30 @@ export interface CoreOptions {
 export type { Core, CallContext } from './types';
 
 /**
+ * The portal: KIOSK_PORTAL_URL and KIOSK_PORTAL_TOKEN (both, or neither) override the configuration's
+ * `portal`, so a kiosk can be pointed at a test portal without editing its file.
+ */
+function portalFrom(
+  config: LoadedConfig['config'],
+  env: NodeJS.ProcessEnv,
+): { url: string; token: string } | null {
+  const url = env.KIOSK_PORTAL_URL?.trim();
+  const token = env.KIOSK_PORTAL_TOKEN?.trim();
+  if (!url && !token) return config.portal;
+  if (!url || !token || !/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url) || token.length < 8) {
+    throw new KioskFailure(
+      kioskError(
+        'portal-env-invalid',
+        'KIOSK_PORTAL_URL và KIOSK_PORTAL_TOKEN phải được đặt cùng nhau: một địa chỉ http(s) và một mã truy cập ít nhất 8 ký tự.',
+        'KIOSK_PORTAL_URL and KIOSK_PORTAL_TOKEN go together: an http(s) address and a token of at least 8 characters.',
+        'KIOSK_PORTAL_URL',
+      ),
+    );
+  }
+  return { url, token };
+}
+
+/**
  * Receipts go to `dossier.receiptPrinter`, else the ticket printer. Without any printer the dossier is
  * still submitted and its receipt is shown on screen (and can be reprinted once a printer is set).
  */
@@ -71,10 +97,6 @@ function receiptSink(config: LoadedConfig['config'], printJobs: PrintJobs): Rece
   };
 }
 
-// TEMPORARY: replaced domain by domain as each lands.
-function pendingDomain<N extends keyof DomainHandlers>(names: N[]): Pick<DomainHandlers, N> {
-  return Object.fromEntries(names.map((n) => [n, notBuilt(n)])) as unknown as Pick<DomainHandlers, N>;
-}
 export { KioskFailure } from './errors';
 
 /** KIOSK_PRINT_RETRY_MS shortens the first print retry (tests, or a printer known to recover fast). */
@@ -95,6 +117,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ? loadConfig(options.dataDir)
       : { config: parseConfig(options.config), demo: false, path: '(given)' };
 
+  // Before the database opens: a bad override stops the start with nothing to clean up.
+  const portal = portalFrom(loaded.config, env);
   const { db, recovered } = openDatabase(options.dataDir, clock.now());
   const bus = createEventBus();
   const audit = createAudit(db, clock);
@@ -191,11 +215,35 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit: (event, payload) => bus.emit(event, payload),
     clock,
   });
+  const client: HttpPortalClient | null = portal
+    ? createPortalClient({
+        url: portal.url,
+        token: portal.token,
+        kioskId: config.kioskId,
+        timeoutMs: config.sync.requestTimeoutMs,
+      })
+    : null;
+  const sync = createSync({
+    db,
+    client,
+    clock,
+    config,
+    blobPath: (sha256) => blobPath(options.dataDir, sha256),
+    catalogue,
+    emit: (event, payload) => bus.emit(event, payload),
+    alerts,
+    audit,
+  });
+  // A dossier just submitted is sent at once when the portal is reachable.
+  const offSubmitted = bus.subscribe((message) => {
+    if (message.event === 'dossier.changed' && (message.payload as { change: string }).change === 'submitted')
+      sync.kick();
+  });
   const domains: DomainHandlers = {
     ...createCatalogueHandlers({ catalogue }),
     ...createDossierHandlers({ dossiers, feedback, config }),
     ...createChipHandlers({ chip }),
-    ...pendingDomain(['sync.status', 'sync.retry', 'sync.attention', 'sync.feed']),
+    ...createSyncHandlers({ sync }),
   };
 
   const handlers = createHandlers({
@@ -215,6 +263,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   printJobs.start();
   void devices.start();
   void chip.start(); // never throws: problems show in identity.chipStatus
+  sync.start();
   // Citizens' abandoned drafts and old parked ones go (with their files), at start and every minute.
   const sweep = (): void => {
     try {
@@ -278,6 +327,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bridge: loaded.config.bridge,
     close: async () => {
       clearInterval(sweepTimer);
+      offSubmitted();
+      await sync.stop();
+      client?.close();
       await chip.stop();
       await devices.stop();
       await printJobs.stop();

@@ -34,3 +34,21 @@ describe('createCore', () => {
     });
   });
 });
+
+describe('createCore: the portal from the environment', () => {
+  it('refuses a half-set KIOSK_PORTAL_URL/TOKEN pair with a message naming it', async () => {
+    await expect(makeCore({ env: { KIOSK_PORTAL_URL: 'http://127.0.0.1:8788' } })).rejects.toMatchObject({
+      error: { code: 'portal-env-invalid', field: 'KIOSK_PORTAL_URL' },
+    });
+  });
+
+  it('uses the pair when both are set: sync.status says a portal is configured', async () => {
+    const { core } = await makeCore({
+      env: { KIOSK_PORTAL_URL: 'http://127.0.0.1:9', KIOSK_PORTAL_TOKEN: 'kiosk-dev-token' },
+    });
+    const status = await core.call('sync.status', {}, remote);
+    expect(status.ok && status.value.portalConfigured).toBe(true);
+    const none = await (await makeCore()).core.call('sync.status', {}, remote);
+    expect(none.ok && none.value.portalConfigured).toBe(false);
+  });
+});

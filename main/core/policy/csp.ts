@@ -28,6 +28,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "object-src 'none'",
+  // The staff receipt viewer shows the receipt PDF the page itself made into a blob: URL.
+  "frame-src blob:",
 ].join('; ');
 
 /**

@@ -1,4 +1,56 @@
 import type { syncVi } from './sync.vi';
 
 /** English messages for the sync screens: the same keys as `sync.vi.ts`. */
-export const syncEn: typeof syncVi = {};
+export const syncEn: typeof syncVi = {
+  nav: 'Sync',
+  title: 'Sync with the public service portal',
+  loading: 'Loading sync status…',
+  unavailable: 'Sync is not available on this kiosk yet.',
+  notConfigured: 'No portal is configured: dossiers are kept safely on the kiosk and are not sent anywhere.',
+  online: 'Connected to the portal',
+  offline: 'Not connected to the portal – waiting dossiers will be sent automatically when the link is back',
+  counts: {
+    waiting: 'Waiting',
+    sending: 'Sending',
+    attention: 'Needs attention',
+    synced: 'Sent today',
+  },
+  lastContact: 'Last successful contact: {{time}}',
+  neverContacted: 'The portal has not been reached yet.',
+  nextAttempt: 'Next attempt: {{time}}',
+  retryAll: 'Try now',
+  retryAllLabel: 'Try sending every waiting dossier now',
+  retrying: 'Trying…',
+  retried: 'Asked to send now.',
+  attention: {
+    title: 'Dossiers needing attention',
+    help: 'The portal refused these; the kiosk does not resend them by itself. Fix what it says, then press “Try now”.',
+    empty: 'No dossier needs attention.',
+    reasons: "The portal's reasons:",
+    since: 'Since {{time}}',
+    attempts_one: '{{count}} attempt',
+    attempts_other: '{{count}} attempts',
+    http: 'Response code {{status}}',
+    retry: 'Try now',
+    retryLabel: 'Try sending dossier {{code}} again now',
+    retried: 'Asked to send dossier {{code}} again.',
+  },
+  feed: {
+    title: 'Sync log',
+    empty: 'No sync events yet.',
+    kind: {
+      online: 'Online',
+      offline: 'Offline',
+      sent: 'Sent',
+      retry: 'Retry',
+      attention: 'Needs attention',
+      status: 'New status',
+      catalogue: 'Procedure catalogue',
+    },
+  },
+  indicator: {
+    label: 'Connection status',
+    online: 'Connected',
+    offline: 'Working offline – dossiers are still accepted and will be sent automatically',
+  },
+};

@@ -27,6 +27,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
       'form-action': ["'none'"],
       'frame-ancestors': ["'none'"],
       'object-src': ["'none'"],
+      'frame-src': ['blob:'],
     });
   });
 

@@ -7,6 +7,9 @@ import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { CounterPanel } from './CounterPanel';
 import { ScanDiagnostics } from './ScanDiagnostics';
+import { ChipDiagnostics } from './ChipDiagnostics';
+import { Dossiers } from './Dossiers';
+import { SyncPanel } from './SyncPanel';
 
 // The report pulls in the charting library: load it only when someone opens the report.
 const ReportScreen = lazy(() => import('./Report').then((m) => ({ default: m.Report })));
@@ -25,16 +28,20 @@ function upsert(alerts: Alert[], alert: Alert): Alert[] {
 }
 
 /**
- * The staff console: who is signed in, sign out, the alerts panel, then either the counter (call, recall,
- * serve, transfer, pause) or the day report.
+ * The staff console: who is signed in, sign out, the alerts panel, then one tab: the counter (call,
+ * recall, serve, transfer, pause), the day's dossiers ("Hồ sơ"), sync with the portal ("Đồng bộ"), the day
+ * report, or the scanner check.
  */
-type ConsoleView = 'counter' | 'report' | 'scanner';
+type ConsoleView = 'counter' | 'dossiers' | 'sync' | 'report' | 'scanner' | 'chip';
 
 /** The console's tabs; the test ids are what e2e tests click. */
 const views = [
   { id: 'counter', testId: 'counter-link', label: 'staff.console.navCounter' },
+  { id: 'dossiers', testId: 'dossiers-link', label: 'staffDossier.nav' },
+  { id: 'sync', testId: 'sync-link', label: 'sync.nav' },
   { id: 'report', testId: 'report-link', label: 'staff.console.navReport' },
   { id: 'scanner', testId: 'scanner-link', label: 'staff.scanner.nav' },
+  { id: 'chip', testId: 'chip-link', label: 'chip.diag.nav' },
 ] as const satisfies readonly { id: ConsoleView; testId: string; label: string }[];
 
 export function Console({
@@ -49,6 +56,8 @@ export function Console({
   const { t } = useTranslation();
   const [signingOut, setSigningOut] = useState(false);
   const [view, setView] = useState<ConsoleView>('counter');
+  // Pressing "Hồ sơ" again leaves a wizard or picker for the list (drafts are saved at every step).
+  const [dossiersVisit, setDossiersVisit] = useState(0);
   return (
     <section className="console" data-testid="staff-console" aria-labelledby="console-title">
       <div className="console-head">
@@ -85,7 +94,10 @@ export function Console({
             className="btn btn-tool"
             aria-current={view === id ? 'page' : undefined}
             data-testid={testId}
-            onClick={() => setView(id)}
+            onClick={() => {
+              if (id === 'dossiers') setDossiersVisit((n) => n + 1);
+              setView(id);
+            }}
           >
             {t(label)}
           </button>
@@ -93,8 +105,14 @@ export function Console({
       </nav>
       {view === 'counter' ? (
         <CounterPanel onError={onError} />
+      ) : view === 'dossiers' ? (
+        <Dossiers key={dossiersVisit} onError={onError} />
+      ) : view === 'sync' ? (
+        <SyncPanel onError={onError} />
       ) : view === 'scanner' ? (
         <ScanDiagnostics onError={onError} />
+      ) : view === 'chip' ? (
+        <ChipDiagnostics />
       ) : (
         <Suspense fallback={<p role="status">{t('report.loading')}</p>}>
           <ReportScreen onError={onError} />

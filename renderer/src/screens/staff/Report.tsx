@@ -23,6 +23,7 @@ import { ErrorRegion } from '../../components/ErrorRegion';
 import { formatDuration } from '../../components/duration';
 import { centreDay } from '../../lib/queue';
 import { nameIn } from '../citizen/queue/ServicePicker';
+import { SatisfactionReport } from './SatisfactionReport';
 
 const COLOURS = { issued: '#a4161a', served: '#1d5fa8', wait: '#7a4b00' };
 
@@ -220,6 +221,8 @@ export function Report({ onError }: { onError: (error: KioskError) => boolean })
           </section>
 
           {report.totals.issued === 0 ? <p className="report-empty">{t('report.empty')}</p> : null}
+
+          <SatisfactionReport day={day} onError={onError} />
 
           <StatsTable
             caption={t('report.byService')}

@@ -1,0 +1,518 @@
+import type Database from 'better-sqlite3';
+import type { EventName, EventPayload, KioskError, SyncStatus } from '../../../preload/api';
+import type { Alerts } from '../alerts';
+import type { Audit } from '../audit';
+import type { Clock } from '../clock';
+import type { KioskConfig } from '../config/schema';
+import { KioskFailure } from '../errors';
+import { createLogger } from '../log';
+import { call, deliverOne, type DeliverDeps, type Outcome } from './deliver';
+import { alerts as alertText, feed, localErrors, notFound } from './messages';
+import { createPayloadBuilder } from './payload';
+import { createCataloguePull, createStatusPull, type CatalogueSink } from './pull';
+import { createRecorder, type Settled } from './record';
+import { createSyncStore, LAST_CONTACT_KEY, type Leased } from './store';
+import type { PortalClient } from './types';
+import { attentionView, dayStart, feedView, type SyncAttention, type SyncFeedEvent } from './views';
+
+export { dayStart } from './views';
+
+const log = createLogger('sync');
+
+/** Timers come in as a parameter so tests drive the probe, drain and pull loops without waiting. */
+export interface SyncTimers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: SyncTimers = {
+  setTimeout(fn, ms) {
+    const t = setTimeout(fn, ms);
+    t.unref(); // background sync must never keep a closing process alive
+    return t;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export type SyncConfig = Pick<KioskConfig, 'sync' | 'kioskId' | 'timeZone'> & {
+  centre: Pick<KioskConfig['centre'], 'unitCode'>;
+};
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface SyncDeps {
+  db: Database.Database;
+  /** null: no portal configured; dossiers wait safely in the outbox and nothing runs. */
+  client: PortalClient | null;
+  clock: Clock;
+  config: SyncConfig;
+  /** Where the attachment with this hash is stored on disk (the dossier module's layout). */
+  blobPath(sha256: string): string;
+  catalogue: CatalogueSink;
+  emit: Emit;
+  alerts: Pick<Alerts, 'raise'>;
+  /** Must write to the same database (its rows join the sync transactions). */
+  audit: Pick<Audit, 'record'>;
+  random?: () => number;
+  timers?: SyncTimers;
+  /** How long stop() waits for requests in flight before handing their rows back (default 3 s). */
+  stopWaitMs?: number;
+}
+
+export type { SyncAttention, SyncFeedEvent } from './views';
+
+export interface Sync {
+  /** Starts probing the portal, then draining the outbox and pulling status. No-op without a portal. */
+  start(): void;
+  /** Stops every loop; waits a bounded time for requests in flight, then hands their rows back. */
+  stop(): Promise<void>;
+  status(): SyncStatus;
+  /** Staff: one dossier (after a correction) or every waiting one, now. Audited. */
+  retry(dossierId: string | undefined, by: { id: number; user: string }): SyncStatus;
+  attention(): SyncAttention[];
+  feed(): SyncFeedEvent[];
+  /** A dossier was just submitted: send it now if the portal is reachable. */
+  kick(): void;
+  /** Resolves when nothing is in flight (no send, probe or pull): tests and shutdown. */
+  idle(): Promise<void>;
+}
+
+const FEED_LIMIT = 100;
+/** Drain timers never sleep longer than this, so a wall-clock jump is noticed within a minute. */
+const MAX_TICK_MS = 60_000;
+const MIN_TICK_MS = 10;
+const STOP_WAIT_MS = 3_000;
+const PERSIST_CONTACT_MS = 10_000;
+/** Probes in flight at once while offline (one may hang on a dead link until its timeout). */
+const MAX_PROBES = 2;
+/** A worker hands over to a fresh one after this many dossiers (every loop is bounded). */
+const MAX_WORKER_ROUNDS = 10_000;
+
+/**
+ * The outbox drain (ARCHITECTURE.md "The data flow of a dossier", step 3). State lives in the outbox rows,
+ * not in memory: a crash at any point leaves rows that are waiting or hold a lease that expires, and every
+ * step is repeatable (HEAD/PUT by hash, POST with the dossier id as Idempotency-Key), so "send it again"
+ * is always safe and a dossier reaches the portal exactly once.
+ */
+export function createSync(deps: SyncDeps): Sync {
+  const { db, client, clock, config } = deps;
+  const store = createSyncStore(db);
+  const timers = deps.timers ?? realTimers;
+  const random = deps.random ?? Math.random;
+  const leaseMs = config.sync.leaseSeconds * 1000;
+  const build = createPayloadBuilder(db, { kioskId: config.kioskId, unitCode: config.centre.unitCode });
+  const nowIso = () => clock.now().toISOString();
+  const leaseUntil = () => new Date(clock.now().getTime() + leaseMs).toISOString();
+
+  /** Running workers (at most `sync.concurrency`) and the dossiers they hold. */
+  const workers = new Set<Promise<void>>();
+  const busy = new Set<string>();
+  let running = false;
+  let online = false;
+  /** False until the first answer or failure: the first one always writes an online/offline line. */
+  let known = false;
+  /** The portal refused the kiosk's token (401/403): sending pauses until staff press retry. */
+  let halted = false;
+  let lastContactAt = store.getState(LAST_CONTACT_KEY);
+  let lastContactPersisted = 0;
+  let lastEmitted = '';
+  const probes = new Set<Promise<void>>();
+  /** When the portal last answered anything (clock ms), to tell a stale probe failure from news. */
+  let lastAnswerMs = -Infinity;
+  let pulling: Promise<void> | null = null;
+  let probeTimer: unknown;
+  let drainTimer: unknown;
+  let pullTimer: unknown;
+  const alive = () => running;
+
+  const clear = (handle: unknown) => {
+    if (handle !== undefined) timers.clearTimeout(handle);
+  };
+
+  function status(): SyncStatus {
+    const now = clock.now();
+    const counts = store.counts(now.toISOString());
+    return {
+      portalConfigured: client !== null,
+      online: client !== null && online,
+      waiting: counts.waiting,
+      sending: counts.sending,
+      attention: counts.attention,
+      synced: store.syncedBetween(dayStart(now, config.timeZone), '9999'),
+      lastContactAt,
+      nextAttemptAt: counts.nextAttemptAt,
+    };
+  }
+
+  function emitStatus(): void {
+    const s = status();
+    const key = JSON.stringify(s);
+    if (key === lastEmitted) return;
+    lastEmitted = key;
+    deps.emit('sync.status', s);
+  }
+
+  const changed = (id: string, code: string | null, change: string) =>
+    deps.emit('dossier.changed', { id, code, change });
+  const recorder = createRecorder({
+    store,
+    audit: deps.audit,
+    alerts: deps.alerts,
+    clock,
+    config,
+    random,
+    changed,
+  });
+
+  // ── reachability ─────────────────────────────────────────────────────────────────────────────────
+
+  const net: Pick<DeliverDeps, 'answered' | 'unreachable'> = {
+    answered() {
+      if (!running) return;
+      const now = clock.now();
+      lastAnswerMs = now.getTime();
+      lastContactAt = now.toISOString();
+      if (now.getTime() - lastContactPersisted >= PERSIST_CONTACT_MS) {
+        lastContactPersisted = now.getTime();
+        store.setState(LAST_CONTACT_KEY, lastContactAt);
+      }
+      if (!online || !known) goOnline();
+    },
+    unreachable(error) {
+      if (running) goOffline(error);
+    },
+  };
+
+  function goOnline(): void {
+    online = true;
+    known = true;
+    clear(probeTimer);
+    probeTimer = undefined;
+    const now = nowIso();
+    db.transaction(() => {
+      store.requeueNetworkFailures(now);
+      store.event(now, 'online', null, feed.online());
+    })();
+    log.info('portal reachable');
+    emitStatus();
+    schedulePull(0);
+    pump();
+  }
+
+  function goOffline(error: KioskError): void {
+    if (!online && known) return;
+    online = false;
+    known = true;
+    clear(drainTimer);
+    clear(pullTimer);
+    drainTimer = pullTimer = undefined;
+    store.event(nowIso(), 'offline', null, feed.offline(error));
+    log.warn('portal unreachable', { code: error.code });
+    emitStatus();
+    scheduleProbe();
+  }
+
+  function scheduleProbe(): void {
+    if (!running || online || probeTimer !== undefined) return;
+    probeTimer = timers.setTimeout(() => {
+      probeTimer = undefined;
+      probe();
+    }, config.sync.probeIntervalMs);
+  }
+
+  /**
+   * Online detection by asking the portal, not the OS (a LAN with no route out looks "connected"). Probes
+   * tick every `probeIntervalMs` from their start, not their end: a probe stuck on a dead link (up to the
+   * request timeout) must not delay noticing that the link came back. At most MAX_PROBES are in flight, and
+   * a probe that fails after a newer answer arrived says nothing about now, so it is ignored.
+   */
+  function probe(): void {
+    if (!running || !client) return;
+    clear(probeTimer);
+    probeTimer = undefined;
+    if (probes.size < MAX_PROBES) {
+      const startedAt = clock.now().getTime();
+      const p: Promise<void> = call(
+        {
+          answered: net.answered,
+          unreachable: (error) => {
+            if (lastAnswerMs <= startedAt) net.unreachable(error);
+          },
+        },
+        () => client.probe(),
+      )
+        .then(() => undefined)
+        .catch((error: unknown) => log.error('probe failed', { error }))
+        .finally(() => probes.delete(p));
+      probes.add(p);
+    }
+    scheduleProbe();
+  }
+
+  // ── status and catalogue pull ────────────────────────────────────────────────────────────────────
+
+  const pullStatus = client
+    ? createStatusPull({
+        store,
+        client,
+        audit: deps.audit,
+        now: nowIso,
+        net,
+        applied(list) {
+          for (const { id, code, change, newStatus } of list) {
+            changed(id, code, newStatus ? `status:${change.status}` : 'paid');
+            if (newStatus && change.status === 'supplement') {
+              deps.alerts.raise({
+                level: 'warning',
+                code: 'dossier-supplement',
+                ...alertText.supplement(code ?? change.portalCode, change.note),
+              });
+            }
+          }
+        },
+      })
+    : null;
+  const pullCatalogue = client
+    ? createCataloguePull({ store, client, catalogue: deps.catalogue, now: nowIso, net })
+    : null;
+
+  function schedulePull(delayMs: number): void {
+    clear(pullTimer);
+    pullTimer = undefined;
+    if (!running || !online) return;
+    pullTimer = timers.setTimeout(() => {
+      pullTimer = undefined;
+      pull();
+    }, delayMs);
+  }
+
+  function pull(): void {
+    if (!running || !online || pulling || !pullStatus || !pullCatalogue) return;
+    pulling = (async () => {
+      const reached = await pullStatus(alive);
+      if (reached && running && online) await pullCatalogue(alive);
+    })()
+      .catch((error: unknown) => log.error('pull failed', { error }))
+      .finally(() => {
+        pulling = null;
+        if (running && online) schedulePull(config.sync.statusPullSeconds * 1000);
+      });
+  }
+
+  // ── the drain ────────────────────────────────────────────────────────────────────────────────────
+
+  const canSend = () => running && online && !halted && client !== null;
+
+  /** Starts workers up to the concurrency limit, each with the next due row. */
+  function pump(): void {
+    if (!canSend() || !client) return;
+    let started = false;
+    // Bounded by the concurrency limit: at most that many leases per call.
+    while (workers.size < config.sync.concurrency) {
+      const row = store.lease(nowIso(), leaseUntil(), busy);
+      if (!row) break;
+      started = true;
+      startWorker(row, client);
+    }
+    if (started) emitStatus();
+    scheduleDrain();
+  }
+
+  /**
+   * A worker sends the dossier it holds, then settles it and takes the next due one in the SAME commit
+   * (hand over hand): one durable write per dossier instead of two, while every dossier is still either
+   * leased, waiting, done or waiting for staff at each commit. It ends when nothing is due, the portal is
+   * gone, or the engine stops.
+   */
+  function startWorker(first: Leased, portal: PortalClient): void {
+    const work: Promise<void> = (async () => {
+      let row: Leased | undefined = first;
+      for (let round = 0; row !== undefined && round < MAX_WORKER_ROUNDS; round++) {
+        const held: Leased = row;
+        busy.add(held.dossierId);
+        try {
+          const outcome = await send(held, portal);
+          // Stopped mid-way: write nothing; the row's lease runs out (or stop() hands it back) and the
+          // idempotency key makes the next attempt harmless even if the portal already has it.
+          if (!running || outcome.kind === 'stopped') return;
+          row = settle(held, outcome);
+        } finally {
+          busy.delete(held.dossierId);
+        }
+      }
+    })()
+      .catch((error: unknown) => log.error('sync worker failed', { error }))
+      .finally(() => {
+        workers.delete(work);
+        pump();
+      });
+    workers.add(work);
+  }
+
+  function scheduleDrain(): void {
+    clear(drainTimer);
+    drainTimer = undefined;
+    if (!canSend() || workers.size >= config.sync.concurrency) return;
+    const next = store.nextWake(busy);
+    if (next === null) return;
+    const delay = Math.min(Math.max(Date.parse(next) - clock.now().getTime(), MIN_TICK_MS), MAX_TICK_MS);
+    drainTimer = timers.setTimeout(() => {
+      drainTimer = undefined;
+      pump();
+    }, delay);
+  }
+
+  function send(row: Leased, portal: PortalClient): Promise<Outcome> {
+    const id = row.dossierId;
+    let heldUntil = clock.now().getTime() + leaseMs;
+    return deliverOne(id, {
+      client: portal,
+      build,
+      blobPath: deps.blobPath,
+      ...net,
+      // Each renewal is a durable write (an fsync): only once half the lease is used, which a dossier of
+      // a few ordinary files never reaches, and a slow link with large scans does.
+      renew: () => {
+        const now = clock.now().getTime();
+        if (heldUntil - now > leaseMs / 2) return;
+        heldUntil = now + leaseMs;
+        store.renew(id, new Date(heldUntil).toISOString());
+      },
+      alive,
+    });
+  }
+
+  /** Records how the attempt ended and, in the same transaction, leases this worker's next row. */
+  function settle(row: Leased, outcome: Settled): Leased | undefined {
+    let after: () => void = () => undefined;
+    let next: Leased | undefined;
+    let firstTokenRefusal = false;
+    try {
+      next = db.transaction(() => {
+        const recorded = recorder.record(row, outcome);
+        after = recorded.after;
+        if (recorded.tokenRefused) {
+          // The token, not the dossier: pause now (so this transaction leases nothing more) before every
+          // dossier is refused the same way, and say so once.
+          firstTokenRefusal = !halted;
+          halted = true;
+        }
+        return canSend() ? store.lease(nowIso(), leaseUntil(), busy) : undefined;
+      })();
+    } catch (error) {
+      if (outcome.kind !== 'sent') throw error;
+      // The portal has it; only our write failed. Retrying re-posts and gets the same answer (200).
+      log.error('could not record a delivered dossier', { id: row.dossierId, error });
+      after = db.transaction(() =>
+        recorder.record(row, {
+          kind: 'retry',
+          code: outcome.code,
+          status: null,
+          retryAfterMs: null,
+          error: localErrors.unexpected(),
+        }),
+      )().after;
+      next = undefined;
+    }
+    after();
+    if (halted) {
+      clear(drainTimer);
+      drainTimer = undefined;
+    }
+    if (firstTokenRefusal) deps.alerts.raise({ level: 'critical', code: 'sync-token', ...alertText.token() });
+    emitStatus();
+    return next;
+  }
+
+  // ── staff and wiring ─────────────────────────────────────────────────────────────────────────────
+
+  async function idle(): Promise<void> {
+    // Bounded: each round waits for what is running now; a drain of N dossiers takes about N rounds.
+    for (let round = 0; round < 100_000; round++) {
+      const pending = [...workers, ...probes, pulling].filter((p) => p !== null);
+      if (pending.length === 0) return;
+      await Promise.allSettled(pending);
+    }
+  }
+
+  return {
+    start() {
+      if (running || !client) return;
+      running = true;
+      log.info('sync started', { concurrency: config.sync.concurrency });
+      probe();
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      for (const handle of [probeTimer, drainTimer, pullTimer]) clear(handle);
+      probeTimer = drainTimer = pullTimer = undefined;
+      // Taken now: results that arrive from here on are not written, so all of these stay 'sending'.
+      const held = [...busy];
+      let timeout: NodeJS.Timeout | undefined;
+      // Wall-clock bound on purpose (not the injected timers): shutdown must end even if a request hangs.
+      await Promise.race([
+        idle(),
+        new Promise<void>((resolve) => {
+          timeout = setTimeout(resolve, deps.stopWaitMs ?? STOP_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(timeout);
+      // Rows still in flight go back to waiting now rather than after their lease: the next start sends
+      // them again, and the Idempotency-Key turns a repeat into the portal's first answer.
+      if (db.open) store.release(held, nowIso());
+      online = false;
+      known = false;
+    },
+    status,
+    retry(dossierId, by) {
+      const now = nowIso();
+      if (dossierId !== undefined) {
+        const state = store.stateOf(dossierId);
+        if (state === undefined) throw new KioskFailure(notFound());
+        const code = store.codeOf(dossierId);
+        if (state === 'attention' || state === 'waiting') {
+          db.transaction(() => {
+            store.requeueOne(dossierId, now);
+            store.event(now, 'retry', code, feed.staffRetry(code, by.user));
+            deps.audit.record({
+              actorId: by.id,
+              actor: by.user,
+              action: 'sync.retry',
+              targetType: 'dossier',
+              targetId: dossierId,
+              details: { from: state },
+            });
+          })();
+          changed(dossierId, code, 'waiting');
+        }
+      } else {
+        db.transaction(() => {
+          const rows = store.requeueAll(now);
+          store.event(now, 'retry', null, feed.staffRetry(null, by.user));
+          deps.audit.record({
+            actorId: by.id,
+            actor: by.user,
+            action: 'sync.retry',
+            targetType: 'outbox',
+            details: { rows },
+          });
+        })();
+      }
+      halted = false;
+      if (online) pump();
+      else probe();
+      const s = status();
+      emitStatus();
+      return s;
+    },
+    attention: () => store.attentionRows().map(attentionView),
+    feed: () => store.feed(FEED_LIMIT).map(feedView),
+    kick() {
+      // The counts changed even without a portal: the home indicator and the staff screen show them.
+      if (running && online) pump();
+      if (db.open) emitStatus();
+    },
+    idle,
+  };
+}

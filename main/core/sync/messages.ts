@@ -1,0 +1,148 @@
+import type { KioskError } from '../../../preload/api';
+import { kioskError } from '../errors';
+import type { PortalStatusChange } from './types';
+
+/**
+ * Every sentence the sync engine writes for people: the staff feed, staff alerts, the citizen's timeline.
+ * Vietnamese first, plain words; a staff member reading the feed should know what to do without a manual.
+ */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+const statusWords: Record<PortalStatusChange['status'], Bilingual> = {
+  accepted: { vi: 'đã được tiếp nhận', en: 'was accepted' },
+  processing: { vi: 'đang được giải quyết', en: 'is being processed' },
+  supplement: { vi: 'cần bổ sung giấy tờ', en: 'needs more documents' },
+  done: { vi: 'đã có kết quả', en: 'has its result' },
+  returned: { vi: 'đã trả kết quả', en: 'result handed over' },
+  rejected: { vi: 'bị từ chối', en: 'was rejected' },
+};
+
+export const feed = {
+  online: (): Bilingual => ({
+    vi: 'Đã kết nối lại với cổng dịch vụ công.',
+    en: 'Connected to the public service portal.',
+  }),
+  offline: (why: KioskError): Bilingual => ({
+    vi: `Mất kết nối với cổng dịch vụ công. ${why.vi} Hồ sơ vẫn được lưu an toàn trên ki-ốt.`,
+    en: `Lost the connection to the portal. ${why.en} Dossiers stay safe on the kiosk.`,
+  }),
+  sent: (code: string, portalCode: string): Bilingual => ({
+    vi: `Đã gửi hồ sơ ${code} lên cổng, mã trên cổng: ${portalCode}.`,
+    en: `Sent dossier ${code} to the portal; portal code ${portalCode}.`,
+  }),
+  retry: (code: string, why: KioskError, at: string): Bilingual => ({
+    vi: `Chưa gửi được hồ sơ ${code}. ${why.vi} Lần thử tiếp theo: ${at}.`,
+    en: `Dossier ${code} not sent yet. ${why.en} Next attempt: ${at}.`,
+  }),
+  attention: (code: string, why: KioskError): Bilingual => ({
+    vi: `Hồ sơ ${code} dừng gửi, cần nhân viên xử lý: ${why.vi}`,
+    en: `Dossier ${code} stopped and needs staff: ${why.en}`,
+  }),
+  staffRetry: (code: string | null, user: string): Bilingual =>
+    code === null
+      ? {
+          vi: `${user} yêu cầu gửi lại ngay mọi hồ sơ đang chờ.`,
+          en: `${user} asked to send every waiting dossier now.`,
+        }
+      : { vi: `${user} yêu cầu gửi lại hồ sơ ${code}.`, en: `${user} asked to send dossier ${code} again.` },
+  status: (code: string, change: PortalStatusChange): Bilingual => {
+    const words = statusWords[change.status];
+    const note = change.note ? `: ${change.note}` : '.';
+    return { vi: `Hồ sơ ${code} ${words.vi}${note}`, en: `Dossier ${code} ${words.en}${note}` };
+  },
+  paid: (code: string): Bilingual => ({
+    vi: `Cổng báo hồ sơ ${code} đã nộp phí, lệ phí.`,
+    en: `The portal reports the fee of dossier ${code} as paid.`,
+  }),
+  catalogue: (count: number): Bilingual => ({
+    vi: `Đã cập nhật danh mục thủ tục từ cổng (${count} thủ tục).`,
+    en: `Updated the procedure catalogue from the portal (${count} procedures).`,
+  }),
+  catalogueFailed: (why: Bilingual): Bilingual => ({
+    vi: `Không cập nhật được danh mục thủ tục từ cổng; vẫn dùng danh mục cũ. (${why.vi})`,
+    en: `Could not update the procedure catalogue from the portal; the previous one stays in use. (${why.en})`,
+  }),
+};
+
+/** The note on the citizen's timeline when the kiosk hands the dossier to the portal. */
+export const sentNote = (portalCode: string): Bilingual => ({
+  vi: `Đã chuyển lên cổng dịch vụ công, mã hồ sơ trên cổng: ${portalCode}.`,
+  en: `Handed to the public service portal; portal code ${portalCode}.`,
+});
+
+export const alerts = {
+  refused: (code: string, why: KioskError, reasons: string[]): Bilingual => {
+    const list = reasons.length > 0 ? ` Lý do: ${reasons.join('; ')}.` : '';
+    const listEn = reasons.length > 0 ? ` Reasons (as the portal wrote them): ${reasons.join('; ')}.` : '';
+    return {
+      vi: `Hồ sơ ${code} chưa gửi được lên cổng: ${why.vi}${list} Hãy kiểm tra, sửa nếu cần rồi bấm "Thử lại ngay" ở màn hình Đồng bộ.`,
+      en: `Dossier ${code} was not accepted by the portal: ${why.en}${listEn} Check it, correct it if needed, then press "Retry now" on the Sync screen.`,
+    };
+  },
+  token: (): Bilingual => ({
+    vi: 'Cổng dịch vụ công không chấp nhận mã truy cập của ki-ốt này, nên ki-ốt tạm dừng gửi hồ sơ. Hãy báo kỹ thuật kiểm tra cấu hình "portal.token"; hồ sơ vẫn được giữ an toàn.',
+    en: 'The portal does not accept this kiosk\'s access token, so sending is paused. Ask a technician to check "portal.token"; dossiers stay safe on the kiosk.',
+  }),
+  supplement: (code: string, note: string | null): Bilingual => ({
+    vi: `Cổng yêu cầu bổ sung hồ sơ ${code}${note ? `: ${note}` : '.'} Hãy liên hệ công dân.`,
+    en: `The portal asks for more documents for dossier ${code}${note ? ` (in its words: ${note})` : '.'} Please contact the citizen.`,
+  }),
+};
+
+/** Problems found on the kiosk itself before anything is sent: the portal never saw these. */
+export const localErrors = {
+  missingDossier: () =>
+    kioskError(
+      'sync-dossier-missing',
+      'Không tìm thấy hồ sơ đã nộp trong cơ sở dữ liệu của ki-ốt.',
+      'The submitted dossier is not in the kiosk database.',
+    ),
+  badRecord: (what: string) =>
+    kioskError(
+      'sync-dossier-unreadable',
+      `Dữ liệu hồ sơ trên ki-ốt bị lỗi (${what}).`,
+      `The dossier's record on the kiosk is damaged (${what}).`,
+    ),
+  missingFile: (name: string) =>
+    kioskError(
+      'sync-file-missing',
+      `Tệp đính kèm "${name}" không còn trên ki-ốt hoặc đã bị thay đổi.`,
+      `The attachment "${name}" is missing from the kiosk or has changed.`,
+    ),
+  portalCodeTaken: (portalCode: string) =>
+    kioskError(
+      'sync-portal-code-taken',
+      `Cổng trả về mã hồ sơ ${portalCode} nhưng mã này đã thuộc một hồ sơ khác trên ki-ốt.`,
+      `The portal answered with code ${portalCode}, which already belongs to another dossier on this kiosk.`,
+    ),
+  unexpected: () =>
+    kioskError(
+      'sync-unexpected',
+      'Ki-ốt gặp lỗi ngoài ý muốn khi gửi hồ sơ; sẽ thử lại.',
+      'The kiosk hit an unexpected error while sending; it will try again.',
+    ),
+};
+
+export const notFound = () =>
+  kioskError(
+    'not-found',
+    'Không tìm thấy hồ sơ này trong hàng chờ gửi.',
+    'This dossier is not in the sending queue.',
+    'dossierId',
+  );
+
+/** Parses an error stored as JSON, falling back to a generic one when the text is unreadable. */
+export function storedError(json: string | null, fallback: KioskError): KioskError {
+  if (!json) return fallback;
+  try {
+    const e = JSON.parse(json) as Partial<KioskError>;
+    if (typeof e.code === 'string' && typeof e.vi === 'string' && typeof e.en === 'string')
+      return { code: e.code, vi: e.vi, en: e.en };
+  } catch {
+    // fall through
+  }
+  return fallback;
+}

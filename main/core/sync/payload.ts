@@ -1,0 +1,140 @@
+import type Database from 'better-sqlite3';
+import type { KioskError } from '../../../preload/api';
+import { localErrors } from './messages';
+import type { PortalDossier } from './types';
+
+/** One distinct file a dossier needs on the portal before the dossier itself is posted. */
+export interface BlobToSend {
+  sha256: string;
+  bytes: number;
+  /** The attachment's name, for a message when the file is gone. */
+  name: string;
+}
+
+export type Built =
+  | { ok: true; code: string; dossier: PortalDossier; blobs: BlobToSend[] }
+  | { ok: false; code: string | null; error: KioskError };
+
+interface DossierRow {
+  id: string;
+  code: string | null;
+  procedureId: string;
+  procedureJson: string;
+  status: string;
+  dataJson: string;
+  deliveryJson: string;
+  contactJson: string;
+  receivedAt: string | null;
+  dueDate: string | null;
+  assistedBy: string | null;
+}
+
+interface AttachmentRow {
+  componentId: string;
+  sha256: string;
+  bytes: number;
+  name: string;
+  pages: number;
+}
+
+export interface PayloadContext {
+  kioskId: string;
+  unitCode: string;
+}
+
+/**
+ * Builds what the kiosk POSTs from the rows as they are now, so a staff correction (dossier.correct) is
+ * what the next attempt sends. Never throws: a damaged row becomes a local error that staff see.
+ */
+export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext) {
+  const dossierQ = db.prepare(
+    `SELECT d.id, d.code, d.procedure_id AS procedureId, d.procedure_json AS procedureJson, d.status,
+       d.data_json AS dataJson, d.delivery_json AS deliveryJson, d.contact_json AS contactJson,
+       d.received_at AS receivedAt, d.due_date AS dueDate, s.display_name AS assistedBy
+     FROM dossiers d LEFT JOIN staff_users s ON s.id = d.assisted_by WHERE d.id = ?`,
+  );
+  const attachmentsQ = db.prepare(
+    `SELECT a.component_id AS componentId, a.sha256, b.bytes, a.name, a.pages
+     FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+     WHERE a.dossier_id = ? ORDER BY a.component_id, a.position, a.id`,
+  );
+
+  return function build(id: string): Built {
+    const row = dossierQ.get(id) as DossierRow | undefined;
+    if (!row) return { ok: false, code: null, error: localErrors.missingDossier() };
+    if (row.status !== 'submitted' || !row.code || !row.receivedAt || !row.dueDate) {
+      return { ok: false, code: row.code, error: localErrors.badRecord('not submitted') };
+    }
+    const parsed = parseAll(row);
+    if (!parsed.ok) return { ok: false, code: row.code, error: localErrors.badRecord(parsed.what) };
+    const attachments = attachmentsQ.all(id) as AttachmentRow[];
+    const blobs = new Map<string, BlobToSend>();
+    for (const a of attachments) blobs.set(a.sha256, { sha256: a.sha256, bytes: a.bytes, name: a.name });
+    return {
+      ok: true,
+      code: row.code,
+      blobs: [...blobs.values()],
+      dossier: {
+        id: row.id,
+        localCode: row.code,
+        kioskId: ctx.kioskId,
+        unitCode: ctx.unitCode,
+        procedureId: row.procedureId,
+        procedureCode: parsed.procedureCode ?? row.procedureId,
+        receivedAt: row.receivedAt,
+        dueDate: row.dueDate,
+        data: parsed.data,
+        delivery: parsed.delivery,
+        contact: parsed.contact,
+        assistedBy: row.assistedBy,
+        attachments: attachments.map((a) => ({
+          componentId: a.componentId,
+          sha256: a.sha256,
+          bytes: a.bytes,
+          name: a.name,
+          pages: a.pages,
+        })),
+      },
+    };
+  };
+}
+
+type Parsed =
+  | {
+      ok: true;
+      procedureCode: string | null;
+      data: Record<string, unknown>;
+      delivery: unknown;
+      contact: unknown;
+    }
+  | { ok: false; what: string };
+
+function parseAll(row: DossierRow): Parsed {
+  const procedure = json(row.procedureJson);
+  const data = json(row.dataJson);
+  const delivery = json(row.deliveryJson);
+  const contact = json(row.contactJson);
+  if (!procedure.ok) return { ok: false, what: 'procedure_json' };
+  if (!data.ok || !isRecord(data.value)) return { ok: false, what: 'data_json' };
+  if (!delivery.ok) return { ok: false, what: 'delivery_json' };
+  if (!contact.ok) return { ok: false, what: 'contact_json' };
+  const code = isRecord(procedure.value) ? procedure.value.code : undefined;
+  return {
+    ok: true,
+    procedureCode: typeof code === 'string' && code.length > 0 ? code : null,
+    data: data.value,
+    delivery: delivery.value,
+    contact: contact.value,
+  };
+}
+
+function json(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,162 @@
+import type { Audit } from '../audit';
+import { createLogger } from '../log';
+import { call, type DeliverDeps } from './deliver';
+import { feed } from './messages';
+import type { SyncStore } from './store';
+import type { PortalClient, PortalStatusChange } from './types';
+
+const log = createLogger('sync.pull');
+
+export const CURSOR_KEY = 'status.cursor';
+/** One pull reads at most this many pages; the rest waits for the next tick (every loop is bounded). */
+const MAX_PAGES = 20;
+
+/** What the catalogue module offers the sync engine (main/core/catalogue owns the table). */
+export interface CatalogueSink {
+  /**
+   * Replaces the procedures with the portal's list and remembers the ETag, all or nothing. A list it
+   * refuses (empty, an invalid item) is answered `{ ok: false, error }` (or thrown) and changes nothing.
+   */
+  replace(procedures: unknown[], etag: string): { ok: boolean; error?: { vi: string; en: string } };
+  /** The ETag of the catalogue in use, null for the built-in seed. */
+  etag(): string | null;
+}
+
+export interface Applied {
+  id: string;
+  code: string | null;
+  change: PortalStatusChange;
+  /** False when only the fee changed (the status was already on the timeline). */
+  newStatus: boolean;
+}
+
+/**
+ * Status pull: the portal's changes since our cursor. One page is applied in ONE transaction with the
+ * cursor that follows it, so a crash either keeps the whole page and its cursor or neither (the page is
+ * pulled again). A change already on the timeline (same status and instant from the portal) is skipped,
+ * so a portal that repeats itself does not double the citizen's timeline.
+ */
+export function createStatusPull(deps: {
+  store: SyncStore;
+  client: PortalClient;
+  audit: Pick<Audit, 'record'>;
+  now(): string;
+  net: Pick<DeliverDeps, 'answered' | 'unreachable'>;
+  /** Called after each committed page with what it changed (events, alerts). */
+  applied(changes: Applied[]): void;
+}) {
+  const { store, client } = deps;
+  const db = store.db;
+  const dossierQ = db.prepare(`SELECT id, code, paid FROM dossiers WHERE id = ? AND status = 'submitted'`);
+  const seenQ = db
+    .prepare(
+      `SELECT 1 FROM dossier_events WHERE dossier_id = ? AND status = ? AND at = ? AND source = 'portal'`,
+    )
+    .pluck();
+  const updateQ = db.prepare(
+    `UPDATE dossiers SET current_status = @status,
+       paid = CASE WHEN @paid IS NULL THEN paid ELSE @paid END,
+       portal_code = COALESCE(portal_code,
+         (SELECT @portalCode WHERE NOT EXISTS (SELECT 1 FROM dossiers WHERE portal_code = @portalCode))),
+       updated_at = @now
+     WHERE id = @id`,
+  );
+
+  const applyPage = db.transaction((changes: PortalStatusChange[], cursor: string): Applied[] => {
+    const now = deps.now();
+    const applied: Applied[] = [];
+    for (const change of changes) {
+      const dossier = dossierQ.get(change.id) as
+        { id: string; code: string | null; paid: number | null } | undefined;
+      if (!dossier) {
+        // Another kiosk's dossier, or one this kiosk no longer has: nothing to show, nothing to lose.
+        log.warn('status change for an unknown dossier', { id: change.id });
+        continue;
+      }
+      const paid = change.paid === null ? null : change.paid ? 1 : 0;
+      // A status already on the timeline (same status, same instant) is not shown twice; a payment the
+      // portal reports with an unchanged status still updates the fee.
+      const newStatus = !seenQ.get(change.id, change.status, change.at);
+      const newFee = paid !== null && paid !== dossier.paid;
+      if (!newStatus && !newFee) continue;
+      if (newStatus) {
+        store.dossierEvent({
+          id: change.id,
+          status: change.status,
+          at: change.at,
+          vi: change.note,
+          en: change.note,
+          source: 'portal',
+        });
+      }
+      updateQ.run({ id: change.id, status: change.status, paid, portalCode: change.portalCode, now });
+      const code = dossier.code ?? change.portalCode;
+      store.event(now, 'status', dossier.code, newStatus ? feed.status(code, change) : feed.paid(code));
+      deps.audit.record({
+        action: newStatus ? 'dossier.portal-status' : 'dossier.portal-paid',
+        targetType: 'dossier',
+        targetId: change.id,
+        details: { status: change.status, at: change.at, portalCode: change.portalCode, paid: change.paid },
+      });
+      applied.push({ id: change.id, code: dossier.code, change, newStatus });
+    }
+    store.setState(CURSOR_KEY, cursor);
+    return applied;
+  });
+
+  /** Pulls until the portal has nothing newer (or MAX_PAGES); false when the portal could not be asked. */
+  return async function pullStatus(alive: () => boolean): Promise<boolean> {
+    for (let page = 0; page < MAX_PAGES && alive(); page++) {
+      const cursor = store.getState(CURSOR_KEY);
+      const r = await call(deps.net, () => client.changes(cursor));
+      if (!r.ok) {
+        log.warn('status pull failed', { code: r.failure.error.code, status: r.failure.status });
+        return false;
+      }
+      if (!alive()) return true;
+      const applied = applyPage(r.value.changes, r.value.cursor);
+      if (applied.length > 0) deps.applied(applied);
+      if (r.value.changes.length === 0 || r.value.cursor === cursor) break;
+    }
+    return true;
+  };
+}
+
+/** Catalogue pull with the ETag: a 304 costs nothing; a new list replaces the seed or the last one. */
+export function createCataloguePull(deps: {
+  store: SyncStore;
+  client: PortalClient;
+  catalogue: CatalogueSink;
+  now(): string;
+  net: Pick<DeliverDeps, 'answered' | 'unreachable'>;
+}) {
+  // A list the catalogue refused is not offered again every tick: one line in the feed is enough.
+  let refusedEtag: string | null = null;
+  return async function pullCatalogue(alive: () => boolean): Promise<void> {
+    const r = await call(deps.net, () => deps.client.catalogue(deps.catalogue.etag()));
+    if (!alive()) return;
+    if (!r.ok) {
+      log.warn('catalogue pull failed', { code: r.failure.error.code, status: r.failure.status });
+      return;
+    }
+    if (r.value.notModified || r.value.etag === refusedEtag) return;
+    let refusal: { vi: string; en: string } | null = null;
+    try {
+      const result = deps.catalogue.replace(r.value.procedures, r.value.etag);
+      if (result && !result.ok)
+        refusal = result.error ?? { vi: 'danh mục không hợp lệ', en: 'invalid catalogue' };
+    } catch (error) {
+      log.error('catalogue replace failed', { error });
+      const why = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+      refusal = { vi: why, en: why };
+    }
+    if (refusal === null) {
+      deps.store.event(deps.now(), 'catalogue', null, feed.catalogue(r.value.procedures.length));
+      return;
+    }
+    // The previous catalogue stays; staff see why in the feed, once for this version of the list.
+    refusedEtag = r.value.etag;
+    log.warn('portal catalogue refused', { etag: r.value.etag });
+    deps.store.event(deps.now(), 'catalogue', null, feed.catalogueFailed(refusal));
+  };
+}

@@ -1,0 +1,148 @@
+import type { KioskError } from '../../../preload/api';
+import type { Alerts } from '../alerts';
+import type { Audit } from '../audit';
+import type { Clock } from '../clock';
+import { createLogger } from '../log';
+import { retryDelayMs } from './backoff';
+import type { Outcome } from './deliver';
+import { alerts as alertText, feed, localErrors, sentNote } from './messages';
+import { LAST_CONTACT_KEY, type Leased, type SyncStore } from './store';
+import { clockTime } from './views';
+
+const log = createLogger('sync');
+
+/** How an attempt ended, once it ran to the end (not cut short by stop()). */
+export type Settled = Exclude<Outcome, { kind: 'stopped' }>;
+
+export interface Recorded {
+  /** What to do once the transaction has committed: events, alerts, log lines. */
+  after: () => void;
+  /** A 401/403: the kiosk's token was refused, which is about every dossier, not this one. */
+  tokenRefused: boolean;
+}
+
+const nothing: Recorded = { after: () => undefined, tokenRefused: false };
+
+/**
+ * Writes how one attempt at one dossier ended. Called inside the engine's transaction (which also leases
+ * the worker's next row), so everything here is rows; what people see happens in `after`, once committed.
+ * Only a row still `sending` is changed: a result for a row that is no longer ours writes nothing.
+ */
+export function createRecorder(deps: {
+  store: SyncStore;
+  audit: Pick<Audit, 'record'>;
+  alerts: Pick<Alerts, 'raise'>;
+  clock: Clock;
+  config: { timeZone: string; sync: { maxBackoffSeconds: number } };
+  random: () => number;
+  changed(id: string, code: string | null, change: string): void;
+}) {
+  const { store, clock } = deps;
+  const nowIso = () => clock.now().toISOString();
+
+  function sent(row: Leased, code: string, portalCode: string, created: boolean): Recorded {
+    const id = row.dossierId;
+    const owner = store.portalCodeOwner(portalCode);
+    if (owner !== undefined && owner !== id) {
+      return refused(row, code, null, localErrors.portalCodeTaken(portalCode), []);
+    }
+    const now = nowIso();
+    if (!store.markDone(id, portalCode, now)) return nothing;
+    store.dossierEvent({ id, status: 'sent', at: now, ...sentNote(portalCode), source: 'kiosk' });
+    store.event(now, 'sent', code, feed.sent(code, portalCode));
+    store.setState(LAST_CONTACT_KEY, now);
+    deps.audit.record({
+      action: 'sync.sent',
+      targetType: 'dossier',
+      targetId: id,
+      details: { code, portalCode, created, attempts: row.attempts },
+    });
+    return {
+      tokenRefused: false,
+      after: () => {
+        log.info('dossier sent', { id, created, attempts: row.attempts });
+        deps.changed(id, code, 'sent');
+      },
+    };
+  }
+
+  function retry(
+    row: Leased,
+    code: string | null,
+    httpStatus: number | null,
+    retryAfterMs: number | null,
+    error: KioskError,
+  ): Recorded {
+    const id = row.dossierId;
+    const now = clock.now();
+    const delay = retryDelayMs({
+      attempts: row.attempts,
+      maxBackoffMs: deps.config.sync.maxBackoffSeconds * 1000,
+      retryAfterMs,
+      random: deps.random,
+    });
+    const next = new Date(now.getTime() + delay);
+    store.reschedule(id, next.toISOString(), httpStatus, error, now.toISOString());
+    store.event(
+      now.toISOString(),
+      'retry',
+      code,
+      feed.retry(code ?? id, error, clockTime(next, deps.config.timeZone)),
+    );
+    return {
+      tokenRefused: false,
+      after: () => {
+        log.info('dossier will be retried', { id, status: httpStatus, code: error.code, delayMs: delay });
+        deps.changed(id, code, 'waiting');
+      },
+    };
+  }
+
+  function refused(
+    row: Leased,
+    code: string | null,
+    httpStatus: number | null,
+    error: KioskError,
+    reasons: string[],
+  ): Recorded {
+    const id = row.dossierId;
+    const now = nowIso();
+    if (!store.refuse(id, httpStatus, error, reasons, now)) return nothing;
+    store.event(now, 'attention', code, feed.attention(code ?? id, error));
+    deps.audit.record({
+      action: 'sync.refused',
+      targetType: 'dossier',
+      targetId: id,
+      details: { code, status: httpStatus, error: error.code, reasons },
+    });
+    const tokenRefused = httpStatus === 401 || httpStatus === 403;
+    return {
+      tokenRefused,
+      after: () => {
+        log.warn('dossier needs attention', { id, status: httpStatus, code: error.code });
+        // A token refusal gets one alert for all (the engine raises it); a dossier refusal its own.
+        if (!tokenRefused) {
+          deps.alerts.raise({
+            level: 'warning',
+            code: 'sync-refused',
+            ...alertText.refused(code ?? id, error, reasons),
+          });
+        }
+        deps.changed(id, code, 'attention');
+      },
+    };
+  }
+
+  return {
+    record(row: Leased, outcome: Settled): Recorded {
+      switch (outcome.kind) {
+        case 'sent':
+          return sent(row, outcome.code, outcome.portalCode, outcome.created);
+        case 'retry':
+          return retry(row, outcome.code, outcome.status, outcome.retryAfterMs, outcome.error);
+        case 'refused':
+          return refused(row, outcome.code, outcome.status, outcome.error, outcome.reasons);
+      }
+    },
+  };
+}

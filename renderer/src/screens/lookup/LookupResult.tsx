@@ -1,0 +1,207 @@
+/**
+ * One dossier as a citizen sees it: the code (and the official one once the portal gave it), the
+ * procedure, the applicant with the ID masked, the dates, the fee, the state now and the timeline as a
+ * vertical list (what happened with its date, then the usual steps still to come, greyed).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Lookup, TimelineStatus } from '../../../../preload/api';
+import { useAppInfo } from '../../context';
+import { formatDateTime } from '../../components/Clock';
+import { WarningIcon } from '../../components/icons';
+import { centreDay } from '../../lib/queue';
+import { buildTimeline, dueState, formatDay, paymentState, safeMaskedId, type DueState } from './model';
+
+/** Steps that ask something of the citizen or end the dossier badly get the warning look. */
+const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'rejected']);
+
+function when(t: TFunction, iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : formatDateTime(t, date);
+}
+
+function dueText(t: TFunction, due: DueState): string | null {
+  switch (due.kind) {
+    case 'closed':
+      return null;
+    case 'ahead':
+      return t('lookup.due.ahead', { count: due.days });
+    case 'today':
+      return t('lookup.due.today');
+    case 'late':
+      return t('lookup.due.late', { count: due.days });
+  }
+}
+
+export function LookupResult({ lookup }: { lookup: Lookup }) {
+  const { t, i18n } = useTranslation();
+  const { clockOffsetMs } = useAppInfo();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new result: the top of the screen, focus on its heading (without scrolling it under the header).
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [lookup.code]);
+
+  // The centre's day when the result came: a lookup screen does not stay up across midnight.
+  const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
+  const due = dueState(lookup.dueDate, today, lookup.status);
+  const dueNote = dueText(t, due);
+  const maskedId = safeMaskedId(lookup.idMasked);
+  const items = buildTimeline(lookup);
+  const note = (n: { vi: string; en: string }): string => (i18n.language === 'en' ? n.en : n.vi);
+  const advice =
+    lookup.status === 'supplement'
+      ? t('lookup.advice.supplement')
+      : lookup.status === 'done'
+        ? t('lookup.advice.done')
+        : lookup.status === 'rejected'
+          ? t('lookup.advice.rejected')
+          : null;
+
+  return (
+    <div className="lookup-result" data-testid="lookup-result">
+      <div className="lookup-result-head">
+        <h1 id="lookup-title" ref={heading} tabIndex={-1}>
+          {t('lookup.title')}
+        </h1>
+        <p
+          className={`status-badge status-${lookup.status}${WARN.has(lookup.status) ? ' is-warn' : ''}`}
+          data-testid="lookup-status"
+        >
+          <span className="sr-only">{t('lookup.result.status')}: </span>
+          {t(`lookup.statusShort.${lookup.status}`)}
+        </p>
+      </div>
+
+      <div className="lookup-result-body">
+        <div className="lookup-result-main">
+          <dl className="lookup-facts">
+            <div className="lookup-fact lookup-fact-code">
+              <dt>{t('lookup.result.code')}</dt>
+              <dd>
+                <span className="lookup-code" data-testid="lookup-code-value">
+                  {lookup.code}
+                </span>
+                {lookup.provisional ? (
+                  <span className="badge badge-soon lookup-provisional">
+                    {t('lookup.result.provisional')}
+                  </span>
+                ) : null}
+              </dd>
+            </div>
+            {lookup.portalCode !== null && lookup.portalCode !== lookup.code ? (
+              <div className="lookup-fact">
+                <dt>{t('lookup.result.portalCode')}</dt>
+                <dd className="lookup-code" data-testid="lookup-portal-code">
+                  {lookup.portalCode}
+                </dd>
+              </div>
+            ) : null}
+            <div className="lookup-fact lookup-fact-wide">
+              <dt>{t('lookup.result.procedure')}</dt>
+              <dd data-testid="lookup-procedure">{lookup.procedureName}</dd>
+            </div>
+            <div className="lookup-fact">
+              <dt>{t('lookup.result.applicant')}</dt>
+              <dd data-testid="lookup-applicant">{lookup.applicant}</dd>
+            </div>
+            {maskedId !== null ? (
+              <div className="lookup-fact">
+                <dt>{t('lookup.result.idNumber')}</dt>
+                <dd className="lookup-id" data-testid="lookup-id">
+                  {maskedId}
+                </dd>
+              </div>
+            ) : null}
+            <div className="lookup-fact">
+              <dt>{t('lookup.result.receivedAt')}</dt>
+              <dd>
+                <time dateTime={lookup.receivedAt}>{when(t, lookup.receivedAt)}</time>
+              </dd>
+            </div>
+            <div className="lookup-fact">
+              <dt>{t('lookup.result.dueDate')}</dt>
+              <dd data-testid="lookup-due">
+                <time dateTime={lookup.dueDate} className="lookup-due-date">
+                  {formatDay(lookup.dueDate)}
+                </time>
+                {dueNote !== null ? (
+                  <span
+                    className={`lookup-due-note${due.kind === 'late' ? ' is-late' : ''}`}
+                    data-due={due.kind}
+                  >
+                    {' '}
+                    ({dueNote})
+                  </span>
+                ) : null}
+              </dd>
+            </div>
+            <div className="lookup-fact">
+              <dt>{t('lookup.result.payment')}</dt>
+              <dd data-testid="lookup-payment">{t(`lookup.paymentState.${paymentState(lookup.paid)}`)}</dd>
+            </div>
+          </dl>
+          {lookup.provisional ? <p className="lookup-note">{t('lookup.result.provisionalHelp')}</p> : null}
+          {advice !== null ? (
+            <p className={`lookup-advice${WARN.has(lookup.status) ? ' is-warn' : ''}`}>{advice}</p>
+          ) : null}
+        </div>
+        <section className="lookup-timeline" aria-labelledby="lookup-timeline-title">
+          <h2 id="lookup-timeline-title">{t('lookup.result.timeline')}</h2>
+          <ol className="timeline" data-testid="lookup-timeline">
+            {items.map((item, i) => (
+              <li
+                key={`${item.status}-${item.at ?? 'next'}-${i}`}
+                className={`timeline-item is-${item.state}${WARN.has(item.status) ? ' is-warn' : ''}`}
+                data-status={item.status}
+                data-state={item.state}
+                aria-current={item.state === 'current' ? 'step' : undefined}
+              >
+                <span className="timeline-mark" aria-hidden="true">
+                  {item.state === 'next' ? null : WARN.has(item.status) ? <WarningIcon /> : <Tick />}
+                </span>
+                <div className="timeline-body">
+                  <p className="timeline-title">{t(`lookup.status.${item.status}`)}</p>
+                  {item.at !== null ? (
+                    <p className="timeline-at">
+                      <time dateTime={item.at}>{when(t, item.at)}</time>
+                    </p>
+                  ) : (
+                    <p className="timeline-at">{t('lookup.step.next')}</p>
+                  )}
+                  {item.note !== null ? (
+                    <p className="timeline-note">
+                      {WARN.has(item.status) ? <strong>{t('lookup.step.reason')} </strong> : null}
+                      {note(item.note)}
+                    </p>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** A plain tick: the step's circle is drawn by CSS, so the icon carries no circle of its own. */
+function Tick() {
+  return (
+    <svg
+      className="icon"
+      viewBox="0 0 48 48"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="m12 25 8 8 16-17" />
+    </svg>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Pure helpers for "Tra cứu hồ sơ": cleaning a typed code, the timeline as the citizen sees it, the due
+ * date's state and the payment line. No React and no DOM, so every rule is exact under unit test.
+ */
+import type { KioskError, Lookup, TimelineStatus } from '../../../../preload/api';
+import { maskDigitRuns } from '../../lib/maskId';
+
+/** The contract's limit on a dossier code (`DossierCode` in preload/contract/dossier.ts). */
+export const CODE_MAX = 40;
+export const CODE_MIN = 10;
+
+/**
+ * What may be typed into the code field: digits, dots, dashes and letters (the unit id carries one, e.g.
+ * H29, and a provisional code a K). Lower case becomes upper case and anything else is dropped, so a
+ * space or a stray character from a physical keyboard never reaches the lookup.
+ */
+export function cleanCodeInput(raw: string): string {
+  return raw
+    .toUpperCase()
+    .replace(/[^0-9A-Z.-]/g, '')
+    .slice(0, CODE_MAX);
+}
+
+/** Long enough to be worth asking main about; main owns the full format and says what is wrong. */
+export function canLookUp(code: string): boolean {
+  return code.length >= CODE_MIN && code.length <= CODE_MAX;
+}
+
+/**
+ * The keys of the on-screen code pad: ten digits, dot, dash, and the letters a code of this centre can
+ * hold: those of the centre's unit id (e.g. H from 000.00.12.H29) and K (provisional codes). A pad with
+ * every letter would be a full keyboard, and these codes need only these.
+ */
+export function codeKeys(unitCode: string): string[] {
+  const letters = new Set<string>();
+  for (const ch of unitCode.toUpperCase()) if (/[A-Z]/.test(ch)) letters.add(ch);
+  letters.add('K');
+  return ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '.', '-', ...[...letters].sort()];
+}
+
+/**
+ * The prefix every code of this centre starts with (`000.00.12.H29-`), offered as one key so nobody types
+ * the unit id digit by digit; empty when the unit id is unknown.
+ */
+export function unitPrefix(unitCode: string): string {
+  const clean = cleanCodeInput(unitCode);
+  return clean === '' ? '' : `${clean}-`;
+}
+
+// ── the timeline ──────────────────────────────────────────────────────────────────────────────────
+
+/** The usual path of a dossier; `supplement` and `rejected` step off it. */
+const PATH: readonly TimelineStatus[] = ['received', 'sent', 'accepted', 'processing', 'done', 'returned'];
+
+/** After these nothing more is expected, so no "still to come" steps are shown. */
+const FINAL: ReadonlySet<TimelineStatus> = new Set(['returned', 'rejected']);
+
+export interface TimelineItem {
+  status: TimelineStatus;
+  /** When it happened; null for a step still to come. */
+  at: string | null;
+  note: { vi: string; en: string } | null;
+  /** `current`: the dossier's state now; `past`: happened before; `next`: expected, not yet happened. */
+  state: 'past' | 'current' | 'next';
+}
+
+/**
+ * The timeline as a list from the first event to the expected end: what happened, oldest first (the last
+ * one is where the dossier is now), then the usual steps still to come, so a citizen sees both how far it
+ * got and what remains. A rejected or returned dossier has nothing to come.
+ */
+export function buildTimeline(lookup: Pick<Lookup, 'status' | 'timeline'>): TimelineItem[] {
+  const happened = lookup.timeline
+    .map((event, index) => ({ event, index }))
+    // Stable by time: two events at the same instant keep the order main gave them.
+    .sort((a, b) => compareIso(a.event.at, b.event.at) || a.index - b.index)
+    .map(({ event }) => event);
+  const items: TimelineItem[] = happened.map((event, i) => ({
+    status: event.status,
+    at: event.at,
+    note: event.note,
+    state: i === happened.length - 1 ? 'current' : 'past',
+  }));
+  if (items.length === 0) items.push({ status: lookup.status, at: null, note: null, state: 'current' });
+  const now = items[items.length - 1]?.status ?? lookup.status;
+  if (FINAL.has(now) || FINAL.has(lookup.status)) return items;
+  const furthest = Math.max(...items.map((item) => PATH.indexOf(item.status)), PATH.indexOf(lookup.status));
+  for (const status of PATH.slice(furthest + 1)) items.push({ status, at: null, note: null, state: 'next' });
+  return items;
+}
+
+function compareIso(a: string, b: string): number {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isFinite(ta) && Number.isFinite(tb)) return ta - tb;
+  return a.localeCompare(b);
+}
+
+// ── due date and payment ──────────────────────────────────────────────────────────────────────────
+
+export type DueState =
+  /** The result was given (or the dossier refused): lateness no longer matters to the citizen. */
+  { kind: 'closed' } | { kind: 'ahead'; days: number } | { kind: 'today' } | { kind: 'late'; days: number };
+
+/** Calendar days from `from` to `to` (both YYYY-MM-DD); NaN when either is unreadable. */
+export function daysBetween(from: string, to: string): number {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** Where today (the centre's day) stands against the due date. */
+export function dueState(dueDate: string, today: string, status: TimelineStatus): DueState {
+  if (status === 'done' || status === 'returned' || status === 'rejected') return { kind: 'closed' };
+  const days = daysBetween(today, dueDate);
+  if (!Number.isFinite(days)) return { kind: 'closed' };
+  if (days > 0) return { kind: 'ahead', days };
+  if (days === 0) return { kind: 'today' };
+  return { kind: 'late', days: -days };
+}
+
+export type PaymentState = 'none' | 'paid' | 'unpaid';
+
+export function paymentState(paid: boolean | null): PaymentState {
+  return paid === null ? 'none' : paid ? 'paid' : 'unpaid';
+}
+
+/**
+ * The ID as the screen may show it. Main already masks it; this is a second lock on a public screen: any
+ * run of nine or more digits that still got through is masked here too.
+ */
+export function safeMaskedId(idMasked: string | null): string | null {
+  return idMasked === null ? null : maskDigitRuns(idMasked);
+}
+
+// ── errors ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What kind of trouble a lookup met, to choose the advice under main's own message: a code that is not
+ * known (check the receipt, or ask at the counter), a code that is malformed, a lookup that is not
+ * available on this kiosk yet, or anything else.
+ */
+export type LookupProblem = 'not-found' | 'invalid' | 'unavailable' | 'other';
+
+export function lookupProblem(error: KioskError): LookupProblem {
+  const code = error.code;
+  if (code === 'not-found' || code.endsWith('-not-found')) return 'not-found';
+  if (code === 'invalid-dossier-code' || code === 'invalid-input' || code.startsWith('invalid'))
+    return 'invalid';
+  if (code === 'not-built') return 'unavailable';
+  return 'other';
+}
+
+/** Dates as the citizen reads them: `2026-11-23` → `23/11/2026`. */
+export function formatDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}

@@ -1,0 +1,235 @@
+/**
+ * The day's submitted dossiers (dossier.today): code, procedure, applicant (ID masked by main), received,
+ * due, who assisted, the sync state; per row "In lại" (print the receipt again) and "Xem biên nhận".
+ * Refreshed on `dossier.changed`, so a dossier submitted at the kiosk appears at the counter by itself.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskError, MethodOutput, PrintJobEvent } from '../../../../preload/api';
+import { errorText } from '../../api';
+import { useAppInfo, useKiosk } from '../../context';
+import { ErrorRegion } from '../../components/ErrorRegion';
+import { centreDay, centreTime } from '../../lib/queue';
+import { formatDay } from '../lookup/model';
+import { newestFirst, reprintView } from './dossierModel';
+import { ReceiptDialog } from './ReceiptDialog';
+
+type DayDossier = MethodOutput<'dossier.today'>[number];
+
+/** The newest reprint: its jobs and the print events seen since. */
+interface Reprint {
+  code: string;
+  jobIds: number[];
+  events: PrintJobEvent[];
+}
+
+const REFRESH_DEBOUNCE_MS = 400;
+const MAX_EVENTS = 100;
+
+export function DayDossiers({ onError }: { onError: (error: KioskError) => boolean }) {
+  const { t } = useTranslation();
+  const client = useKiosk();
+  const { clockOffsetMs } = useAppInfo();
+  const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
+  const [day, setDay] = useState(today);
+  const [rows, setRows] = useState<{ day: string; list: DayDossier[] } | null>(null);
+  const [error, setError] = useState<KioskError | undefined>();
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [printing, setPrinting] = useState<string | null>(null);
+  const [reprint, setReprint] = useState<Reprint | null>(null);
+
+  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
+
+  const load = useCallback(
+    (which: string): Promise<void> =>
+      client.call('dossier.today', { day: which }).then((result) => {
+        if (result.ok) {
+          setError(undefined);
+          setRows({ day: which, list: newestFirst(result.value) });
+        } else fail(result.error);
+      }),
+    [client, fail],
+  );
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
+    let live = true;
+    let timer: number | undefined;
+    const refresh = (): void =>
+      void client.call('dossier.today', { day }).then((result) => {
+        if (!live) return;
+        if (result.ok) {
+          setError(undefined);
+          setRows({ day, list: newestFirst(result.value) });
+        } else fail(result.error);
+      });
+    refresh();
+    const off = client.on('dossier.changed', () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, REFRESH_DEBOUNCE_MS);
+    });
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+      off();
+    };
+  }, [client, day, fail]);
+
+  // Print events may come before dossier.receipt answers: keep them all, the fold picks this reprint's.
+  useEffect(
+    () =>
+      client.on('print.job', (event) =>
+        setReprint((r) => (r === null ? r : { ...r, events: [...r.events, event].slice(-MAX_EVENTS) })),
+      ),
+    [client],
+  );
+
+  const print = async (code: string): Promise<void> => {
+    setPrinting(code);
+    setReprint({ code, jobIds: [], events: [] });
+    const result = await client.call('dossier.receipt', { code, print: true });
+    setPrinting(null);
+    if (!result.ok) {
+      setReprint(null);
+      return fail(result.error);
+    }
+    setError(undefined);
+    setReprint((r) => ({ code, jobIds: result.value.jobIds, events: r?.code === code ? r.events : [] }));
+  };
+
+  const ready = rows !== null && rows.day === day;
+  const list = ready ? rows.list : [];
+
+  return (
+    <section
+      className="day-dossiers"
+      data-testid="day-dossiers"
+      aria-labelledby="day-dossiers-title"
+      aria-busy={!ready}
+    >
+      <div className="report-bar">
+        <h2 id="day-dossiers-title">{t('staffDossier.title')}</h2>
+        <div className="field field-inline">
+          <label htmlFor="dossier-day">{t('staffDossier.day')}</label>
+          <input
+            id="dossier-day"
+            type="date"
+            data-testid="dossier-day"
+            value={day}
+            max={today}
+            onChange={(e) => setDay(e.target.value)}
+          />
+        </div>
+        <button type="button" className="btn btn-secondary" onClick={() => void load(day)}>
+          {t('staffDossier.refresh')}
+        </button>
+        {ready ? <p className="dossier-count">{t('staffDossier.count', { count: list.length })}</p> : null}
+      </div>
+      <ErrorRegion error={error} testId="day-dossiers-error" />
+      <ReprintNotice reprint={reprint} pending={reprint !== null && printing === reprint.code} />
+
+      {!ready ? (
+        error ? null : (
+          <p role="status">{t('staffDossier.loading')}</p>
+        )
+      ) : list.length === 0 ? (
+        <p className="report-empty" data-testid="day-dossiers-empty">
+          {t('staffDossier.empty')}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="report-table dossier-table" data-testid="day-dossiers-table">
+            <caption className="sr-only">{t('staffDossier.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staffDossier.col.code')}</th>
+                <th scope="col">{t('staffDossier.col.procedure')}</th>
+                <th scope="col">{t('staffDossier.col.applicant')}</th>
+                <th scope="col">{t('staffDossier.col.receivedAt')}</th>
+                <th scope="col">{t('staffDossier.col.dueDate')}</th>
+                <th scope="col">{t('staffDossier.col.assistedBy')}</th>
+                <th scope="col">{t('staffDossier.col.sync')}</th>
+                <th scope="col">{t('staffDossier.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((row) => (
+                <tr key={row.id} data-code={row.code} data-testid="dossier-row">
+                  <th scope="row">
+                    <span className="dossier-code">{row.code}</span>
+                    {row.portalCode !== null && row.portalCode !== row.code ? (
+                      <span className="dossier-portal-code">
+                        {t('staffDossier.portalCode', { code: row.portalCode })}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td>{row.procedureName}</td>
+                  <td>{row.applicant}</td>
+                  <td>
+                    <time dateTime={row.receivedAt}>{centreTime(row.receivedAt)}</time>
+                  </td>
+                  <td>
+                    <time dateTime={row.dueDate}>{formatDay(row.dueDate)}</time>
+                  </td>
+                  <td>{row.assistedBy ?? <span className="muted">{t('staffDossier.selfService')}</span>}</td>
+                  <td>
+                    <span className={`sync-badge sync-${row.sync}`} data-testid="dossier-sync">
+                      {t(`staffDossier.syncState.${row.sync}`)}
+                    </span>
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        aria-label={t('staffDossier.receipt.reprintLabel', { code: row.code })}
+                        data-testid="dossier-reprint"
+                        disabled={printing !== null}
+                        onClick={() => void print(row.code)}
+                      >
+                        {t('staffDossier.receipt.reprint')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        aria-label={t('staffDossier.receipt.viewLabel', { code: row.code })}
+                        data-testid="dossier-view"
+                        onClick={() => setViewing(row.code)}
+                      >
+                        {t('staffDossier.receipt.view')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {viewing !== null ? (
+        <ReceiptDialog code={viewing} onClose={() => setViewing(null)} onError={onError} />
+      ) : null}
+    </section>
+  );
+}
+
+/** What the newest reprint came to; an empty live region until there is something to say. */
+function ReprintNotice({ reprint, pending }: { reprint: Reprint | null; pending: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (reprint === null || pending) return <p role="status" className="reprint-notice-empty" />;
+  const { view, error } = reprintView(reprint.jobIds, reprint.events);
+  const code = reprint.code;
+  const text =
+    view === 'none'
+      ? t('staffDossier.receipt.noPrinter', { code })
+      : view === 'done'
+        ? t('staffDossier.receipt.done', { code })
+        : view === 'failed' || view === 'problem'
+          ? t('staffDossier.receipt.failed', { code, error: error ? errorText(error, i18n.language) : '' })
+          : t('staffDossier.receipt.sent', { code, count: reprint.jobIds.length });
+  return (
+    <p role="status" className={`reprint-notice is-${view}`} data-testid="reprint-notice" data-view={view}>
+      {text}
+    </p>
+  );
+}

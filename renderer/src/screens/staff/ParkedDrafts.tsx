@@ -1,0 +1,138 @@
+/**
+ * Drafts parked by staff for a citizen who went to fetch a paper (dossier.parked), and resuming one by
+ * its park code (dossier.resume), from the list or typed from the slip the citizen brings back.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dossier, KioskError } from '../../../../preload/api';
+import { useKiosk } from '../../context';
+import { formatDateTime } from '../../components/Clock';
+import { ErrorRegion } from '../../components/ErrorRegion';
+import { cleanParkCode, isParkCode } from './dossierModel';
+
+export function ParkedDrafts({
+  onResume,
+  onError,
+}: {
+  onResume: (dossier: Dossier) => void;
+  onError: (error: KioskError) => boolean;
+}) {
+  const { t } = useTranslation();
+  const client = useKiosk();
+  const inputId = useId();
+  const helpId = useId();
+  const [drafts, setDrafts] = useState<Dossier[] | null>(null);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<KioskError | undefined>();
+
+  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
+
+  useEffect(() => {
+    let live = true;
+    void client.call('dossier.parked', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) setDrafts(result.value);
+      else fail(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, fail]);
+
+  const resume = async (parkCode: string): Promise<void> => {
+    setBusy(true);
+    const result = await client.call('dossier.resume', { parkCode });
+    setBusy(false);
+    if (!result.ok) return fail(result.error);
+    setError(undefined);
+    onResume(result.value);
+  };
+
+  return (
+    <section className="parked" data-testid="parked-drafts" aria-labelledby="parked-title">
+      <h2 id="parked-title">{t('staffDossier.parked.title')}</h2>
+      <p className="section-help">{t('staffDossier.parked.help')}</p>
+      <form
+        className="parked-by-code"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (isParkCode(code) && !busy) void resume(code);
+        }}
+      >
+        <div className="field">
+          <label htmlFor={inputId}>{t('staffDossier.parked.byCode')}</label>
+          <input
+            id={inputId}
+            className="park-code-input"
+            data-testid="park-code"
+            value={code}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={helpId}
+            onChange={(e) => setCode(cleanParkCode(e.target.value))}
+          />
+          <p id={helpId} className="field-help">
+            {t('staffDossier.parked.byCodeHelp')}
+          </p>
+        </div>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="park-resume"
+          disabled={busy || !isParkCode(code)}
+        >
+          {t('staffDossier.parked.byCodeSubmit')}
+        </button>
+      </form>
+      <ErrorRegion error={error} testId="parked-error" />
+      {drafts === null ? null : drafts.length === 0 ? (
+        <p className="report-empty">{t('staffDossier.parked.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="report-table parked-table">
+            <caption className="sr-only">{t('staffDossier.parked.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staffDossier.parked.parkCode')}</th>
+                <th scope="col">{t('staffDossier.parked.procedure')}</th>
+                <th scope="col">{t('staffDossier.parked.updatedAt')}</th>
+                <th scope="col">{t('staffDossier.parked.assistedBy')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('staffDossier.parked.resume')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {drafts.map((draft) => (
+                <tr key={draft.id}>
+                  <th scope="row" className="dossier-code">
+                    {draft.parkCode ?? '—'}
+                  </th>
+                  <td>{draft.procedureName}</td>
+                  <td>
+                    <time dateTime={draft.updatedAt}>{formatDateTime(t, new Date(draft.updatedAt))}</time>
+                  </td>
+                  <td>{draft.assistedBy?.displayName ?? '—'}</td>
+                  <td>
+                    {draft.parkCode !== null ? (
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        aria-label={t('staffDossier.parked.resumeLabel', { code: draft.parkCode })}
+                        disabled={busy}
+                        onClick={() => void resume(draft.parkCode ?? '')}
+                      >
+                        {t('staffDossier.parked.resume')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+// "Tra cứu hồ sơ": the rules behind the screen (typed code, timeline, due date, fee, masking, errors).
+import { describe, expect, it } from 'vitest';
+import type { Lookup } from '../../../../preload/api';
+import {
+  buildTimeline,
+  canLookUp,
+  cleanCodeInput,
+  codeKeys,
+  daysBetween,
+  dueState,
+  formatDay,
+  lookupProblem,
+  paymentState,
+  safeMaskedId,
+  unitPrefix,
+} from '../../../../renderer/src/screens/lookup/model';
+
+const err = (code: string) => ({ code, vi: 'x', en: 'x' });
+const event = (status: Lookup['status'], at: string, note: Lookup['timeline'][number]['note'] = null) => ({
+  status,
+  at,
+  note,
+});
+
+describe('the typed code', () => {
+  it('is upper-cased, loses spaces and anything a code cannot hold, and stops at 40 characters', () => {
+    expect(cleanCodeInput(' 000.00.12.h29-k01-260415-0007 ')).toBe('000.00.12.H29-K01-260415-0007');
+    expect(cleanCodeInput('000/00,12 H29–260415')).toBe('0000012H29260415');
+    expect(cleanCodeInput('9'.repeat(60))).toHaveLength(40);
+  });
+
+  it('is worth looking up from 10 characters (the contract minimum) up to 40', () => {
+    expect(canLookUp('000.00.12')).toBe(false);
+    expect(canLookUp('000.00.12.')).toBe(true);
+    expect(canLookUp('000.00.12.H29-K01-260415-0007')).toBe(true);
+  });
+
+  it('the pad has digits, dot, dash, the letters of the unit id and K, each once', () => {
+    const keys = codeKeys('000.00.12.H29');
+    expect(keys).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '.', '-', 'H', 'K']);
+    expect(codeKeys('000.00.12.K05')).toEqual(expect.arrayContaining(['K']));
+    expect(codeKeys('000.00.12.K05').filter((k) => k === 'K')).toHaveLength(1);
+    expect(codeKeys('000.00.00.G12')).toEqual(expect.arrayContaining(['G', 'K']));
+  });
+
+  it('offers the centre unit id as one key ending in a dash, or nothing without one', () => {
+    expect(unitPrefix('000.00.12.H29')).toBe('000.00.12.H29-');
+    expect(unitPrefix('')).toBe('');
+  });
+});
+
+describe('the timeline', () => {
+  it('a dossier only received shows that step as now, then the usual steps still to come', () => {
+    const items = buildTimeline({
+      status: 'received',
+      timeline: [event('received', '2026-11-23T02:00:00Z')],
+    });
+    expect(items.map((i) => [i.status, i.state])).toEqual([
+      ['received', 'current'],
+      ['sent', 'next'],
+      ['accepted', 'next'],
+      ['processing', 'next'],
+      ['done', 'next'],
+      ['returned', 'next'],
+    ]);
+    expect(items.filter((i) => i.state === 'next').every((i) => i.at === null)).toBe(true);
+  });
+
+  it('orders events by time whatever order they came in, and keeps their dates', () => {
+    const items = buildTimeline({
+      status: 'accepted',
+      timeline: [
+        event('accepted', '2026-11-24T01:00:00Z'),
+        event('received', '2026-11-23T02:00:00Z'),
+        event('sent', '2026-11-23T02:05:00Z'),
+      ],
+    });
+    expect(items.slice(0, 3).map((i) => [i.status, i.at, i.state])).toEqual([
+      ['received', '2026-11-23T02:00:00Z', 'past'],
+      ['sent', '2026-11-23T02:05:00Z', 'past'],
+      ['accepted', '2026-11-24T01:00:00Z', 'current'],
+    ]);
+    expect(items.slice(3).map((i) => i.status)).toEqual(['processing', 'done', 'returned']);
+  });
+
+  it('"needs supplement" keeps its reason, and processing continues afterwards', () => {
+    const reason = { vi: 'Thiếu bản sao giấy chứng sinh', en: 'Birth certificate copy missing' };
+    const items = buildTimeline({
+      status: 'supplement',
+      timeline: [
+        event('received', '2026-11-23T02:00:00Z'),
+        event('sent', '2026-11-23T02:05:00Z'),
+        event('accepted', '2026-11-23T03:00:00Z'),
+        event('processing', '2026-11-23T04:00:00Z'),
+        event('supplement', '2026-11-24T04:00:00Z', reason),
+      ],
+    });
+    const current = items.find((i) => i.state === 'current');
+    expect(current).toMatchObject({ status: 'supplement', note: reason });
+    expect(items.filter((i) => i.state === 'next').map((i) => i.status)).toEqual(['done', 'returned']);
+  });
+
+  it('nothing is still to come after a refusal or once the result was handed over', () => {
+    const rejected = buildTimeline({
+      status: 'rejected',
+      timeline: [event('received', '2026-11-23T02:00:00Z'), event('rejected', '2026-11-25T02:00:00Z')],
+    });
+    expect(rejected.map((i) => i.state)).toEqual(['past', 'current']);
+    const returned = buildTimeline({
+      status: 'returned',
+      timeline: [event('done', '2026-11-25T02:00:00Z'), event('returned', '2026-11-26T02:00:00Z')],
+    });
+    expect(returned.some((i) => i.state === 'next')).toBe(false);
+  });
+
+  it('an empty timeline still shows the status now', () => {
+    expect(buildTimeline({ status: 'processing', timeline: [] })[0]).toMatchObject({
+      status: 'processing',
+      state: 'current',
+    });
+  });
+});
+
+describe('due date, fee and ID', () => {
+  it('counts calendar days across a month end', () => {
+    expect(daysBetween('2026-11-28', '2026-12-02')).toBe(4);
+    expect(daysBetween('2026-12-02', '2026-11-28')).toBe(-4);
+  });
+
+  it('says days left, due today, or days late; nothing once the dossier is finished', () => {
+    expect(dueState('2026-11-27', '2026-11-23', 'processing')).toEqual({ kind: 'ahead', days: 4 });
+    expect(dueState('2026-11-23', '2026-11-23', 'accepted')).toEqual({ kind: 'today' });
+    expect(dueState('2026-11-20', '2026-11-23', 'supplement')).toEqual({ kind: 'late', days: 3 });
+    expect(dueState('2026-11-20', '2026-11-23', 'done')).toEqual({ kind: 'closed' });
+    expect(dueState('2026-11-20', '2026-11-23', 'rejected')).toEqual({ kind: 'closed' });
+  });
+
+  it('fee: none, paid, not paid', () => {
+    expect(paymentState(null)).toBe('none');
+    expect(paymentState(true)).toBe('paid');
+    expect(paymentState(false)).toBe('unpaid');
+  });
+
+  it('masks a full ID number that reached the screen; leaves a masked one as it is', () => {
+    expect(safeMaskedId('••••••••1234')).toBe('••••••••1234');
+    expect(safeMaskedId('001090001234')).toBe('••••••••1234');
+    expect(safeMaskedId(null)).toBeNull();
+  });
+
+  it('shows dates day first', () => {
+    expect(formatDay('2026-11-03')).toBe('03/11/2026');
+  });
+});
+
+describe('lookup errors', () => {
+  it('chooses the advice by the error code', () => {
+    expect(lookupProblem(err('dossier-not-found'))).toBe('not-found');
+    expect(lookupProblem(err('not-found'))).toBe('not-found');
+    expect(lookupProblem(err('invalid-dossier-code'))).toBe('invalid');
+    expect(lookupProblem(err('invalid-input'))).toBe('invalid');
+    expect(lookupProblem(err('not-built'))).toBe('unavailable');
+    expect(lookupProblem(err('network'))).toBe('other');
+  });
+});

@@ -1,0 +1,188 @@
+// Server-side renders of the lookup screen, its result and the rating: the text a citizen reads, the
+// masked ID, the timeline, and the test ids the e2e specs click.
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { AppInfo, KioskBridge, Lookup } from '../../../../preload/api';
+import { createI18n } from '../../../../renderer/src/i18n';
+import { AppInfoContext, KioskProvider } from '../../../../renderer/src/context';
+import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
+import { LookupScreen } from '../../../../renderer/src/screens/lookup/LookupScreen';
+import { LookupResult } from '../../../../renderer/src/screens/lookup/LookupResult';
+import {
+  Rating,
+  composeReason,
+  rateInput,
+  reasonChoices,
+  REASON_MAX,
+} from '../../../../renderer/src/components/Rating';
+
+const bridge = {
+  transport: 'ipc',
+  call: () => new Promise(() => undefined),
+  on: () => () => undefined,
+} as unknown as KioskBridge;
+
+const info: AppInfo = {
+  productName: 'Một Cửa Kiosk',
+  version: '0.1.0',
+  centreName: 'UBND phường Bến Nghé',
+  unitCode: '000.00.12.H29',
+  languages: ['vi', 'en'],
+  defaultLanguage: 'vi',
+  idleTimeoutSeconds: 90,
+  idleWarningSeconds: 15,
+  demo: false,
+  needsAdminSetup: false,
+  features: ['queue', 'tracking'],
+  now: '2026-11-23T02:15:00.000Z',
+};
+
+/** Renders as if the centre's clock read `now`. */
+function render(node: ReactNode, lng: 'vi' | 'en' = 'vi', now = '2026-11-30T03:00:00Z'): string {
+  const clockOffsetMs = Date.parse(now) - Date.now();
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={createI18n(lng)}>
+      <KioskProvider client={createClient(bridge, memoryTokenStore())}>
+        <AppInfoContext value={{ info, clockOffsetMs, refresh: async () => undefined }}>
+          {node}
+        </AppInfoContext>
+      </KioskProvider>
+    </I18nextProvider>,
+  );
+}
+
+const ids = (html: string): string[] => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1] ?? '');
+const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+const lookup: Lookup = {
+  code: '000.00.12.H29-K01-261123-0007',
+  portalCode: '000.00.12.H29-261123-0042',
+  provisional: true,
+  procedureName: 'Chứng thực bản sao từ bản chính',
+  applicant: 'Nguyễn Văn An',
+  idMasked: '••••••••1234',
+  receivedAt: '2026-11-23T02:10:00.000Z',
+  dueDate: '2026-11-26',
+  status: 'supplement',
+  timeline: [
+    { status: 'received', at: '2026-11-23T02:10:00.000Z', note: null },
+    { status: 'sent', at: '2026-11-23T02:11:00.000Z', note: null },
+    {
+      status: 'supplement',
+      at: '2026-11-24T08:00:00.000Z',
+      note: { vi: 'Bản chính bị mờ, cần bản rõ hơn', en: 'The original is blurred' },
+    },
+  ],
+  paid: false,
+};
+
+describe('lookup entry screen', () => {
+  it('offers the scan, the code field, the pad with the unit id key, and a way home', () => {
+    const html = render(<LookupScreen onHome={() => undefined} />);
+    expect(ids(html)).toEqual(
+      expect.arrayContaining([
+        'lookup',
+        'lookup-code',
+        'code-key-prefix',
+        'code-key-H',
+        'code-key-K',
+        'lookup-submit',
+        'home-button',
+      ]),
+    );
+    const words = text(html);
+    expect(words).toContain('Tra cứu hồ sơ');
+    expect(words).toContain('Quét mã QR trên giấy biên nhận');
+    expect(words).toContain('000.00.12.H29-');
+    // Nothing typed yet: the lookup button waits for a code.
+    expect(html).toMatch(/data-testid="lookup-submit"[^>]*disabled/);
+  });
+
+  it('a code given by the caller starts looking up at once', () => {
+    const html = render(
+      <LookupScreen initialCode="000.00.12.h29-k01-261123-0007" onHome={() => undefined} />,
+    );
+    expect(ids(html)).toContain('lookup-busy');
+    expect(html).toContain('value="000.00.12.H29-K01-261123-0007"');
+  });
+
+  it('speaks English when the screen is in English', () => {
+    expect(text(render(<LookupScreen onHome={() => undefined} />, 'en'))).toContain('Track a dossier');
+  });
+});
+
+describe('lookup result', () => {
+  it('shows the codes, the masked ID and never the full one, and the fee state', () => {
+    const html = render(<LookupResult lookup={lookup} />);
+    const words = text(html);
+    expect(words).toContain('000.00.12.H29-K01-261123-0007');
+    expect(words).toContain('Mã tạm');
+    expect(words).toContain('000.00.12.H29-261123-0042');
+    expect(words).toContain('••••••••1234');
+    expect(words).not.toMatch(/\d{9,}/);
+    expect(words).toContain('Chưa thanh toán');
+  });
+
+  it('lists the timeline with dates, the supplement reason, and the steps to come', () => {
+    const html = render(<LookupResult lookup={lookup} />);
+    const words = text(html);
+    expect(words).toContain('Ki-ốt đã tiếp nhận hồ sơ');
+    expect(words).toContain('23/11/2026');
+    expect(words).toContain('Cần bổ sung hồ sơ');
+    expect(words).toContain('Bản chính bị mờ, cần bản rõ hơn');
+    expect(words).toContain('Chưa đến bước này');
+    expect(html).toMatch(/data-status="supplement" data-state="current"/);
+  });
+
+  it('says how late the dossier is against the due date', () => {
+    // Due 26/11, today 30/11: four days late.
+    const words = text(render(<LookupResult lookup={lookup} />));
+    expect(words).toContain('26/11/2026');
+    expect(words).toContain('đã quá hẹn 4 ngày');
+    const ahead = text(render(<LookupResult lookup={lookup} />, 'en', '2026-11-24T03:00:00Z'));
+    expect(ahead).toContain('2 days left');
+  });
+});
+
+describe('rating', () => {
+  it('three large faces with their words, no emoji', () => {
+    const html = render(<Rating context="lookup" code={lookup.code} />);
+    expect(ids(html)).toEqual(
+      expect.arrayContaining(['rate-very-satisfied', 'rate-satisfied', 'rate-unsatisfied']),
+    );
+    const words = text(html);
+    for (const w of ['Rất hài lòng', 'Hài lòng', 'Chưa hài lòng']) expect(words).toContain(w);
+    expect(html).not.toMatch(/[\u{1F600}-\u{1F64F}]/u);
+    expect(html.match(/<svg/g)).toHaveLength(3);
+  });
+
+  it('the reason is stored in Vietnamese, with the free text, or not at all', () => {
+    expect(composeReason(['wait', 'machine'], '  màn hình   nhỏ ')).toBe(
+      'Chờ lâu; Máy khó dùng; màn hình nhỏ',
+    );
+    expect(composeReason([], '   ')).toBeUndefined();
+    expect(composeReason(['guide'], 'x'.repeat(600))).toHaveLength(REASON_MAX);
+  });
+
+  it('asks what was good after a very good rating, what to improve otherwise', () => {
+    expect(reasonChoices('very-satisfied')).toContain('fast');
+    expect(reasonChoices('unsatisfied')).toEqual(expect.arrayContaining(['wait', 'guide', 'machine']));
+    expect(reasonChoices('satisfied')).toEqual(reasonChoices('unsatisfied'));
+  });
+
+  it('sends the code only when there is one', () => {
+    expect(rateInput('submit', undefined, 'satisfied', undefined)).toEqual({
+      context: 'submit',
+      rating: 'satisfied',
+    });
+    expect(rateInput('lookup', ' ', 'satisfied', undefined)).not.toHaveProperty('code');
+    expect(rateInput('lookup', lookup.code, 'unsatisfied', 'Chờ lâu')).toEqual({
+      context: 'lookup',
+      code: lookup.code,
+      rating: 'unsatisfied',
+      reason: 'Chờ lâu',
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { retryDelayMs } from '../../../main/core/sync/backoff';
+import { createSyncHandlers, dayStart } from '../../../main/core/sync';
+import { harness, outboxRow, staff } from './support';
+
+describe('retryDelayMs', () => {
+  const delay = (attempts: number, random: number, retryAfterMs: number | null = null) =>
+    retryDelayMs({ attempts, maxBackoffMs: 300_000, retryAfterMs, random: () => random });
+
+  it('is a random share of an exponential ceiling (full jitter), capped', () => {
+    expect([1, 2, 3, 4].map((n) => delay(n, 0.999999))).toEqual([1999, 3999, 7999, 15999]);
+    expect(delay(3, 0)).toBe(0);
+    expect(delay(30, 0.999999)).toBe(299_999);
+    expect(delay(10_000, 0.5)).toBe(150_000);
+  });
+
+  it('waits at least what Retry-After asks, at most an hour of it', () => {
+    expect(delay(1, 0.5, 30_000)).toBe(30_000);
+    expect(delay(8, 0.9, 1_000)).toBe(230_400);
+    expect(delay(1, 0.1, 86_400_000)).toBe(3_600_000);
+  });
+});
+
+describe('dayStart', () => {
+  it('is local midnight in the centre’s zone, whatever the machine’s', () => {
+    // 06:30 on the 24th in Hà Nội is 23:30 on the 23rd in UTC.
+    expect(dayStart(new Date('2026-11-23T23:30:00.250Z'), 'Asia/Ho_Chi_Minh')).toBe(
+      '2026-11-23T17:00:00.000Z',
+    );
+    expect(dayStart(new Date('2026-11-23T16:59:59.000Z'), 'Asia/Ho_Chi_Minh')).toBe(
+      '2026-11-22T17:00:00.000Z',
+    );
+  });
+
+  it('stays right on a daylight-saving day', () => {
+    // Berlin moves from +01:00 to +02:00 at 02:00 local on 29 March 2026; midnight was still +01:00.
+    expect(dayStart(new Date('2026-03-29T10:00:00.000Z'), 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z');
+    expect(dayStart(new Date('2026-10-25T10:00:00.000Z'), 'Europe/Berlin')).toBe('2026-10-24T22:00:00.000Z');
+  });
+});
+
+describe('sync.status and handlers', () => {
+  it('counts what was synced today in the centre’s day, not yesterday’s', async () => {
+    const h = harness();
+    const old = h.seed();
+    h.db
+      .prepare(`UPDATE outbox SET state = 'done', done_at = '2026-11-22T16:59:59.000Z' WHERE dossier_id = ?`)
+      .run(old.id);
+    h.seed();
+    h.sync.start();
+    await h.advance(0);
+    expect(h.sync.status()).toMatchObject({ synced: 1, waiting: 0 });
+    expect(outboxRow(h.db, old.id).state).toBe('done');
+  });
+
+  it('wires the four contract methods; retry needs a staff member and records who', async () => {
+    const h = harness();
+    const handlers = createSyncHandlers({ sync: h.sync });
+    const local = { transport: 'ipc', local: true } as const;
+    expect(await handlers['sync.status']({}, local)).toMatchObject({ portalConfigured: true, online: false });
+    expect(() => handlers['sync.retry']({}, local)).toThrow(/staff/);
+    const withStaff = {
+      ...local,
+      staff: { id: staff.id, user: staff.user, displayName: 'Trần Thị Bích', role: 'staff' as const },
+    };
+    expect(await handlers['sync.retry']({}, withStaff)).toMatchObject({ waiting: 0 });
+    expect(h.db.prepare(`SELECT actor FROM audit_log WHERE action = 'sync.retry'`).pluck().get()).toBe(
+      'canbo1',
+    );
+    expect(await handlers['sync.attention']({}, withStaff)).toEqual([]);
+    const feed = await handlers['sync.feed']({}, withStaff);
+    expect(feed[0]).toMatchObject({ kind: 'retry', code: null });
+    expect(feed[0]!.message.vi).toContain('canbo1');
+  });
+});
