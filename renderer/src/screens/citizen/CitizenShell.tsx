@@ -2,10 +2,10 @@
  * The citizen kiosk: header (centre, clock, language, text size, contrast), the current screen, and the
  * idle reset that hands the kiosk back clean to the next person.
  */
-import { useCallback, useEffect, useReducer } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useAppInfo } from '../../context';
+import { useAppInfo, useKiosk } from '../../context';
 import { useRouter } from '../../router';
 import { Brand } from '../../components/Brand';
 import { Clock } from '../../components/Clock';
@@ -15,18 +15,29 @@ import { useI18nInstance } from '../../i18n/useI18nInstance';
 import { useIdleReset } from '../../hooks/useIdleReset';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useScan } from '../../hooks/useScan';
+import { OnScreenKeyboard } from '../../components/keyboard/OnScreenKeyboard';
 import {
   citizenReducer,
-  initialCitizenSession,
+  isAvailable,
   rootClasses,
-  scanNotice,
+  scanAction,
   screenFor,
+  screenReadsScans,
+  startSession,
   type CitizenScreen,
 } from './session';
 import { ScanDialog } from './ScanDialog';
 import { Home } from './Home';
 import { ComingSoon } from './ComingSoon';
 import { QueueFlow } from './queue/QueueFlow';
+import { ProceduresScreen } from '../dossier/ProceduresScreen';
+import { clearDraft, readDraft } from '../dossier/lib/draft';
+import { LookupScreen } from '../lookup/LookupScreen';
+
+// The wizard carries the form library (rjsf, ajv): loaded when someone files, not with the home screen.
+const DossierWizard = lazy(() =>
+  import('../dossier/DossierWizard').then((m) => ({ default: m.DossierWizard })),
+);
 
 function screenTitle(screen: CitizenScreen, t: TFunction): string {
   switch (screen.name) {
@@ -38,6 +49,13 @@ function screenTitle(screen: CitizenScreen, t: TFunction): string {
       return t('queue.title');
     case 'ticket':
       return t('ticket.title');
+    case 'procedures':
+      return t('features.procedures.title');
+    case 'dossier-pick':
+    case 'dossier':
+      return t('features.dossier.title');
+    case 'lookup':
+      return t('features.tracking.title');
   }
 }
 
@@ -46,7 +64,11 @@ export function CitizenShell() {
   const { navigate } = useRouter();
   const { t, i18n: current } = useTranslation();
   const i18n = useI18nInstance();
-  const [session, dispatch] = useReducer(citizenReducer, initialCitizenSession);
+  const client = useKiosk();
+  // A page reloaded mid-filing (a crash, a power blip) opens the citizen's draft again.
+  const [session, dispatch] = useReducer(citizenReducer, null, () =>
+    startSession(readDraft(), info.features),
+  );
   const languageChanged = current.language !== info.defaultLanguage;
 
   // Text size and contrast live on <html> (rem root, palette) and leave with the citizen screens.
@@ -57,11 +79,17 @@ export function CitizenShell() {
   }, [session]);
 
   const reset = useCallback(() => {
+    // The citizen walked away mid-filing: their draft goes with them (personal data, Law 91/2025).
+    const draft = readDraft();
+    if (draft) {
+      void client.call('dossier.discard', { id: draft.id });
+      clearDraft();
+    }
     dispatch({ type: 'reset' });
     void i18n.changeLanguage(info.defaultLanguage);
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     window.scrollTo(0, 0);
-  }, [i18n, info.defaultLanguage]);
+  }, [client, i18n, info.defaultLanguage]);
 
   const idle = useIdleReset({
     enabled: session.touched || languageChanged,
@@ -70,10 +98,14 @@ export function CitizenShell() {
     onExpire: reset,
   });
 
-  // A card scanned on any citizen screen greets the person (or says calmly why it could not be read).
-  useScan((outcome) => dispatch({ type: 'scanned', notice: scanNotice(outcome.result) }));
-
   const screen = session.screen;
+
+  // A card scanned on a citizen screen greets the person (or says calmly why it could not be read); a
+  // receipt QR opens its lookup. Screens that read scans themselves (the wizard, the lookup) get them alone.
+  useScan((outcome) => dispatch(scanAction(outcome.result, info.features)), {
+    enabled: !screenReadsScans(screen),
+  });
+
   useDocumentTitle(screenTitle(screen, t));
   const open = (next: CitizenScreen): void => dispatch({ type: 'open', screen: next });
 
@@ -100,6 +132,29 @@ export function CitizenShell() {
           <Home features={info.features} onOpen={(feature) => open(screenFor(feature, info.features))} />
         ) : screen.name === 'coming-soon' ? (
           <ComingSoon key={screen.feature} feature={screen.feature} onHome={() => open({ name: 'home' })} />
+        ) : screen.name === 'procedures' || screen.name === 'dossier-pick' ? (
+          <ProceduresScreen
+            key={screen.name}
+            mode={screen.name === 'procedures' ? 'browse' : 'file'}
+            canFile={isAvailable('dossier', info.features)}
+            onFile={(procedureId) => open({ name: 'dossier', procedureId })}
+            onHome={() => open({ name: 'home' })}
+          />
+        ) : screen.name === 'dossier' ? (
+          <Suspense fallback={<p role="status">{t('dossier.common.loading')}</p>}>
+            <DossierWizard
+              key={screen.dossierId ?? screen.procedureId ?? 'wizard'}
+              procedureId={screen.procedureId}
+              dossierId={screen.dossierId}
+              onExit={() => open({ name: 'home' })}
+            />
+          </Suspense>
+        ) : screen.name === 'lookup' ? (
+          <LookupScreen
+            key={screen.code ?? 'lookup'}
+            initialCode={screen.code}
+            onHome={() => open({ name: 'home' })}
+          />
         ) : (
           <QueueFlow
             ticket={screen.name === 'ticket' ? screen.ticket : undefined}
@@ -134,6 +189,8 @@ export function CitizenShell() {
           onDismiss={() => dispatch({ type: 'scan-dismiss' })}
         />
       ) : null}
+
+      <OnScreenKeyboard />
 
       {idle.secondsLeft !== null ? (
         <IdleDialog

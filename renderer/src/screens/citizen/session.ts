@@ -13,7 +13,15 @@ export type CitizenScreen =
   /** The queue service picker ("Lấy số thứ tự"). */
   | { name: 'queue' }
   /** The ticket just issued: its number stays on screen until "Xong" or the idle reset. */
-  | { name: 'ticket'; ticket: Ticket };
+  | { name: 'ticket'; ticket: Ticket }
+  /** "Tra cứu thủ tục": the catalogue and a procedure's information page. */
+  | { name: 'procedures' }
+  /** "Nộp hồ sơ": choose the procedure first. */
+  | { name: 'dossier-pick' }
+  /** The filing wizard, new for a procedure or resumed by the draft's id (after a reload). */
+  | { name: 'dossier'; procedureId?: string; dossierId?: string }
+  /** "Tra cứu hồ sơ", with the code of a scanned receipt when there was one. */
+  | { name: 'lookup'; code?: string };
 
 /**
  * What a scan on the citizen screens showed. Only the name and the masked ID are kept, never the full
@@ -86,12 +94,46 @@ export function rootClasses(session: Pick<CitizenSession, 'textSize' | 'highCont
 }
 
 /** Features a citizen can use here: switched on by main AND built in this renderer. Never fake one. */
-export const RENDERER_FEATURES: readonly Feature[] = ['queue'];
+export const RENDERER_FEATURES: readonly Feature[] = ['queue', 'procedures', 'dossier', 'tracking'];
 
 /** The screen a home tile opens: the feature itself when available here, else the honest page. */
 export function screenFor(feature: Feature, enabled: readonly Feature[]): CitizenScreen {
-  if (feature === 'queue' && isAvailable(feature, enabled)) return { name: 'queue' };
-  return { name: 'coming-soon', feature };
+  if (!isAvailable(feature, enabled)) return { name: 'coming-soon', feature };
+  switch (feature) {
+    case 'queue':
+      return { name: 'queue' };
+    case 'procedures':
+      return { name: 'procedures' };
+    case 'dossier':
+      return { name: 'dossier-pick' };
+    case 'tracking':
+      return { name: 'lookup' };
+  }
+}
+
+/**
+ * Screens that read scans themselves: the filing wizard fills a person from a card, the lookup reads a
+ * receipt. There the shell's greeting must stay away (a card scanned to fill "Mẹ" is not a hello).
+ */
+export function screenReadsScans(screen: CitizenScreen): boolean {
+  return screen.name === 'dossier' || screen.name === 'lookup';
+}
+
+/**
+ * The session a (re)loaded kiosk page starts with: the citizen's unfinished draft when the page crashed or
+ * was reloaded mid-filing (its id survives in sessionStorage), else the home screen. A resumed draft counts
+ * as touched, so the idle reset still wipes it.
+ */
+export function startSession(
+  draft: { id: string; procedureId: string } | null,
+  enabled: readonly Feature[],
+): CitizenSession {
+  if (!draft || !isAvailable('dossier', enabled)) return initialCitizenSession;
+  return {
+    ...initialCitizenSession,
+    screen: { name: 'dossier', procedureId: draft.procedureId, dossierId: draft.id },
+    touched: true,
+  };
 }
 
 export function isAvailable(feature: Feature, enabled: readonly Feature[]): boolean {
@@ -115,4 +157,14 @@ export function scanNotice(
     case 'dossier-code':
       return { kind: 'receipt' };
   }
+}
+
+/** What a scan on a shell screen does: a receipt QR opens its lookup (when offered), anything else greets. */
+export function scanAction(
+  result: { ok: true; value: ParsedScan } | { ok: false; error: KioskError },
+  enabled: readonly Feature[],
+): CitizenAction {
+  if (result.ok && result.value.kind === 'dossier-code' && isAvailable('tracking', enabled))
+    return { type: 'open', screen: { name: 'lookup', code: result.value.code } };
+  return { type: 'scanned', notice: scanNotice(result) };
 }

@@ -1,0 +1,128 @@
+/**
+ * The wizard's three questions: "Thẻ này của ai?", "Thay điều Quý vị đã gõ?" and "Dừng nộp hồ sơ?".
+ * Each is a ConfirmDialog (native modal <dialog>); Esc is the safe answer.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Conflict } from './lib/persons';
+import { ConfirmDialog } from './ConfirmDialog';
+
+export function AskWhoDialog({
+  name,
+  slots,
+  onPick,
+  onClose,
+}: {
+  name: string;
+  slots: readonly { path: string; label: string }[];
+  onPick: (path: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      title={t('dossier.person.whoTitle')}
+      testId="ask-who"
+      onCancel={onClose}
+      actions={
+        <>
+          {slots.map((slot) => (
+            <button
+              key={slot.path}
+              type="button"
+              className="btn btn-primary btn-xl"
+              data-testid={`ask-who-${slot.path}`}
+              onClick={() => onPick(slot.path)}
+            >
+              {slot.label}
+            </button>
+          ))}
+          <button type="button" className="btn btn-secondary btn-xl" onClick={onClose}>
+            {t('dossier.common.close')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('dossier.person.whoBody', { name })}</p>
+    </ConfirmDialog>
+  );
+}
+
+export function ConflictDialog({
+  who,
+  conflicts,
+  onKeep,
+  onReplace,
+}: {
+  who: string;
+  conflicts: readonly Conflict[];
+  onKeep: () => void;
+  onReplace: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      title={t('dossier.person.conflictTitle')}
+      testId="fill-conflict"
+      onCancel={onKeep}
+      actions={
+        <>
+          <button
+            type="button"
+            className="btn btn-secondary btn-xl"
+            data-testid="conflict-keep"
+            onClick={onKeep}
+          >
+            {t('dossier.person.conflictKeep')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary btn-xl"
+            data-testid="conflict-replace"
+            onClick={onReplace}
+          >
+            {t('dossier.person.conflictReplace')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('dossier.person.conflictBody', { who })}</p>
+      <ul className="conflict-list">
+        {conflicts.map((c) => (
+          <li key={c.key}>
+            <strong>{t(`dossier.person.fields.${c.key}`)}</strong>
+            <span>{t('dossier.person.conflictTyped', { value: String(c.current ?? '') })}</span>
+            <span>{t('dossier.person.conflictCard', { value: String(c.incoming ?? '') })}</span>
+          </li>
+        ))}
+      </ul>
+    </ConfirmDialog>
+  );
+}
+
+export function ExitDialog({ onStay, onConfirm }: { onStay: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      title={t('dossier.wizard.exitTitle')}
+      testId="exit-confirm"
+      onCancel={onStay}
+      actions={
+        <>
+          <button type="button" className="btn btn-primary btn-xl" data-testid="exit-stay" onClick={onStay}>
+            {t('dossier.wizard.exitStay')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-xl"
+            data-testid="exit-confirm-button"
+            onClick={onConfirm}
+          >
+            {t('dossier.wizard.exitConfirm')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('dossier.wizard.exitBody')}</p>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Dates in the e-form are typed as digits, the way people write them (dd/mm/yyyy), on the number pad; the
+ * slashes appear by themselves. The form data keeps ISO `YYYY-MM-DD` (JSON Schema `format: date`). Pure.
+ */
+
+/** Whatever was typed, as "dd/mm/yyyy" so far: digits only, at most 8, slashes after day and month. */
+export function formatDateDigits(raw: string): string {
+  const digits = raw.replace(/\D/g, '').slice(0, 8);
+  if (digits.length <= 2) return digits;
+  if (digits.length <= 4) return `${digits.slice(0, 2)}/${digits.slice(2)}`;
+  return `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`;
+}
+
+/** "23/11/2026" → "2026-11-23"; null until the text is a whole, real date (no 31/02). */
+export function dateTextToIso(text: string): string | null {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(formatDateDigits(text));
+  if (!m?.[1] || !m[2] || !m[3]) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const year = Number(m[3]);
+  if (year < 1850 || month < 1 || month > 12 || day < 1) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > last) return null;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+/** "2026-11-23" → "23/11/2026"; anything else → "". */
+export function isoToDateText(iso: unknown): string {
+  if (typeof iso !== 'string') return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+}

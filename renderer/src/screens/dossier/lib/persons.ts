@@ -1,0 +1,214 @@
+/**
+ * Filling a person in the e-form from a card: a scanned CCCD QR, the MRZ on the back, or the chip.
+ *
+ * The form names each person's place (`procedure.form.persons[].path`, e.g. `mother`) and that object holds
+ * `fullName`, `idNumber`, `birthDate`, `sex`, `address` as far as its schema has them. A fill never
+ * overwrites what the person typed without asking: a field that holds something else than the card says,
+ * and that was not itself put there by an earlier card, is a conflict for the screen to ask about. Pure.
+ */
+import type { ChipRead, ParsedScan } from '../../../../../preload/api';
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type FormData = { [key: string]: Json };
+/**
+ * The form data as react-jsonschema-form's generics see it: rjsf derives error types recursively from
+ * it, which never ends on the recursive `Json` type, so rjsf gets the shallow view.
+ */
+export type RjsfData = Record<string, unknown>;
+
+/** What a card says about a person, in the form's own terms. */
+export interface CardPerson {
+  fullName?: string;
+  idNumber?: string;
+  birthDate?: string;
+  sex?: 'male' | 'female';
+  address?: string;
+}
+
+export interface CardReading {
+  person: CardPerson;
+  via: 'cccd-qr' | 'mrz' | 'chip';
+  /** The MRZ carries names without diacritics: the screen asks the person to correct them. */
+  noDiacritics: boolean;
+  /** The chip's data was signed by a known authority and matched its hashes. */
+  verified: boolean;
+}
+
+const PERSON_KEYS = ['fullName', 'idNumber', 'birthDate', 'sex', 'address'] as const;
+export type PersonKey = (typeof PERSON_KEYS)[number];
+
+/** Only a person scan fills a form; a receipt code is not a person. */
+export function readingFromScan(scan: ParsedScan): CardReading | null {
+  switch (scan.kind) {
+    case 'cccd-qr': {
+      const p = scan.person;
+      return {
+        person: {
+          fullName: p.fullName,
+          idNumber: p.idNumber,
+          birthDate: p.birthDate,
+          sex: p.sex,
+          address: p.address,
+        },
+        via: 'cccd-qr',
+        noDiacritics: false,
+        verified: false,
+      };
+    }
+    case 'mrz': {
+      const p = scan.person;
+      const person: CardPerson = {
+        fullName: [p.surname, p.givenNames].filter((s) => s !== '').join(' '),
+        birthDate: p.birthDate,
+      };
+      if (p.idNumber) person.idNumber = p.idNumber;
+      if (p.sex !== 'unspecified') person.sex = p.sex;
+      return { person, via: 'mrz', noDiacritics: true, verified: false };
+    }
+    case 'dossier-code':
+      return null;
+  }
+}
+
+export function readingFromChip(read: ChipRead): CardReading {
+  const p = read.person;
+  return {
+    person: {
+      fullName: p.fullName,
+      idNumber: p.idNumber,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      address: p.address,
+    },
+    via: 'chip',
+    noDiacritics: false,
+    verified: read.verification === 'verified',
+  };
+}
+
+// ── the form's schema ──────────────────────────────────────────────────────────────────────────────
+
+type Schema = { [key: string]: unknown };
+
+const isObject = (value: unknown): value is Schema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Follows a local `$ref` (`#/definitions/x`, `#/$defs/x`) once or a few times; other refs stay as they are. */
+export function resolveRef(schema: unknown, root: Schema, depth = 0): Schema | null {
+  if (!isObject(schema)) return null;
+  const ref = schema.$ref;
+  if (typeof ref !== 'string' || depth > 8) return schema;
+  const m = /^#\/(definitions|\$defs)\/([^/]+)$/.exec(ref);
+  if (!m?.[1] || !m[2]) return schema;
+  const defs = root[m[1]];
+  return isObject(defs) ? resolveRef(defs[decodeURIComponent(m[2])], root, depth + 1) : null;
+}
+
+/** The schema of the person object at `path` in the root schema, or null when the form has none. */
+export function slotSchema(root: Schema, path: string): Schema | null {
+  const properties = root.properties;
+  if (!isObject(properties)) return null;
+  return resolveRef(properties[path], root);
+}
+
+/** The allowed values of an enum-like schema: `enum`, or `oneOf`/`anyOf` of `const`. */
+function allowedValues(schema: Schema): Json[] | null {
+  if (Array.isArray(schema.enum)) return schema.enum as Json[];
+  const options = Array.isArray(schema.oneOf)
+    ? schema.oneOf
+    : Array.isArray(schema.anyOf)
+      ? schema.anyOf
+      : null;
+  if (!options) return null;
+  const consts = options.filter(isObject).map((o) => o.const as Json);
+  return consts.length > 0 ? consts : null;
+}
+
+const SEX_WORDS: Record<'male' | 'female', string[]> = {
+  male: ['male', 'nam', 'm'],
+  female: ['female', 'nữ', 'nu', 'f'],
+};
+
+/** A card value in the form's terms (sex as the form spells it); undefined when the form cannot take it. */
+function toSchemaValue(key: PersonKey, value: string, schema: Schema): Json | undefined {
+  const allowed = allowedValues(schema);
+  if (key === 'sex') {
+    if (!allowed) return value;
+    const words = SEX_WORDS[value as 'male' | 'female'] ?? [];
+    return allowed.find((a) => typeof a === 'string' && words.includes(a.normalize('NFC').toLowerCase()));
+  }
+  if (allowed && !allowed.includes(value)) return undefined;
+  return value;
+}
+
+export interface Conflict {
+  key: PersonKey;
+  current: Json;
+  incoming: Json;
+}
+
+export interface FillPlan {
+  /** Set now: the field was empty, already equal, or holds what an earlier card put there. */
+  values: Partial<Record<PersonKey, Json>>;
+  /** Ask first: the person typed something else here. */
+  conflicts: Conflict[];
+}
+
+const isEmpty = (value: unknown): boolean =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * What a card reading would change in one person's place. `current` is that place's data now,
+ * `fromCard` what earlier card readings put into it (and was not changed since).
+ */
+export function planFill(
+  schema: Schema,
+  current: FormData | undefined,
+  reading: CardReading,
+  fromCard: Partial<Record<PersonKey, Json>> = {},
+): FillPlan {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  const plan: FillPlan = { values: {}, conflicts: [] };
+  for (const key of PERSON_KEYS) {
+    const raw = reading.person[key];
+    const fieldSchema = resolveRef(properties[key], schema);
+    if (raw === undefined || raw === '' || !fieldSchema) continue;
+    const incoming = toSchemaValue(key, raw, fieldSchema);
+    if (incoming === undefined) continue;
+    const now = current?.[key];
+    if (isEmpty(now) || now === incoming || (fromCard[key] !== undefined && now === fromCard[key]))
+      plan.values[key] = incoming;
+    else plan.conflicts.push({ key, current: now ?? null, incoming });
+  }
+  return plan;
+}
+
+/** The form data with `values` written into the person object at `path`. */
+export function applyFill(data: FormData, path: string, values: Partial<Record<PersonKey, Json>>): FormData {
+  const existing = data[path];
+  const slot: FormData = isObject(existing) ? { ...(existing as FormData) } : {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) slot[key] = value;
+  return { ...data, [path]: slot };
+}
+
+/** The rjsf id of a field in the form (idPrefix `root`, separator `_`): `mother.fullName` → `root_mother_fullName`. */
+export function fieldId(path: string): string {
+  return ['root', ...path.split('.').filter((p) => p !== '')].join('_');
+}
+
+/**
+ * The schema with English titles where the catalogue gives them (`titleEn`, an annotation ajv ignores),
+ * for the English screen; the Vietnamese schema is returned as it is.
+ */
+export function localiseSchema<T>(schema: T, lang: 'vi' | 'en'): T {
+  if (lang === 'vi') return schema;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!isObject(node)) return node;
+    const out: Schema = {};
+    for (const [key, value] of Object.entries(node)) out[key] = walk(value);
+    if (typeof node.titleEn === 'string' && node.titleEn.trim() !== '') out.title = node.titleEn;
+    return out;
+  };
+  return walk(schema) as T;
+}

@@ -1,0 +1,118 @@
+/**
+ * Step 2: the e-form, rendered by react-jsonschema-form from the procedure's JSON Schema and UI hints,
+ * with the kiosk's templates (form/theme.tsx), Vietnamese errors (form/errors.ts) and, above it, the
+ * person picker that fills a person's fields from their ID card.
+ */
+import { useMemo, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import Form from '@rjsf/core';
+import {
+  englishStringTranslator,
+  TranslatableString,
+  type ErrorSchema,
+  type RJSFSchema,
+  type UiSchema,
+} from '@rjsf/utils';
+import type { Procedure } from '../../../../../preload/api';
+import type { FormData, RjsfData } from '../lib/persons';
+import type { ErrorTree } from '../lib/steps';
+import { makeTransformErrors, type FormErrorKey } from '../form/errors';
+import { dossierTemplates, dossierWidgets, type DossierFormContext } from '../form/theme';
+import type { FormValidation } from '../form/validator';
+import { PersonPicker } from './PersonPicker';
+
+export type DossierForm = Form<RjsfData, RJSFSchema, DossierFormContext>;
+
+export function FormStep({
+  procedure,
+  formData,
+  onChange,
+  validation,
+  extraErrors,
+  tried,
+  errorCount,
+  checking,
+  formContext,
+  formRef,
+  chosenSlot,
+  onChooseSlot,
+  onChip,
+}: {
+  procedure: Procedure;
+  formData: FormData;
+  onChange: (data: FormData) => void;
+  validation: FormValidation;
+  extraErrors: ErrorTree;
+  /** The person pressed "Tiếp tục" once: from now on errors show as they type. */
+  tried: boolean;
+  errorCount: number;
+  checking: boolean;
+  formContext: DossierFormContext;
+  formRef: Ref<DossierForm>;
+  chosenSlot: string | null;
+  onChooseSlot: (path: string) => void;
+  onChip: () => void;
+}) {
+  const { t } = useTranslation();
+  const transformErrors = useMemo(
+    () => makeTransformErrors((key: FormErrorKey, vars) => t(`dossier.form.errorsText.${key}`, vars ?? {})),
+    [t],
+  );
+  const translateString = useMemo(() => {
+    const words: Partial<Record<TranslatableString, string>> = {
+      [TranslatableString.AddButton]: t('dossier.form.rjsf.add'),
+      [TranslatableString.AddItemButton]: t('dossier.form.rjsf.add'),
+      [TranslatableString.RemoveButton]: t('dossier.form.rjsf.remove'),
+      [TranslatableString.MoveUpButton]: t('dossier.form.rjsf.moveUp'),
+      [TranslatableString.MoveDownButton]: t('dossier.form.rjsf.moveDown'),
+      [TranslatableString.YesLabel]: t('dossier.form.rjsf.yes'),
+      [TranslatableString.NoLabel]: t('dossier.form.rjsf.no'),
+      [TranslatableString.ArrayItemTitle]: t('dossier.form.rjsf.item'),
+      [TranslatableString.EmptyArray]: t('dossier.form.rjsf.empty'),
+    };
+    return (key: TranslatableString, params?: string[]): string =>
+      words[key] ?? englishStringTranslator(key, params);
+  }, [t]);
+
+  const slots = procedure.form.persons;
+  return (
+    <div className="wizard-panel form-step" data-testid="step-form">
+      <h2 className="step-heading">{t('dossier.form.heading')}</h2>
+      <p className="dossier-lead">{t('dossier.form.lead')}</p>
+      {slots.length > 0 ? (
+        <PersonPicker slots={slots} chosen={chosenSlot} onChoose={onChooseSlot} onChip={onChip} />
+      ) : null}
+      <div
+        role="alert"
+        className={errorCount > 0 ? 'error-box form-errors' : 'error-box-empty'}
+        data-testid="form-errors"
+      >
+        {errorCount > 0 ? t('dossier.form.errors', { count: errorCount }) : null}
+      </div>
+      <p role="status" className={checking ? 'form-checking' : 'sr-only'}>
+        {checking ? t('dossier.form.checking') : ''}
+      </p>
+      <Form<RjsfData, RJSFSchema, DossierFormContext>
+        ref={formRef}
+        className="dossier-form"
+        schema={procedure.form.schema as RJSFSchema}
+        uiSchema={procedure.form.uiSchema as UiSchema<RjsfData, RJSFSchema, DossierFormContext>}
+        formData={formData}
+        formContext={formContext}
+        validator={validation.validator}
+        templates={dossierTemplates}
+        widgets={dossierWidgets}
+        transformErrors={transformErrors}
+        translateString={translateString}
+        extraErrors={extraErrors as ErrorSchema<RjsfData>}
+        liveValidate={tried && validation.clientSide ? 'onChange' : false}
+        showErrorList={false}
+        noHtml5Validate
+        onChange={(event) => onChange((event.formData ?? {}) as FormData)}
+      >
+        {/* The wizard's own "Tiếp tục" submits; no button inside the form. */}
+        <></>
+      </Form>
+    </div>
+  );
+}

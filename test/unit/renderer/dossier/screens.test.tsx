@@ -1,0 +1,135 @@
+// Server-side renders of the receipt, the privacy notice and the check list: the words a person reads and
+// the test ids the e2e suite relies on.
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { KioskBridge, Submitted } from '../../../../preload/api';
+import { createI18n } from '../../../../renderer/src/i18n';
+import { KioskProvider } from '../../../../renderer/src/context';
+import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
+import { Receipt } from '../../../../renderer/src/screens/dossier/Receipt';
+import { PrivacyStep } from '../../../../renderer/src/screens/dossier/steps/PrivacyStep';
+import { CheckStep } from '../../../../renderer/src/screens/dossier/steps/CheckStep';
+import { birthRegistration } from './fixtures';
+
+const bridge = {
+  transport: 'ipc',
+  call: async () => ({ ok: true, value: {} }),
+  on: () => () => undefined,
+} as unknown as KioskBridge;
+
+function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={createI18n(lng)}>
+      <KioskProvider client={createClient(bridge, memoryTokenStore())}>{node}</KioskProvider>
+    </I18nextProvider>,
+  );
+}
+
+const submitted: Submitted = {
+  id: '3f2a7c1e-9b4d-4e8a-a1b2-c3d4e5f60718',
+  code: '000.00.12.H29-K01-261123-0007',
+  provisional: true,
+  procedureName: 'Cấp bản sao trích lục hộ tịch',
+  receivedAt: '2026-11-23T02:15:00.000Z',
+  dueDate: '2026-11-24',
+  dueDateEstimated: false,
+  fee: { amount: 8000, text: '8.000 đồng/bản' },
+  payment: { payload: '00020101021238570010A000000727', paid: false },
+  receipt: { jobIds: [5], copies: 2 },
+};
+
+describe('the receipt screen', () => {
+  const html = render(<Receipt submitted={submitted} printEvents={[]} onHome={() => undefined} />);
+
+  it('shows the provisional code, the due date the Vietnamese way, and when it was received', () => {
+    expect(html).toContain('Mã hồ sơ tạm');
+    expect(html).toContain('000.00.12.H29-K01-261123-0007');
+    expect(html).toContain('24/11/2026');
+    expect(html).toContain('09:15 23/11/2026');
+  });
+
+  it('says the receipt is being printed, and how many copies', () => {
+    expect(html).toMatch(/data-testid="receipt-print" data-status="queued"/);
+    expect(html).toContain('Biên nhận đang được in… (2 bản)');
+  });
+
+  it('shows the fee as unpaid with its VietQR', () => {
+    expect(html).toContain('8.000 đồng');
+    expect(html).toContain('Chưa thanh toán');
+    expect(html).toContain('Mã VietQR để nộp lệ phí 8.000 đồng');
+  });
+
+  it('an official code and no fee: no “tạm”, no payment block', () => {
+    const free = render(
+      <Receipt
+        submitted={{ ...submitted, provisional: false, fee: { amount: 0, text: '' }, payment: null }}
+        printEvents={[{ jobId: 5, ref: 'receipt', status: 'done', error: null }]}
+        onHome={() => undefined}
+      />,
+    );
+    expect(free).not.toContain('Mã hồ sơ tạm');
+    expect(free).not.toContain('receipt-fee');
+    expect(free).toContain('Đã in xong biên nhận');
+  });
+
+  it('reads in English on the English screen', () => {
+    const en = render(<Receipt submitted={submitted} printEvents={[]} onHome={() => undefined} />, 'en');
+    expect(en).toContain('Provisional dossier code');
+    expect(en).toContain('Not paid yet');
+  });
+});
+
+describe('the privacy notice', () => {
+  it('names the people, the law and the decree before anything is collected', () => {
+    const html = render(
+      <PrivacyStep
+        procedure={birthRegistration}
+        busy={false}
+        onAgree={() => undefined}
+        onCancel={() => undefined}
+      />,
+    );
+    expect(html).toContain('Người yêu cầu, Mẹ, Cha');
+    expect(html).toContain('91/2025/QH15');
+    expect(html).toContain('356/2025/NĐ-CP');
+    expect(html).toContain('Ảnh chụp hoặc bản quét');
+  });
+});
+
+describe('the completeness check', () => {
+  it('lists every problem at once, each a button to fix it', () => {
+    const html = render(
+      <CheckStep
+        result={{
+          complete: false,
+          problems: [
+            {
+              code: 'form-required',
+              vi: 'Trẻ: chưa điền họ tên',
+              en: 'Child: missing name',
+              field: 'tre.fullName',
+            },
+            {
+              code: 'component-missing',
+              vi: 'Thiếu Giấy chứng sinh',
+              en: 'Missing',
+              componentId: 'giay-chung-sinh',
+            },
+          ],
+        }}
+        error={null}
+        checking={false}
+        onRecheck={() => undefined}
+        onFix={() => undefined}
+        onBack={() => undefined}
+        onNext={() => undefined}
+      />,
+    );
+    expect(html).toContain('Hồ sơ còn 2 điều cần bổ sung');
+    expect(html.match(/<button[^>]*data-testid="check-problem"/g)).toHaveLength(2);
+    expect(html).toContain('data-component="giay-chung-sinh"');
+    expect(html).toContain('Kiểm tra lại');
+  });
+});
