@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TOTAL_LIMIT_MS = 180_000;
+const TOTAL_LIMIT_MS = 420_000;
 
 if (!existsSync(join(root, 'dist', 'main', 'node-entry.cjs'))) {
   process.stdout.write('dist/ is missing: npm run build\n');

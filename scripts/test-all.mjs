@@ -1,5 +1,5 @@
 // `npm test`: everything CI checks, in order, each step's output shown as it runs:
-// lint → types → unit tests → electronegativity → build → e2e in Chromium → Electron smoke.
+// lint → types → unit tests → sync crash test (kill -9 a kiosk mid-sync) → electronegativity → build → e2e in Chromium → Electron smoke.
 // Every step runs even when an earlier one failed, so one run shows every problem; the exit code is
 // non-zero if any failed. The last line is the plain "N passed, N failed, N skipped" summary.
 import { spawnSync } from 'node:child_process';
@@ -10,13 +10,19 @@ const steps = [
   ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
   ['unit', ['run', 'test:unit']],
+  ['crash', ['run', 'test:crash']],
   ['electronegativity', ['run', 'electronegativity']],
   ['build', ['run', 'build']],
   ['e2e', ['run', 'test:e2e']],
   ['electron', ['run', 'test:electron']],
 ];
 
-for (const f of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/electron/results.json'])
+for (const f of [
+  'test-results/unit.json',
+  'test-results/crash.json',
+  'test-results/e2e.json',
+  'test-results/electron/results.json',
+])
   rmSync(f, { force: true });
 
 const outcomes = [];
@@ -31,11 +37,12 @@ const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null)
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const unit = read('test-results/unit.json');
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
-  skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
+for (const f of ['test-results/unit.json', 'test-results/crash.json']) {
+  const vitest = read(f);
+  if (!vitest) continue;
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
 }
 for (const f of ['test-results/e2e.json', 'test-results/electron/results.json']) {
   const pw = read(f);

@@ -5,6 +5,7 @@ import { benchColdStart } from './cold-start';
 import { benchPrint } from './print';
 import { benchReceipt } from './receipt';
 import { benchSubmit } from './dossier';
+import { benchSync } from './sync';
 import { benchIssueThroughput, benchTapToPrint } from './queue';
 import { within } from './stats';
 
@@ -27,6 +28,7 @@ const benches: { name: string; limitMs: number; run: (root: string) => Promise<F
     limitMs: 60_000,
     run: () => benchSubmit(),
   },
+  { name: 'sync: 1,000 dossiers × 3 × 200 KB', limitMs: 240_000, run: (root) => benchSync(root) },
 ];
 
 function table(figures: Figures): string {

@@ -22,9 +22,8 @@ test.describe('citizen home screen', () => {
     ] as const) {
       const tile = page.getByTestId(id);
       await expect(tile).toContainText(label);
-      // Features not built yet say so instead of pretending; the queue is built.
-      if (id === 'tile-queue') await expect(tile).not.toContainText('Sắp có');
-      else await expect(tile).toContainText('Sắp có');
+      // All four are built and switched on in the demo centre: none says "coming soon".
+      await expect(tile).not.toContainText('Sắp có');
       const box = await tile.boundingBox();
       expect(box!.height).toBeGreaterThanOrEqual(64);
       expect(box!.width).toBeGreaterThanOrEqual(64);
@@ -85,14 +84,20 @@ test.describe('citizen home screen', () => {
     await expectAccessible(page, 'home (high contrast)');
   });
 
-  test('a tile whose feature is not built says so honestly and leads home', async ({ page, app }) => {
-    await page.goto(`${app.url}/`);
-    await page.getByTestId('tile-dossier').click();
-    await expect(page.getByTestId('coming-soon')).toBeVisible();
-    await shot(page, 'coming-soon');
-    await expectAccessible(page, 'coming soon');
-    await page.getByTestId('home-button').click();
-    await expect(page.getByTestId('tile-dossier')).toBeVisible();
+  test.describe('a centre without queue services', () => {
+    test.use({ appOptions: { config: { centre: { name: 'UBND xã Thử', unitCode: '000.00.12.H29' } } } });
+
+    test('a tile whose feature is switched off says so honestly and leads home', async ({ page, app }) => {
+      await page.goto(`${app.url}/`);
+      await expect(page.getByTestId('tile-queue')).toContainText('Sắp có');
+      await expect(page.getByTestId('tile-dossier')).not.toContainText('Sắp có');
+      await page.getByTestId('tile-queue').click();
+      await expect(page.getByTestId('coming-soon')).toBeVisible();
+      await shot(page, 'coming-soon');
+      await expectAccessible(page, 'coming soon');
+      await page.getByTestId('home-button').click();
+      await expect(page.getByTestId('tile-queue')).toBeVisible();
+    });
   });
 
   test('works in a portrait kiosk screen', async ({ page, app }) => {

@@ -17,7 +17,8 @@ test('an idle kiosk counts down visibly, then wipes the citizen session and retu
   await expect(page.getByTestId('centre-name')).toHaveText('UBND phường Thử Nghiệm');
   await page.getByTestId('lang-toggle').click();
   await page.getByTestId('text-larger').click();
-  await page.getByTestId('tile-procedures').click();
+  // No queue services in this centre: the queue tile opens the honest "coming soon" page.
+  await page.getByTestId('tile-queue').click();
   await expect(page.getByTestId('coming-soon')).toBeVisible();
 
   // After 15 − 8 = 7 s of no touch the warning appears with a countdown.

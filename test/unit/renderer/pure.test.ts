@@ -96,14 +96,13 @@ describe('citizen session', () => {
   it('offers a feature only when main enables it AND this renderer has built it', () => {
     expect(isAvailable('queue', [])).toBe(false);
     expect(isAvailable('queue', ['queue'])).toBe(true);
-    expect(isAvailable('procedures', ['procedures'])).toBe(false);
+    expect(isAvailable('procedures', ['procedures'])).toBe(true);
+    expect(isAvailable('dossier', ['queue'])).toBe(false);
   });
   it('a tile opens the feature when available, else the honest page', () => {
     expect(screenFor('queue', ['queue'])).toEqual({ name: 'queue' });
     expect(screenFor('queue', [])).toEqual({ name: 'coming-soon', feature: 'queue' });
-    expect(screenFor('tracking', ['queue', 'tracking'])).toEqual({
-      name: 'coming-soon',
-      feature: 'tracking',
-    });
+    expect(screenFor('tracking', ['queue', 'tracking'])).toEqual({ name: 'lookup' });
+    expect(screenFor('dossier', ['queue'])).toEqual({ name: 'coming-soon', feature: 'dossier' });
   });
 });
