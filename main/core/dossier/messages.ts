@@ -137,15 +137,15 @@ export const dossierErrors = {
   markup: (path: string) =>
     fail(
       'text-markup-refused',
-      `Mục "${path}" chứa mã HTML/thẻ (như <script>). Vui lòng chỉ nhập chữ, số và dấu câu thông thường.`,
-      `"${path}" contains markup (such as <script>). Please type only letters, digits and ordinary punctuation.`,
+      `Một mục đã nhập có chứa mã HTML/thẻ (như <script>). Vui lòng chỉ nhập chữ, số và dấu câu thông thường.`,
+      `A field contains markup (such as <script>). Please type only letters, digits and ordinary punctuation.`,
       path,
     ),
   control: (path: string) =>
     fail(
       'text-control-refused',
-      `Mục "${path}" chứa ký tự điều khiển không nhìn thấy. Vui lòng xoá và nhập lại.`,
-      `"${path}" contains invisible control characters. Please clear it and type it again.`,
+      `Một mục đã nhập có chứa ký tự điều khiển không nhìn thấy. Vui lòng xoá và nhập lại.`,
+      `A field contains invisible control characters. Please clear it and type it again.`,
       path,
     ),
   tooBig: (path: string) =>

@@ -9,6 +9,7 @@ import { useAppInfo, useKiosk } from '../../context';
 import { useRouter } from '../../router';
 import { Brand } from '../../components/Brand';
 import { Clock } from '../../components/Clock';
+import { OnlineIndicator } from '../../components/OnlineIndicator';
 import { A11yControls, LanguageToggle } from '../../components/DisplayControls';
 import { IdleDialog } from '../../components/IdleDialog';
 import { useI18nInstance } from '../../i18n/useI18nInstance';
@@ -117,6 +118,7 @@ export function CitizenShell() {
           <Clock />
         </div>
         <div className="header-tools">
+          <OnlineIndicator />
           <LanguageToggle languages={info.languages} onChange={() => dispatch({ type: 'touched' })} />
           <A11yControls
             textSize={session.textSize}
