@@ -29,7 +29,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
   // The staff receipt viewer shows the receipt PDF the page itself made into a blob: URL.
-  "frame-src blob:",
+  'frame-src blob:',
 ].join('; ');
 
 /**
