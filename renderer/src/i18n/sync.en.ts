@@ -34,6 +34,19 @@ export const syncEn: typeof syncVi = {
     retry: 'Try now',
     retryLabel: 'Try sending dossier {{code}} again now',
     retried: 'Asked to send dossier {{code}} again.',
+    correct: 'Correct dossier',
+    correctLabel: "Correct dossier {{code}} following the portal's reasons",
+    corrected: 'Saved the correction of dossier {{code}} and asked to send it again.',
+    correctedNotSent:
+      'Saved the correction of dossier {{code}} but could not send it again yet. Press “Try now” later.',
+  },
+  correct: {
+    title: 'Correct dossier {{code}}',
+    lead: 'Correct the fields following the reasons above, then press “Save and resend”. The correction is logged.',
+    loading: 'Opening the dossier…',
+    save: 'Save and resend',
+    saving: 'Saving…',
+    cancel: 'Close without changes',
   },
   feed: {
     title: 'Sync log',

@@ -37,6 +37,18 @@ export const syncVi = {
     retry: 'Thử lại ngay',
     retryLabel: 'Thử gửi lại hồ sơ {{code}} ngay',
     retried: 'Đã yêu cầu gửi lại hồ sơ {{code}}.',
+    correct: 'Sửa hồ sơ',
+    correctLabel: 'Sửa hồ sơ {{code}} theo lý do cổng trả về',
+    corrected: 'Đã lưu bản sửa hồ sơ {{code}} và yêu cầu gửi lại.',
+    correctedNotSent: 'Đã lưu bản sửa hồ sơ {{code}} nhưng chưa gửi lại được. Bấm “Thử lại ngay” sau.',
+  },
+  correct: {
+    title: 'Sửa hồ sơ {{code}}',
+    lead: 'Sửa các ô theo lý do trên rồi bấm “Lưu và gửi lại”. Việc sửa được ghi vào nhật ký.',
+    loading: 'Đang mở hồ sơ…',
+    save: 'Lưu và gửi lại',
+    saving: 'Đang lưu…',
+    cancel: 'Đóng, không sửa',
   },
   feed: {
     title: 'Nhật ký đồng bộ',

@@ -3,8 +3,8 @@
  * person, went out today; the dossiers the portal refused with its reasons and a "Thử lại ngay" each; a
  * general "Thử lại ngay"; and the sync log. Live through the `sync.status` and `dossier.changed` events.
  *
- * Later: a "Sửa hồ sơ" per refused dossier (dossier.correct, then sync.retry) belongs in the attention
- * row; it needs the filing screens' form in a correction mode, which is not built yet.
+ * A dossier refused for its content (422) also gets "Sửa hồ sơ": the filing form in a dialog
+ * (CorrectDossier.tsx), saved with dossier.correct and sent again with sync.retry.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useKiosk } from '../../context';
 import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { byOldest, canRetryAll, countTiles, listsChanged } from './syncModel';
+import { canCorrect, CorrectDossier, type CorrectOutcome } from './CorrectDossier';
 import '../../styles/staff-dossier.css';
 
 type Attention = MethodOutput<'sync.attention'>[number];
@@ -42,6 +43,7 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
   const [error, setError] = useState<KioskError | undefined>();
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<Attention | null>(null);
   const statusRef = useRef<SyncStatus | null>(null);
 
   const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
@@ -98,6 +100,20 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
     setError(undefined);
     applyStatus(result.value);
     setNotice(code === undefined ? t('sync.retried') : t('sync.attention.retried', { code }));
+    void loadLists();
+  };
+
+  /** The correction is saved (and, unless `outcome` says otherwise, sent again): close and say so. */
+  const corrected = (item: Attention, outcome: CorrectOutcome): void => {
+    setCorrecting(null);
+    if (outcome.ok) {
+      setError(undefined);
+      applyStatus(outcome.status);
+      setNotice(t('sync.attention.corrected', { code: item.code }));
+    } else {
+      fail(outcome.error);
+      setNotice(t('sync.attention.correctedNotSent', { code: item.code }));
+    }
     void loadLists();
   };
 
@@ -213,21 +229,43 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
                         ) : null}
                       </p>
                     </div>
-                    <button
-                      type="button"
-                      className="btn btn-secondary"
-                      aria-label={t('sync.attention.retryLabel', { code: item.code })}
-                      data-testid="sync-retry-one"
-                      disabled={busy !== null}
-                      onClick={() => void retry(item.dossierId, item.code)}
-                    >
-                      {busy === item.dossierId ? t('sync.retrying') : t('sync.attention.retry')}
-                    </button>
+                    <div className="attention-actions">
+                      <button
+                        type="button"
+                        className="btn btn-secondary"
+                        aria-label={t('sync.attention.retryLabel', { code: item.code })}
+                        data-testid="sync-retry-one"
+                        disabled={busy !== null}
+                        onClick={() => void retry(item.dossierId, item.code)}
+                      >
+                        {busy === item.dossierId ? t('sync.retrying') : t('sync.attention.retry')}
+                      </button>
+                      {canCorrect(item) ? (
+                        <button
+                          type="button"
+                          className="btn btn-secondary"
+                          aria-label={t('sync.attention.correctLabel', { code: item.code })}
+                          data-testid="sync-correct"
+                          disabled={busy !== null}
+                          onClick={() => setCorrecting(item)}
+                        >
+                          {t('sync.attention.correct')}
+                        </button>
+                      ) : null}
+                    </div>
                   </li>
                 ))}
               </ul>
             )}
           </section>
+
+          {correcting ? (
+            <CorrectDossier
+              item={correcting}
+              onClose={() => setCorrecting(null)}
+              onDone={(outcome) => corrected(correcting, outcome)}
+            />
+          ) : null}
 
           <section className="sync-feed" aria-labelledby="sync-feed-title">
             <h3 id="sync-feed-title">{t('sync.feed.title')}</h3>

@@ -3,20 +3,14 @@
  * with the kiosk's templates (form/theme.tsx), Vietnamese errors (form/errors.ts) and, above it, the
  * person picker that fills a person's fields from their ID card.
  */
-import { useMemo, type Ref } from 'react';
+import { type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import Form from '@rjsf/core';
-import {
-  englishStringTranslator,
-  TranslatableString,
-  type ErrorSchema,
-  type RJSFSchema,
-  type UiSchema,
-} from '@rjsf/utils';
+import { type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import type { Procedure } from '../../../../../preload/api';
 import type { FormData, RjsfData } from '../lib/persons';
 import type { ErrorTree } from '../lib/steps';
-import { makeTransformErrors, type FormErrorKey } from '../form/errors';
+import { useFormText } from '../form/useFormText';
 import { dossierTemplates, dossierWidgets, type DossierFormContext } from '../form/theme';
 import type { FormValidation } from '../form/validator';
 import { PersonPicker } from './PersonPicker';
@@ -54,25 +48,7 @@ export function FormStep({
   onChip: () => void;
 }) {
   const { t } = useTranslation();
-  const transformErrors = useMemo(
-    () => makeTransformErrors((key: FormErrorKey, vars) => t(`dossier.form.errorsText.${key}`, vars ?? {})),
-    [t],
-  );
-  const translateString = useMemo(() => {
-    const words: Partial<Record<TranslatableString, string>> = {
-      [TranslatableString.AddButton]: t('dossier.form.rjsf.add'),
-      [TranslatableString.AddItemButton]: t('dossier.form.rjsf.add'),
-      [TranslatableString.RemoveButton]: t('dossier.form.rjsf.remove'),
-      [TranslatableString.MoveUpButton]: t('dossier.form.rjsf.moveUp'),
-      [TranslatableString.MoveDownButton]: t('dossier.form.rjsf.moveDown'),
-      [TranslatableString.YesLabel]: t('dossier.form.rjsf.yes'),
-      [TranslatableString.NoLabel]: t('dossier.form.rjsf.no'),
-      [TranslatableString.ArrayItemTitle]: t('dossier.form.rjsf.item'),
-      [TranslatableString.EmptyArray]: t('dossier.form.rjsf.empty'),
-    };
-    return (key: TranslatableString, params?: string[]): string =>
-      words[key] ?? englishStringTranslator(key, params);
-  }, [t]);
+  const { transformErrors, translateString } = useFormText();
 
   const slots = procedure.form.persons;
   return (
