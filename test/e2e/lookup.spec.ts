@@ -1,6 +1,6 @@
-import { createCanvas } from '@napi-rs/canvas';
 import type { Page } from '@playwright/test';
 import type { Dossier, Submitted } from '../../preload/api';
+import { api, capturedPng } from './support/contract';
 import { expect, expectAccessible, shot, test } from './fixtures';
 
 /**
@@ -11,37 +11,16 @@ import { expect, expectAccessible, shot, test } from './fixtures';
 
 const ADMIN_PIN = '135790';
 const PROCEDURE = 'chung-thuc-ban-sao-tu-ban-chinh';
+/** What the captured "photo" of the paper shows. */
+const PAPER = [
+  { text: 'BẰNG TỐT NGHIỆP THPT', x: 60, y: 120 },
+  { text: 'Bản chính', x: 60, y: 200 },
+];
 const ID_NUMBER = '001090001234';
 const CONFIG = {
   centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29', address: '29 Lê Duẩn, Quận 1' },
   kioskId: 'K01',
 };
-
-type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; en: string } };
-
-async function api<T>(baseUrl: string, method: string, body: unknown = {}, token?: string): Promise<T> {
-  const r = await fetch(`${baseUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const result = (await r.json()) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method} → ${r.status} ${result.error.code}: ${result.error.en}`);
-  return result.value;
-}
-
-/** A photo of a paper, as the kiosk camera would capture it: a real PNG with some text on it. */
-function capturedPng(): string {
-  const canvas = createCanvas(640, 480);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, 640, 480);
-  ctx.fillStyle = '#000000';
-  ctx.font = '32px sans-serif';
-  ctx.fillText('BẰNG TỐT NGHIỆP THPT', 60, 120);
-  ctx.fillText('Bản chính', 60, 200);
-  return canvas.toBuffer('image/png').toString('base64');
-}
 
 /** Files a chứng thực dossier through the contract, the way the filing screens do, and submits it. */
 async function submitDossier(baseUrl: string): Promise<Submitted> {
@@ -56,7 +35,7 @@ async function submitDossier(baseUrl: string): Promise<Submitted> {
   await api<Dossier>(baseUrl, 'dossier.attach', {
     id: draft.id,
     componentId: 'ban-chinh',
-    source: { kind: 'capture', dataBase64: capturedPng() },
+    source: { kind: 'capture', dataBase64: capturedPng(PAPER) },
   });
   const check = await api<{ complete: boolean; problems: unknown[] }>(baseUrl, 'dossier.check', {
     id: draft.id,

@@ -1,6 +1,6 @@
-import { createCanvas } from '@napi-rs/canvas';
 import type { Page } from '@playwright/test';
 import type { Dossier, Submitted } from '../../preload/api';
+import { api, capturedPng } from './support/contract';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
 import { startFakePrinter } from './support/fake-printer';
 
@@ -13,30 +13,8 @@ import { startFakePrinter } from './support/fake-printer';
 
 const ADMIN_PIN = '135790';
 const PROCEDURE = 'chung-thuc-ban-sao-tu-ban-chinh';
-
-type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; en: string } };
-
-async function api<T>(baseUrl: string, method: string, body: unknown = {}, token?: string): Promise<T> {
-  const r = await fetch(`${baseUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const result = (await r.json()) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method} → ${r.status} ${result.error.code}: ${result.error.en}`);
-  return result.value;
-}
-
-function capturedPng(): string {
-  const canvas = createCanvas(640, 480);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, 640, 480);
-  ctx.fillStyle = '#000000';
-  ctx.font = '32px sans-serif';
-  ctx.fillText('GIẤY KHAI SINH – Bản chính', 40, 120);
-  return canvas.toBuffer('image/png').toString('base64');
-}
+/** What the captured "photo" of the paper shows. */
+const PAPER = [{ text: 'GIẤY KHAI SINH – Bản chính', x: 40, y: 120 }];
 
 async function fileDraft(baseUrl: string, name: string, token?: string): Promise<Dossier> {
   const draft = await api<Dossier>(baseUrl, 'dossier.create', { procedureId: PROCEDURE }, token);
@@ -55,7 +33,7 @@ async function fileDraft(baseUrl: string, name: string, token?: string): Promise
   return api<Dossier>(
     baseUrl,
     'dossier.attach',
-    { id: draft.id, componentId: 'ban-chinh', source: { kind: 'capture', dataBase64: capturedPng() } },
+    { id: draft.id, componentId: 'ban-chinh', source: { kind: 'capture', dataBase64: capturedPng(PAPER) } },
     token,
   );
 }
