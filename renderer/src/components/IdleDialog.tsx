@@ -34,7 +34,7 @@ export function IdleDialog({
   return (
     <dialog
       ref={dialog}
-      className="idle-dialog"
+      className="sheet idle-dialog"
       role="alertdialog"
       aria-modal="true"
       aria-labelledby={titleId}

@@ -205,7 +205,7 @@ export function ChipReadDialog(props: {
   return (
     <dialog
       ref={dialog}
-      className="chip-dialog"
+      className="sheet chip-dialog"
       aria-labelledby={titleId}
       data-testid="chip-dialog"
       data-phase={phase.kind}

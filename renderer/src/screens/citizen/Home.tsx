@@ -31,7 +31,7 @@ export function Home({
               <li key={feature}>
                 <button
                   type="button"
-                  className={`tile tile-${feature}`}
+                  className={`card-button tile tile-${feature}`}
                   data-testid={testIds[feature]}
                   onClick={() => onOpen(feature)}
                 >

@@ -35,7 +35,7 @@ export function ScanDialog({
   return (
     <dialog
       ref={dialog}
-      className="scan-dialog"
+      className="sheet scan-dialog"
       aria-labelledby={titleId}
       data-testid={notice.kind === 'error' ? 'scan-error' : 'scan-greeting'}
       onCancel={(event) => {

@@ -177,7 +177,7 @@ export function Catalogue({
             <li key={p.id}>
               <button
                 type="button"
-                className="procedure-card"
+                className="card-button procedure-card"
                 data-testid={`procedure-${p.id}`}
                 onClick={() => onChoose(p)}
               >

@@ -32,7 +32,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={dialog}
-      className="dossier-dialog"
+      className="sheet dossier-dialog"
       aria-labelledby={titleId}
       data-testid={testId}
       onCancel={(event) => {

@@ -65,7 +65,7 @@ export function ChipDiagnostics() {
 
   return (
     <section className="chip-diagnostics" data-testid="chip-diagnostics" aria-labelledby="chip-diag-title">
-      <div className="chip-diag-head">
+      <div className="diag-head">
         <h2 id="chip-diag-title">{t('chip.diag.title')}</h2>
         <button type="button" className="btn btn-secondary" onClick={() => void load()}>
           {t('chip.diag.refresh')}
@@ -76,7 +76,7 @@ export function ChipDiagnostics() {
       {status === null ? (
         <p role="status">{t('chip.diag.loading')}</p>
       ) : (
-        <dl className="chip-diag-status">
+        <dl className="diag-status">
           <dt>{t('chip.diag.pcsc')}</dt>
           <dd data-testid="chip-diag-pcsc" data-pcsc={status.pcsc}>
             {t(pcscKey[status.pcsc])}

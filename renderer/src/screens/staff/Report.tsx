@@ -211,7 +211,7 @@ export function Report({ onError }: { onError: (error: KioskError) => boolean })
                   ['serviceP90', formatDuration(t, report.totals.serviceP90)],
                 ] as const
               ).map(([key, value]) => (
-                <div key={key} className="report-total">
+                <div key={key} className="stat report-total">
                   <dt>{t(`report.${key}`)}</dt>
                   <dd>{value}</dd>
                 </div>

@@ -63,7 +63,7 @@ export function ScanDiagnostics({ onError }: { onError: (error: KioskError) => b
 
   return (
     <section className="scan-diagnostics" data-testid="scan-diagnostics" aria-labelledby="scan-diag-title">
-      <div className="scan-diag-head">
+      <div className="diag-head">
         <h2 id="scan-diag-title">{t('staff.scanner.title')}</h2>
         <button type="button" className="btn btn-secondary" onClick={() => void load()}>
           {t('staff.scanner.refresh')}
@@ -74,7 +74,7 @@ export function ScanDiagnostics({ onError }: { onError: (error: KioskError) => b
       {status === null ? (
         <p role="status">{t('staff.scanner.loading')}</p>
       ) : (
-        <dl className="scan-diag-status">
+        <dl className="diag-status">
           <dt>{t('staff.scanner.hid')}</dt>
           <dd data-testid="scan-hid">
             {t(hidKey[status.hid])}

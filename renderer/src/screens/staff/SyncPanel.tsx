@@ -181,7 +181,7 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
             {countTiles(status).map((tile) => (
               <div
                 key={tile.key}
-                className={`sync-count tone-${tile.tone}`}
+                className={`stat sync-count tone-${tile.tone}`}
                 data-testid={`sync-count-${tile.key}`}
               >
                 <dt>{t(`sync.counts.${tile.key}`)}</dt>

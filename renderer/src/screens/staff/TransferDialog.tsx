@@ -38,7 +38,7 @@ export function TransferDialog({
   return (
     <dialog
       ref={dialog}
-      className="transfer-dialog"
+      className="sheet transfer-dialog"
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

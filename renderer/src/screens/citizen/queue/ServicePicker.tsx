@@ -191,7 +191,7 @@ export function ServicePicker({
             <li key={service.id}>
               <button
                 type="button"
-                className={service.open ? 'service-tile' : 'service-tile is-closed'}
+                className={service.open ? 'card-button service-tile' : 'card-button service-tile is-closed'}
                 data-testid={`service-${service.id}`}
                 disabled={!service.open || pending}
                 onClick={() => void issue(service)}
