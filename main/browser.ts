@@ -49,12 +49,15 @@ export function openAppWindow(url: string, dataDir: string, env: NodeJS.ProcessE
     '--disable-component-update',
     '--disable-sync',
     '--disable-translate',
+    // As in Electron (main/shell/main.ts): date fields read dd/mm/yyyy, not the OS locale's order.
+    '--lang=vi',
     '--window-size=1280,900',
   ];
   if (env.KIOSK_FULLSCREEN === '1') args.push('--kiosk');
   // Chromium refuses to run as root without --no-sandbox; kiosks should not run as root, but dev boxes do.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const child = spawn(browser, args, { stdio: 'ignore', detached: true });
+  // Chromium on Linux ignores --lang and reads LANGUAGE (its Vietnamese strings: Debian chromium-l10n).
+  const child = spawn(browser, args, { stdio: 'ignore', detached: true, env: { ...env, LANGUAGE: 'vi' } });
   child.on('error', (error) => log.warn('could not start the browser', { browser, error }));
   child.unref();
   log.info('opened the kiosk in the system browser', { browser });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests (and browser mode) need. Idempotent: installs only what is missing.
 #   chromium            the e2e browser (driven by playwright-core; no browser download)
+#   chromium-l10n       its Vietnamese locale: staff date fields read dd/mm/yyyy
 #   cups, cups-pdf …    a real printer queue whose output is a PDF ($HOME/PDF)
 #   poppler-utils       pdftotext / pdftoppm to read printed output back
 #   zbar-tools          zbarimg to decode printed QR codes
@@ -8,7 +9,7 @@
 #   fonts-noto-core     Vietnamese-capable fonts for the browser
 #   build-essential, python3   node-gyp fallback when a native module has no prebuilt binary
 set -euo pipefail
-packages=(chromium cups cups-pdf cups-bsd cups-client poppler-utils zbar-tools libusb-1.0-0 fonts-noto-core
+packages=(chromium chromium-l10n cups cups-pdf cups-bsd cups-client poppler-utils zbar-tools libusb-1.0-0 fonts-noto-core
   build-essential python3)
 missing=()
 for p in "${packages[@]}"; do

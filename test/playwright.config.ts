@@ -24,6 +24,8 @@ export default defineConfig({
     timezoneId: 'Asia/Ho_Chi_Minh',
     launchOptions: {
       executablePath: process.env.KIOSK_E2E_CHROMIUM ?? '/usr/bin/chromium',
+      // Chromium on Linux takes its own locale from LANGUAGE (--lang is ignored there), as the kiosk's.
+      env: { ...process.env, LANGUAGE: 'vi' },
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -31,6 +33,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // As the kiosk starts Chromium/Electron: date fields in Vietnamese order (dd/mm/yyyy).
+        '--lang=vi',
       ],
     },
   },

@@ -22,6 +22,9 @@ const log = createLogger('shell');
 registerAppScheme();
 // Every renderer sandboxed, whatever a future BrowserWindow forgets to say.
 app.enableSandbox();
+// Chromium's own words (a date field's dd/mm/yyyy order, its calendar, spell-check) in Vietnamese,
+// whatever the kiosk's OS locale; the app's own text follows its language toggle.
+app.commandLine.appendSwitch('lang', 'vi');
 
 // One data folder, one Chromium profile, one instance: the profile lives beside the data, so the
 // single-instance lock is per data folder (KIOSK_DATA_DIR gives tests and a second profile their own).
