@@ -11,6 +11,11 @@
  */
 import { z } from 'zod';
 import {
+  CalendarDayInputSchema,
+  CalendarDaySchema,
+  CalendarYearInput,
+  CalendarYearSchema,
+  CalendarYearViewSchema,
   AttachSourceSchema,
   CatalogueFieldSchema,
   ChipAccessSchema,
@@ -670,6 +675,42 @@ export const methods = {
     }),
     summary: 'The N-th working day after the effective day of receipt (weekends, holidays, cut-off).',
   }),
+  'calendar.year': method({
+    access: 'staff',
+    input: z.strictObject({ year: CalendarYearInput }),
+    output: CalendarYearViewSchema,
+    summary: "A year's decided days (holidays, days off, make-up working days) with who changed them.",
+  }),
+  'calendar.setDay': method({
+    access: 'admin',
+    input: CalendarDayInputSchema,
+    output: CalendarDaySchema,
+    summary: 'Admin only: add or change a decided day; due dates computed from now on use it.',
+  }),
+  'calendar.removeDay': method({
+    access: 'admin',
+    input: z.strictObject({ date: Day }),
+    output: z.object({ date: Day, origin: z.enum(['staff-removed', 'none']) }),
+    summary: 'Admin only: make a date an ordinary day again (a shipped day is kept, marked removed).',
+  }),
+  'calendar.restoreDay': method({
+    access: 'admin',
+    input: z.strictObject({ date: Day }),
+    output: z.object({ date: Day, day: CalendarDaySchema.nullable() }),
+    summary: "Admin only: drop the staff change to a date, back to the app's shipped data.",
+  }),
+  'calendar.setYear': method({
+    access: 'admin',
+    input: z.strictObject({
+      year: CalendarYearInput,
+      status: z.enum(['official', 'estimated']),
+      // The shipped 2026 note is ~370 characters: an admin changing that year's status must be able to keep it.
+      note: z.string().trim().max(500),
+    }),
+    output: CalendarYearSchema,
+    summary:
+      'Admin only: add a year to the calendar (e.g. once its holidays are decided) or change its note.',
+  }),
   'payment.vietQr': method({
     access: 'public',
     input: z.strictObject({
@@ -826,6 +867,15 @@ export const events = {
   }),
   /** Online/offline and counts changed: the home screen's small indicator, the staff sync screen. */
   'sync.status': event({ audience: 'public', payload: SyncStatusSchema }),
+  /**
+   * An import folder (scanner output, USB drive) changed: a file arrived or went, or the drive was
+   * plugged in or pulled. Only the folder's id: the chooser lists the files again. Local, because file
+   * names may be a citizen's.
+   */
+  'dossier.sources': event({
+    audience: 'local',
+    payload: z.object({ sourceId: z.string(), available: z.boolean() }),
+  }),
   /** A dossier changed state (submitted, sent, refused, status from the portal): staff lists refresh. */
   'dossier.changed': event({
     audience: 'staff',

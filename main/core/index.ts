@@ -10,7 +10,10 @@ import { createEventBus } from './events';
 import { createDeviceManager, type HidModule, type Timers } from './devices';
 import { createHandlers, type DomainHandlers, type HandlerContext } from './handlers';
 import { createCatalogue, createCatalogueHandlers } from './catalogue';
+import { createCalendarHandlers, createCalendarStore } from './calendar';
 import { createDossierHandlers, createDossiers, type ReceiptSink } from './dossier';
+import { watchImportFolders } from './dossier/watch';
+import { warmFontkit } from './print/fontkit';
 import { createFeedback } from './feedback';
 import { createChipHandlers, createChipService } from './devices/chip';
 import { createSync, createSyncHandlers } from './sync';
@@ -196,6 +199,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Each domain's handlers; one line per domain (catalogue, dossier, chip, sync).
   const catalogue = createCatalogue({ db, clock, timeZone: config.timeZone });
+  // Shipped holidays + an admin's changes from the database; due dates read it live.
+  const calendar = createCalendarStore(db, { clock, audit });
   const dossiers = createDossiers({
     db,
     config,
@@ -207,8 +212,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getProcedure: (id) => catalogue.get(id),
     validateForm: (procedure, data) => catalogue.validateForm(procedure, data),
     receipts: receiptSink(config, printJobs),
+    calendar,
   });
   const feedback = createFeedback(db, { clock, timeZone: config.timeZone });
+  // The chooser's file list refreshes when a scan lands in an import folder or a USB drive comes and goes.
+  const folderWatch = watchImportFolders({
+    folders: config.dossier.importFolders,
+    dataDir: options.dataDir,
+    onChange: (change) => bus.emit('dossier.sources', change),
+  });
   const chip = createChipService({
     config: config.chip,
     dataDir: options.dataDir,
@@ -241,7 +253,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const domains: DomainHandlers = {
     ...createCatalogueHandlers({ catalogue }),
-    ...createDossierHandlers({ dossiers, feedback, config }),
+    ...createDossierHandlers({ dossiers, feedback, config, now: () => clock.now().getTime() }),
+    ...createCalendarHandlers({ calendar, timeZone: config.timeZone }),
     ...createChipHandlers({ chip }),
     ...createSyncHandlers({ sync }),
   };
@@ -317,6 +330,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
+  // Printing's font engine loads after start, off the path to the first screen (print/fontkit.ts).
+  warmFontkit();
   log.info('core ready', { dataDir: options.dataDir, demo: loaded.demo, recovered: recovered !== null });
 
   return {
@@ -327,6 +342,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bridge: loaded.config.bridge,
     close: async () => {
       clearInterval(sweepTimer);
+      folderWatch.stop();
       offSubmitted();
       await sync.stop();
       client?.close();

@@ -7,6 +7,8 @@ export interface CallContext {
   transport: 'ipc' | 'http';
   /** True for IPC and for bridge requests from a loopback address. */
   local: boolean;
+  /** The bridge client's IP address (absent over IPC): the key of per-caller limits. */
+  client?: string;
 }
 
 export type EventAudience = 'public' | 'staff' | 'local';

@@ -19,6 +19,8 @@ export function statusForError(error: KioskError): number {
       return 413;
     case 'unsupported-media-type':
       return 415;
+    case 'too-many-requests':
+      return 429;
     case 'internal':
       return 500;
     default:

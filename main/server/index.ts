@@ -129,6 +129,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, core: Core, 
     token: bearer(req),
     transport: 'http',
     local: isLoopback(req.socket.remoteAddress),
+    ...(req.socket.remoteAddress ? { client: req.socket.remoteAddress } : {}),
   });
   if (result.ok) sendJson(res, 200, result);
   else sendError(res, result.error);

@@ -337,3 +337,51 @@ export const SyncEventSchema = z.object({
   code: z.string().nullable(),
   message: Bilingual,
 });
+
+// ── working calendar (holidays staff can edit) ─────────────────────────────────────────────────────
+
+/** See main/core/calendar/types.ts for what each kind and status means. */
+export const CalendarDayKindSchema = z.enum(['holiday', 'compensatory', 'swap-off', 'swap-work']);
+export const CalendarEntryStatusSchema = z.enum(['official', 'estimated', 'pending']);
+
+/**
+ * One decided day of a year. `origin`: `shipped` (the app's data, unchanged), `staff` (added or changed by
+ * an admin), `staff-removed` (a shipped day an admin said no longer applies: listed so it can be
+ * restored, not counted).
+ */
+export const CalendarDaySchema = z.object({
+  date: Day,
+  kind: CalendarDayKindSchema,
+  name: Bilingual,
+  status: CalendarEntryStatusSchema,
+  source: z.string(),
+  origin: z.enum(['shipped', 'staff', 'staff-removed']),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+
+export const CalendarYearSchema = z.object({
+  year: z.number().int(),
+  status: z.enum(['official', 'estimated']),
+  note: z.string(),
+  origin: z.enum(['shipped', 'staff']),
+});
+
+/** A year as the staff screen shows it: null `year` when the calendar does not cover it yet. */
+export const CalendarYearViewSchema = z.object({
+  year: CalendarYearSchema.nullable(),
+  days: z.array(CalendarDaySchema),
+  /** Every year the calendar covers, ascending (for the year picker). */
+  years: z.array(z.number().int()),
+});
+
+export const CalendarYearInput = z.number().int().min(2020).max(2100);
+
+export const CalendarDayInputSchema = z.strictObject({
+  date: Day,
+  kind: CalendarDayKindSchema,
+  name: z.strictObject({ vi: z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) }),
+  status: CalendarEntryStatusSchema,
+  // Shipped sources run to ~250 characters (the Culture Day note staff are told to confirm).
+  source: z.string().trim().max(500),
+});

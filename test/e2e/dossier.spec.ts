@@ -45,7 +45,6 @@ async function pdf(text: string): Promise<Buffer> {
 test.beforeAll(async () => {
   writeFileSync(join(usb, 'cccd-mat-truoc.jpg'), await jpeg('CCCD mat truoc'));
   writeFileSync(join(usb, 'cccd-mat-sau.pdf'), await pdf('CCCD mat sau'));
-  writeFileSync(join(usb, 'giay-chung-sinh.pdf'), await pdf('Giay chung sinh'));
   // A Windows program with a .pdf name: "MZ" header.
   writeFileSync(
     join(usb, 'hoa-don.pdf'),
@@ -286,7 +285,13 @@ test('a birth registration from the home screen to the printed receipt', async (
   await expect(page.getByTestId('step-attachments')).toBeVisible();
   await expect(page.getByTestId('paper-giay-chung-sinh')).toBeFocused();
   await page.getByTestId('add-giay-chung-sinh').click();
-  await page.getByTestId('file-chooser').getByTestId('file-giay-chung-sinh.pdf').click();
+  // The birth certificate is scanned only now, with the list open: it appears without "Tải lại".
+  const scanned = page.getByTestId('file-chooser').getByTestId('file-giay-chung-sinh.pdf');
+  await expect(page.getByTestId('file-chooser').getByTestId('chooser-files')).toBeVisible();
+  await expect(scanned).toHaveCount(0);
+  writeFileSync(join(usb, 'giay-chung-sinh.pdf'), await pdf('Giay chung sinh'));
+  await expect(scanned).toBeVisible({ timeout: 10_000 });
+  await scanned.click();
   await expect(page.getByTestId('attachment-giay-chung-sinh-0')).toContainText('giay-chung-sinh.pdf');
   await page.getByTestId('wizard-step-check').click();
   await expect(page.getByTestId('check-complete')).toBeVisible();
@@ -512,6 +517,15 @@ test('in English and high contrast, the form and its keyboard stay readable', as
   await page.getByTestId('privacy-agree').click();
   await expect(page.getByTestId('person-picker')).toContainText('Scan the ID card of:');
   await expect(page.locator('#root_tre_fullName__label')).toContainText('Full name');
+  // Help lines, choice labels and placeholders are English too, not only the titles.
+  await expect(page.locator('[data-field="root_tre_birthPlace"]')).toContainText(
+    'Name of the hospital or health centre, commune or ward, province or city',
+  );
+  await expect(page.locator('#root_tre_sex')).toContainText('Female');
+  await expect(page.locator('#root_tre_sex')).not.toContainText('Nữ');
+  await expect(page.locator('#root_me_idNumber')).toHaveAttribute('placeholder', '12 digits');
+  await page.locator('[data-field="root_tre_birthPlace"]').scrollIntoViewIfNeeded();
+  await step(page, '69-english-contrast-form', 'English, high contrast, form');
   await field(page, 'root_tre_fullName');
   await typeOnScreen(page, 'Nguyeenx');
   await expect(page.locator('#root_tre_fullName')).toHaveValue('Nguyễn');

@@ -29,7 +29,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * Starts the built app in browser mode with a fresh data folder on a free port, and waits until it
  * answers /healthz: the app tells the test it is ready, the test never sleeps (STYLE.md habit 7).
  */
-export async function startApp(options: AppOptions = {}): Promise<KioskApp & { stop(): Promise<void> }> {
+export async function startApp(
+  options: AppOptions = {},
+): Promise<KioskApp & { stop(): Promise<void>; kill(): Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   if (options.config) writeFileSync(join(dataDir, 'kiosk.config.json'), JSON.stringify(options.config));
   for (const [name, content] of Object.entries(options.files ?? {}))
@@ -59,19 +61,31 @@ export async function startApp(options: AppOptions = {}): Promise<KioskApp & { s
   });
   const health = await fetch(`${url}/healthz`);
   expect(health.status).toBe(200);
+  // Still running: neither exited nor ended by a signal (a SIGKILLed child has no exit code).
+  const running = (): boolean => child.exitCode === null && child.signalCode === null;
 
   return {
     url,
     dataDir,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (running()) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    /**
+     * A power cut or a crash: SIGKILL, no clean stop, nothing flushed or closed by the app. Resolves once
+     * the process is gone. The data folder stays, so a restart (`dataDir`) finds what was on disk.
+     */
+    kill: async () => {
+      if (!running()) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

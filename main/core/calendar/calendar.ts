@@ -40,18 +40,63 @@ export function addDays(date: string, days: number): string {
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
 
-function checkEntry(e: CalendarEntry, years: ReadonlyMap<number, CalendarYear>): void {
+/** What is wrong with one entry, and which input field it is about (for the staff form). */
+export interface EntryProblem {
+  /** `year`: a real date in a year the calendar does not cover yet (add the year first). */
+  reason: 'date' | 'year' | 'kind' | 'status' | 'name' | 'swap-work-weekday';
+  field: 'date' | 'kind' | 'status' | 'name';
+  vi: string;
+  en: string;
+}
+
+/**
+ * The rules every entry obeys, shared by `createCalendar` (the seed, merged data) and the staff store
+ * (an admin's edit is refused with the same words before it is saved). A holiday on a weekend is fine:
+ * it only matters through the compensatory day off that follows it, which is an entry of its own.
+ */
+export function entryProblem(
+  e: CalendarEntry,
+  years: ReadonlyMap<number, CalendarYear>,
+): EntryProblem | null {
+  const problem = (reason: EntryProblem['reason'], field: EntryProblem['field'], vi: string, en: string) => ({
+    reason,
+    field,
+    vi,
+    en,
+  });
   const parsed = parseDate(e.date);
-  const bad = (vi: string, en: string) => new KioskFailure(calendarErrors.badEntry(String(e.date), vi, en));
-  if (!parsed) throw bad('ngày phải có dạng NNNN-TT-NN', 'the date must be YYYY-MM-DD');
+  if (!parsed) return problem('date', 'date', 'ngày phải có dạng NNNN-TT-NN', 'the date must be YYYY-MM-DD');
   if (!years.has(parsed.year))
-    throw bad(`năm ${parsed.year} chưa có trong lịch`, `the year ${parsed.year} is not in the calendar`);
-  if (!KINDS.includes(e.kind)) throw bad('loại ngày không đúng', 'unknown kind');
-  if (!STATUSES.includes(e.status)) throw bad('trạng thái không đúng', 'unknown status');
-  if (!e.name?.vi?.trim() || !e.name?.en?.trim()) throw bad('thiếu tên ngày nghỉ', 'the name is missing');
+    return problem(
+      'year',
+      'date',
+      `năm ${parsed.year} chưa có trong lịch`,
+      `the year ${parsed.year} is not in the calendar`,
+    );
+  if (!KINDS.includes(e.kind)) return problem('kind', 'kind', 'loại ngày không đúng', 'unknown kind');
+  if (!STATUSES.includes(e.status))
+    return problem('status', 'status', 'trạng thái không đúng', 'unknown status');
+  if (!e.name?.vi?.trim() || !e.name?.en?.trim())
+    return problem('name', 'name', 'thiếu tên ngày nghỉ', 'the name is missing');
   const weekend = weekday(e.date) === 0 || weekday(e.date) === 6;
   if (e.kind === 'swap-work' && !weekend)
-    throw bad('ngày làm bù phải là thứ Bảy hoặc Chủ nhật', 'a make-up working day must be a weekend day');
+    return problem(
+      'swap-work-weekday',
+      'kind',
+      'ngày làm bù phải là thứ Bảy hoặc Chủ nhật',
+      'a make-up working day must be a weekend day',
+    );
+  return null;
+}
+
+function checkEntry(e: CalendarEntry, years: ReadonlyMap<number, CalendarYear>): void {
+  const p = entryProblem(e, years);
+  if (p) throw new KioskFailure(calendarErrors.badEntry(String(e.date), p.vi, p.en));
+}
+
+/** Where the calendar's days come from: read at every use, so a staff edit counts from the next call. */
+export interface CalendarSource {
+  current(): WorkingCalendar;
 }
 
 /** Checks the data (real dates, known years, no duplicate dates) and indexes it by date. */

@@ -42,10 +42,19 @@ export const calendarErrors = {
       `Chưa có danh sách ngày nghỉ lễ, Tết năm ${year} nên ki-ốt không tính được ngày hẹn trả. Cán bộ cần cập nhật lịch nghỉ năm ${year}.`,
       `The holiday list for ${year} is missing, so the kiosk cannot work out the due date. Staff need to add the ${year} holidays.`,
     ),
-  badEntry: (date: string, why: string, whyEn: string) =>
+  badEntry: (date: string, why: string, whyEn: string, field?: string) =>
     kioskError(
       'invalid-calendar-entry',
       `Ngày nghỉ ${date} không hợp lệ: ${why}.`,
       `The calendar entry for ${date} is invalid: ${whyEn}.`,
+      field,
+    ),
+  /** An admin adds a day in a year the calendar does not cover: the year (and its note) comes first. */
+  yearNotCovered: (year: number) =>
+    kioskError(
+      'calendar-year-not-covered',
+      `Năm ${year} chưa có trong lịch ngày nghỉ. Hãy thêm năm ${year} trước (nút “Thêm năm”), rồi thêm ngày này.`,
+      `${year} is not in the holiday calendar yet. Add the year ${year} first ("Add a year"), then this day.`,
+      'date',
     ),
 } as const;

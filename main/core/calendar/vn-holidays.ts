@@ -2,7 +2,7 @@ import type { CalendarData, CalendarEntry } from './types';
 
 /**
  * Days off for state agencies (cơ quan hành chính nhà nước) in Việt Nam, 2026 and 2027, as shipped. Staff
- * correct or extend them through `CalendarOverrides` (see `merge.ts`); this file is only the seed.
+ * correct or extend them through `CalendarOverrides` (stored by `store.ts`); this file is only the seed.
  *
  * Rules (Bộ luật Lao động 2019): art. 112.1 gives 1/1; Tết Âm lịch 5 days; Giỗ Tổ Hùng Vương 10/3 âm
  * lịch; 30/4; 1/5; 2/9 plus one day before or after it. Art. 111.3: a holiday on a weekly day off gives

@@ -3,7 +3,7 @@ import type { Audit } from '../audit';
 import type { Clock } from '../clock';
 import type { KioskConfig } from '../config/schema';
 import type { EventBus } from '../events';
-import type { WorkingCalendar } from '../calendar';
+import type { CalendarSource } from '../calendar';
 import type { BlobStore } from './blobs';
 import { dossierErrors } from './messages';
 import {
@@ -27,8 +27,11 @@ export interface DossierDeps extends ProcedureSource {
   audit: Audit;
   bus: Pick<EventBus, 'emit'>;
   receipts: ReceiptSink;
-  /** Working days for due dates; defaults to the shipped Vietnamese calendar. */
-  calendar?: WorkingCalendar;
+  /**
+   * Working days for due dates, read at each submit so an admin's holiday change counts from the next
+   * dossier on (main/core/calendar/store.ts); defaults to the shipped Vietnamese calendar.
+   */
+  calendar?: CalendarSource;
   /** How young an attachment file must be to be safe from the orphan sweep (tests shorten it). */
   blobGraceMs?: number;
 }

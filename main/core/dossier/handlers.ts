@@ -1,25 +1,32 @@
-import { dueDate, vietnamCalendar, type WorkingCalendar } from '../calendar';
 import type { KioskConfig } from '../config/schema';
 import type { Feedback } from '../feedback';
 import { type HandlersOf, requireStaff } from '../handlers';
 import { vietQrPayload } from '../payment/vietqr';
+import { createRateLimiter } from '../policy';
 import { dossierErrors } from './messages';
 import type { Dossiers } from './service';
 
-export type DossierHandlers = HandlersOf<'dossier.'> &
-  HandlersOf<'calendar.'> &
-  HandlersOf<'payment.'> &
-  HandlersOf<'feedback.'>;
+/** Public lookups one caller may make in a minute. */
+export const LOOKUPS_PER_MINUTE = 20;
 
-/** The contract methods of dossiers, due dates, fee QR codes and ratings, wired to their services. */
+export type DossierHandlers = HandlersOf<'dossier.'> & HandlersOf<'payment.'> & HandlersOf<'feedback.'>;
+
+/**
+ * The contract methods of dossiers, fee QR codes and ratings, wired to their services. Due dates and the
+ * holiday calendar are main/core/calendar's (createCalendarHandlers).
+ */
 export function createDossierHandlers(deps: {
   dossiers: Dossiers;
   feedback: Feedback;
   config: KioskConfig;
-  calendar?: WorkingCalendar;
+  /** Milliseconds now, for the lookup limit (the core's clock). */
+  now: () => number;
 }): DossierHandlers {
   const { dossiers, feedback, config } = deps;
-  const calendar = deps.calendar ?? vietnamCalendar;
+  // Codes are sequential, so the public lookup is limited per caller (the kiosk screen, each LAN
+  // client): a citizen checking a receipt needs a few tries, a script walking codes gets a wait.
+  // Staff are not limited.
+  const lookups = createRateLimiter({ limit: LOOKUPS_PER_MINUTE, windowMs: 60_000 });
   return {
     'dossier.create': (input, ctx) => dossiers.create(input.procedureId, { staff: ctx.staff }),
     'dossier.get': (input) => dossiers.get(input.id),
@@ -33,21 +40,19 @@ export function createDossierHandlers(deps: {
       dossiers.discard(input.id);
       return {};
     },
-    'dossier.lookup': (input) => dossiers.lookup(input.code),
+    'dossier.lookup': (input, ctx) => {
+      if (!ctx.staff) {
+        const wait = lookups.take(ctx.client ?? ctx.transport, deps.now());
+        if (wait > 0) throw dossierErrors.tooManyLookups(wait);
+      }
+      return dossiers.lookup(input.code);
+    },
     'dossier.receipt': (input, ctx) => dossiers.receipt(input.code, input.print ?? false, requireStaff(ctx)),
     'dossier.park': (input, ctx) => dossiers.park(input.id, requireStaff(ctx)),
     'dossier.resume': (input, ctx) => dossiers.resume(input.parkCode, requireStaff(ctx)),
     'dossier.parked': () => dossiers.parked(),
     'dossier.today': (input) => dossiers.today(input.day),
     'dossier.correct': (input, ctx) => dossiers.correct(input.id, input.data, requireStaff(ctx)),
-    'calendar.dueDate': (input) =>
-      dueDate({
-        receivedAt: input.receivedAt,
-        workingDays: input.workingDays,
-        cutoff: input.cutoff,
-        timeZone: config.timeZone,
-        calendar,
-      }),
     'payment.vietQr': (input) => {
       if (!config.payment) throw dossierErrors.paymentNotConfigured();
       return {

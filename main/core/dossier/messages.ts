@@ -22,6 +22,13 @@ export const dossierErrors = {
       'No dossier has this code. Please check the code printed on the receipt.',
       'code',
     ),
+  tooManyLookups: (seconds: number) =>
+    fail(
+      'too-many-requests',
+      `Quý vị đã tra cứu nhiều lần liên tiếp. Xin vui lòng đợi ${seconds} giây rồi thử lại, hoặc hỏi nhân viên tại quầy.`,
+      `You have looked up many times in a row. Please wait ${seconds} seconds and try again, or ask at the counter.`,
+      'code',
+    ),
   submitted: () =>
     fail(
       'dossier-submitted',

@@ -1,4 +1,4 @@
-import { dueDate, vietnamCalendar } from '../calendar';
+import { dueDate, shippedCalendar } from '../calendar';
 import { createLogger } from '../log';
 import { localParts } from '../queue/time';
 import { extractApplicant } from './applicant';
@@ -25,7 +25,7 @@ const log = createLogger('dossier.submit');
 export function createSubmit(ctx: DossierContext, drafts: Drafts) {
   const { db, deps } = ctx;
   const { config } = deps;
-  const calendar = deps.calendar ?? vietnamCalendar;
+  const calendar = deps.calendar ?? shippedCalendar;
   const highWater = createHighWater(deps.dataDir);
   const q = {
     lastSeq: db.prepare('SELECT seq FROM day_sequences WHERE day = ?').pluck(),
@@ -85,7 +85,7 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
       workingDays: procedure.processingDays,
       cutoff: procedure.cutoff ?? undefined,
       timeZone: config.timeZone,
-      calendar,
+      calendar: calendar.current(),
     });
     const applicant = extractApplicant(procedure, dataOf(row));
     q.submit.run({

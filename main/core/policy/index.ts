@@ -6,4 +6,5 @@ export { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY, securityHeaders } from './
 export { APP_HOST, APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender } from './origin';
 export { NO_GRANTS, isAllowedPermission, type PermissionDetails, type PermissionGrant } from './permissions';
 export { SPA_ENTRY, contentTypeFor, resolveAppPath, type PathApi } from './app-path';
+export { createRateLimiter, type RateLimiter } from './rate-limit';
 export { createRestartBudget, type RestartBudget } from './restart-budget';

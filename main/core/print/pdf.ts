@@ -1,5 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
+import { loadFontkit } from './fontkit';
 import { assertNever } from '../errors';
 import { type TicketFonts } from './fonts';
 import { flowLayout } from './flow';
@@ -28,7 +28,7 @@ export async function renderTicketPdf(
   // Each document parses its own fontkit font. Sharing one parsed font across documents is faster
   // (~2×) but corrupts text extraction: fontkit caches glyph objects with the code points of their first
   // use, so a later document's ToUnicode map lost letters (seen: "đai" extracted as "đa").
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(await loadFontkit());
   const regular = await doc.embedFont(fonts.regular, { subset: true });
   const bold = await doc.embedFont(fonts.bold, { subset: true });
   const fontOf = (weight: 'regular' | 'bold'): PDFFont => (weight === 'bold' ? bold : regular);

@@ -1,4 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
+import { type Fontkit, loadFontkit } from './fontkit';
 import { type PDFDocument, type PDFFont } from 'pdf-lib';
 import { type TicketFonts } from './fonts';
 import { leanFont } from './receipt-sfnt';
@@ -45,7 +45,7 @@ export function receiptFonts(fonts: TicketFonts): LeanFonts {
   return out;
 }
 
-type Font = ReturnType<typeof fontkit.create>;
+type Font = ReturnType<typeof Fontkit.create>;
 
 const parsed = new WeakMap<Uint8Array, Font>();
 
@@ -62,7 +62,7 @@ const parsed = new WeakMap<Uint8Array, Font>();
  * drawn always maps back to its letter. The regression test renders receipts in an order that would
  * expose it.
  */
-const sharedFontkit: typeof fontkit = {
+const sharing = (fontkit: typeof Fontkit): typeof Fontkit => ({
   ...fontkit,
   create: (data, postscriptName) => {
     let font = parsed.get(data);
@@ -73,7 +73,8 @@ const sharedFontkit: typeof fontkit = {
     }
     return font;
   },
-};
+});
+let sharedFontkit: typeof Fontkit | null = null;
 
 export interface EmbeddedFonts {
   regular: PDFFont;
@@ -84,6 +85,7 @@ export interface EmbeddedFonts {
 /** Embeds both fonts as subsets (only the glyphs drawn are written, with a ToUnicode map). */
 export async function embedReceiptFonts(doc: PDFDocument, fonts: TicketFonts): Promise<EmbeddedFonts> {
   const { fonts: bytes, advances } = receiptFonts(fonts);
+  sharedFontkit ??= sharing(await loadFontkit());
   doc.registerFontkit(sharedFontkit);
   return {
     regular: await doc.embedFont(bytes.regular, { subset: true }),

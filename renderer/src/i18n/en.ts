@@ -4,6 +4,7 @@ import { lookupEn } from './lookup.en';
 import { staffDossierEn } from './staffDossier.en';
 import { chipEn } from './chip.en';
 import { syncEn } from './sync.en';
+import { calendarEn } from './calendar.en';
 
 /** English: the second language, for foreign residents and visitors. Same keys as `vi.ts`. */
 export const en: Messages = {
@@ -336,4 +337,5 @@ export const en: Messages = {
   staffDossier: staffDossierEn,
   chip: chipEn,
   sync: syncEn,
+  calendar: calendarEn,
 };

@@ -3,6 +3,7 @@ import { lookupVi } from './lookup.vi';
 import { staffDossierVi } from './staffDossier.vi';
 import { chipVi } from './chip.vi';
 import { syncVi } from './sync.vi';
+import { calendarVi } from './calendar.vi';
 /**
  * Vietnamese: the default language. Plain, warm words a citizen of any age understands; "Quý vị" is the
  * polite form public service centres use. `en.ts` must have exactly the same keys (a unit test checks).
@@ -338,6 +339,7 @@ export const vi = {
   staffDossier: staffDossierVi,
   chip: chipVi,
   sync: syncVi,
+  calendar: calendarVi,
 };
 
 /** The shape every language must have: the same keys, each a string. */

@@ -115,8 +115,8 @@ describe('seed catalogue', () => {
         expect(asNode(personProps.fullName)?.maxLength).toBe(100);
         if (personProps.sex) {
           expect(asNode(personProps.sex)?.oneOf).toEqual([
-            { const: 'male', title: 'Nam' },
-            { const: 'female', title: 'Nữ' },
+            { const: 'male', title: 'Nam', titleEn: 'Male' },
+            { const: 'female', title: 'Nữ', titleEn: 'Female' },
           ]);
         }
         if (personProps.birthDate) expect(asNode(personProps.birthDate)?.format).toBe('date');

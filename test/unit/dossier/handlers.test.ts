@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MethodName, methods } from '../../../preload/api';
 import { createDossierHandlers } from '../../../main/core/dossier';
+import { LOOKUPS_PER_MINUTE } from '../../../main/core/dossier/handlers';
 import { KioskFailure } from '../../../main/core/errors';
 import { createFeedback } from '../../../main/core/feedback';
 import type { HandlerContext } from '../../../main/core/handlers';
@@ -29,6 +30,7 @@ function setup(config?: Parameters<typeof harness>[1]) {
     dossiers: h.dossiers,
     feedback: createFeedback(h.db, { clock: h.clock, timeZone: h.deps.config.timeZone }),
     config: h.deps.config,
+    now: () => h.clock.now().getTime(),
   });
   /** As createCore does: the contract parses the input, the handler runs, the output must match. */
   return async <M extends keyof typeof handlers & MethodName>(name: M, input: unknown, ctx = kiosk) => {
@@ -93,24 +95,26 @@ describe('dossier handlers', () => {
     expect((await call('dossier.parked', {}, counter)).map((d) => d.id)).toEqual([b.id]);
   });
 
-  it('works out due dates in the centre’s time zone', async () => {
+  it('limits public lookups per caller (codes are sequential), never staff, and lets the caller try again later', async () => {
     const call = setup();
-    // Thursday 26 November 2026, 16:00 in Hà Nội (09:00 UTC): after a 15:00 cut-off it counts from
-    // Friday, and one working day later is Monday (the weekend skipped).
-    expect(
-      await call('calendar.dueDate', { receivedAt: '2026-11-26T09:00:00Z', workingDays: 1, cutoff: '15:00' }),
-    ).toEqual({
-      effectiveReceivedDate: '2026-11-27',
-      dueDate: '2026-11-30',
-      workingDays: 1,
-      estimated: false,
-    });
-    expect(
-      await call('calendar.dueDate', { receivedAt: '2026-11-26T09:00:00Z', workingDays: 1 }),
-    ).toMatchObject({
-      effectiveReceivedDate: '2026-11-26',
-      dueDate: '2026-11-27',
-    });
+    const code = '000.00.12.H29-K07-261123-0001'; // not filed: the answer is "not found", still a lookup
+    const lan = (ip: string): HandlerContext => ({ transport: 'http', local: false, client: ip });
+    for (let i = 0; i < LOOKUPS_PER_MINUTE; i++)
+      expect(await errorOf(call('dossier.lookup', { code }, lan('10.0.0.50')))).toBe(
+        'dossier-code-not-found',
+      );
+    const refused = await call('dossier.lookup', { code }, lan('10.0.0.50')).catch(
+      (e: KioskFailure) => e.error,
+    );
+    expect(refused).toMatchObject({ code: 'too-many-requests' });
+    expect((refused as { vi: string }).vi).toMatch(/đợi \d+ giây/);
+    // Another client, the kiosk screen and staff are unaffected.
+    expect(await errorOf(call('dossier.lookup', { code }, lan('10.0.0.51')))).toBe('dossier-code-not-found');
+    expect(await errorOf(call('dossier.lookup', { code }, kiosk))).toBe('dossier-code-not-found');
+    for (let i = 0; i < LOOKUPS_PER_MINUTE + 5; i++)
+      expect(await errorOf(call('dossier.lookup', { code }, counter))).toBe('dossier-code-not-found');
+    h.clock.advance(60_000);
+    expect(await errorOf(call('dossier.lookup', { code }, lan('10.0.0.50')))).toBe('dossier-code-not-found');
   });
 
   it('makes a VietQR only when the centre’s account is configured', async () => {

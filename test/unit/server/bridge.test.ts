@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES, startServer, type RunningServer } from '../../../main/s
 import { makeCore, tempDir } from '../helpers';
 import { createEventBus } from '../../../main/core/events';
 import type { Core } from '../../../main/core/types';
+import { LOOKUPS_PER_MINUTE } from '../../../main/core/dossier/handlers';
 
 const servers: RunningServer[] = [];
 afterEach(async () => {
@@ -131,6 +132,22 @@ describe('the HTTP bridge', () => {
     });
     expect(junk.status).toBe(400);
     expect((await send(server, '/api/app.info')).status).toBe(405);
+  });
+
+  it('answers 429 with a vi/en wait to a client that walks dossier codes', async () => {
+    const { server } = await boot();
+    const statuses: number[] = [];
+    for (let i = 0; i <= LOOKUPS_PER_MINUTE; i++) {
+      const code = `000.00.00.H00-K01-261123-${String(i + 1).padStart(4, '0')}`;
+      statuses.push((await api(server, 'dossier.lookup', { code })).status);
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 422)).toBe(true); // not found, but answered
+    const last = await api(server, 'dossier.lookup', { code: '000.00.00.H00-K01-261123-9999' });
+    expect(last.status).toBe(429);
+    expect(JSON.parse(last.body).error).toMatchObject({
+      code: 'too-many-requests',
+      vi: expect.stringMatching(/đợi/),
+    });
   });
 
   it('needs a staff session token for staff methods', async () => {

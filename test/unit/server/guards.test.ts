@@ -56,6 +56,7 @@ describe('bridge guards', () => {
     expect(statusForError(e('local-only'))).toBe(403);
     expect(statusForError(e('unknown-method'))).toBe(404);
     expect(statusForError(e('too-large'))).toBe(413);
+    expect(statusForError(e('too-many-requests'))).toBe(429);
     expect(statusForError(e('wrong-credentials'))).toBe(422);
     expect(statusForError(e('internal'))).toBe(500);
   });

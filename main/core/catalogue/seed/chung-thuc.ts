@@ -47,7 +47,10 @@ const documentBlock = (extra: JsonObject): JsonObject => ({
   properties: {
     tenGiayTo: text('Tên giấy tờ, văn bản', 'Name of the document', {
       max: 200,
-      description: 'Ví dụ: Bằng tốt nghiệp trung học phổ thông; Giấy ủy quyền',
+      description: [
+        'Ví dụ: Bằng tốt nghiệp trung học phổ thông; Giấy ủy quyền',
+        'For example: upper secondary school diploma; letter of authorisation',
+      ],
     }),
     ...extra,
     soBan: integer('Số bản cần chứng thực', 'Number of certified copies', 1, 50),

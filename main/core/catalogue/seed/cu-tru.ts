@@ -1,6 +1,7 @@
 import type { Procedure } from '../../../../preload/api';
 import type { JsonObject } from '../types';
 import {
+  ADDRESS_HINT,
   SCHEMA_DRAFT,
   date,
   declaration,
@@ -54,7 +55,7 @@ const householdHead: PersonSpec = {
 };
 
 const newAddress = (title: string, titleEn: string): JsonObject =>
-  text(title, titleEn, { max: 250, description: 'Số nhà, đường/thôn, xã/phường, tỉnh/thành phố' });
+  text(title, titleEn, { max: 250, description: ADDRESS_HINT });
 
 const consent = (): Paper =>
   paper(
@@ -128,7 +129,10 @@ const thuongTru: Procedure = {
         chuHo: person(householdHead),
         noiDung: text('Nội dung đề nghị', 'Request', {
           max: 1000,
-          description: 'Ví dụ: đăng ký thường trú vào nhà của bố mẹ đẻ',
+          description: [
+            'Ví dụ: đăng ký thường trú vào nhà của bố mẹ đẻ',
+            "For example: permanent residence at my parents' home",
+          ],
         }),
       },
       required: ['nguoiDangKy', 'diaChi', 'noiDung'],
@@ -179,11 +183,17 @@ const tamTru: Procedure = {
       properties: {
         nguoiDangKy: person(registrant),
         diaChi: newAddress('Địa chỉ đăng ký tạm trú', 'Address to register'),
-        tamTruDen: date('Tạm trú đến ngày', 'Stay until', 'Tối đa 02 năm, có thể gia hạn'),
+        tamTruDen: date('Tạm trú đến ngày', 'Stay until', [
+          'Tối đa 02 năm, có thể gia hạn',
+          'At most 2 years; it can be extended',
+        ]),
         chuHo: person(householdHead),
         noiDung: text('Nội dung đề nghị', 'Request', {
           max: 1000,
-          description: 'Ví dụ: đăng ký tạm trú tại nhà thuê để đi làm',
+          description: [
+            'Ví dụ: đăng ký tạm trú tại nhà thuê để đi làm',
+            'For example: temporary residence in a rented home, to work here',
+          ],
         }),
       },
       required: ['nguoiDangKy', 'diaChi', 'tamTruDen', 'noiDung'],

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../types';
-import { choice, date, relationship, text, type PersonSpec } from './parts';
+import { date, relationship, sex, text, type PersonSpec } from './parts';
 
 /**
  * Hộ tịch (civil status) procedures done by UBND cấp xã: the parts and sources they share.
@@ -41,7 +41,9 @@ export const parent = (title: string, titleEn: string, optional: boolean): Perso
   fields: ['fullName', 'idNumber', 'birthDate', 'ethnicity', 'nationality', 'address'],
   required: ['fullName', 'birthDate', 'ethnicity', 'nationality', 'address'],
   optional,
-  description: optional ? 'Bỏ trống nếu chưa xác định được cha' : undefined,
+  description: optional
+    ? ['Bỏ trống nếu chưa xác định được cha', 'Leave empty if the father is not known']
+    : undefined,
 });
 
 export const mother = parent('Mẹ', 'Mother', false);
@@ -55,15 +57,15 @@ export const childSchema: JsonObject = {
   properties: {
     fullName: text('Họ, chữ đệm và tên', 'Full name', { max: 100 }),
     birthDate: date('Ngày, tháng, năm sinh', 'Date of birth'),
-    sex: choice('Giới tính', 'Sex', [
-      ['male', 'Nam'],
-      ['female', 'Nữ'],
-    ]),
+    sex: sex(),
     ethnicity: text('Dân tộc', 'Ethnicity', { max: 60 }),
     nationality: text('Quốc tịch', 'Nationality', { max: 60 }),
     birthPlace: text('Nơi sinh', 'Place of birth', {
       max: 250,
-      description: 'Tên cơ sở y tế, xã/phường, tỉnh/thành phố',
+      description: [
+        'Tên cơ sở y tế, xã/phường, tỉnh/thành phố',
+        'Name of the hospital or health centre, commune or ward, province or city',
+      ],
     }),
     hometown: text('Quê quán', 'Place of origin', { max: 250 }),
   },
@@ -74,3 +76,15 @@ export const childUi: JsonObject = {
   'ui:order': ['fullName', 'birthDate', 'sex', 'ethnicity', 'nationality', 'birthPlace', 'hometown'],
   birthPlace: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
 };
+
+/**
+ * The person a registered civil status event is about, on the forms that act on an existing record
+ * (a certified extract, a change or correction): the record names them, so their ID number is asked
+ * for only if they have one (a child, or someone long dead, may have none).
+ */
+export const recordPerson = (title: string, titleEn: string): PersonSpec => ({
+  title,
+  titleEn,
+  fields: ['fullName', 'idNumber', 'birthDate', 'sex', 'address'],
+  required: ['fullName', 'birthDate', 'sex'],
+});

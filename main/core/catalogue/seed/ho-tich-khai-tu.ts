@@ -1,6 +1,6 @@
 import type { Procedure } from '../../../../preload/api';
 import type { JsonObject } from '../types';
-import { AGENCY, FIELD, LAW, requester } from './ho-tich-common';
+import { AGENCY, FIELD, LAW, recordPerson, requester } from './ho-tich-common';
 import {
   SCHEMA_DRAFT,
   choice,
@@ -12,6 +12,7 @@ import {
   paper,
   person,
   personUi,
+  placeholder,
   proxyForHoTich,
   text,
   type PersonSpec,
@@ -38,6 +39,7 @@ const deceased: PersonSpec = {
       titleEn: 'Time of death (if known)',
       pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
       description: 'Dạng giờ:phút, ví dụ 14:30',
+      descriptionEn: 'Hours:minutes, for example 14:30',
     },
     deathPlace: text('Nơi chết', 'Place of death', { max: 250 }),
     cause: text('Nguyên nhân chết', 'Cause of death', { max: 250 }),
@@ -91,7 +93,7 @@ const khaiTu: Procedure = {
       'ui:order': ['nguoiYeuCau', 'nguoiMat', 'soBanSao'],
       nguoiYeuCau: personUi(requester),
       nguoiMat: personUi(deceased, {
-        deathTime: { 'ui:placeholder': '14:30', 'ui:options': { inputType: 'tel' } },
+        deathTime: { ...placeholder(['14:30', '14:30']), 'ui:options': { inputType: 'tel' } },
         deathPlace: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
       }),
     },
@@ -103,21 +105,20 @@ const khaiTu: Procedure = {
   sources: [...LAW, 'Luật Hộ tịch 2014, Điều 33 và Điều 34', dvcqg('1.000656')],
 };
 
-const subject: PersonSpec = {
-  title: 'Người được cấp bản sao trích lục',
-  titleEn: 'Person the record is about',
-  fields: ['fullName', 'idNumber', 'birthDate', 'sex', 'address'],
-  required: ['fullName', 'birthDate', 'sex'],
-};
+const subject = recordPerson('Người được cấp bản sao trích lục', 'Person the record is about');
 
-const EVENTS: [string, string][] = [
-  ['khai-sinh', 'Khai sinh'],
-  ['ket-hon', 'Kết hôn'],
-  ['khai-tu', 'Khai tử'],
-  ['nhan-cha-me-con', 'Nhận cha, mẹ, con'],
-  ['thay-doi-cai-chinh', 'Thay đổi, cải chính, bổ sung hộ tịch'],
-  ['giam-ho', 'Giám hộ'],
-  ['khac', 'Việc hộ tịch khác'],
+const EVENTS: [string, string, string][] = [
+  ['khai-sinh', 'Khai sinh', 'Birth'],
+  ['ket-hon', 'Kết hôn', 'Marriage'],
+  ['khai-tu', 'Khai tử', 'Death'],
+  ['nhan-cha-me-con', 'Nhận cha, mẹ, con', 'Recognition of a father, mother or child'],
+  [
+    'thay-doi-cai-chinh',
+    'Thay đổi, cải chính, bổ sung hộ tịch',
+    'Change, correction or completion of a record',
+  ],
+  ['giam-ho', 'Giám hộ', 'Guardianship'],
+  ['khac', 'Việc hộ tịch khác', 'Another civil status event'],
 ];
 
 const registration: JsonObject = {
@@ -128,7 +129,10 @@ const registration: JsonObject = {
     loaiViec: choice('Loại việc hộ tịch', 'Kind of event', EVENTS),
     noiDangKy: text('Nơi đã đăng ký', 'Where it was registered', {
       max: 250,
-      description: 'Tên Ủy ban nhân dân xã/phường (trước đây: quận/huyện) đã đăng ký',
+      description: [
+        'Tên Ủy ban nhân dân xã/phường (trước đây: quận/huyện) đã đăng ký',
+        "The commune or ward People's Committee (in the past: the district) that registered it",
+      ],
     }),
     soDangKy: text('Số đăng ký (nếu biết)', 'Registration number (if known)', { max: 40 }),
     ngayDangKy: date('Ngày đăng ký (nếu biết)', 'Date registered (if known)'),

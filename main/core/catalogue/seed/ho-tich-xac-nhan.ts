@@ -1,5 +1,5 @@
 import type { Procedure } from '../../../../preload/api';
-import { AGENCY, FIELD, LAW, childUi, father, mother, requester } from './ho-tich-common';
+import { AGENCY, FIELD, LAW, childUi, father, mother, recordPerson, requester } from './ho-tich-common';
 import {
   SCHEMA_DRAFT,
   choice,
@@ -11,6 +11,7 @@ import {
   paper,
   person,
   personUi,
+  placeholder,
   proxyForHoTich,
   text,
   type PersonSpec,
@@ -27,11 +28,11 @@ import {
  * common level, said so in `fee.text`, for staff to correct in the portal's catalogue.
  */
 
-const MARITAL: [string, string][] = [
-  ['chua-ket-hon', 'Chưa đăng ký kết hôn với ai'],
-  ['dang-co-vo-chong', 'Đang có vợ/chồng'],
-  ['da-ly-hon', 'Đã kết hôn nhưng đã ly hôn'],
-  ['vo-chong-da-chet', 'Đã kết hôn nhưng vợ/chồng đã chết'],
+const MARITAL: [string, string, string][] = [
+  ['chua-ket-hon', 'Chưa đăng ký kết hôn với ai', 'Never registered a marriage with anyone'],
+  ['dang-co-vo-chong', 'Đang có vợ/chồng', 'Currently married'],
+  ['da-ly-hon', 'Đã kết hôn nhưng đã ly hôn', 'Married before, now divorced'],
+  ['vo-chong-da-chet', 'Đã kết hôn nhưng vợ/chồng đã chết', 'Married before, spouse has died'],
 ];
 
 const certified: PersonSpec = {
@@ -101,7 +102,10 @@ const xacNhanHonNhan: Procedure = {
         tinhTrang: choice('Tình trạng hôn nhân hiện nay', 'Current marital status', MARITAL),
         mucDich: text('Mục đích sử dụng', 'Purpose', {
           max: 200,
-          description: 'Ví dụ: để đăng ký kết hôn với bà Nguyễn Thị B; để bổ sung hồ sơ vay vốn',
+          description: [
+            'Ví dụ: để đăng ký kết hôn với bà Nguyễn Thị B; để bổ sung hồ sơ vay vốn',
+            'For example: to register a marriage with Ms Nguyễn Thị B; for a loan application',
+          ],
         }),
         soBan: integer('Số bản đề nghị cấp', 'Number of copies', 1, 5),
       },
@@ -208,18 +212,13 @@ const dangKyLaiKhaiSinh: Procedure = {
   sources: [...LAW, 'Nghị định 123/2015/NĐ-CP, Điều 24–27', dvcqg('1.004884')],
 };
 
-const changed: PersonSpec = {
-  title: 'Người có thông tin hộ tịch cần thay đổi',
-  titleEn: 'Person whose record changes',
-  fields: ['fullName', 'idNumber', 'birthDate', 'sex', 'address'],
-  required: ['fullName', 'birthDate', 'sex'],
-};
+const changed = recordPerson('Người có thông tin hộ tịch cần thay đổi', 'Person whose record changes');
 
-const CHANGES: [string, string][] = [
-  ['thay-doi', 'Thay đổi (họ, chữ đệm, tên …)'],
-  ['cai-chinh', 'Cải chính (sửa thông tin ghi sai)'],
-  ['bo-sung', 'Bổ sung thông tin còn thiếu'],
-  ['xac-dinh-lai-dan-toc', 'Xác định lại dân tộc'],
+const CHANGES: [string, string, string][] = [
+  ['thay-doi', 'Thay đổi (họ, chữ đệm, tên …)', 'Change (surname, middle name, given name …)'],
+  ['cai-chinh', 'Cải chính (sửa thông tin ghi sai)', 'Correction (details recorded wrongly)'],
+  ['bo-sung', 'Bổ sung thông tin còn thiếu', 'Completion (details missing from the record)'],
+  ['xac-dinh-lai-dan-toc', 'Xác định lại dân tộc', 'Re-determination of ethnicity'],
 ];
 
 const thayDoiCaiChinh: Procedure = {
@@ -266,7 +265,10 @@ const thayDoiCaiChinh: Procedure = {
         loaiYeuCau: choice('Nội dung yêu cầu', 'Kind of request', CHANGES),
         giayToHoTich: text('Giấy tờ hộ tịch cần sửa', 'Record to change', {
           max: 200,
-          description: 'Ví dụ: Giấy khai sinh số 123, quyển số 01/2010, ngày 05/3/2010',
+          description: [
+            'Ví dụ: Giấy khai sinh số 123, quyển số 01/2010, ngày 05/3/2010',
+            'For example: birth certificate no. 123, book no. 01/2010, dated 05/3/2010',
+          ],
         }),
         noiDung: text('Nội dung thay đổi (từ … thành …)', 'What changes (from … to …)', { max: 1000 }),
         lyDo: text('Lý do', 'Reason', { max: 1000 }),
@@ -288,7 +290,10 @@ const thayDoiCaiChinh: Procedure = {
       nguoiThayDoi: personUi(changed),
       noiDung: {
         'ui:widget': 'textarea',
-        'ui:placeholder': 'Ví dụ: tên từ "Nguyễn Văn Tí" thành "Nguyễn Văn Tý"',
+        ...placeholder([
+          'Ví dụ: tên từ "Nguyễn Văn Tí" thành "Nguyễn Văn Tý"',
+          'For example: the name from "Nguyễn Văn Tí" to "Nguyễn Văn Tý"',
+        ]),
       },
       lyDo: { 'ui:widget': 'textarea' },
     },

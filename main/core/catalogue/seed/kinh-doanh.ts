@@ -42,14 +42,20 @@ const business: JsonObject = {
   properties: {
     ten: text('Tên hộ kinh doanh', 'Business name', {
       max: 120,
-      description: 'Gồm cụm từ "Hộ kinh doanh" và tên riêng, ví dụ: Hộ kinh doanh Tạp hóa Bình An',
+      description: [
+        'Gồm cụm từ "Hộ kinh doanh" và tên riêng, ví dụ: Hộ kinh doanh Tạp hóa Bình An',
+        'The words "Hộ kinh doanh" and a name of its own, for example: Hộ kinh doanh Tạp hóa Bình An',
+      ],
     }),
     diaChi: text('Địa chỉ trụ sở', 'Business address', { max: 250 }),
     phone: phone(),
     email: email(),
     nganhNghe: text('Ngành, nghề kinh doanh', 'Lines of business', {
       max: 1000,
-      description: 'Ghi tên ngành theo Hệ thống ngành kinh tế Việt Nam, ví dụ: Bán lẻ lương thực, thực phẩm',
+      description: [
+        'Ghi tên ngành theo Hệ thống ngành kinh tế Việt Nam, ví dụ: Bán lẻ lương thực, thực phẩm',
+        "Name each line as Viet Nam's industry classification does, for example: Bán lẻ lương thực, thực phẩm (food retail)",
+      ],
     }),
     von: integer('Tổng số vốn kinh doanh (đồng)', 'Capital (VND)', 0, 1_000_000_000_000),
     soLaoDong: integer('Số lao động (dự kiến)', 'Number of workers (expected)', 0, 10_000),

@@ -32,7 +32,7 @@ const residence: JsonObject = {
     chuHo: text('Họ, chữ đệm và tên chủ hộ', 'Name of the head of household', { max: 100 }),
     quanHeVoiChuHo: text('Quan hệ của trẻ với chủ hộ', "Child's relationship to the head of household", {
       max: 50,
-      description: 'Ví dụ: con, cháu nội',
+      description: ['Ví dụ: con, cháu nội', "For example: child, grandchild (son's child)"],
     }),
   },
   required: ['address', 'chuHo', 'quanHeVoiChuHo'],
@@ -45,7 +45,10 @@ const insurance: JsonObject = {
   properties: {
     noiKhamBenh: text('Nơi đăng ký khám bệnh, chữa bệnh ban đầu', 'Preferred primary care facility', {
       max: 200,
-      description: 'Tên trạm y tế, phòng khám hoặc bệnh viện',
+      description: [
+        'Tên trạm y tế, phòng khám hoặc bệnh viện',
+        'Name of the health station, clinic or hospital',
+      ],
     }),
   },
   required: ['noiKhamBenh'],

@@ -2,6 +2,7 @@ import type { Procedure } from '../../../../preload/api';
 import type { JsonObject } from '../types';
 import {
   SCHEMA_DRAFT,
+  type Words,
   declaration,
   email,
   integer,
@@ -50,7 +51,10 @@ const relative = (title: string, titleEn: string): JsonObject => ({
   properties: { fullName: text('Họ, chữ đệm và tên', 'Full name', { max: 100 }) },
 });
 
-const PURPOSES = 'Ví dụ: bổ sung hồ sơ xin việc; xin thị thực du học; thành lập doanh nghiệp';
+const PURPOSES: Words = [
+  'Ví dụ: bổ sung hồ sơ xin việc; xin thị thực du học; thành lập doanh nghiệp',
+  'For example: a job application; a student visa; setting up a business',
+];
 
 const lyLichTuPhap: Procedure = {
   id: 'cap-phieu-ly-lich-tu-phap-so-1',

@@ -5,61 +5,90 @@ import type { Json, JsonObject } from '../types';
  * CCCD scan (identity issue) can fill them: fullName, idNumber, birthDate, sex, address, and where the
  * official tờ khai asks for them, nationality and ethnicity.
  *
- * Titles are Vietnamese (react-jsonschema-form shows them); `titleEn` is an annotation the English
- * screen and the error messages use.
+ * Vietnamese is what react-jsonschema-form shows first; every text a person reads has an English twin
+ * the language toggle swaps in (renderer/src/screens/dossier/lib/localise.ts), and the error messages use:
+ * - `title` → `titleEn`, `description` → `descriptionEn` (annotations ajv is told about, ajv.ts), on
+ *   fields, groups and each `oneOf` option of a choice;
+ * - `'ui:placeholder'` → `'ui:placeholderEn'` in the uiSchema.
+ * The helpers take both languages together (`Words`), so a call site cannot give one and forget the other;
+ * test/unit/catalogue/seed-english.test.ts holds every seed form to it.
  */
 
 export const SCHEMA_DRAFT = 'http://json-schema.org/draft-07/schema#';
 
+/** A text in both languages: Vietnamese first. */
+export type Words = [vi: string, en: string];
+
 export type PersonKey =
   'fullName' | 'idNumber' | 'birthDate' | 'sex' | 'address' | 'nationality' | 'ethnicity';
+
+/** `description`/`descriptionEn` on a schema node, when there is a description. */
+function describe(node: JsonObject, description: Words | undefined): JsonObject {
+  if (description) {
+    node.description = description[0];
+    node.descriptionEn = description[1];
+  }
+  return node;
+}
 
 export const text = (
   title: string,
   titleEn: string,
-  opts: { max?: number; description?: string; pattern?: string } = {},
+  opts: { max?: number; description?: Words; pattern?: string } = {},
 ): JsonObject => {
   const s: JsonObject = { type: 'string', title, titleEn, minLength: 1, maxLength: opts.max ?? 200 };
-  if (opts.description) s.description = opts.description;
+  describe(s, opts.description);
   if (opts.pattern) s.pattern = opts.pattern;
   return s;
 };
 
-export const date = (title: string, titleEn: string, description?: string): JsonObject => {
-  const s: JsonObject = { type: 'string', format: 'date', title, titleEn };
-  if (description) s.description = description;
-  return s;
-};
+export const date = (title: string, titleEn: string, description?: Words): JsonObject =>
+  describe({ type: 'string', format: 'date', title, titleEn }, description);
 
 export const integer = (
   title: string,
   titleEn: string,
   min: number,
   max: number,
-  description?: string,
-): JsonObject => {
-  const s: JsonObject = { type: 'integer', title, titleEn, minimum: min, maximum: max };
-  if (description) s.description = description;
-  return s;
-};
+  description?: Words,
+): JsonObject => describe({ type: 'integer', title, titleEn, minimum: min, maximum: max }, description);
 
-/** A list of choices rendered as a select with Vietnamese labels. */
+/** A list of choices rendered as a select: each option's label in Vietnamese and in English. */
 export const choice = (
   title: string,
   titleEn: string,
-  options: [value: string, label: string][],
+  options: [value: string, vi: string, en: string][],
 ): JsonObject => ({
   type: 'string',
   title,
   titleEn,
-  oneOf: options.map(([value, label]) => ({ const: value, title: label })),
+  oneOf: options.map(([value, vi, en]) => ({ const: value, title: vi, titleEn: en })),
 });
+
+/** The uiSchema hint shown in an empty input, in both languages. */
+export const placeholder = ([vi, en]: Words): JsonObject => ({
+  'ui:placeholder': vi,
+  'ui:placeholderEn': en,
+});
+
+/** Sex as the CCCD gives it (the card-fill matches `male`/`female`). */
+export const sex = (): JsonObject =>
+  choice('Giới tính', 'Sex', [
+    ['male', 'Nam', 'Male'],
+    ['female', 'Nữ', 'Female'],
+  ]);
+
+/** The hint under every address line. */
+export const ADDRESS_HINT: Words = [
+  'Số nhà, đường/thôn, xã/phường, tỉnh/thành phố',
+  'House number, street or village, commune or ward, province or city',
+];
 
 export const phone = (): JsonObject =>
   text('Số điện thoại', 'Phone number', {
     max: 12,
     pattern: '^(\\+84|0)[0-9]{9,10}$',
-    description: 'Ví dụ 0912345678',
+    description: ['Ví dụ 0912345678', 'For example 0912345678'],
   });
 
 export const email = (): JsonObject => ({
@@ -73,7 +102,10 @@ export const email = (): JsonObject => ({
 const PERSON_FIELDS: Record<PersonKey, JsonObject> = {
   fullName: text('Họ, chữ đệm và tên', 'Full name', {
     max: 100,
-    description: 'Viết đúng như trên thẻ căn cước hoặc giấy tờ tùy thân',
+    description: [
+      'Viết đúng như trên thẻ căn cước hoặc giấy tờ tùy thân',
+      'Exactly as written on the citizen ID card or identity document',
+    ],
   }),
   idNumber: {
     type: 'string',
@@ -81,16 +113,11 @@ const PERSON_FIELDS: Record<PersonKey, JsonObject> = {
     titleEn: 'Personal ID number',
     pattern: '^[0-9]{12}$',
     description: '12 chữ số in trên thẻ căn cước (CCCD)',
+    descriptionEn: 'The 12 digits printed on the citizen ID card (CCCD)',
   },
   birthDate: date('Ngày, tháng, năm sinh', 'Date of birth'),
-  sex: choice('Giới tính', 'Sex', [
-    ['male', 'Nam'],
-    ['female', 'Nữ'],
-  ]),
-  address: text('Nơi cư trú', 'Place of residence', {
-    max: 250,
-    description: 'Số nhà, đường/thôn, xã/phường, tỉnh/thành phố',
-  }),
+  sex: sex(),
+  address: text('Nơi cư trú', 'Place of residence', { max: 250, description: ADDRESS_HINT }),
   nationality: text('Quốc tịch', 'Nationality', { max: 60 }),
   ethnicity: text('Dân tộc', 'Ethnicity', { max: 60 }),
 };
@@ -103,7 +130,7 @@ export interface PersonSpec {
   /** Fields specific to this form (e.g. relationship), appended after the person's own. */
   extra?: JsonObject;
   extraRequired?: string[];
-  description?: string;
+  description?: Words;
   /** Optional person (e.g. the father): the fields become required once any is filled. */
   optional?: boolean;
   /** A different title for the address line (e.g. "Nơi thường trú"). */
@@ -123,7 +150,7 @@ export function person(spec: PersonSpec): JsonObject {
   Object.assign(properties, spec.extra ?? {});
   const required: string[] = [...spec.required, ...(spec.extraRequired ?? [])];
   const s: JsonObject = { type: 'object', title: spec.title, titleEn: spec.titleEn, properties };
-  if (spec.description) s.description = spec.description;
+  describe(s, spec.description);
   if (spec.optional) {
     // The form shows an empty block; once anything is typed in it, the whole person is needed.
     s.if = { minProperties: 1 };
@@ -139,9 +166,10 @@ export function personUi(spec: PersonSpec, extraUi: JsonObject = {}): JsonObject
   const order: Json[] = [...spec.fields, ...Object.keys(spec.extra ?? {})];
   const ui: JsonObject = { 'ui:order': order };
   if (spec.fields.includes('idNumber')) {
-    ui.idNumber = { 'ui:placeholder': '12 chữ số', 'ui:options': { inputType: 'tel' } };
+    ui.idNumber = { ...placeholder(['12 chữ số', '12 digits']), 'ui:options': { inputType: 'tel' } };
   }
-  if (spec.fields.includes('fullName')) ui.fullName = { 'ui:placeholder': 'Ví dụ: Nguyễn Văn An' };
+  if (spec.fields.includes('fullName'))
+    ui.fullName = placeholder(['Ví dụ: Nguyễn Văn An', 'For example: Nguyễn Văn An']);
   if (spec.fields.includes('address')) ui.address = { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } };
   return { ...ui, ...extraUi };
 }
@@ -149,18 +177,18 @@ export function personUi(spec: PersonSpec, extraUi: JsonObject = {}): JsonObject
 export const relationship = (): JsonObject =>
   text('Quan hệ với người được đăng ký', 'Relationship to the person registered', {
     max: 50,
-    description: 'Ví dụ: cha, mẹ, ông, bà, anh, chị, người được ủy quyền',
+    description: [
+      'Ví dụ: cha, mẹ, ông, bà, anh, chị, người được ủy quyền',
+      'For example: father, mother, grandfather, grandmother, brother, sister, authorised person',
+    ],
   });
 
 /** "Số bản sao đề nghị cấp" on most tờ khai hộ tịch. */
 export const copies = (): JsonObject =>
-  integer(
-    'Số bản sao trích lục đề nghị cấp thêm',
-    'Extra certified extracts requested',
-    0,
-    10,
+  integer('Số bản sao trích lục đề nghị cấp thêm', 'Extra certified extracts requested', 0, 10, [
     'Để 0 nếu không cần',
-  );
+    'Leave 0 if you need none',
+  ]);
 
 /** The link to a procedure's page on the national portal (Cơ sở dữ liệu quốc gia về TTHC). */
 export const dvcqg = (code: string): string =>

@@ -2,6 +2,7 @@ import m0001 from './0001-staff.sql';
 import m0002 from './0002-alerts.sql';
 import m0003 from './0003-queue.sql';
 import m0004 from './0004-dossiers.sql';
+import m0005 from './0005-calendar.sql';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '0002-alerts', sql: m0002 },
   { version: 3, name: '0003-queue', sql: m0003 },
   { version: 4, name: '0004-dossiers', sql: m0004 },
+  { version: 5, name: '0005-calendar', sql: m0005 },
 ];

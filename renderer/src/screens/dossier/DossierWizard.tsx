@@ -38,6 +38,7 @@ import { fieldProblemText } from './text';
 import { inLang, langOf } from './lib/format';
 import {
   localiseSchema,
+  localiseUiSchema,
   readingFromChip,
   readingFromScan,
   type CardReading,
@@ -370,7 +371,14 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
   const localised = useMemo(
     () =>
       procedure
-        ? { ...procedure, form: { ...procedure.form, schema: localiseSchema(procedure.form.schema, lang) } }
+        ? {
+            ...procedure,
+            form: {
+              ...procedure.form,
+              schema: localiseSchema(procedure.form.schema, lang),
+              uiSchema: localiseUiSchema(procedure.form.uiSchema, lang),
+            },
+          }
         : null,
     [procedure, lang],
   );

@@ -10,6 +10,7 @@ import { ScanDiagnostics } from './ScanDiagnostics';
 import { ChipDiagnostics } from './ChipDiagnostics';
 import { Dossiers } from './Dossiers';
 import { SyncPanel } from './SyncPanel';
+import { Holidays } from './Holidays';
 
 // The report pulls in the charting library: load it only when someone opens the report.
 const ReportScreen = lazy(() => import('./Report').then((m) => ({ default: m.Report })));
@@ -29,16 +30,17 @@ function upsert(alerts: Alert[], alert: Alert): Alert[] {
 
 /**
  * The staff console: who is signed in, sign out, the alerts panel, then one tab: the counter (call,
- * recall, serve, transfer, pause), the day's dossiers ("Hồ sơ"), sync with the portal ("Đồng bộ"), the day
- * report, or the scanner check.
+ * recall, serve, transfer, pause), the day's dossiers ("Hồ sơ"), sync with the portal ("Đồng bộ"), the
+ * holiday calendar due dates are counted with ("Ngày nghỉ lễ"), the day report, or the scanner check.
  */
-type ConsoleView = 'counter' | 'dossiers' | 'sync' | 'report' | 'scanner' | 'chip';
+type ConsoleView = 'counter' | 'dossiers' | 'sync' | 'holidays' | 'report' | 'scanner' | 'chip';
 
 /** The console's tabs; the test ids are what e2e tests click. */
 const views = [
   { id: 'counter', testId: 'counter-link', label: 'staff.console.navCounter' },
   { id: 'dossiers', testId: 'dossiers-link', label: 'staffDossier.nav' },
   { id: 'sync', testId: 'sync-link', label: 'sync.nav' },
+  { id: 'holidays', testId: 'holidays-link', label: 'calendar.nav' },
   { id: 'report', testId: 'report-link', label: 'staff.console.navReport' },
   { id: 'scanner', testId: 'scanner-link', label: 'staff.scanner.nav' },
   { id: 'chip', testId: 'chip-link', label: 'chip.diag.nav' },
@@ -109,6 +111,8 @@ export function Console({
         <Dossiers key={dossiersVisit} onError={onError} />
       ) : view === 'sync' ? (
         <SyncPanel onError={onError} />
+      ) : view === 'holidays' ? (
+        <Holidays user={user} onError={onError} />
       ) : view === 'scanner' ? (
         <ScanDiagnostics onError={onError} />
       ) : view === 'chip' ? (

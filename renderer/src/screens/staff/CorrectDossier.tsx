@@ -19,9 +19,14 @@ import type { KioskClient } from '../../api';
 import { useKiosk } from '../../context';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { useFormText } from '../dossier/form/useFormText';
-import { dossierTemplates, dossierWidgets, type DossierFormContext } from '../dossier/form/theme';
+import {
+  dossierTemplates,
+  dossierDefaults,
+  dossierWidgets,
+  type DossierFormContext,
+} from '../dossier/form/theme';
 import { createFormValidation, type FormValidation } from '../dossier/form/validator';
-import { localiseSchema, type FormData, type RjsfData } from '../dossier/lib/persons';
+import { localiseSchema, localiseUiSchema, type FormData, type RjsfData } from '../dossier/lib/persons';
 import { errorTree, type ErrorTree } from '../dossier/lib/steps';
 // The e-form's and dialog's look are the wizard's; the console may open this before any wizard loaded.
 import '../../styles/dossier.css';
@@ -100,6 +105,15 @@ export function CorrectForm({
     () => localiseSchema(procedure.form.schema, language === 'en' ? 'en' : 'vi') as RJSFSchema,
     [procedure, language],
   );
+  const uiSchema = useMemo(
+    () =>
+      localiseUiSchema(procedure.form.uiSchema, language === 'en' ? 'en' : 'vi') as UiSchema<
+        RjsfData,
+        RJSFSchema,
+        DossierFormContext
+      >,
+    [procedure, language],
+  );
   const { transformErrors, translateString } = useFormText();
   const extraErrors = useMemo(() => fieldErrors(error, language), [error, language]);
 
@@ -123,12 +137,13 @@ export function CorrectForm({
         ref={formRef}
         className="dossier-form correct-form"
         schema={schema}
-        uiSchema={procedure.form.uiSchema as UiSchema<RjsfData, RJSFSchema, DossierFormContext>}
+        uiSchema={uiSchema}
         formData={data}
         formContext={NO_CARD_FILL}
         validator={validation.validator}
         templates={dossierTemplates}
         widgets={dossierWidgets}
+        experimental_defaultFormStateBehavior={dossierDefaults}
         transformErrors={transformErrors}
         translateString={translateString}
         extraErrors={extraErrors as ErrorSchema<RjsfData>}
@@ -229,7 +244,7 @@ export function CorrectDossier({
   return (
     <dialog
       ref={dialog}
-      className="dossier-dialog correct-dialog"
+      className="sheet dossier-dialog correct-dialog"
       aria-labelledby={titleId}
       aria-busy={loaded === null && error === undefined}
       data-testid="correct-dialog"

@@ -335,6 +335,12 @@ export const dossierTemplates = {
   ObjectFieldTemplate,
 };
 
+/**
+ * A choice nobody has made stays empty: by default rjsf fills a required `oneOf` with its first option
+ * ("Nam" for a child's sex), a value the person never chose that could be filed unnoticed.
+ */
+export const dossierDefaults = { constAsDefaults: 'skipOneOf' } as const;
+
 export const dossierWidgets = {
   DateWidget,
   SelectWidget: ChoiceWidget,

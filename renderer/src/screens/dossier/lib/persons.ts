@@ -196,19 +196,5 @@ export function fieldId(path: string): string {
   return ['root', ...path.split('.').filter((p) => p !== '')].join('_');
 }
 
-/**
- * The schema with English titles where the catalogue gives them (`titleEn`, an annotation ajv ignores),
- * for the English screen; the Vietnamese schema is returned as it is.
- */
-export function localiseSchema<T>(schema: T, lang: 'vi' | 'en'): T {
-  if (lang === 'vi') return schema;
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (!isObject(node)) return node;
-    const out: Schema = {};
-    for (const [key, value] of Object.entries(node)) out[key] = walk(value);
-    if (typeof node.titleEn === 'string' && node.titleEn.trim() !== '') out.title = node.titleEn;
-    return out;
-  };
-  return walk(schema) as T;
-}
+// The English e-form lives in localise.ts; re-exported for the screens that import it from here.
+export { localiseSchema, localiseUiSchema } from './localise';

@@ -56,6 +56,10 @@ export function FileChooser({
     };
   }, [client, attempt]);
 
+  // A scan landing in the scanner folder, or a USB drive plugged in, lists again by itself (the event is
+  // local to this machine; a counter PC over the LAN keeps the "Tải lại" button).
+  useEffect(() => client.on('dossier.sources', () => setAttempt((n) => n + 1)), [client]);
+
   const attach = async (source: AttachSource): Promise<boolean> => {
     setBusy(true);
     setRefusal(null);

@@ -11,7 +11,7 @@ import type { Procedure } from '../../../../../preload/api';
 import type { FormData, RjsfData } from '../lib/persons';
 import type { ErrorTree } from '../lib/steps';
 import { useFormText } from '../form/useFormText';
-import { dossierTemplates, dossierWidgets, type DossierFormContext } from '../form/theme';
+import { dossierTemplates, dossierDefaults, dossierWidgets, type DossierFormContext } from '../form/theme';
 import type { FormValidation } from '../form/validator';
 import { PersonPicker } from './PersonPicker';
 
@@ -78,6 +78,7 @@ export function FormStep({
         validator={validation.validator}
         templates={dossierTemplates}
         widgets={dossierWidgets}
+        experimental_defaultFormStateBehavior={dossierDefaults}
         transformErrors={transformErrors}
         translateString={translateString}
         extraErrors={extraErrors as ErrorSchema<RjsfData>}
