@@ -119,18 +119,19 @@ test('a staff-parked draft outlives a SIGKILL: resumed by its code with its fiel
     await expect(page.getByTestId('attachment-ban-chinh-0')).toContainText(PAPER_FILE);
     await step(page, '02-staff-paper', 'staff filing: paper attached');
 
-    // The citizen goes home for a second paper: staff leave the wizard (it saves) and park the draft.
-    // The console has no "park" button yet (reported), so parking goes through the contract as staff.
+    // The citizen goes home for a second paper: staff leave the wizard, which asks "park or discard?";
+    // parking gives the code to write on the citizen's slip.
     await page.getByTestId('wizard-exit').click();
+    const ask = page.getByTestId('park-ask');
+    await expect(ask).toBeVisible();
+    await step(page, '02b-park-ask', 'staff asked: park or discard');
+    await ask.getByTestId('park-confirm').click();
+    const shown = page.getByTestId('parked');
+    await expect(shown.getByTestId('parked-code')).toHaveText(/^[2-9A-HJ-NP-Z]{6}$/);
+    const parkCode = (await shown.getByTestId('parked-code').innerText()).trim();
+    await step(page, '02c-park-code', 'the park code for the slip');
+    await shown.getByTestId('parked-done').click();
     await expect(page.getByTestId('dossiers')).toBeVisible();
-    const token = (await api<{ token: string }>(app.url, 'staff.signIn', { user: 'admin', pin: ADMIN_PIN }))
-      .token;
-    const parked = await api<Dossier>(app.url, 'dossier.park', { id: parkedId }, token);
-    const parkCode = parked.parkCode ?? '';
-    expect(parkCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
-    // The list is read when the tab opens: open it again to see the new parked draft.
-    await page.getByTestId('sync-link').click();
-    await page.getByTestId('dossiers-link').click();
     await expect(page.getByTestId('parked-drafts')).toContainText(parkCode);
     await step(page, '03-parked', 'parked draft listed', page.getByTestId('parked-drafts'));
 
@@ -215,6 +216,14 @@ test('a staff-parked draft outlives a SIGKILL: resumed by its code with its fiel
     await expect(console2.locator('#root_giayTo_tenGiayTo')).toHaveValue('Giấy khai sinh');
     await expect(console2.locator('#root_giayTo_soBan')).toHaveValue('2');
     await expect(console2.getByTestId('wizard-notice')).toContainText('mở lại');
+    // The header says it is parked, under which code; leaving it now asks nothing (it stays parked).
+    await expect(console2.getByTestId('wizard-parked')).toContainText(parkCode);
+    await step(
+      console2,
+      '05b-resumed-header',
+      'resumed: parked badge',
+      console2.getByTestId('wizard-parked'),
+    );
     await step(
       console2,
       '06-resumed-form',

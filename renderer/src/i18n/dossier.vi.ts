@@ -114,6 +114,7 @@ export const dossierVi = {
       review: 'Xem lại và nộp',
     },
     exit: 'Về trang chủ',
+    exitStaff: 'Về bảng điều khiển',
     exitTitle: 'Quý vị muốn dừng nộp hồ sơ?',
     exitBody: 'Những gì Quý vị đã khai và các tệp đã đưa vào sẽ được xoá khỏi ki-ốt.',
     exitStay: 'Tiếp tục khai',
@@ -126,6 +127,19 @@ export const dossierVi = {
     resumed: 'Đã mở lại hồ sơ Quý vị đang khai dở.',
     fieldRefused: 'Chưa lưu được ô “{{field}}”: {{reason}}',
     assisted: 'Nhân viên khai giúp',
+    park: 'Tạm giữ hồ sơ',
+    parkedBadge: 'Đang tạm giữ: {{code}}',
+    parkAskTitle: 'Hồ sơ chưa nộp. Tạm giữ hay bỏ?',
+    parkAskBody:
+      'Tạm giữ khi công dân cần về lấy thêm giấy tờ: hồ sơ được giữ nguyên và tiếp tục bằng mã giữ chỗ. Bỏ hồ sơ nháp sẽ xoá những gì đã khai và các tệp đã đưa vào.',
+    parkConfirm: 'Tạm giữ và cấp mã',
+    discardDraft: 'Bỏ hồ sơ nháp',
+    parkedTitle: 'Đã tạm giữ hồ sơ',
+    parkedCodeLabel: 'Mã giữ chỗ',
+    parkedBody:
+      'Ghi mã này lên phiếu hẹn cho công dân. Khi công dân quay lại: vào “Hồ sơ” → “Hồ sơ đang tạm giữ” và nhập mã.',
+    parkedDone: 'Về bảng điều khiển',
+    parkFailed: 'Chưa tạm giữ được hồ sơ.',
     scanElsewhere: 'Ki-ốt đã đọc được thẻ. Để điền thông tin từ thẻ, xin quay lại bước “Khai thông tin”.',
     scanReceipt:
       'Đây là mã trên phiếu hẹn. Để tra cứu hồ sơ đã nộp, xin về trang chủ và chọn “Tra cứu hồ sơ”.',

@@ -26,7 +26,7 @@ import { errorText } from '../../api';
 import { useKiosk } from '../../context';
 import { useScan, type ScanOutcome } from '../../hooks/useScan';
 import { ChipReadDialog } from '../chip/ChipReadDialog';
-import { AskWhoDialog, ConflictDialog, ExitDialog } from './WizardDialogs';
+import { AskWhoDialog, ConflictDialog, ExitDialog, ParkedDialog, StaffExitDialog } from './WizardDialogs';
 import { useDraftSave } from './useDraftSave';
 import { Receipt } from './Receipt';
 import { WizardHeader, WizardLoading, type Notice } from './WizardHeader';
@@ -109,6 +109,11 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [printEvents, setPrintEvents] = useState<PrintJobEvent[]>([]);
   const [exitAsk, setExitAsk] = useState(false);
+  // Staff: "Tạm giữ hay bỏ?" on leaving, then the park code to write on the citizen's slip.
+  const [parkAsk, setParkAsk] = useState(false);
+  const [parking, setParking] = useState(false);
+  const [parkError, setParkError] = useState<string | null>(null);
+  const [parkShown, setParkShown] = useState<string | null>(null);
 
   /** A refusal of the form's text in plain words (main's own words name the field by its data path). */
   const refusalText = useCallback(
@@ -346,10 +351,30 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
   const requestExit = async (): Promise<void> => {
     if (submitted || !dossier) return onExit();
     if (assisted) {
-      await save(); // staff may park it: keep every last change
-      return onExit();
+      await save(); // keep every last change, whatever staff choose next
+      // A parked draft stays parked; an unparked one would be wiped unseen: ask.
+      if (dossier.status === 'parked') return onExit();
+      setParkError(null);
+      return setParkAsk(true);
     }
     setExitAsk(true);
+  };
+
+  const park = async (): Promise<void> => {
+    const id = currentDraftId();
+    if (!id) return;
+    setParking(true);
+    setParkError(null);
+    await save();
+    const result = await client.call('dossier.park', { id });
+    setParking(false);
+    if (!result.ok) {
+      setParkAsk(true);
+      return setParkError(`${t('dossier.wizard.parkFailed')} ${errorText(result.error, i18n.language)}`);
+    }
+    setDossier(result.value);
+    setParkAsk(false);
+    setParkShown(result.value.parkCode);
   };
 
   const confirmExit = async (): Promise<void> => {
@@ -416,6 +441,8 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
         }
         onJump={(s) => void goTo(s)}
         onExit={() => void requestExit()}
+        parkCode={dossier?.parkCode ?? null}
+        {...(assisted && dossier ? { onPark: () => void park() } : {})}
       />
 
       {step === 'privacy' ? (
@@ -517,6 +544,16 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
       ) : null}
 
       {exitAsk ? <ExitDialog onStay={() => setExitAsk(false)} onConfirm={() => void confirmExit()} /> : null}
+      {parkAsk ? (
+        <StaffExitDialog
+          busy={parking}
+          error={parkError}
+          onPark={() => void park()}
+          onStay={() => setParkAsk(false)}
+          onDiscard={() => void confirmExit()}
+        />
+      ) : null}
+      {parkShown ? <ParkedDialog code={parkShown} onDone={onExit} onStay={() => setParkShown(null)} /> : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * The wizard's three questions: "Thẻ này của ai?", "Thay điều Quý vị đã gõ?" and "Dừng nộp hồ sơ?".
+ * The wizard's questions: "Thẻ này của ai?", "Thay điều Quý vị đã gõ?", "Dừng nộp hồ sơ?", and for staff
+ * "Tạm giữ hay bỏ?" with the park code it gives.
  * Each is a ConfirmDialog (native modal <dialog>); Esc is the safe answer.
  */
 import { useTranslation } from 'react-i18next';
@@ -123,6 +124,101 @@ export function ExitDialog({ onStay, onConfirm }: { onStay: () => void; onConfir
       }
     >
       <p>{t('dossier.wizard.exitBody')}</p>
+    </ConfirmDialog>
+  );
+}
+
+/** Staff leaving an unfiled dossier: park it for the citizen's return, keep filing, or discard it. */
+export function StaffExitDialog({
+  busy,
+  error,
+  onPark,
+  onStay,
+  onDiscard,
+}: {
+  busy: boolean;
+  error: string | null;
+  onPark: () => void;
+  onStay: () => void;
+  onDiscard: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      title={t('dossier.wizard.parkAskTitle')}
+      testId="park-ask"
+      onCancel={onStay}
+      actions={
+        <>
+          <button
+            type="button"
+            className="btn btn-primary btn-xl"
+            data-testid="park-confirm"
+            disabled={busy}
+            onClick={onPark}
+          >
+            {t('dossier.wizard.parkConfirm')}
+          </button>
+          <button type="button" className="btn btn-secondary btn-xl" data-testid="exit-stay" onClick={onStay}>
+            {t('dossier.wizard.exitStay')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-xl"
+            data-testid="discard-draft"
+            disabled={busy}
+            onClick={onDiscard}
+          >
+            {t('dossier.wizard.discardDraft')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('dossier.wizard.parkAskBody')}</p>
+      <p role="alert" className={error ? 'error-box' : 'error-box-empty'}>
+        {error}
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+/** The park code, large, to write on the citizen's slip. */
+export function ParkedDialog({
+  code,
+  onDone,
+  onStay,
+}: {
+  code: string;
+  onDone: () => void;
+  onStay: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      title={t('dossier.wizard.parkedTitle')}
+      testId="parked"
+      onCancel={onStay}
+      actions={
+        <>
+          <button type="button" className="btn btn-primary btn-xl" data-testid="parked-done" onClick={onDone}>
+            {t('dossier.wizard.parkedDone')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-xl"
+            data-testid="parked-stay"
+            onClick={onStay}
+          >
+            {t('dossier.wizard.exitStay')}
+          </button>
+        </>
+      }
+    >
+      <p className="park-code-label">{t('dossier.wizard.parkedCodeLabel')}</p>
+      <p className="park-code" data-testid="parked-code" aria-label={code.split('').join(' ')}>
+        {code}
+      </p>
+      <p>{t('dossier.wizard.parkedBody')}</p>
     </ConfirmDialog>
   );
 }

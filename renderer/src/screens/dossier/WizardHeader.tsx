@@ -21,6 +21,8 @@ export function WizardHeader({
   saveProblem,
   onJump,
   onExit,
+  parkCode = null,
+  onPark,
 }: {
   title: string;
   assisted: boolean;
@@ -32,6 +34,9 @@ export function WizardHeader({
   saveProblem: string | null;
   onJump: (step: Step) => void;
   onExit: () => void;
+  /** Staff only: the draft's park code once parked, and the "Tạm giữ hồ sơ" action before. */
+  parkCode?: string | null;
+  onPark?: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -51,9 +56,18 @@ export function WizardHeader({
               ? t('dossier.wizard.saved')
               : ''}
         </p>
+        {assisted && parkCode ? (
+          <p className="badge badge-parked" data-testid="wizard-parked">
+            {t('dossier.wizard.parkedBadge', { code: parkCode })}
+          </p>
+        ) : assisted && onPark ? (
+          <button type="button" className="btn btn-secondary" data-testid="wizard-park" onClick={onPark}>
+            {t('dossier.wizard.park')}
+          </button>
+        ) : null}
         <button type="button" className="btn btn-secondary" data-testid="wizard-exit" onClick={onExit}>
           <HomeIcon />
-          <span>{t('dossier.wizard.exit')}</span>
+          <span>{t(assisted ? 'dossier.wizard.exitStaff' : 'dossier.wizard.exit')}</span>
         </button>
       </div>
       <WizardSteps current={step} canJump={canJump} onJump={onJump} />

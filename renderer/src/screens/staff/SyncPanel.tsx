@@ -45,6 +45,11 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
   const [notice, setNotice] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<Attention | null>(null);
   const statusRef = useRef<SyncStatus | null>(null);
+  // Counts pushed live since the screen opened. A snapshot returned by sync.retry is applied only if no
+  // live count arrived while it was on its way: the engine pushes each change once, so a late snapshot
+  // laid over a newer push would stay on screen ("Đang gửi 1" after "Đã gửi").
+  const liveSeq = useRef(0);
+  const correctingSeq = useRef(0);
 
   const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
   const unavailable = status === null && error?.code === 'not-built';
@@ -80,6 +85,7 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
       } else fail(result.error);
     });
     const offStatus = client.on('sync.status', (next) => {
+      liveSeq.current += 1;
       if (applyStatus(next)) refreshSoon();
     });
     const offChanged = client.on('dossier.changed', refreshSoon);
@@ -94,11 +100,12 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
   const retry = async (dossierId?: string, code?: string): Promise<void> => {
     setBusy(dossierId ?? 'all');
     setNotice(null);
+    const seq = liveSeq.current;
     const result = await client.call('sync.retry', dossierId === undefined ? {} : { dossierId });
     setBusy(null);
     if (!result.ok) return fail(result.error);
     setError(undefined);
-    applyStatus(result.value);
+    if (liveSeq.current === seq) applyStatus(result.value);
     setNotice(code === undefined ? t('sync.retried') : t('sync.attention.retried', { code }));
     void loadLists();
   };
@@ -108,7 +115,7 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
     setCorrecting(null);
     if (outcome.ok) {
       setError(undefined);
-      applyStatus(outcome.status);
+      if (liveSeq.current === correctingSeq.current) applyStatus(outcome.status);
       setNotice(t('sync.attention.corrected', { code: item.code }));
     } else {
       fail(outcome.error);
@@ -247,7 +254,10 @@ export function SyncPanel({ onError }: { onError: (error: KioskError) => boolean
                           aria-label={t('sync.attention.correctLabel', { code: item.code })}
                           data-testid="sync-correct"
                           disabled={busy !== null}
-                          onClick={() => setCorrecting(item)}
+                          onClick={() => {
+                            correctingSeq.current = liveSeq.current;
+                            setCorrecting(item);
+                          }}
                         >
                           {t('sync.attention.correct')}
                         </button>
