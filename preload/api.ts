@@ -635,6 +635,13 @@ export const methods = {
     output: DossierSchema,
     summary: 'Keep a draft for a citizen who went to fetch a paper; returns it with a short park code.',
   }),
+  'dossier.printParkSlip': method({
+    access: 'staff',
+    input: z.strictObject({ id: DossierId }),
+    output: z.object({ jobId: z.number().int() }),
+    summary:
+      'Print the park slip (park code, procedure, kept-until date) of a parked draft on the ticket printer.',
+  }),
   'dossier.resume': method({
     access: 'staff',
     input: z.strictObject({

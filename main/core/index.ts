@@ -12,6 +12,7 @@ import { createHandlers, type DomainHandlers, type HandlerContext } from './hand
 import { createCatalogue, createCatalogueHandlers } from './catalogue';
 import { createCalendarHandlers, createCalendarStore } from './calendar';
 import { createDossierHandlers, createDossiers, type ReceiptSink } from './dossier';
+import type { ParkSlipSink } from './dossier/service';
 import { watchImportFolders } from './dossier/watch';
 import { warmFontkit } from './print/fontkit';
 import { createFeedback } from './feedback';
@@ -20,6 +21,7 @@ import { createSync, createSyncHandlers } from './sync';
 import { createPortalClient, type HttpPortalClient } from './sync/client';
 import { blobPath } from './dossier';
 import { createReceipts } from './print/receipt';
+import { createParkSlips } from './print/park-slip';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
 import { createQueue } from './queue/service';
@@ -97,6 +99,19 @@ function receiptSink(config: LoadedConfig['config'], printJobs: PrintJobs): Rece
       return ids;
     },
     pdf: (data) => receipts.pdf(data),
+  };
+}
+
+/** Park slips go to the ticket printer; without one, dossier.printParkSlip says to write the code by hand. */
+function parkSlipSink(printerId: string | undefined, printJobs: PrintJobs): ParkSlipSink | undefined {
+  if (printerId === undefined) return undefined;
+  const slips = createParkSlips({ printJobs, printerId });
+  return {
+    enqueue: (slip) => {
+      const jobId = slips.enqueue(slip);
+      printJobs.kick();
+      return jobId;
+    },
   };
 }
 
@@ -212,6 +227,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getProcedure: (id) => catalogue.get(id),
     validateForm: (procedure, data) => catalogue.validateForm(procedure, data),
     receipts: receiptSink(config, printJobs),
+    parkSlips: parkSlipSink(ticketPrinter, printJobs),
     calendar,
   });
   const feedback = createFeedback(db, { clock, timeZone: config.timeZone });

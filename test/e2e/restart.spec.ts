@@ -5,7 +5,17 @@ import Database from 'better-sqlite3';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { Dossier } from '../../preload/api';
+import { parseConfig } from '../../main/core/config/load';
+import {
+  bitmapsEqual,
+  layoutParkSlip,
+  loadFonts,
+  parkSlipData,
+  reassembleRaster,
+  renderTicketRaster,
+} from '../../main/core/print';
 import { api } from './support/contract';
+import { type FakePrinter, startFakePrinter } from './support/fake-printer';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
 
 /**
@@ -45,9 +55,12 @@ test.beforeAll(async () => {
 
 test.afterAll(() => rmSync(scanner, { recursive: true, force: true }));
 
-const kioskConfig = () => ({
+/** `printerPort`: a thermal printer's raw port on 127.0.0.1 (the ticket printer: the park slip goes there). */
+const kioskConfig = (printerPort: number) => ({
   centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29', address: '29 Lê Duẩn, Quận 1' },
   kioskId: 'K03',
+  printers: [{ id: 'quay', kind: 'escpos-tcp', host: '127.0.0.1', port: printerPort }],
+  ticketPrinter: 'quay',
   dossier: {
     importFolders: [{ id: 'scanner', label: { vi: 'Máy quét', en: 'Scanner' }, path: scanner }],
     citizenDraftMinutes: CITIZEN_DRAFT_MINUTES,
@@ -91,7 +104,8 @@ test('a staff-parked draft outlives a SIGKILL: resumed by its code with its fiel
   test.setTimeout(360_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-restart-'));
   const env = { KIOSK_ADMIN_PIN: ADMIN_PIN };
-  const config = kioskConfig();
+  const printer: FakePrinter = await startFakePrinter();
+  const config = kioskConfig(printer.port);
   let app = await startApp({ config, env, dataDir });
   let counterPc: BrowserContext | undefined;
   try {
@@ -130,6 +144,42 @@ test('a staff-parked draft outlives a SIGKILL: resumed by its code with its fiel
     await expect(shown.getByTestId('parked-code')).toHaveText(/^[2-9A-HJ-NP-Z]{6}$/);
     const parkCode = (await shown.getByTestId('parked-code').innerText()).trim();
     await step(page, '02c-park-code', 'the park code for the slip');
+
+    // Staff print the slip instead of writing it: it reaches the ticket printer as one raster job.
+    await shown.getByTestId('parked-print').click();
+    await expect(shown.getByTestId('parked-print-status')).toHaveText('Đã gửi phiếu tới máy in.');
+    const slipJob = await printer.nextJob(30_000);
+    expect(slipJob.commands[0]?.op).toBe('init');
+    expect(slipJob.commands.at(-1)?.op, 'the slip ends with a cut').toBe('cut');
+    // What main queued for it: the code, the procedure, the centre; nothing that names the citizen.
+    const stored = new Database(join(dataDir, 'kiosk.db'), { readonly: true });
+    let slipPayload: unknown;
+    try {
+      const row = stored
+        .prepare(`SELECT payload FROM print_jobs WHERE kind = 'park-slip' AND ref = ?`)
+        .pluck()
+        .get(`park-slip:${parkCode}`) as string;
+      expect(row).not.toContain('079190005678');
+      expect(row).not.toContain(APPLICANT);
+      slipPayload = JSON.parse(row) as unknown;
+    } finally {
+      stored.close();
+    }
+    const slip = parkSlipData(slipPayload);
+    expect(slip).toMatchObject({
+      parkCode,
+      centreName: config.centre.name,
+      procedureName: expect.stringMatching(/^Chứng thực bản sao từ bản chính giấy tờ/),
+    });
+    // The printer got exactly that slip's picture (its texts are checked in test/unit/print/park-slip.test.ts).
+    const expected = renderTicketRaster(
+      layoutParkSlip(slip, { widthMm: 80, timeZone: parseConfig(config).timeZone }),
+      loadFonts(),
+      { dots: 576 },
+    );
+    const printed = reassembleRaster(slipJob.commands);
+    expect(printed && bitmapsEqual(printed, expected), 'the printed raster is the park slip').toBe(true);
+    await step(page, '02d-park-slip-printed', 'the park slip sent to the printer');
     await shown.getByTestId('parked-done').click();
     await expect(page.getByTestId('dossiers')).toBeVisible();
     await expect(page.getByTestId('parked-drafts')).toContainText(parkCode);
@@ -207,6 +257,10 @@ test('a staff-parked draft outlives a SIGKILL: resumed by its code with its fiel
       'parked drafts after the restart',
       console2.getByTestId('parked-drafts'),
     );
+    // The citizen lost the slip: staff print it again from the list; it reaches the printer again.
+    await console2.getByTestId(`parked-reprint-${parkCode}`).click();
+    await expect(console2.getByTestId('parked-reprint-status')).toContainText('Đã gửi phiếu');
+    expect((await printer.nextJob(30_000)).commands.at(-1)?.op, 'the reprinted slip is cut').toBe('cut');
     await console2.getByTestId('park-code').fill(parkCode.toLowerCase());
     await console2.getByTestId('park-resume').click();
     const wizard = console2.getByTestId('wizard-host').getByTestId('wizard');
@@ -269,6 +323,7 @@ test('a staff-parked draft outlives a SIGKILL: resumed by its code with its fiel
   } finally {
     await counterPc?.close();
     await app.stop();
+    await printer.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -49,6 +49,7 @@ export function createDossierHandlers(deps: {
     },
     'dossier.receipt': (input, ctx) => dossiers.receipt(input.code, input.print ?? false, requireStaff(ctx)),
     'dossier.park': (input, ctx) => dossiers.park(input.id, requireStaff(ctx)),
+    'dossier.printParkSlip': (input, ctx) => dossiers.printParkSlip(input.id, requireStaff(ctx)),
     'dossier.resume': (input, ctx) => dossiers.resume(input.parkCode, requireStaff(ctx)),
     'dossier.parked': () => dossiers.parked(),
     'dossier.today': (input) => dossiers.today(input.day),

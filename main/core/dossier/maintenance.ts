@@ -46,7 +46,9 @@ export function createMaintenance(ctx: DossierContext) {
     sweepDrafts(): DraftSweep {
       const now = ctx.now().getTime();
       const citizenBefore = new Date(now - config.dossier.citizenDraftMinutes * 60_000).toISOString();
-      const parkedBefore = new Date(now - config.dossier.parkedDraftDays * 86_400_000).toISOString();
+      // A parked draft is kept one day beyond `parkedDraftDays`: the park slip promises "giữ đến
+      // <that day>", and a citizen who comes back late on that day must still find it.
+      const parkedBefore = new Date(now - (config.dossier.parkedDraftDays + 1) * 86_400_000).toISOString();
       const counts = db.transaction(() => {
         const result = { drafts: 0, parked: 0 };
         for (const id of q.stale.all(citizenBefore, parkedBefore) as string[]) {

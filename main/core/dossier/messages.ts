@@ -191,6 +191,20 @@ export const dossierErrors = {
       'No draft is kept under this code (it may have been kept too long and wiped).',
       'parkCode',
     ),
+  notParked: () =>
+    fail(
+      'dossier-not-parked',
+      'Hồ sơ này không ở trạng thái tạm giữ nên không có phiếu giữ chỗ để in. Hãy tạm giữ hồ sơ trước.',
+      'This dossier is not parked, so there is no park slip to print. Park the dossier first.',
+      'id',
+    ),
+  noSlipPrinter: (code: string) =>
+    fail(
+      'park-slip-no-printer',
+      `Ki-ốt chưa cài đặt máy in phiếu nên chưa in được phiếu giữ chỗ. Xin ghi tay mã ${code} lên phiếu cho công dân.`,
+      `No ticket printer is set up, so the park slip cannot be printed. Please write the code ${code} on a slip by hand.`,
+      'id',
+    ),
   parkCodeExhausted: () =>
     fail(
       'park-code-unavailable',

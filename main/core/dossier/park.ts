@@ -1,4 +1,5 @@
-import { DOSSIER_COLUMNS, DOSSIER_FROM, type DossierRow, toDossier } from './rows';
+import type { ParkSlipJobPayload } from '../print/park-slip';
+import { DOSSIER_COLUMNS, DOSSIER_FROM, type DossierRow, procedureOf, toDossier } from './rows';
 import type { DossierContext } from './context';
 import { dossierErrors } from './messages';
 import type { Dossier, StaffUser } from './types';
@@ -15,6 +16,12 @@ import type { Dossier, StaffUser } from './types';
 export const PARK_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const PARK_CODE_LENGTH = 6;
 const MAX_TRIES = 8;
+
+/** Where park slips go (the ticket printer's print jobs); absent when the kiosk has no ticket printer. */
+export interface ParkSlipSink {
+  /** Queues the slip; returns its print job id. */
+  enqueue(slip: ParkSlipJobPayload): number;
+}
 
 /** A code from the injected randomness: 256 is a multiple of 32, so `byte % 32` is unbiased. */
 export function parkCode(randomBytes: (n: number) => Buffer): string {
@@ -36,6 +43,15 @@ export function createPark(ctx: DossierContext) {
     parked: db.prepare(
       `SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} WHERE d.status = 'parked' ORDER BY d.parked_at, d.id`,
     ),
+    // Who parked it: the dossier row keeps only who filed it (assisted_by), so the park's own audit row
+    // (written in park() below, one per dossier) is the record. Read-only, by the audit log's index.
+    parkedBy: db
+      .prepare(
+        `SELECT s.display_name FROM audit_log a JOIN staff_users s ON s.id = a.actor_id
+         WHERE a.target_type = 'dossier' AND a.target_id = ? AND a.action = 'dossier.park'
+         ORDER BY a.id DESC LIMIT 1`,
+      )
+      .pluck(),
   };
 
   return {
@@ -78,6 +94,25 @@ export function createPark(ctx: DossierContext) {
         targetId: row.id,
       });
       return ctx.dossier(row.id);
+    },
+
+    /**
+     * What the park slip of a parked draft prints (not its printing: the service does that). Nothing
+     * that identifies the citizen: a slip can be lost.
+     */
+    slip(id: string): Omit<ParkSlipJobPayload, 'printedAt'> {
+      const row = ctx.row(id);
+      if (row.status !== 'parked' || row.parkCode === null || row.parkedAt === null)
+        throw dossierErrors.notParked();
+      const days = deps.config.dossier.parkedDraftDays;
+      return {
+        centreName: deps.config.centre.name,
+        parkCode: row.parkCode,
+        procedureName: procedureOf(row).name,
+        keptUntil: new Date(Date.parse(row.parkedAt) + days * 86_400_000).toISOString(),
+        parkedBy: (q.parkedBy.get(id) as string | undefined) ?? row.assistedName,
+        language: 'vi',
+      };
     },
 
     parked(): Dossier[] {

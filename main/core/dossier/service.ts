@@ -4,12 +4,17 @@ import { type DossierDeps, createContext } from './context';
 import { createDrafts } from './drafts';
 import { createLookup } from './lookup';
 import { createMaintenance } from './maintenance';
-import { createPark } from './park';
+import { dossierErrors } from './messages';
+import { type ParkSlipSink, createPark } from './park';
 import { buildReceiptData } from './receipt';
 import { createSubmit } from './submit';
 import type { Actor, StaffUser } from './types';
 
 export type { DossierDeps } from './context';
+export type { ParkSlipSink } from './park';
+
+/** The service's dependencies; `parkSlips` is absent when the kiosk has no ticket printer. */
+export type DossiersOptions = DossierDeps & { parkSlips?: ParkSlipSink };
 
 /**
  * The dossier service: drafts, attachments, the completeness check, local submission with its outbox
@@ -17,7 +22,7 @@ export type { DossierDeps } from './context';
  * `dossier_events` (the kiosk's own events) and `day_sequences`; writes the first `outbox` row of each
  * dossier (the sync module owns its later states).
  */
-export function createDossiers(deps: DossierDeps) {
+export function createDossiers(deps: DossiersOptions) {
   const blobs = createBlobStore(deps.db, {
     dataDir: deps.dataDir,
     clock: deps.clock,
@@ -52,6 +57,26 @@ export function createDossiers(deps: DossierDeps) {
     correct: maintenance.correct,
     sweepDrafts: maintenance.sweepDrafts,
     sweepOrphans: () => blobs.sweepOrphans(),
+
+    /**
+     * Prints the park slip of a parked draft on the ticket printer (first print or a reprint). Refused
+     * for a dossier that is not parked, and when there is no printer (staff then write the code by
+     * hand). Audited.
+     */
+    printParkSlip(id: string, staff: StaffUser): { jobId: number } {
+      const slip = park.slip(id);
+      if (!deps.parkSlips) throw dossierErrors.noSlipPrinter(slip.parkCode);
+      const jobId = deps.parkSlips.enqueue({ ...slip, printedAt: ctx.now().toISOString() });
+      deps.audit.record({
+        actorId: staff.id,
+        actor: staff.user,
+        action: 'dossier.printParkSlip',
+        targetType: 'dossier',
+        targetId: id,
+        details: { parkCode: slip.parkCode, jobId },
+      });
+      return { jobId };
+    },
 
     /** The receipt's data of a submitted dossier, by its code (the same builder as at submit). */
     receiptData(code: string) {

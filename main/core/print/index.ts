@@ -34,6 +34,16 @@ export {
   type Weight,
   mmToPt,
 } from './layout';
+export {
+  PARK_SLIP_JOB_KIND,
+  type ParkSlipData,
+  type ParkSlipJobPayload,
+  type ParkSlipLayoutOptions,
+  createParkSlips,
+  formatDay,
+  layoutParkSlip,
+  parkSlipData,
+} from './park-slip';
 export { type TicketPdfOptions, renderTicketPdf } from './pdf';
 export {
   type PrintTransports,

@@ -11,6 +11,7 @@ import { renderTicketRaster } from './raster';
 import { RECEIPT_JOB_KIND, type ReceiptJobPayload, receiptJobPayload } from './receipt';
 import { receiptPdf } from './receipt-pdf';
 import { layoutReceiptThermal, paperFor, receiptThermalPdf } from './receipt-thermal';
+import { PARK_SLIP_JOB_KIND, layoutParkSlip, parkSlipData } from './park-slip';
 import { layoutTicket, type TicketData } from './ticket';
 import { sendToCups } from './transports/cups';
 import { writeDevice } from './transports/device';
@@ -133,6 +134,15 @@ export function createDeliver(config: KioskConfig, transports: PrintTransports =
       case RECEIPT_JOB_KIND:
         await printReceipt(printer, receiptJobPayload(job.payload), fonts, title, transports);
         return;
+      case PARK_SLIP_JOB_KIND: {
+        // 58 mm paper on a 384-dot head, 80 mm otherwise, as for the thermal receipt (paperFor).
+        const layout = layoutParkSlip(parkSlipData(job.payload), {
+          widthMm: printer.kind === 'system' ? 80 : paperFor(printer.dots),
+          timeZone: config.timeZone,
+        });
+        await printTo(printer, layout, fonts, title, transports);
+        return;
+      }
       default:
         throw new Error(`unknown print job kind ${job.kind}`);
     }

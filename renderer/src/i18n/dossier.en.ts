@@ -133,7 +133,10 @@ export const dossierEn: typeof dossierVi = {
     parkedTitle: 'Dossier parked',
     parkedCodeLabel: 'Park code',
     parkedBody:
-      'Write this code on a slip for the citizen. When they come back: “Dossiers” → “Parked dossiers”, and type the code.',
+      'Print the park slip for the citizen (or write this code on paper if it cannot be printed). When they come back: “Dossiers” → “Parked dossiers”, and type the code.',
+    parkedPrint: 'Print park slip',
+    parkedPrinting: 'Printing the slip…',
+    parkedPrintSent: 'The slip was sent to the printer.',
     parkedDone: 'Back to the console',
     parkFailed: 'The dossier could not be parked.',
     scanElsewhere: 'The card was read. To fill the form from it, go back to the step “Your details”.',

@@ -137,7 +137,10 @@ export const dossierVi = {
     parkedTitle: 'Đã tạm giữ hồ sơ',
     parkedCodeLabel: 'Mã giữ chỗ',
     parkedBody:
-      'Ghi mã này lên phiếu hẹn cho công dân. Khi công dân quay lại: vào “Hồ sơ” → “Hồ sơ đang tạm giữ” và nhập mã.',
+      'In phiếu giữ chỗ cho công dân (hoặc ghi mã này lên giấy nếu không in được). Khi công dân quay lại: vào “Hồ sơ” → “Hồ sơ đang tạm giữ” và nhập mã.',
+    parkedPrint: 'In phiếu giữ chỗ',
+    parkedPrinting: 'Đang in phiếu…',
+    parkedPrintSent: 'Đã gửi phiếu tới máy in.',
     parkedDone: 'Về bảng điều khiển',
     parkFailed: 'Chưa tạm giữ được hồ sơ.',
     scanElsewhere: 'Ki-ốt đã đọc được thẻ. Để điền thông tin từ thẻ, xin quay lại bước “Khai thông tin”.',

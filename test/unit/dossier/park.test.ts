@@ -89,7 +89,7 @@ describe('parking and resuming', () => {
 });
 
 describe('sweepDrafts', () => {
-  it('wipes citizen drafts untouched for 30 minutes and parked ones after 7 days, with their files', async () => {
+  it('wipes citizen drafts untouched for 30 minutes, and parked ones after the whole 7th day the slip promises, with their files', async () => {
     h = harness(tempDir());
     addStaff();
     const stale = h.dossiers.create(birthProcedure.id);
@@ -113,11 +113,14 @@ describe('sweepDrafts', () => {
     h.dossiers.update({ id: fresh.id, data: {} }); // keeps being used
     expect(h.dossiers.sweepDrafts()).toMatchObject({ drafts: 0, parked: 0 });
     expect(h.dossiers.get(parked.id).status).toBe('parked');
-    h.clock.advance(86_400_000 + 60_000);
-    expect(h.dossiers.sweepDrafts()).toMatchObject({ drafts: 1, parked: 1 });
+    h.clock.advance(86_400_000 + 60_000); // 7 days after parking: the slip's last day is not over
+    expect(h.dossiers.sweepDrafts()).toMatchObject({ drafts: 1, parked: 0 });
+    expect(h.dossiers.get(parked.id).status).toBe('parked');
+    h.clock.advance(86_400_000);
+    expect(h.dossiers.sweepDrafts()).toMatchObject({ drafts: 0, parked: 1 });
     expect(count(h.db, 'dossiers')).toBe(0);
     expect(
       h.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'dossier.draftsWiped'").pluck().get(),
-    ).toBe(2);
+    ).toBe(3);
   });
 });

@@ -553,7 +553,14 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
           onDiscard={() => void confirmExit()}
         />
       ) : null}
-      {parkShown ? <ParkedDialog code={parkShown} onDone={onExit} onStay={() => setParkShown(null)} /> : null}
+      {parkShown && dossier ? (
+        <ParkedDialog
+          dossierId={dossier.id}
+          code={parkShown}
+          onDone={onExit}
+          onStay={() => setParkShown(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -3,7 +3,11 @@
  * "Tạm giữ hay bỏ?" with the park code it gives.
  * Each is a ConfirmDialog (native modal <dialog>); Esc is the safe answer.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KioskError } from '../../../../preload/api';
+import { ErrorRegion } from '../../components/ErrorRegion';
+import { useKiosk } from '../../context';
 import type { Conflict } from './lib/persons';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -182,17 +186,34 @@ export function StaffExitDialog({
   );
 }
 
-/** The park code, large, to write on the citizen's slip. */
+/**
+ * The park code, large, and the park slip: printed on the ticket printer ("In phiếu giữ chỗ"), or, with
+ * no printer, written by hand (the refusal says so).
+ */
 export function ParkedDialog({
+  dossierId,
   code,
   onDone,
   onStay,
 }: {
+  dossierId: string;
   code: string;
   onDone: () => void;
   onStay: () => void;
 }) {
   const { t } = useTranslation();
+  const client = useKiosk();
+  const [printing, setPrinting] = useState<'idle' | 'printing' | 'sent'>('idle');
+  const [error, setError] = useState<KioskError | undefined>();
+
+  const print = async (): Promise<void> => {
+    setPrinting('printing');
+    setError(undefined);
+    const result = await client.call('dossier.printParkSlip', { id: dossierId });
+    setPrinting(result.ok ? 'sent' : 'idle');
+    if (!result.ok) setError(result.error);
+  };
+
   return (
     <ConfirmDialog
       title={t('dossier.wizard.parkedTitle')}
@@ -200,7 +221,21 @@ export function ParkedDialog({
       onCancel={onStay}
       actions={
         <>
-          <button type="button" className="btn btn-primary btn-xl" data-testid="parked-done" onClick={onDone}>
+          <button
+            type="button"
+            className="btn btn-primary btn-xl"
+            data-testid="parked-print"
+            disabled={printing === 'printing'}
+            onClick={() => void print()}
+          >
+            {t('dossier.wizard.parkedPrint')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-xl"
+            data-testid="parked-done"
+            onClick={onDone}
+          >
             {t('dossier.wizard.parkedDone')}
           </button>
           <button
@@ -219,6 +254,14 @@ export function ParkedDialog({
         {code}
       </p>
       <p>{t('dossier.wizard.parkedBody')}</p>
+      <p role="status" data-testid="parked-print-status" data-status={printing}>
+        {printing === 'printing'
+          ? t('dossier.wizard.parkedPrinting')
+          : printing === 'sent'
+            ? t('dossier.wizard.parkedPrintSent')
+            : null}
+      </p>
+      <ErrorRegion error={error} testId="parked-print-error" />
     </ConfirmDialog>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Drafts parked by staff for a citizen who went to fetch a paper (dossier.parked), and resuming one by
- * its park code (dossier.resume), from the list or typed from the slip the citizen brings back.
+ * its park code (dossier.resume), from the list or typed from the slip the citizen brings back. Each row
+ * can print its park slip again (dossier.printParkSlip) when the first one was lost or not printed.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,8 @@ export function ParkedDrafts({
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KioskError | undefined>();
+  /** The reprint's state, said in one status line under the list (the code it is about included). */
+  const [reprint, setReprint] = useState<{ code: string; state: 'printing' | 'sent' } | null>(null);
 
   const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
 
@@ -47,6 +50,18 @@ export function ParkedDrafts({
     if (!result.ok) return fail(result.error);
     setError(undefined);
     onResume(result.value);
+  };
+
+  const printSlip = async (draft: Dossier): Promise<void> => {
+    const code = draft.parkCode ?? '';
+    setReprint({ code, state: 'printing' });
+    const result = await client.call('dossier.printParkSlip', { id: draft.id });
+    if (!result.ok) {
+      setReprint(null);
+      return fail(result.error);
+    }
+    setError(undefined);
+    setReprint({ code, state: 'sent' });
   };
 
   return (
@@ -86,6 +101,13 @@ export function ParkedDrafts({
         </button>
       </form>
       <ErrorRegion error={error} testId="parked-error" />
+      <p role="status" className="field-help" data-testid="parked-reprint-status">
+        {reprint === null
+          ? null
+          : t(`staffDossier.parked.${reprint.state === 'printing' ? 'reprinting' : 'reprinted'}`, {
+              code: reprint.code,
+            })}
+      </p>
       {drafts === null ? null : drafts.length === 0 ? (
         <p className="report-empty">{t('staffDossier.parked.empty')}</p>
       ) : (
@@ -116,15 +138,27 @@ export function ParkedDrafts({
                   <td>{draft.assistedBy?.displayName ?? '—'}</td>
                   <td>
                     {draft.parkCode !== null ? (
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        aria-label={t('staffDossier.parked.resumeLabel', { code: draft.parkCode })}
-                        disabled={busy}
-                        onClick={() => void resume(draft.parkCode ?? '')}
-                      >
-                        {t('staffDossier.parked.resume')}
-                      </button>
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          aria-label={t('staffDossier.parked.resumeLabel', { code: draft.parkCode })}
+                          disabled={busy}
+                          onClick={() => void resume(draft.parkCode ?? '')}
+                        >
+                          {t('staffDossier.parked.resume')}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          data-testid={`parked-reprint-${draft.parkCode}`}
+                          aria-label={t('staffDossier.parked.reprintLabel', { code: draft.parkCode })}
+                          disabled={reprint?.state === 'printing'}
+                          onClick={() => void printSlip(draft)}
+                        >
+                          {t('staffDossier.parked.reprint')}
+                        </button>
+                      </div>
                     ) : null}
                   </td>
                 </tr>

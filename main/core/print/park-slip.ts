@@ -1,0 +1,167 @@
+import type { PrintJobs } from './jobs';
+import { type LayoutItem, type PaperWidthMm, type TicketLayout, PRINTABLE_MM, mmToPt } from './layout';
+import { DEFAULT_TIME_ZONE, type TicketLanguage, formatIssuedAt } from './ticket';
+
+/**
+ * The park slip ("Phiếu giữ chỗ hồ sơ"): what a citizen takes home when staff park a draft for them
+ * (main/core/dossier/park.ts), printed on the ticket printer with the ticket's primitives. It carries the
+ * park code and what the citizen needs to come back, and nothing that identifies them: a slip can be
+ * lost, and whoever finds it learns only that someone has a draft at this centre.
+ *
+ * No QR code: resuming is by the code typed into the staff "Hồ sơ đang tạm giữ" box; a QR would only
+ * help once scanning into that box is wired and tested.
+ */
+export const PARK_SLIP_JOB_KIND = 'park-slip';
+
+/** What a 'park-slip' print job stores: exactly what the slip prints, so a reprint after a restart needs nothing else. */
+export interface ParkSlipJobPayload {
+  centreName: string;
+  parkCode: string;
+  procedureName: string;
+  /** When the draft may be wiped (parked_at + dossier.parkedDraftDays), ISO; printed as a day. */
+  keptUntil: string;
+  /** The staff member who parked it (display name); null when no one is on record. */
+  parkedBy: string | null;
+  /** ISO; when staff asked for the slip. */
+  printedAt: string;
+  language: TicketLanguage;
+}
+
+export interface ParkSlipData {
+  centreName: string;
+  parkCode: string;
+  procedureName: string;
+  keptUntil: Date;
+  parkedBy: string | null;
+  printedAt: Date;
+  language: TicketLanguage;
+}
+
+export interface ParkSlipLayoutOptions {
+  widthMm: PaperWidthMm;
+  /** The centre's time zone; the kiosk's clock may be UTC. */
+  timeZone?: string;
+}
+
+const texts = {
+  vi: {
+    title: 'PHIẾU GIỮ CHỖ HỒ SƠ',
+    codeLabel: 'Mã giữ chỗ',
+    keptUntil: (day: string) => `Hồ sơ được giữ đến ${day}`,
+    parkedBy: (name: string) => `Nhân viên giữ hồ sơ: ${name}`,
+    printedAt: (at: string) => `In lúc: ${at}`,
+    footer: ['Khi quay lại, xin đưa phiếu này cho nhân viên tại quầy.', 'Mang theo giấy tờ còn thiếu.'],
+    documentTitle: (code: string) => `Phiếu giữ chỗ hồ sơ ${code}`,
+  },
+  en: {
+    title: 'DOSSIER PARK SLIP',
+    codeLabel: 'Park code',
+    keptUntil: (day: string) => `The dossier is kept until ${day}`,
+    parkedBy: (name: string) => `Kept by: ${name}`,
+    printedAt: (at: string) => `Printed: ${at}`,
+    footer: [
+      'When you come back, please hand this slip to the staff at the counter.',
+      'Bring the missing papers.',
+    ],
+    documentTitle: (code: string) => `Dossier park slip ${code}`,
+  },
+} as const;
+
+/** "dd/mm/yyyy" in the centre's time zone (the date half of the ticket's time stamp). */
+export function formatDay(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return formatIssuedAt(date, timeZone).slice(0, 10);
+}
+
+const nfc = (s: string): string => s.normalize('NFC').trim();
+
+function check(data: ParkSlipData): void {
+  if (!nfc(data.parkCode)) throw new RangeError('Park code is empty');
+  if (Number.isNaN(data.keptUntil.getTime())) throw new RangeError('keptUntil is not a valid date');
+  if (Number.isNaN(data.printedAt.getTime())) throw new RangeError('printedAt is not a valid date');
+}
+
+/** Builds the slip's primitives; sizes follow the ticket's (80 mm paper, scaled down on 58 mm). */
+export function layoutParkSlip(data: ParkSlipData, options: ParkSlipLayoutOptions): TicketLayout {
+  check(data);
+  const t = texts[data.language];
+  const k = options.widthMm === 80 ? 1 : 0.8;
+  const items: LayoutItem[] = [];
+  const space = (heightPt: number): void => void items.push({ kind: 'spacing', heightPt: heightPt * k });
+  const text = (s: string, sizePt: number, weight: 'regular' | 'bold'): void => {
+    items.push({ kind: 'text', text: nfc(s), sizePt: sizePt * k, weight, align: 'center' });
+  };
+  const code = nfc(data.parkCode);
+
+  space(6);
+  text(data.centreName, 11, 'bold');
+  space(5);
+  items.push({ kind: 'rule', thicknessPt: 0.9, style: 'solid' });
+  space(10);
+  text(t.title, 13, 'bold');
+  space(6);
+  text(t.codeLabel, 10, 'regular');
+  space(3);
+  // Six characters at the ticket number's size would not fit 72 mm; bigNumber shrinks it anyway.
+  items.push({ kind: 'bigNumber', text: code, sizePt: 60 * k });
+  space(10);
+  text(data.procedureName, 12, 'bold');
+  space(8);
+  text(t.keptUntil(formatDay(data.keptUntil, options.timeZone)), 11, 'bold');
+  if (data.parkedBy?.trim()) {
+    space(3);
+    text(t.parkedBy(data.parkedBy), 10, 'regular');
+  }
+  space(3);
+  text(t.printedAt(formatIssuedAt(data.printedAt, options.timeZone)), 9.5, 'regular');
+  space(8);
+  items.push({ kind: 'rule', thicknessPt: 0.9, style: 'dashed' });
+  space(6);
+  for (const line of t.footer) text(line, 9.5, 'regular');
+  // The printer feeds to the cutter after the image: this is the white below the footer.
+  space(14);
+
+  return {
+    paperWidthMm: options.widthMm,
+    contentWidthPt: mmToPt(PRINTABLE_MM[options.widthMm]),
+    title: t.documentTitle(code),
+    language: data.language,
+    items,
+  };
+}
+
+/**
+ * Reads a stored payload back. It was written by this code (`createParkSlips`), so a wrong shape is a
+ * bug or a damaged row: say so rather than print a slip with holes in it.
+ */
+export function parkSlipData(payload: unknown): ParkSlipData {
+  const p = payload as Partial<ParkSlipJobPayload> | null;
+  const strings = ['centreName', 'parkCode', 'procedureName', 'keptUntil', 'printedAt'] as const;
+  if (!p || typeof p !== 'object' || strings.some((key) => typeof p[key] !== 'string')) {
+    throw new TypeError('park-slip print job without its slip data');
+  }
+  const ok = p as ParkSlipJobPayload;
+  return {
+    centreName: ok.centreName,
+    parkCode: ok.parkCode,
+    procedureName: ok.procedureName,
+    keptUntil: new Date(ok.keptUntil),
+    parkedBy: typeof ok.parkedBy === 'string' ? ok.parkedBy : null,
+    printedAt: new Date(ok.printedAt),
+    language: ok.language === 'en' ? 'en' : 'vi',
+  };
+}
+
+/** Park slips as print jobs on one printer (the ticket printer), ref `park-slip:<code>`. */
+export function createParkSlips(options: { printJobs: Pick<PrintJobs, 'enqueue'>; printerId: string }) {
+  return {
+    /** Writes the job row; the caller wakes the worker (`printJobs.kick()`). */
+    enqueue(payload: ParkSlipJobPayload): number {
+      return options.printJobs.enqueue({
+        printerId: options.printerId,
+        kind: PARK_SLIP_JOB_KIND,
+        ref: `park-slip:${payload.parkCode}`,
+        payload,
+      });
+    },
+  };
+}
