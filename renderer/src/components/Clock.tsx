@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import { clockParts, type ClockParts } from '../lib/clock';
 import { useAppInfo } from '../context';
 
-const weekdayKeys = [
+/** i18n keys of the weekdays, Sunday (0) first, as Date.getDay counts. */
+export const WEEKDAY_KEYS = [
   'clock.weekday0',
   'clock.weekday1',
   'clock.weekday2',
@@ -15,7 +16,7 @@ const weekdayKeys = [
 ] as const;
 
 function words(t: TFunction, parts: ClockParts) {
-  return { ...parts, weekday: t(weekdayKeys[parts.weekday]) };
+  return { ...parts, weekday: t(WEEKDAY_KEYS[parts.weekday]) };
 }
 
 /** "Thứ Hai, 23/11/2026 09:15" in the current language. */

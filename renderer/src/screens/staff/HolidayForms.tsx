@@ -3,10 +3,12 @@
  * Esc or "Huỷ" leaves without saving): add or edit a day, add a year or change a year's status and note.
  * They only collect and show; Holidays.tsx calls the core and hands back its refusal to show here.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError } from '../../../../preload/api';
+import { WEEKDAY_KEYS } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
+import { Modal } from '../dossier/ConfirmDialog';
 import {
   DAY_KINDS,
   DAY_STATUSES,
@@ -17,16 +19,6 @@ import {
   formHint,
   missingFields,
 } from './holidaysModel';
-
-const WEEKDAY_KEYS = [
-  'clock.weekday0',
-  'clock.weekday1',
-  'clock.weekday2',
-  'clock.weekday3',
-  'clock.weekday4',
-  'clock.weekday5',
-  'clock.weekday6',
-] as const;
 
 export const weekdayKey = (weekday: number) => WEEKDAY_KEYS[weekday] ?? WEEKDAY_KEYS[0];
 
@@ -43,26 +35,14 @@ function FormDialog({
   children: ReactNode;
   testId: string;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    d?.querySelector<HTMLElement>('input:not([readonly]), select')?.focus();
-    return () => d?.close();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
-      className="sheet dossier-dialog holiday-dialog"
-      aria-labelledby={titleId}
-      data-testid={testId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
+    <Modal
+      title={title}
+      onCancel={onCancel}
+      focus="input:not([readonly]), select"
+      className="holiday-dialog"
+      testId={testId}
     >
-      <h2 id={titleId}>{title}</h2>
       <form
         className="holiday-form"
         noValidate
@@ -73,7 +53,7 @@ function FormDialog({
       >
         {children}
       </form>
-    </dialog>
+    </Modal>
   );
 }
 
