@@ -41,7 +41,7 @@ try {
 
   const nodePath = [join(root, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(delimiter);
   code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [outfile], {
+    const child = spawn(process.execPath, [outfile, ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NODE_PATH: nodePath, KIOSK_BENCH_ROOT: root, KIOSK_LOG_LEVEL: 'warn' },

@@ -40,10 +40,22 @@ function table(figures: Figures): string {
 
 async function main(): Promise<void> {
   const root = process.env.KIOSK_BENCH_ROOT ?? process.cwd();
+  // Only the benches whose name contains one of the words (case-insensitive): `KIOSK_BENCH_ONLY=sync npm run
+  // bench`, or `npm run bench -- sync` where scripts/bench.mjs passes its arguments on.
+  const words = [...process.argv.slice(2), ...(process.env.KIOSK_BENCH_ONLY ?? '').split(',')]
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w !== '');
+  const chosen = benches.filter(
+    (b) => words.length === 0 || words.some((w) => b.name.toLowerCase().includes(w)),
+  );
+  if (chosen.length === 0) {
+    process.stdout.write(`no bench matches ${words.join(', ')}\n`);
+    process.exit(1);
+  }
   const all: Figures = {};
   let failed = false;
   const started = performance.now();
-  for (const bench of benches) {
+  for (const bench of chosen) {
     const t0 = performance.now();
     try {
       const figures = await within(bench.limitMs, bench.name, bench.run(root));
@@ -60,7 +72,10 @@ async function main(): Promise<void> {
   process.stdout.write(`\nall figures\n${table(all)}\n`);
   const out = join(root, 'test-results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'bench.json'), JSON.stringify(all, null, 2) + '\n');
+  // A partial run does not overwrite the full run's figures.
+  const file =
+    words.length === 0 ? 'bench.json' : `bench.${words.join('-').replace(/[^a-z0-9-]/g, '_')}.json`;
+  writeFileSync(join(out, file), JSON.stringify(all, null, 2) + '\n');
   process.exit(failed ? 1 : 0);
 }
 

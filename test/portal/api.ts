@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { receiveBlob } from './blobs';
+import type { BlobStore } from './blobs';
 import type { Catalogue } from './catalogue';
+import type { GroupCommit } from './commit';
 import { etagMatches } from './catalogue';
 import { bearerToken, decodePathPart, HttpError, readJson, sendJson, tokenAllowed } from './http-util';
 import type { PortalStore } from './store';
@@ -9,9 +10,11 @@ import type { RejectRule } from './validate';
 /** The kiosk-facing protocol (ARCHITECTURE.md "The portal protocol"), every route behind a bearer token. */
 
 export interface ApiContext {
-  dataDir: string;
   tokens: readonly string[];
   store: PortalStore;
+  blobs: BlobStore;
+  /** The POST's transaction joins others of the same moment: one fsync for all of them. */
+  commit: GroupCommit;
   catalogue: Catalogue;
   rejectRules: readonly RejectRule[];
   limits: { maxJsonBytes: number; maxBlobBytes: number; maxChangesPerPage: number };
@@ -53,14 +56,15 @@ export async function handleApi(
     if (!SHA256.test(sha256))
       throw new HttpError(400, 'Địa chỉ tệp phải là mã SHA-256 (64 ký tự hex thường).');
     if (method === 'HEAD') {
-      const bytes = ctx.store.blobBytes(sha256);
-      res.writeHead(bytes === null ? 404 : 200, bytes === null ? {} : { 'Content-Length': bytes });
+      const bytes = ctx.blobs.bytes(sha256);
+      // Content-Length on the 404 too: without one, Node closes the connection after the answer, and the
+      // kiosk would pay a new TCP (and TLS) handshake for its next request.
+      res.writeHead(bytes === null ? 404 : 200, { 'Content-Length': bytes ?? 0 });
       res.end();
       return;
     }
     if (method !== 'PUT') throw methodNotAllowed('HEAD, PUT');
-    const { bytes } = await receiveBlob(req, ctx.dataDir, sha256, ctx.limits.maxBlobBytes);
-    const created = ctx.store.addBlob(sha256, bytes);
+    const { bytes, created } = await ctx.blobs.receive(req, sha256, ctx.limits.maxBlobBytes);
     sendJson(res, created ? 201 : 200, { sha256, bytes });
     return;
   }
@@ -99,10 +103,13 @@ async function submit(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     throw new HttpError(400, 'Thiếu tiêu đề Idempotency-Key (mã định danh hồ sơ của ki-ốt).');
   }
   const body = await readJson(req, ctx.limits.maxJsonBytes);
-  const outcome = ctx.store.submit(body, key.trim(), {
-    procedures: ctx.catalogue.get().procedures,
-    rejectRules: ctx.rejectRules,
-  });
+  const outcome = await ctx.commit.run(() =>
+    ctx.store.submit(body, key.trim(), {
+      procedures: ctx.catalogue.get().procedures,
+      rejectRules: ctx.rejectRules,
+      blobBytes: ctx.blobs.bytes,
+    }),
+  );
   switch (outcome.kind) {
     case 'created':
       sendJson(res, 201, outcome.response);

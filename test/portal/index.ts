@@ -7,7 +7,10 @@ import { systemClock, type Clock } from '../../main/core/clock';
 import { createLogger } from '../../main/core/log';
 import { handleAdmin } from './admin';
 import { handleApi } from './api';
+import { createBlobStore } from './blobs';
 import { createCatalogue, type Catalogue } from './catalogue';
+import { createGroupCommit } from './commit';
+import { createWalSync } from './durable';
 import { HttpError, sendError } from './http-util';
 import { openPortalDb } from './schema';
 import { createStore, type PortalStore, type PortalStatus } from './store';
@@ -90,10 +93,20 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const catalogue = createCatalogue(options.catalogue);
   mkdirSync(options.dataDir, { recursive: true });
   const db = openPortalDb(options.dataDir);
-  const store = createStore(db, options.clock ?? systemClock);
+  const wal = createWalSync(db);
+  const store = createStore(db, options.clock ?? systemClock, wal.now);
   const rejectRules = options.rejectRules ?? [];
   const adminToken = options.adminToken ?? DEFAULT_ADMIN_TOKEN;
-  const apiCtx = { dataDir: options.dataDir, tokens: options.tokens, store, catalogue, rejectRules, limits };
+  const blobs = createBlobStore(options.dataDir);
+  const apiCtx = {
+    tokens: options.tokens,
+    store,
+    blobs,
+    commit: createGroupCommit(db, wal),
+    catalogue,
+    rejectRules,
+    limits,
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://portal.invalid');
@@ -168,6 +181,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await blobs.close();
+      await wal.close();
       db.close();
     },
   };

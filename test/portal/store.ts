@@ -94,9 +94,13 @@ export type MoveOutcome =
 
 const toBool = (v: number | null): boolean | null => (v === null ? null : v === 1);
 
-export function createStore(db: Database.Database, clock: Clock) {
+/**
+ * `durable()` returns once everything committed so far is on disk (durable.ts): the admin moves call it
+ * before they return, so nothing is reported moved that a power cut could undo. A POST's durability is
+ * the group commit's (commit.ts).
+ */
+export function createStore(db: Database.Database, clock: Clock, durable: () => void) {
   const q = {
-    blob: db.prepare<[string], { bytes: number }>('SELECT bytes FROM blobs WHERE sha256 = ?'),
     addBlob: db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)'),
     byKey: db.prepare<[string], { code: string; body_hash: string; response_json: string }>(
       'SELECT code, body_hash, response_json FROM dossiers WHERE idempotency_key = ?',
@@ -154,27 +158,48 @@ export function createStore(db: Database.Database, clock: Clock) {
 
   const now = () => clock.now().toISOString();
 
+  const move = db.transaction((code: string, status: PortalStatus, note: string | null): MoveOutcome => {
+    const row = q.byCode.get(code);
+    if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
+    if (!TRANSITIONS[row.status].includes(status)) {
+      return {
+        ok: false,
+        status: 409,
+        error: `Không thể chuyển hồ sơ từ "${row.status}" sang "${status}".`,
+      };
+    }
+    const text = note?.trim() || null;
+    if (NEEDS_NOTE.has(status) && text === null) {
+      return { ok: false, status: 422, error: `Trạng thái "${status}" cần ghi rõ lý do.` };
+    }
+    const at = now();
+    q.setStatus.run(status, at, code);
+    q.event.run(code, 'status', status, text, row.paid, at);
+    return { ok: true, dossier: q.byCode.get(code)! };
+  });
+
+  const pay = db.transaction((code: string, paid: boolean): MoveOutcome => {
+    const row = q.byCode.get(code);
+    if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
+    // A change carries the dossier's status; before acceptance there is none the kiosk could show.
+    if (row.status === 'received') {
+      return { ok: false, status: 409, error: 'Hãy tiếp nhận hồ sơ (accepted) trước khi ghi nhận lệ phí.' };
+    }
+    const at = now();
+    q.setPaid.run(paid ? 1 : 0, at, code);
+    q.event.run(code, 'payment', row.status, null, paid ? 1 : 0, at);
+    return { ok: true, dossier: q.byCode.get(code)! };
+  });
+
   return {
-    blobBytes(sha256: string): number | null {
-      return q.blob.get(sha256)?.bytes ?? null;
-    },
-
-    /** True when the blob is new. */
-    addBlob(sha256: string, bytes: number): boolean {
-      return q.addBlob.run(sha256, bytes, now()).changes === 1;
-    },
-
     /**
      * The whole POST in one synchronous transaction: no other request can slip between the key lookup
      * and the insert, so one key never yields two codes. A refusal (422) is not remembered, so the same
-     * key can be sent again once staff have corrected the dossier.
+     * key can be sent again once staff have corrected the dossier. The attachments' `blobs` rows are
+     * written here, with the dossier that uses them (the files themselves are durable since their PUT).
      */
     submit: db.transaction(
-      (
-        body: unknown,
-        key: string,
-        ctx: Omit<ValidationContext, 'idempotencyKey' | 'blobBytes'>,
-      ): SubmitOutcome => {
+      (body: unknown, key: string, ctx: Omit<ValidationContext, 'idempotencyKey'>): SubmitOutcome => {
         const hash = sha256Hex(canonicalJson(body));
         const existing = q.byKey.get(key);
         if (existing) {
@@ -182,11 +207,7 @@ export function createStore(db: Database.Database, clock: Clock) {
             ? { kind: 'repeat', response: JSON.parse(existing.response_json) as SubmitResponse }
             : { kind: 'conflict', portalCode: existing.code };
         }
-        const checked = validateDossier(body, {
-          ...ctx,
-          idempotencyKey: key,
-          blobBytes: (sha) => q.blob.get(sha)?.bytes ?? null,
-        });
+        const checked = validateDossier(body, { ...ctx, idempotencyKey: key });
         if (!checked.ok) return { kind: 'invalid', reasons: checked.reasons };
         const d = checked.dossier;
         const day = vietnamDay(d.receivedAt);
@@ -210,6 +231,7 @@ export function createStore(db: Database.Database, clock: Clock) {
           now: at,
         });
         q.event.run(code, 'received', 'received', null, null, at);
+        for (const a of d.attachments) q.addBlob.run(a.sha256, a.bytes, at);
         return { kind: 'created', response };
       },
     ),
@@ -255,38 +277,17 @@ export function createStore(db: Database.Database, clock: Clock) {
       },
     ),
 
-    moveStatus: db.transaction((code: string, status: PortalStatus, note: string | null): MoveOutcome => {
-      const row = q.byCode.get(code);
-      if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
-      if (!TRANSITIONS[row.status].includes(status)) {
-        return {
-          ok: false,
-          status: 409,
-          error: `Không thể chuyển hồ sơ từ "${row.status}" sang "${status}".`,
-        };
-      }
-      const text = note?.trim() || null;
-      if (NEEDS_NOTE.has(status) && text === null) {
-        return { ok: false, status: 422, error: `Trạng thái "${status}" cần ghi rõ lý do.` };
-      }
-      const at = now();
-      q.setStatus.run(status, at, code);
-      q.event.run(code, 'status', status, text, row.paid, at);
-      return { ok: true, dossier: q.byCode.get(code)! };
-    }),
+    moveStatus: (code: string, status: PortalStatus, note: string | null): MoveOutcome => {
+      const outcome = move(code, status, note);
+      if (outcome.ok) durable();
+      return outcome;
+    },
 
-    setPaid: db.transaction((code: string, paid: boolean): MoveOutcome => {
-      const row = q.byCode.get(code);
-      if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
-      // A change carries the dossier's status; before acceptance there is none the kiosk could show.
-      if (row.status === 'received') {
-        return { ok: false, status: 409, error: 'Hãy tiếp nhận hồ sơ (accepted) trước khi ghi nhận lệ phí.' };
-      }
-      const at = now();
-      q.setPaid.run(paid ? 1 : 0, at, code);
-      q.event.run(code, 'payment', row.status, null, paid ? 1 : 0, at);
-      return { ok: true, dossier: q.byCode.get(code)! };
-    }),
+    setPaid: (code: string, paid: boolean): MoveOutcome => {
+      const outcome = pay(code, paid);
+      if (outcome.ok) durable();
+      return outcome;
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { KioskError } from '../../../preload/api';
 import { createLogger } from '../log';
 import { localErrors } from './messages';
-import type { Built } from './payload';
+import type { BlobToSend, Built } from './payload';
 import type { PortalClient, PortalFailure, PortalResult } from './types';
 
 const log = createLogger('sync.deliver');
@@ -23,6 +23,8 @@ export type Outcome =
 
 export interface DeliverDeps {
   client: PortalClient;
+  /** Which attempt at this dossier this is (1 = the first): later ones check before uploading. */
+  attempt: number;
   build(id: string): Built;
   blobPath(sha256: string): string;
   /** The portal answered (any HTTP answer): it is reachable. */
@@ -36,36 +38,82 @@ export interface DeliverDeps {
 }
 
 /**
- * One attempt at one dossier: each distinct attachment is checked (HEAD) and uploaded only when the
- * portal lacks it, then the dossier is posted with its id as the Idempotency-Key. Files go first so the
- * portal never holds a dossier whose attachments it cannot show. Every step is repeatable, so an attempt
- * cut off anywhere (crash, reset, timeout) is simply made again.
+ * Files of one dossier uploaded at once. A durable receiver answers each upload only after an fsync of
+ * the file and of its folder; with one upload at a time the link idles through every one of those waits.
+ * Two or three in flight keep it busy. With `sync.concurrency` dossiers in flight, at most
+ * concurrency × this uploads are (the bench measures its ceiling with the same number).
+ */
+export const UPLOADS_PER_DOSSIER = 3;
+
+type Step = { ok: true } | { ok: false; failure: PortalFailure } | { ok: false; stopped: true };
+
+/**
+ * One attempt at one dossier: each distinct attachment is uploaded (PUT by SHA-256, up to
+ * UPLOADS_PER_DOSSIER at once), then the dossier is posted with its id as the Idempotency-Key. Files go
+ * first so the portal never holds a dossier whose attachments it cannot show. Every step is repeatable, so
+ * an attempt cut off anywhere (crash, reset, timeout) is simply made again.
+ *
+ * A file is checked first (HEAD) only when the portal may already have it: on a later attempt (an earlier
+ * one may have uploaded it) or when another dossier holds the same file. On a first attempt a file only
+ * this dossier holds cannot be there, and the check would cost a round trip per file for nothing (three
+ * per dossier on a link where each is tens of milliseconds). Uploading a file the portal has is harmless
+ * (200), only slower, so the rule is about speed, never about correctness.
  */
 export async function deliverOne(id: string, deps: DeliverDeps): Promise<Outcome> {
   const built = deps.build(id);
   if (!built.ok) return { kind: 'refused', code: built.code, status: null, error: built.error, reasons: [] };
   const { code } = built;
 
+  // Every file is looked at before anything is sent: a dossier with a file gone is not half-uploaded.
   for (const blob of built.blobs) {
-    if (!deps.alive()) return { kind: 'stopped' };
-    const path = deps.blobPath(blob.sha256);
-    if (fileBytes(path) !== blob.bytes) {
+    if (fileBytes(deps.blobPath(blob.sha256)) !== blob.bytes) {
       return { kind: 'refused', code, status: null, error: localErrors.missingFile(blob.name), reasons: [] };
     }
-    const has = await call(deps, () => deps.client.hasBlob(blob.sha256));
-    if (!has.ok) return failed(code, has.failure);
-    if (!has.value) {
-      if (!deps.alive()) return { kind: 'stopped' };
-      const put = await call(deps, () => deps.client.putBlob(blob.sha256, path, blob.bytes));
-      if (!put.ok) return failed(code, put.failure);
+  }
+
+  const steps: Step[] = [];
+  let next = 0;
+  let failing = false;
+  // A small pool: each runner takes the next file until none is left or one has failed. The attempt waits
+  // for every upload it started (none is left running behind it), then reports the first failure in
+  // file order, so the same faults always give the same outcome.
+  const runner = async (): Promise<void> => {
+    for (let blob = built.blobs[next]; blob !== undefined && !failing; blob = built.blobs[next]) {
+      const index = next++;
+      const step = await upload(blob, deps);
+      steps[index] = step;
+      if (!step.ok) failing = true;
     }
-    deps.renew();
+  };
+  await Promise.all(Array.from({ length: Math.min(UPLOADS_PER_DOSSIER, built.blobs.length) }, runner));
+  for (const step of steps) {
+    if (step === undefined || step.ok) continue;
+    return 'stopped' in step ? { kind: 'stopped' } : failed(code, step.failure);
   }
 
   if (!deps.alive()) return { kind: 'stopped' };
   const posted = await call(deps, () => deps.client.submitDossier(built.dossier));
   if (!posted.ok) return failed(code, posted.failure);
   return { kind: 'sent', code, portalCode: posted.value.portalCode, created: posted.value.created };
+}
+
+/** One file: checked first when the portal may have it (see deliverOne), uploaded unless it does. */
+async function upload(blob: BlobToSend, deps: DeliverDeps): Promise<Step> {
+  if (!deps.alive()) return { ok: false, stopped: true };
+  let held = false;
+  if (deps.attempt > 1 || blob.shared) {
+    const has = await call(deps, () => deps.client.hasBlob(blob.sha256));
+    if (!has.ok) return { ok: false, failure: has.failure };
+    held = has.value;
+  }
+  if (!held) {
+    if (!deps.alive()) return { ok: false, stopped: true };
+    const path = deps.blobPath(blob.sha256);
+    const put = await call(deps, () => deps.client.putBlob(blob.sha256, path, blob.bytes));
+    if (!put.ok) return { ok: false, failure: put.failure };
+  }
+  deps.renew();
+  return { ok: true };
 }
 
 function failed(code: string, failure: PortalFailure): Outcome {

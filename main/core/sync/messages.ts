@@ -75,8 +75,10 @@ export const sentNote = (portalCode: string): Bilingual => ({
 
 export const alerts = {
   refused: (code: string, why: KioskError, reasons: string[]): Bilingual => {
-    const list = reasons.length > 0 ? ` Lý do: ${reasons.join('; ')}.` : '';
-    const listEn = reasons.length > 0 ? ` Reasons (as the portal wrote them): ${reasons.join('; ')}.` : '';
+    // The portal's reasons may end with their own full stop: one is enough.
+    const joined = reasons.map((r) => r.trim().replace(/[.。]+$/u, '')).join('; ');
+    const list = reasons.length > 0 ? ` Lý do: ${joined}.` : '';
+    const listEn = reasons.length > 0 ? ` Reasons (as the portal wrote them): ${joined}.` : '';
     return {
       vi: `Hồ sơ ${code} chưa gửi được lên cổng: ${why.vi}${list} Hãy kiểm tra, sửa nếu cần rồi bấm "Thử lại ngay" ở màn hình Đồng bộ.`,
       en: `Dossier ${code} was not accepted by the portal: ${why.en}${listEn} Check it, correct it if needed, then press "Retry now" on the Sync screen.`,

@@ -9,6 +9,8 @@ export interface BlobToSend {
   bytes: number;
   /** The attachment's name, for a message when the file is gone. */
   name: string;
+  /** Another dossier holds the same file: the portal may have it already (see deliver.ts). */
+  shared: boolean;
 }
 
 export type Built =
@@ -35,6 +37,7 @@ interface AttachmentRow {
   bytes: number;
   name: string;
   pages: number;
+  shared: 0 | 1;
 }
 
 export interface PayloadContext {
@@ -53,8 +56,11 @@ export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext)
        d.received_at AS receivedAt, d.due_date AS dueDate, s.display_name AS assistedBy
      FROM dossiers d LEFT JOIN staff_users s ON s.id = d.assisted_by WHERE d.id = ?`,
   );
+  // `shared` rides on the same query (the attachments_blob index), not a SELECT per file.
   const attachmentsQ = db.prepare(
-    `SELECT a.component_id AS componentId, a.sha256, b.bytes, a.name, a.pages
+    `SELECT a.component_id AS componentId, a.sha256, b.bytes, a.name, a.pages,
+       EXISTS (SELECT 1 FROM attachments o WHERE o.sha256 = a.sha256 AND o.dossier_id <> a.dossier_id)
+         AS shared
      FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
      WHERE a.dossier_id = ? ORDER BY a.component_id, a.position, a.id`,
   );
@@ -69,7 +75,9 @@ export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext)
     if (!parsed.ok) return { ok: false, code: row.code, error: localErrors.badRecord(parsed.what) };
     const attachments = attachmentsQ.all(id) as AttachmentRow[];
     const blobs = new Map<string, BlobToSend>();
-    for (const a of attachments) blobs.set(a.sha256, { sha256: a.sha256, bytes: a.bytes, name: a.name });
+    for (const a of attachments) {
+      blobs.set(a.sha256, { sha256: a.sha256, bytes: a.bytes, name: a.name, shared: a.shared === 1 });
+    }
     return {
       ok: true,
       code: row.code,

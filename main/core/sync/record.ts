@@ -19,9 +19,11 @@ export interface Recorded {
   after: () => void;
   /** A 401/403: the kiosk's token was refused, which is about every dossier, not this one. */
   tokenRefused: boolean;
+  /** The `done_at` written when this recorded a delivery, else null (for the engine's "synced today"). */
+  sentAt: string | null;
 }
 
-const nothing: Recorded = { after: () => undefined, tokenRefused: false };
+const nothing: Recorded = { after: () => undefined, tokenRefused: false, sentAt: null };
 
 /**
  * Writes how one attempt at one dossier ended. Called inside the engine's transaction (which also leases
@@ -59,6 +61,7 @@ export function createRecorder(deps: {
     });
     return {
       tokenRefused: false,
+      sentAt: now,
       after: () => {
         log.info('dossier sent', { id, created, attempts: row.attempts });
         deps.changed(id, code, 'sent');
@@ -91,6 +94,7 @@ export function createRecorder(deps: {
     );
     return {
       tokenRefused: false,
+      sentAt: null,
       after: () => {
         log.info('dossier will be retried', { id, status: httpStatus, code: error.code, delayMs: delay });
         deps.changed(id, code, 'waiting');
@@ -118,6 +122,7 @@ export function createRecorder(deps: {
     const tokenRefused = httpStatus === 401 || httpStatus === 403;
     return {
       tokenRefused,
+      sentAt: null,
       after: () => {
         log.warn('dossier needs attention', { id, status: httpStatus, code: error.code });
         // A token refusal gets one alert for all (the engine raises it); a dossier refusal its own.

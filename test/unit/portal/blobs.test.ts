@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobPath } from '../../portal/blobs';
@@ -59,6 +59,64 @@ describe('reference portal: blobs', () => {
     const reply = await send(portal.url, `/api/v1/blobs/${sha256('x')}`, { method: 'DELETE' });
     expect(reply.status).toBe(405);
     expect(reply.headers.allow).toBe('HEAD, PUT');
+  });
+});
+
+describe('reference portal: one connection for a whole dossier', () => {
+  it('keeps the connection open after HEAD 404, PUT and HEAD 200 (no new handshake per file)', async () => {
+    const portal = await startPortal();
+    const data = Buffer.from('%PDF-1.7 giữ kết nối\n'.repeat(100));
+    const path = `/api/v1/blobs/${sha256(data)}`;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ports: number[] = [];
+    const call = (method: string, body?: Buffer) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(new URL(path, portal.url), {
+          method,
+          agent,
+          headers: { Authorization: `Bearer ${TOKEN}`, ...(body ? { 'Content-Length': body.length } : {}) },
+        });
+        req.on('response', (res) => {
+          ports.push(res.socket.localPort ?? -1);
+          res.resume();
+          res.once('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      expect(await call('HEAD')).toBe(404);
+      expect(await call('PUT', data)).toBe(201);
+      expect(await call('HEAD')).toBe(200);
+      expect(new Set(ports).size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
+  });
+});
+
+describe('reference portal: an upload cut off half-way', () => {
+  it('keeps nothing of it, and the next upload of the same file is stored whole', async () => {
+    const portal = await startPortal();
+    const data = Buffer.alloc(512 * 1024, 7);
+    const path = `/api/v1/blobs/${sha256(data)}`;
+    await new Promise<void>((resolve) => {
+      const req = request(new URL(path, portal.url), {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Length': data.length },
+      });
+      req.on('error', () => resolve());
+      req.write(data.subarray(0, 100_000), () => setTimeout(() => req.destroy(), 50));
+    });
+    // The portal notices the hang-up and removes the temp file (bounded wait: 2 s).
+    for (let i = 0; i < 40 && readdirSync(join(portal.dataDir, 'blobs', 'tmp')).length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(readdirSync(join(portal.dataDir, 'blobs', 'tmp'))).toEqual([]);
+    expect((await send(portal.url, path, { method: 'HEAD' })).status).toBe(404);
+
+    expect((await send(portal.url, path, { method: 'PUT', body: data })).status).toBe(201);
+    expect(readFileSync(blobPath(portal.dataDir, sha256(data))).equals(data)).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../../../main/core/sync/backoff';
 import { createSyncHandlers, dayStart } from '../../../main/core/sync';
+import { alerts } from '../../../main/core/sync/messages';
 import { harness, outboxRow, staff } from './support';
 
 describe('retryDelayMs', () => {
@@ -53,6 +54,28 @@ describe('sync.status and handlers', () => {
     expect(outboxRow(h.db, old.id).state).toBe('done');
   });
 
+  it('keeps "synced today" right as dossiers go, and starts again from 0 at the centre’s midnight', async () => {
+    const h = harness();
+    h.seed();
+    h.sync.start();
+    await h.advance(0);
+    expect(h.sync.status().synced).toBe(1);
+    h.seed();
+    h.sync.kick();
+    await h.advance(0);
+    expect(h.sync.status().synced).toBe(2);
+    // 09:00 → 23:59:59 in Hà Nội (UTC+7): still today.
+    h.clock.set(new Date('2026-11-23T16:59:59.000Z'));
+    expect(h.sync.status().synced).toBe(2);
+    // Past midnight there: a new day, then one more sent on it.
+    h.clock.set(new Date('2026-11-23T17:00:01.000Z'));
+    expect(h.sync.status().synced).toBe(0);
+    h.seed();
+    h.sync.kick();
+    await h.advance(0);
+    expect(h.sync.status().synced).toBe(1);
+  });
+
   it('wires the four contract methods; retry needs a staff member and records who', async () => {
     const h = harness();
     const handlers = createSyncHandlers({ sync: h.sync });
@@ -71,5 +94,16 @@ describe('sync.status and handlers', () => {
     const feed = await handlers['sync.feed']({}, withStaff);
     expect(feed[0]).toMatchObject({ kind: 'retry', code: null });
     expect(feed[0]!.message.vi).toContain('canbo1');
+  });
+});
+
+describe('the staff alert for a refused dossier', () => {
+  it('lists the portal reasons once each, with one full stop at the end', () => {
+    const why = { code: 'portal-refused', vi: 'Cổng từ chối hồ sơ.', en: 'The portal refused it.' };
+    const text = alerts.refused('K01-0001', why, ['Thiếu "Giấy tờ khác".', 'Sai ngày sinh']);
+    expect(text.vi).toContain('Lý do: Thiếu "Giấy tờ khác"; Sai ngày sinh. ');
+    expect(text.vi).not.toMatch(/\.\./);
+    expect(text.en).not.toMatch(/\.\./);
+    expect(alerts.refused('K01-0002', why, []).vi).not.toContain('Lý do');
   });
 });
