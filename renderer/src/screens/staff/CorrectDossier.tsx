@@ -12,21 +12,14 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import Form from '@rjsf/core';
-import { type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import type { KioskError, MethodOutput, Procedure, SyncStatus } from '../../../../preload/api';
 import type { KioskClient } from '../../api';
 import { useKiosk } from '../../context';
 import { ErrorRegion } from '../../components/ErrorRegion';
-import { useFormText } from '../dossier/form/useFormText';
-import {
-  dossierTemplates,
-  dossierDefaults,
-  dossierWidgets,
-  type DossierFormContext,
-} from '../dossier/form/theme';
+import { KioskForm, type DossierForm } from '../dossier/form/KioskForm';
+import type { DossierFormContext } from '../dossier/form/theme';
 import { createFormValidation, type FormValidation } from '../dossier/form/validator';
-import { localiseSchema, localiseUiSchema, type FormData, type RjsfData } from '../dossier/lib/persons';
+import { localiseSchema, localiseUiSchema, type FormData } from '../dossier/lib/persons';
 import { errorTree, type ErrorTree } from '../dossier/lib/steps';
 // The e-form's and dialog's look are the wizard's; the console may open this before any wizard loaded.
 import '../../styles/dossier.css';
@@ -95,26 +88,20 @@ export function CorrectForm({
   tried: boolean;
   saving: boolean;
   error: KioskError | undefined;
-  formRef?: Ref<Form<RjsfData, RJSFSchema, DossierFormContext>>;
+  formRef?: Ref<DossierForm>;
   onSave: () => void;
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const schema = useMemo(
-    () => localiseSchema(procedure.form.schema, language === 'en' ? 'en' : 'vi') as RJSFSchema,
-    [procedure, language],
-  );
-  const uiSchema = useMemo(
-    () =>
-      localiseUiSchema(procedure.form.uiSchema, language === 'en' ? 'en' : 'vi') as UiSchema<
-        RjsfData,
-        RJSFSchema,
-        DossierFormContext
-      >,
-    [procedure, language],
-  );
-  const { transformErrors, translateString } = useFormText();
+  const form = useMemo(() => {
+    const lang = language === 'en' ? 'en' : 'vi';
+    return {
+      ...procedure.form,
+      schema: localiseSchema(procedure.form.schema, lang),
+      uiSchema: localiseUiSchema(procedure.form.uiSchema, lang),
+    };
+  }, [procedure, language]);
   const extraErrors = useMemo(() => fieldErrors(error, language), [error, language]);
 
   return (
@@ -133,29 +120,18 @@ export function CorrectForm({
       </div>
       <p className="sync-help">{t('sync.correct.lead')}</p>
       <ErrorRegion error={error} testId="correct-error" />
-      <Form<RjsfData, RJSFSchema, DossierFormContext>
-        ref={formRef}
+      <KioskForm
+        form={form}
         className="dossier-form correct-form"
-        schema={schema}
-        uiSchema={uiSchema}
         formData={data}
         formContext={NO_CARD_FILL}
-        validator={validation.validator}
-        templates={dossierTemplates}
-        widgets={dossierWidgets}
-        experimental_defaultFormStateBehavior={dossierDefaults}
-        transformErrors={transformErrors}
-        translateString={translateString}
-        extraErrors={extraErrors as ErrorSchema<RjsfData>}
-        liveValidate={tried && validation.clientSide ? 'onChange' : false}
-        showErrorList={false}
-        noHtml5Validate
+        validation={validation}
+        extraErrors={extraErrors}
+        tried={tried}
         disabled={saving}
-        onChange={(event) => onChange((event.formData ?? {}) as FormData)}
-      >
-        {/* The dialog's own "Lưu và gửi lại" saves; no button inside the form. */}
-        <></>
-      </Form>
+        formRef={formRef}
+        onChange={onChange}
+      />
       <div className="dialog-actions">
         <button
           type="button"
@@ -193,7 +169,7 @@ export function CorrectDossier({
   const { t } = useTranslation();
   const client = useKiosk();
   const dialog = useRef<HTMLDialogElement>(null);
-  const formRef = useRef<Form<RjsfData, RJSFSchema, DossierFormContext>>(null);
+  const formRef = useRef<DossierForm>(null);
   const titleId = useId();
   const validation = useMemo(() => createFormValidation(), []);
   const [loaded, setLoaded] = useState<Loaded | null>(null);

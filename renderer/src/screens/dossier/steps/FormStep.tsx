@@ -5,17 +5,15 @@
  */
 import { type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import Form from '@rjsf/core';
-import { type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import type { Procedure } from '../../../../../preload/api';
-import type { FormData, RjsfData } from '../lib/persons';
+import type { FormData } from '../lib/persons';
 import type { ErrorTree } from '../lib/steps';
-import { useFormText } from '../form/useFormText';
-import { dossierTemplates, dossierDefaults, dossierWidgets, type DossierFormContext } from '../form/theme';
+import { KioskForm, type DossierForm } from '../form/KioskForm';
+import type { DossierFormContext } from '../form/theme';
 import type { FormValidation } from '../form/validator';
 import { PersonPicker } from './PersonPicker';
 
-export type DossierForm = Form<RjsfData, RJSFSchema, DossierFormContext>;
+export type { DossierForm };
 
 export function FormStep({
   procedure,
@@ -48,7 +46,6 @@ export function FormStep({
   onChip: () => void;
 }) {
   const { t } = useTranslation();
-  const { transformErrors, translateString } = useFormText();
 
   const slots = procedure.form.persons;
   return (
@@ -68,28 +65,17 @@ export function FormStep({
       <p role="status" className={checking ? 'form-checking' : 'sr-only'}>
         {checking ? t('dossier.form.checking') : ''}
       </p>
-      <Form<RjsfData, RJSFSchema, DossierFormContext>
-        ref={formRef}
+      <KioskForm
+        form={procedure.form}
         className="dossier-form"
-        schema={procedure.form.schema as RJSFSchema}
-        uiSchema={procedure.form.uiSchema as UiSchema<RjsfData, RJSFSchema, DossierFormContext>}
         formData={formData}
         formContext={formContext}
-        validator={validation.validator}
-        templates={dossierTemplates}
-        widgets={dossierWidgets}
-        experimental_defaultFormStateBehavior={dossierDefaults}
-        transformErrors={transformErrors}
-        translateString={translateString}
-        extraErrors={extraErrors as ErrorSchema<RjsfData>}
-        liveValidate={tried && validation.clientSide ? 'onChange' : false}
-        showErrorList={false}
-        noHtml5Validate
-        onChange={(event) => onChange((event.formData ?? {}) as FormData)}
-      >
-        {/* The wizard's own "Tiếp tục" submits; no button inside the form. */}
-        <></>
-      </Form>
+        validation={validation}
+        extraErrors={extraErrors}
+        tried={tried}
+        formRef={formRef}
+        onChange={onChange}
+      />
     </div>
   );
 }

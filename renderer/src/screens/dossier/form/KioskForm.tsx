@@ -1,0 +1,71 @@
+/**
+ * The e-form as every screen shows it (the filing wizard's form step, the staff "Sửa hồ sơ" dialog):
+ * react-jsonschema-form with the kiosk's templates and widgets, its Vietnamese words, no pre-selected
+ * choices, errors shown as people type once they have tried to go on, and no submit button of its own
+ * (each screen has its own "Tiếp tục" / "Lưu và gửi lại"). One place, so a fix to the form reaches both.
+ */
+import { type Ref } from 'react';
+import Form from '@rjsf/core';
+import { type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import type { Procedure } from '../../../../../preload/api';
+import type { FormData, RjsfData } from '../lib/persons';
+import type { ErrorTree } from '../lib/steps';
+import { dossierDefaults, dossierTemplates, dossierWidgets, type DossierFormContext } from './theme';
+import { useFormText } from './useFormText';
+import type { FormValidation } from './validator';
+
+export type DossierForm = Form<RjsfData, RJSFSchema, DossierFormContext>;
+
+export function KioskForm({
+  form,
+  className,
+  formData,
+  formContext,
+  validation,
+  extraErrors,
+  tried,
+  disabled = false,
+  formRef,
+  onChange,
+}: {
+  /** The procedure's e-form, already in the screen's language (lib/localise.ts). */
+  form: Procedure['form'];
+  className: string;
+  formData: FormData;
+  formContext: DossierFormContext;
+  validation: FormValidation;
+  /** Refusals from main, under their fields. */
+  extraErrors: ErrorTree;
+  /** The person pressed the screen's "go on" once: from now on errors show as they type. */
+  tried: boolean;
+  disabled?: boolean;
+  formRef?: Ref<DossierForm> | undefined;
+  onChange: (data: FormData) => void;
+}) {
+  const { transformErrors, translateString } = useFormText();
+  return (
+    <Form<RjsfData, RJSFSchema, DossierFormContext>
+      ref={formRef}
+      className={className}
+      schema={form.schema as RJSFSchema}
+      uiSchema={form.uiSchema as UiSchema<RjsfData, RJSFSchema, DossierFormContext>}
+      formData={formData}
+      formContext={formContext}
+      validator={validation.validator}
+      templates={dossierTemplates}
+      widgets={dossierWidgets}
+      experimental_defaultFormStateBehavior={dossierDefaults}
+      transformErrors={transformErrors}
+      translateString={translateString}
+      extraErrors={extraErrors as ErrorSchema<RjsfData>}
+      liveValidate={tried && validation.clientSide ? 'onChange' : false}
+      showErrorList={false}
+      noHtml5Validate
+      disabled={disabled}
+      onChange={(event) => onChange((event.formData ?? {}) as FormData)}
+    >
+      {/* The screen's own button saves or goes on; none inside the form. */}
+      <></>
+    </Form>
+  );
+}
