@@ -1,5 +1,5 @@
 import type { PrintJobs } from './jobs';
-import { type LayoutItem, type PaperWidthMm, type TicketLayout, PRINTABLE_MM, mmToPt } from './layout';
+import { type PaperWidthMm, type TicketLayout, PRINTABLE_MM, createSlip, mmToPt, nfc } from './layout';
 import { DEFAULT_TIME_ZONE, type TicketLanguage, formatIssuedAt } from './ticket';
 
 /**
@@ -72,8 +72,6 @@ export function formatDay(date: Date, timeZone: string = DEFAULT_TIME_ZONE): str
   return formatIssuedAt(date, timeZone).slice(0, 10);
 }
 
-const nfc = (s: string): string => s.normalize('NFC').trim();
-
 function check(data: ParkSlipData): void {
   if (!nfc(data.parkCode)) throw new RangeError('Park code is empty');
   if (Number.isNaN(data.keptUntil.getTime())) throw new RangeError('keptUntil is not a valid date');
@@ -84,19 +82,11 @@ function check(data: ParkSlipData): void {
 export function layoutParkSlip(data: ParkSlipData, options: ParkSlipLayoutOptions): TicketLayout {
   check(data);
   const t = texts[data.language];
-  const k = options.widthMm === 80 ? 1 : 0.8;
-  const items: LayoutItem[] = [];
-  const space = (heightPt: number): void => void items.push({ kind: 'spacing', heightPt: heightPt * k });
-  const text = (s: string, sizePt: number, weight: 'regular' | 'bold'): void => {
-    items.push({ kind: 'text', text: nfc(s), sizePt: sizePt * k, weight, align: 'center' });
-  };
+  const slip = createSlip(options.widthMm);
+  const { k, items, space, text } = slip;
   const code = nfc(data.parkCode);
 
-  space(6);
-  text(data.centreName, 11, 'bold');
-  space(5);
-  items.push({ kind: 'rule', thicknessPt: 0.9, style: 'solid' });
-  space(10);
+  slip.head(data.centreName);
   text(t.title, 13, 'bold');
   space(6);
   text(t.codeLabel, 10, 'regular');
@@ -113,12 +103,7 @@ export function layoutParkSlip(data: ParkSlipData, options: ParkSlipLayoutOption
   }
   space(3);
   text(t.printedAt(formatIssuedAt(data.printedAt, options.timeZone)), 9.5, 'regular');
-  space(8);
-  items.push({ kind: 'rule', thicknessPt: 0.9, style: 'dashed' });
-  space(6);
-  for (const line of t.footer) text(line, 9.5, 'regular');
-  // The printer feeds to the cutter after the image: this is the white below the footer.
-  space(14);
+  slip.foot(t.footer);
 
   return {
     paperWidthMm: options.widthMm,

@@ -1,4 +1,5 @@
 import type { ProcedureComponent } from '../../../preload/api';
+import { nfc } from './layout';
 import type { ReceiptData } from './receipt-data';
 import { formatIssuedAt } from './ticket';
 
@@ -57,8 +58,7 @@ const FORM_LABEL: Record<ProcedureComponent['form'], string> = {
   'original-or-copy': 'Bản chính hoặc bản sao',
 };
 
-/** Text typed on another machine may be decomposed (NFD); the fonts and text search expect NFC. */
-export const nfc = (s: string): string => s.normalize('NFC').trim();
+export { nfc };
 
 const number = new Intl.NumberFormat('vi-VN');
 const two = (n: number): string => String(n).padStart(2, '0');

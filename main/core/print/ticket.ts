@@ -1,4 +1,4 @@
-import { type LayoutItem, type PaperWidthMm, type TicketLayout, PRINTABLE_MM, mmToPt } from './layout';
+import { type PaperWidthMm, type TicketLayout, PRINTABLE_MM, createSlip, mmToPt, nfc } from './layout';
 
 export type TicketLanguage = 'vi' | 'en';
 
@@ -88,30 +88,16 @@ function check(data: TicketData): void {
   if (Number.isNaN(data.issuedAt.getTime())) throw new RangeError('issuedAt is not a valid date');
 }
 
-/**
- * Input may arrive decomposed (NFD, e.g. typed on a Mac); the fonts map precomposed Vietnamese letters,
- * and text extraction and search expect NFC.
- */
-const nfc = (s: string): string => s.normalize('NFC').trim();
-
 /** Builds the ticket's primitives. Sizes are for 80 mm paper and scale down on 58 mm. */
 export function layoutTicket(data: TicketData, options: TicketLayoutOptions): TicketLayout {
   check(data);
   const t = texts[data.language];
-  const k = options.widthMm === 80 ? 1 : 0.8;
+  const slip = createSlip(options.widthMm);
+  const { k, items, space, text } = slip;
   const contentWidthPt = mmToPt(PRINTABLE_MM[options.widthMm]);
-  const items: LayoutItem[] = [];
-  const space = (heightPt: number): void => void items.push({ kind: 'spacing', heightPt: heightPt * k });
-  const text = (s: string, sizePt: number, weight: 'regular' | 'bold', inverted = false): void => {
-    items.push({ kind: 'text', text: nfc(s), sizePt: sizePt * k, weight, align: 'center', inverted });
-  };
   const number = nfc(data.number);
 
-  space(6);
-  text(data.centreName, 11, 'bold');
-  space(5);
-  items.push({ kind: 'rule', thicknessPt: 0.9, style: 'solid' });
-  space(10);
+  slip.head(data.centreName);
   text(t.title, 13, 'bold');
   space(4);
   items.push({ kind: 'bigNumber', text: number, sizePt: 76 * k });
@@ -137,13 +123,7 @@ export function layoutTicket(data: TicketData, options: TicketLayoutOptions): Ti
   text(data.ticketCode, 8, 'regular');
   space(3);
   text(formatIssuedAt(data.issuedAt, options.timeZone), 9.5, 'regular');
-  space(8);
-  items.push({ kind: 'rule', thicknessPt: 0.9, style: 'dashed' });
-  space(6);
-  const footer = data.footerLines?.length ? data.footerLines : t.footer;
-  for (const line of footer) text(line, 9.5, 'regular');
-  // Bottom margin: the printer feeds to the cutter after the image, so this is the white below the footer.
-  space(14);
+  slip.foot(data.footerLines?.length ? data.footerLines : t.footer);
 
   return {
     paperWidthMm: options.widthMm,
