@@ -5,6 +5,13 @@ import { type ImportFolder, folderPath } from './sources';
 
 const log = createLogger('dossier.watch');
 
+/** A folder is there (a drive mounted, the scanner's share up); anything else, or an error, is not. */
+const isFolder = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
 /**
  * Watches the import folders (the scanner's output folder, the USB drive's mount point) so the "Thêm tệp"
  * list refreshes by itself when a scan lands or a drive is plugged in. The event says only which folder
@@ -82,10 +89,7 @@ export function watchImportFolders(options: FolderWatchOptions): FolderWatch {
   }));
 
   const check = async (w: Watched): Promise<void> => {
-    const available = await stat(w.path).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
+    const available = await isFolder(w.path);
     if (stopped) return;
     if (available && !w.watcher) open(w);
     if (!available) close(w);
@@ -98,10 +102,7 @@ export function watchImportFolders(options: FolderWatchOptions): FolderWatch {
   // The first check sets the starting state quietly: nothing changed yet from the chooser's view.
   const first = Promise.all(
     watched.map(async (w) => {
-      w.available = await stat(w.path).then(
-        (s) => s.isDirectory(),
-        () => false,
-      );
+      w.available = await isFolder(w.path);
       if (!stopped && w.available) open(w);
     }),
   );
