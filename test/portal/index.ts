@@ -70,6 +70,8 @@ export interface Portal {
   store: PortalStore;
   catalogue: Catalogue;
   rejectRules: RejectRule[];
+  /** The bytes the portal stored for a blob, or null: what tests compare with the kiosk's file. */
+  readBlob(sha256: string): Buffer | null;
   /** What the admin API does, without HTTP: for tests that only need a dossier moved. */
   admin: {
     setStatus(
@@ -97,12 +99,13 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const store = createStore(db, options.clock ?? systemClock, wal.now);
   const rejectRules = options.rejectRules ?? [];
   const adminToken = options.adminToken ?? DEFAULT_ADMIN_TOKEN;
-  const blobs = createBlobStore(options.dataDir);
+  const commit = createGroupCommit(db, wal);
+  const blobs = createBlobStore(options.dataDir, db, commit);
   const apiCtx = {
     tokens: options.tokens,
     store,
     blobs,
-    commit: createGroupCommit(db, wal),
+    commit,
     catalogue,
     rejectRules,
     limits,
@@ -170,6 +173,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     store,
     catalogue,
     rejectRules,
+    readBlob: blobs.read,
     admin: {
       setStatus: (code, status, note = null) => store.moveStatus(code, status, note),
       setPaid: (code, paid = true) => store.setPaid(code, paid),

@@ -7,8 +7,17 @@ import { join } from 'node:path';
  * schema change means a fresh PORTAL_DATA_DIR, not a migration.
  */
 const SCHEMA = `
--- The attachments the stored dossiers use, written with the dossier. Whether the portal HAS a blob is
--- its file (blobs/<aa>/<sha256>, only ever there verified and fsynced): see blobs.ts.
+-- Every blob the portal has, and where its bytes are: extents of the append-only segment files
+-- blobs/segment-<n>.log, as JSON [[segment, offset, length], ...]. A row is only written once the bytes
+-- it points at are verified and fdatasynced: see blobs.ts.
+CREATE TABLE IF NOT EXISTS stored_blobs (
+  sha256     TEXT    PRIMARY KEY CHECK (length(sha256) = 64),
+  bytes      INTEGER NOT NULL,
+  extents    TEXT    NOT NULL,
+  stored_at  TEXT    NOT NULL
+);
+
+-- The attachments the stored dossiers use, written with the dossier.
 CREATE TABLE IF NOT EXISTS blobs (
   sha256      TEXT    PRIMARY KEY CHECK (length(sha256) = 64),
   bytes       INTEGER NOT NULL,

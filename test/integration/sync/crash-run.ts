@@ -367,10 +367,10 @@ function verifyKiosk(
         problems.push(`${k.id}: attachment of a ${r.status} dossier left after the sweep`);
       sent.set(r.id, [...(sent.get(r.id) ?? []), r.sha256]);
       const mine = join(k.dataDir, 'attachments', r.sha256.slice(0, 2), `${r.sha256}.pdf`);
-      const theirs = join(portal.dataDir, 'blobs', r.sha256.slice(0, 2), r.sha256);
+      const theirs = portal.readBlob(r.sha256);
       if (!existsSync(mine) || statSync(mine).size !== r.bytes || sha256(mine) !== r.sha256)
         problems.push(`${k.id}: local file of ${r.sha256} missing or changed`);
-      if (!existsSync(theirs) || sha256(theirs) !== r.sha256)
+      if (!theirs || createHash('sha256').update(theirs).digest('hex') !== r.sha256)
         problems.push(`${k.id}: portal file of ${r.sha256} missing or different`);
     }
     for (const d of local) {

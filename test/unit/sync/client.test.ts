@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -7,7 +7,6 @@ import {
   type PortalClientOptions,
 } from '../../../main/core/sync/client';
 import type { Portal } from '../../portal';
-import { blobPath } from '../../portal/blobs';
 import { dossierWith, procedure, sha256, startPortal, tempDir, TOKEN } from '../portal/fixtures';
 
 const clients: HttpPortalClient[] = [];
@@ -60,7 +59,7 @@ describe('portal client against the reference portal', () => {
     expect(await client.hasBlob(f.hash)).toEqual({ ok: true, value: true });
     // Repeatable: a second upload after a lost answer is fine.
     expect(await client.putBlob(f.hash, f.path, f.bytes)).toEqual({ ok: true, value: undefined });
-    expect(readFileSync(blobPath(portal.dataDir, f.hash)).equals(data)).toBe(true);
+    expect(portal.readBlob(f.hash)?.equals(data)).toBe(true);
   });
 
   it('refuses an upload whose file does not match its hash (422) and one whose file is gone (status 0)', async () => {

@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Alert, EventName, EventPayload } from '../../../preload/api';
 import { createAudit } from '../../../main/core/audit';
@@ -161,7 +159,7 @@ export function expectSameSets(kiosk: LiveKiosk, portal: Portal): void {
       .all(d.id) as { sha256: string; bytes: number }[];
     expect(sent.attachments.map((a) => [a.sha256, a.bytes])).toEqual(files.map((f) => [f.sha256, f.bytes]));
     for (const f of files) {
-      const bytes = readFileSync(join(portal.dataDir, 'blobs', f.sha256.slice(0, 2), f.sha256));
+      const bytes = portal.readBlob(f.sha256) ?? Buffer.alloc(0);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
       expect(bytes.length).toBe(f.bytes);
     }
