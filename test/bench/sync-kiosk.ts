@@ -7,7 +7,9 @@
  *
  * Environment: BENCH_DATA_DIR, BENCH_PORTAL_URL, BENCH_TOKEN, BENCH_DOSSIERS, BENCH_LIMIT_MS.
  */
+import { createAlerts } from '../../main/core/alerts';
 import { createAudit } from '../../main/core/audit';
+import { createEventBus } from '../../main/core/events';
 import { systemClock } from '../../main/core/clock';
 import { parseConfig } from '../../main/core/config/load';
 import { openDatabase } from '../../main/core/db/open';
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     kioskId: config.kioskId,
     timeoutMs: config.sync.requestTimeoutMs,
   });
+  const audit = createAudit(db, systemClock);
   let changed = 0;
   const sync = createSync({
     db,
@@ -59,8 +62,9 @@ async function main(): Promise<void> {
     emit: (event) => {
       if (event === 'dossier.changed') changed += 1;
     },
-    alerts: { raise: (a) => ({ ...a, id: 1, createdAt: new Date().toISOString(), acknowledgedAt: null }) },
-    audit: createAudit(db, systemClock),
+    // The real alerts (their settle runs for every dossier sent), as the kiosk has them.
+    alerts: createAlerts(db, { clock: systemClock, bus: createEventBus(), audit }),
+    audit,
     timers: realTimers,
   });
   const rssStart = process.memoryUsage.rss();

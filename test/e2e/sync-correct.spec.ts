@@ -124,6 +124,9 @@ test('a dossier the portal refuses waits for staff with the reason, is corrected
     await expect(item).toContainText('Mã trả lời 422');
     await expect(page.getByTestId('sync-count-attention').locator('dd')).toHaveText('1');
     await expect(page.getByTestId('sync-connection')).toContainText('Đang kết nối với cổng');
+    // The staff alert about it, above every tab.
+    const alert = page.locator('.alert-list .alert').filter({ hasText: refused.code });
+    await expect(alert).toHaveCount(1);
     await step(page, '01-attention', 'sync tab: a dossier refused by the portal', item);
 
     // ── Not retried blindly. A good dossier filed after it goes through (the refusal blocks nothing),
@@ -178,6 +181,8 @@ test('a dossier the portal refuses waits for staff with the reason, is corrected
     await expect(page.getByTestId('sync-count-sending').locator('dd')).toHaveText('0');
     await expect(page.getByTestId('sync-count-waiting').locator('dd')).toHaveText('0');
     await expect(page.getByTestId('sync-count-synced').locator('dd')).toHaveText('2');
+    // Its alert closed itself once the portal took it (pushed to this screen, no reload).
+    await expect(alert).toHaveCount(0);
     await expect(page.getByTestId('sync-feed')).toContainText(
       `Đã gửi hồ sơ ${refused.code} lên cổng, mã trên cổng: ${portalCode}.`,
     );

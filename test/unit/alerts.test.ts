@@ -58,4 +58,49 @@ describe('staff alerts', () => {
     expect(() => alerts.acknowledge(99, { id: 7, user: 'lan' })).toThrow(/No such alert/);
     db.close();
   });
+
+  it('settles the open alerts about a subject once its problem is put right, and says so to staff screens', () => {
+    const { alerts, seen, db } = setup();
+    const refused = alerts.raise(
+      { level: 'warning', code: 'sync-refused', vi: 'Cổng từ chối hồ sơ A', en: 'Portal refused A' },
+      'dossier:a',
+    );
+    const other = alerts.raise(
+      { level: 'warning', code: 'sync-refused', vi: 'Cổng từ chối hồ sơ B', en: 'Portal refused B' },
+      'dossier:b',
+    );
+    const plain = alerts.raise({
+      level: 'critical',
+      code: 'printer-down',
+      vi: 'Máy in hỏng',
+      en: 'Printer down',
+    });
+    seen.length = 0;
+
+    expect(alerts.settle('dossier:a')).toBe(1);
+    expect(alerts.list({}).map((a) => a.id)).toEqual([plain.id, other.id]);
+    const closed = alerts.list({ includeAcknowledged: true }).find((a) => a.id === refused.id)!;
+    expect(closed.acknowledgedAt).toBe('2026-11-23T02:00:00.000Z');
+    // Pushed again, closed, so every open console drops it.
+    expect(seen).toEqual([{ message: { event: 'staff.alert', payload: closed }, audience: 'staff' }]);
+    const audit = db
+      .prepare(
+        `SELECT actor_id AS actorId, action, target_id AS targetId, details FROM audit_log WHERE action = 'alert.settle'`,
+      )
+      .all();
+    expect(audit).toEqual([
+      {
+        actorId: null,
+        action: 'alert.settle',
+        targetId: String(refused.id),
+        details: JSON.stringify({ subject: 'dossier:a' }),
+      },
+    ]);
+
+    // Nothing left about it: a second settle closes nothing and says nothing.
+    expect(alerts.settle('dossier:a')).toBe(0);
+    expect(alerts.settle('nothing')).toBe(0);
+    expect(seen).toHaveLength(1);
+    db.close();
+  });
 });

@@ -7,7 +7,17 @@ import type { EventBus } from '../events';
 
 /** Alerts that staff must see and acknowledge. Owns the `alerts` table. */
 export interface Alerts {
-  raise(alert: Pick<Alert, 'level' | 'code' | 'vi' | 'en'>): Alert;
+  /**
+   * `subject`: what the alert is about, when that can put itself right (`dossier:<id>`, `sync-token`):
+   * `settle(subject)` then closes it.
+   */
+  raise(alert: Pick<Alert, 'level' | 'code' | 'vi' | 'en'>, subject?: string): Alert;
+  /**
+   * The problem behind every open alert about `subject` is gone (the refused dossier went through): they
+   * are closed without a person (acknowledged_by NULL, an `alert.settle` audit row) and pushed again to
+   * staff screens, which drop them. Returns how many were closed.
+   */
+  settle(subject: string): number;
   list(options: { includeAcknowledged?: boolean }): Alert[];
   acknowledge(id: number, by: { id: number; user: string }): Alert;
 }
@@ -28,7 +38,11 @@ export function createAlerts(
   db: Database.Database,
   deps: { clock: Clock; bus: EventBus; audit: Audit },
 ): Alerts {
-  const insert = db.prepare(`INSERT INTO alerts (level, code, vi, en, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO alerts (level, code, vi, en, created_at, subject) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const openAbout = db.prepare(`SELECT id FROM alerts WHERE subject = ? AND acknowledged_at IS NULL`).pluck();
+  const close = db.prepare(`UPDATE alerts SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL`);
   const byId = db.prepare(`SELECT ${columns} FROM alerts WHERE id = ?`);
   const open = db.prepare(
     `SELECT ${columns} FROM alerts WHERE acknowledged_at IS NULL ORDER BY id DESC LIMIT 200`,
@@ -40,12 +54,35 @@ export function createAlerts(
   const get = (id: number): Row | undefined => byId.get(id) as Row | undefined;
 
   return {
-    raise(a) {
-      const info = insert.run(a.level, a.code, a.vi, a.en, deps.clock.now().toISOString());
+    raise(a, subject) {
+      const info = insert.run(a.level, a.code, a.vi, a.en, deps.clock.now().toISOString(), subject ?? null);
       const alert = get(Number(info.lastInsertRowid));
       if (!alert) throw new Error('alert vanished after insert');
       deps.bus.emit('staff.alert', alert);
       return alert;
+    },
+    settle(subject) {
+      // The common case (nothing open about it) is one indexed read, no transaction.
+      if (openAbout.all(subject).length === 0) return 0;
+      const closed = db.transaction(() => {
+        const ids = openAbout.all(subject) as number[];
+        const at = deps.clock.now().toISOString();
+        for (const id of ids) {
+          close.run(at, id);
+          deps.audit.record({
+            action: 'alert.settle',
+            targetType: 'alert',
+            targetId: id,
+            details: { subject },
+          });
+        }
+        return ids;
+      })();
+      for (const id of closed) {
+        const alert = get(id);
+        if (alert) deps.bus.emit('staff.alert', alert);
+      }
+      return closed.length;
     },
     list({ includeAcknowledged }) {
       return (includeAcknowledged ? all : open).all() as Row[];

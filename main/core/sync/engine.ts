@@ -10,7 +10,7 @@ import { call, deliverOne, type DeliverDeps, type Outcome } from './deliver';
 import { alerts as alertText, feed, localErrors, notFound } from './messages';
 import { createPayloadBuilder } from './payload';
 import { createCataloguePull, createStatusPull, type CatalogueSink } from './pull';
-import { createRecorder, type Settled } from './record';
+import { createRecorder, TOKEN_SUBJECT, type Settled } from './record';
 import { createSyncStore, LAST_CONTACT_KEY, type Leased } from './store';
 import type { PortalClient } from './types';
 import { attentionView, dayStart, feedView, type SyncAttention, type SyncFeedEvent } from './views';
@@ -50,7 +50,7 @@ export interface SyncDeps {
   blobPath(sha256: string): string;
   catalogue: CatalogueSink;
   emit: Emit;
-  alerts: Pick<Alerts, 'raise'>;
+  alerts: Pick<Alerts, 'raise' | 'settle'>;
   /** Must write to the same database (its rows join the sync transactions). */
   audit: Pick<Audit, 'record'>;
   random?: () => number;
@@ -489,7 +489,9 @@ export function createSync(deps: SyncDeps): Sync {
       clear(drainTimer);
       drainTimer = undefined;
     }
-    if (firstTokenRefusal) deps.alerts.raise({ level: 'critical', code: 'sync-token', ...alertText.token() });
+    if (firstTokenRefusal) {
+      deps.alerts.raise({ level: 'critical', code: 'sync-token', ...alertText.token() }, TOKEN_SUBJECT);
+    }
     emitStatusSoon();
     return next;
   }

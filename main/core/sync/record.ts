@@ -30,10 +30,15 @@ const nothing: Recorded = { after: () => undefined, tokenRefused: false, sentAt:
  * the worker's next row), so everything here is rows; what people see happens in `after`, once committed.
  * Only a row still `sending` is changed: a result for a row that is no longer ours writes nothing.
  */
+/** The subject of a refused dossier's alert (alerts.settle closes it once the dossier is delivered). */
+export const dossierSubject = (id: string): string => `dossier:${id}`;
+/** The subject of the "kiosk token refused" alert. */
+export const TOKEN_SUBJECT = 'sync-token';
+
 export function createRecorder(deps: {
   store: SyncStore;
   audit: Pick<Audit, 'record'>;
-  alerts: Pick<Alerts, 'raise'>;
+  alerts: Pick<Alerts, 'raise' | 'settle'>;
   clock: Clock;
   config: { timeZone: string; sync: { maxBackoffSeconds: number } };
   random: () => number;
@@ -64,6 +69,10 @@ export function createRecorder(deps: {
       sentAt: now,
       after: () => {
         log.info('dossier sent', { id, created, attempts: row.attempts });
+        // A refused dossier, corrected and now delivered: its alert (and a token alert: the portal takes
+        // the token again) no longer describes anything to do.
+        deps.alerts.settle(dossierSubject(id));
+        deps.alerts.settle(TOKEN_SUBJECT);
         deps.changed(id, code, 'sent');
       },
     };
@@ -127,11 +136,10 @@ export function createRecorder(deps: {
         log.warn('dossier needs attention', { id, status: httpStatus, code: error.code });
         // A token refusal gets one alert for all (the engine raises it); a dossier refusal its own.
         if (!tokenRefused) {
-          deps.alerts.raise({
-            level: 'warning',
-            code: 'sync-refused',
-            ...alertText.refused(code ?? id, error, reasons),
-          });
+          deps.alerts.raise(
+            { level: 'warning', code: 'sync-refused', ...alertText.refused(code ?? id, error, reasons) },
+            dossierSubject(id),
+          );
         }
         deps.changed(id, code, 'attention');
       },

@@ -219,6 +219,7 @@ describe('refusals', () => {
     expect(h.alerts[0]).toMatchObject({ level: 'warning', code: 'sync-refused' });
     expect(h.alerts[0]!.vi).toContain('Thiếu họ tên người yêu cầu');
     expect(h.alerts[0]!.vi).toContain(a.code);
+    expect(h.alerts[0]!.settled).toBe(false);
 
     const list = h.sync.attention();
     expect(list).toEqual([
@@ -252,6 +253,8 @@ describe('refusals', () => {
       .get();
     expect(audit).toEqual({ actor: 'canbo1', action: 'sync.retry', targetId: a.id });
     expect(h.sync.attention()).toEqual([]);
+    // Delivered: its "refused" alert closes itself; staff are not left with a problem that is gone.
+    expect(h.alerts.map((x) => [x.subject, x.settled])).toEqual([[`dossier:${a.id}`, true]]);
   });
 
   it('401: stops that dossier, pauses the rest with one alert, and resumes when staff retry all', async () => {

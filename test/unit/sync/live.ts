@@ -32,7 +32,7 @@ export interface LiveKiosk {
   db: Database.Database;
   dataDir: string;
   sync: Sync;
-  alerts: Pick<Alert, 'level' | 'code' | 'vi' | 'en'>[];
+  alerts: (Pick<Alert, 'level' | 'code' | 'vi' | 'en'> & { subject: string | undefined; settled: boolean })[];
   events: { event: EventName; payload: unknown }[];
   seed(attachments?: (Buffer | number)[], data?: Record<string, unknown>): ReturnType<typeof seedDossier>;
 }
@@ -76,9 +76,15 @@ export function startKiosk(url: string, sync: Partial<typeof FAST> = {}): LiveKi
     },
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload }),
     alerts: {
-      raise(a) {
-        alerts.push(a);
+      raise(a, subject) {
+        alerts.push({ ...a, subject, settled: false });
         return { ...a, id: alerts.length, createdAt: new Date().toISOString(), acknowledgedAt: null };
+      },
+      // As main/core/alerts does: closes the open alerts about `subject`.
+      settle(subject) {
+        const open = alerts.filter((x) => x.subject === subject && !x.settled);
+        for (const x of open) x.settled = true;
+        return open.length;
       },
     },
     audit: createAudit(db, systemClock),

@@ -253,7 +253,7 @@ export interface Harness {
   sync: Sync;
   portal: FakePortal;
   events: { event: EventName; payload: unknown }[];
-  alerts: Pick<Alert, 'level' | 'code' | 'vi' | 'en'>[];
+  alerts: (Pick<Alert, 'level' | 'code' | 'vi' | 'en'> & { subject: string | undefined; settled: boolean })[];
   catalogue: { replaced: { list: unknown[]; etag: string }[]; etag: string | null };
   seed(options?: Partial<Parameters<typeof seedDossier>[2]>): Seeded;
   advance(ms: number): Promise<void>;
@@ -304,9 +304,15 @@ export function harness(
     },
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload }),
     alerts: {
-      raise(a) {
-        alerts.push(a);
+      raise(a, subject) {
+        alerts.push({ ...a, subject, settled: false });
         return { ...a, id: alerts.length, createdAt: clock.now().toISOString(), acknowledgedAt: null };
+      },
+      // As main/core/alerts does: closes the open alerts about `subject`.
+      settle(subject) {
+        const open = alerts.filter((x) => x.subject === subject && !x.settled);
+        for (const x of open) x.settled = true;
+        return open.length;
       },
     },
     audit: createAudit(db, clock),

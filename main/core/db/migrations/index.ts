@@ -3,6 +3,7 @@ import m0002 from './0002-alerts.sql';
 import m0003 from './0003-queue.sql';
 import m0004 from './0004-dossiers.sql';
 import m0005 from './0005-calendar.sql';
+import m0006 from './0006-alert-subject.sql';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '0003-queue', sql: m0003 },
   { version: 4, name: '0004-dossiers', sql: m0004 },
   { version: 5, name: '0005-calendar', sql: m0005 },
+  { version: 6, name: '0006-alert-subject', sql: m0006 },
 ];

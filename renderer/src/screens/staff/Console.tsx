@@ -142,7 +142,10 @@ function AlertsPanel({ onError }: { onError: (error: KioskError) => boolean }) {
       else fail(result.error);
     });
     const off = client.on('staff.alert', (alert) => {
+      // An alert closed elsewhere (another staff screen, or settled by the kiosk once its problem was put
+      // right) leaves this list too.
       if (alert.acknowledgedAt === null) setAlerts((list) => upsert(list ?? [], alert));
+      else setAlerts((list) => (list ?? []).filter((a) => a.id !== alert.id));
     });
     return () => {
       live = false;
