@@ -43,6 +43,11 @@ export const ProcedureComponentSchema = z.object({
   /** False: needed only in the case `condition` describes. */
   required: z.boolean(),
   condition: z.string().nullable(),
+  /**
+   * The same in English, for the English screen; null exactly when `condition` is. Defaults to null so a
+   * portal catalogue (or one stored by an older app) without it still parses: the screen then falls back.
+   */
+  conditionEn: z.string().nullable().default(null),
   /** File types accepted for this paper. */
   accept: z.array(FileKindSchema).min(1),
   /** True for the declaration (tờ khai) the e-form produces: no file to attach. */

@@ -141,6 +141,35 @@ describe('createCatalogue', () => {
     },
   );
 
+  it('takes a catalogue without conditionEn (an older portal, or stored by an older app) as null', () => {
+    /** The set as a portal that never heard of conditionEn sends it. */
+    const withoutEnglish = (): Procedure[] => {
+      const set = portalSet();
+      for (const c of set.flatMap((p) => p.components)) delete (c as Partial<typeof c>).conditionEn;
+      return set;
+    };
+    const surrogacy = (c: { components: Procedure['components'] }) =>
+      c.components.find((paper) => paper.id === 'mang-thai-ho');
+    const seeded = surrogacy(seedItem('dang-ky-khai-sinh'));
+    expect(seeded?.conditionEn).toEqual(expect.any(String));
+
+    const { db } = openDb();
+    const catalogue = createCatalogue({ db, clock });
+    expect(catalogue.replace(withoutEnglish(), '"v1"')).toEqual({ ok: true, count: 2 });
+    expect(surrogacy(catalogue.get('dang-ky-khai-sinh'))).toMatchObject({
+      condition: seeded?.condition,
+      conditionEn: null,
+    });
+
+    // Rows written before the field existed: still the portal's catalogue, not the seed.
+    const stored = openDb();
+    const insert = stored.db.prepare('INSERT INTO catalogue (id, json, position) VALUES (?, ?, ?)');
+    withoutEnglish().forEach((p, i) => insert.run(p.id, JSON.stringify(p), i));
+    const reopened = createCatalogue({ db: stored.db, clock });
+    expect(reopened.source()).toBe('portal');
+    expect(surrogacy(reopened.get('dang-ky-khai-sinh'))?.conditionEn).toBeNull();
+  });
+
   it('refuses an empty set and keeps serving the seed', () => {
     const { db } = openDb();
     const catalogue = createCatalogue({ db, clock });

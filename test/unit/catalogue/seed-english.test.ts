@@ -1,5 +1,6 @@
 // The English screen shows the seed's e-forms in English: every title, description, choice label and
-// placeholder a person reads has its English twin, and the error messages name fields in English.
+// placeholder a person reads has its English twin, and the error messages name fields in English. So is
+// the case in which a paper is needed ("Only if: …"): `condition` has its twin `conditionEn`.
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../../../preload/api';
 import { createAjv, createCompiler } from '../../../main/core/catalogue/ajv';
@@ -76,6 +77,19 @@ const formGaps = (p: Procedure): string[] => [
   ...uiGaps(p.form.uiSchema, `${p.id} uiSchema`),
 ];
 
+/** Each paper whose condition lacks English (or has English with no condition), as "procedure/paper: …". */
+function paperGaps(p: Procedure): string[] {
+  const gaps: string[] = [];
+  for (const c of p.components) {
+    const at = `${p.id}/${c.id}`;
+    if (c.condition === null) {
+      if (c.conditionEn !== null) gaps.push(`${at}: conditionEn not null, but no condition`);
+    } else if (!isText(c.conditionEn)) gaps.push(`${at}: condition without conditionEn`);
+    else if (c.conditionEn === c.condition) gaps.push(`${at}: conditionEn is the Vietnamese text`);
+  }
+  return gaps;
+}
+
 describe('the guard finds what lacks English', () => {
   it('names the procedure and the JSON path of each gap', () => {
     const bad = {
@@ -112,11 +126,55 @@ describe('the guard finds what lacks English', () => {
       'thu-tuc-thu uiSchema.ds.items: ui:options.help without helpEn',
     ]);
   });
+
+  it('names the procedure and the paper whose condition lacks English', () => {
+    const paper = (id: string, condition: string | null, conditionEn: string | null) => ({
+      id,
+      name: 'Giấy',
+      nameEn: 'Paper',
+      form: 'copy' as const,
+      copies: 1,
+      required: condition === null,
+      condition,
+      conditionEn,
+      accept: ['pdf' as const],
+      fromForm: false,
+    });
+    const bad = {
+      id: 'thu-tuc-thu',
+      components: [
+        paper('du', 'Khi có con', 'You have a child'),
+        paper('thieu', 'Khi đã ly hôn', null),
+        paper('rong', 'Khi đã ly hôn', ' '),
+        paper('chep', 'Khi đã ly hôn', 'Khi đã ly hôn'),
+        paper('thua', null, 'Always'),
+        paper('bat-buoc', null, null),
+      ],
+    } as unknown as Procedure;
+    expect(paperGaps(bad)).toEqual([
+      'thu-tuc-thu/thieu: condition without conditionEn',
+      'thu-tuc-thu/rong: condition without conditionEn',
+      'thu-tuc-thu/chep: conditionEn is the Vietnamese text',
+      'thu-tuc-thu/thua: conditionEn not null, but no condition',
+    ]);
+  });
 });
 
 describe('seed e-forms in English', () => {
   it.each(SEED_PROCEDURES.map((p) => [p.id, p] as const))('%s: every text has its English twin', (_id, p) => {
     expect(formGaps(p)).toEqual([]);
+  });
+
+  it.each(SEED_PROCEDURES.map((p) => [p.id, p] as const))(
+    "%s: every paper's condition has its English twin, and only a condition has one",
+    (_id, p) => {
+      expect(paperGaps(p)).toEqual([]);
+    },
+  );
+
+  it('the seed has conditional papers to translate (the guard is not idle)', () => {
+    const conditional = SEED_PROCEDURES.flatMap((p) => p.components).filter((c) => c.condition !== null);
+    expect(conditional.length).toBeGreaterThan(20);
   });
 
   it('the seed has descriptions, choices and placeholders to translate (the guard is not idle)', () => {

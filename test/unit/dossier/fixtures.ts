@@ -31,6 +31,7 @@ const component = (
   copies: 1,
   required: true,
   condition: null,
+  conditionEn: null,
   accept,
   fromForm: false,
   ...extra,
@@ -56,6 +57,7 @@ export const birthProcedure: Procedure = {
     component('giay-ket-hon', ['pdf', 'jpeg', 'png'], {
       required: false,
       condition: 'Nếu cha mẹ đã kết hôn',
+      conditionEn: 'The parents are married',
     }),
   ],
   sets: 1,

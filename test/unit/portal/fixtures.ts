@@ -155,6 +155,7 @@ export function procedure(id = 'chung-thuc-ban-sao', name = 'Chứng thực bả
         copies: 1,
         required: true,
         condition: null,
+        conditionEn: null,
         accept: ['pdf'],
         fromForm: false,
       },

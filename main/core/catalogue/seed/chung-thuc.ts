@@ -93,6 +93,7 @@ const banSao: Procedure = {
       'The copy to certify',
       'copy',
       'Nếu tự chụp sẵn; nếu chỉ mang bản chính, nơi chứng thực chụp từ bản chính',
+      'You have already made the copy yourself; if you bring only the original, the certifying office makes the copy from it',
     ),
   ],
   sets: 1,

@@ -64,6 +64,7 @@ const consent = (): Paper =>
     'Consent of the head of household or the owner of the home (on form CT01 or in writing)',
     'original',
     'Khi đăng ký vào chỗ ở không thuộc quyền sở hữu của mình hoặc nhập vào hộ đã có',
+    'You are registering at a home you do not own, or joining an existing household',
   );
 
 const lawfulHome = (): Paper =>
@@ -73,6 +74,7 @@ const lawfulHome = (): Paper =>
     'Proof of lawful residence (title deed, lease, loan of the home …)',
     'copy',
     'Khi thông tin về chỗ ở chưa có trong cơ sở dữ liệu chuyên ngành',
+    'The details of the home are not yet in the relevant specialised government database',
   );
 
 const ui = (extra: JsonObject): JsonObject => ({
@@ -108,6 +110,7 @@ const thuongTru: Procedure = {
       'Proof of family relationship with the head or a member of the household',
       'copy',
       'Khi đăng ký vào chỗ ở của người thân (Luật Cư trú, Điều 20 khoản 2) và quan hệ chưa có trong cơ sở dữ liệu',
+      "You are registering at a relative's home (Luật Cư trú, Điều 20 khoản 2) and the relationship is not yet in the government databases",
     ),
     consent(),
   ],

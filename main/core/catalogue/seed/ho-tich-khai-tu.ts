@@ -164,6 +164,7 @@ const trichLuc: Procedure = {
       'Written authorisation (certified)',
       'original',
       'Khi người yêu cầu không phải là người có sự kiện hộ tịch và không phải cha, mẹ, con, vợ, chồng, anh, chị, em ruột của họ',
+      'The person applying is neither the person the record is about nor their father, mother, child, husband, wife, brother or sister',
     ),
   ],
   sets: 1,

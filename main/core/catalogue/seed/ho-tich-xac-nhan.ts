@@ -68,6 +68,7 @@ const xacNhanHonNhan: Procedure = {
       'Final divorce judgment or decision (or its extract)',
       'copy',
       'Khi đã có vợ/chồng nhưng đã ly hôn',
+      'You were married before and are now divorced',
     ),
     paper(
       'trich-luc-khai-tu',
@@ -75,6 +76,7 @@ const xacNhanHonNhan: Procedure = {
       'Death extract of the late spouse',
       'copy',
       'Khi vợ/chồng đã chết và việc khai tử không đăng ký tại xã này',
+      'Your husband or wife has died and the death was not registered at this commune',
     ),
     paper(
       'xac-nhan-cu',
@@ -82,6 +84,7 @@ const xacNhanHonNhan: Procedure = {
       'The certificate of marital status issued before',
       'original',
       'Khi xin cấp lại để dùng vào mục đích khác hoặc giấy cũ đã hết hạn 06 tháng',
+      'You are applying again to use it for a different purpose, or the old certificate has passed its 6-month validity',
     ),
     identityPaper(),
     proxyForHoTich(),
@@ -163,6 +166,7 @@ const dangKyLaiKhaiSinh: Procedure = {
       'Copy of the earlier birth certificate',
       'copy',
       'Nếu còn giữ được',
+      'You still have it',
     ),
     paper(
       'giay-to-co-thong-tin-khai-sinh',
@@ -170,6 +174,7 @@ const dangKyLaiKhaiSinh: Procedure = {
       'Official papers showing the birth details (ID card, passport, school record, diploma, personnel file …)',
       'copy',
       'Khi không còn bản sao Giấy khai sinh',
+      'You no longer have a copy of the birth certificate',
     ),
     proxyForHoTich(),
   ],

@@ -44,6 +44,7 @@ const khaiSinh: Procedure = {
       'Record of the finding of an abandoned child',
       'original',
       'Khi khai sinh cho trẻ bị bỏ rơi',
+      'You are registering the birth of an abandoned child',
     ),
     paper(
       'mang-thai-ho',
@@ -51,6 +52,7 @@ const khaiSinh: Procedure = {
       'Proof of gestational surrogacy',
       'original',
       'Khi trẻ được sinh ra do mang thai hộ',
+      'The child was born through gestational surrogacy',
     ),
     identityPaper(),
     proxyForHoTich(),
@@ -125,6 +127,7 @@ const ketHon: Procedure = {
       'Certificate of marital status',
       'original',
       'Khi đăng ký kết hôn tại xã, phường không phải nơi thường trú của người đó',
+      'The marriage is registered at a commune or ward where that partner does not have permanent residence',
     ),
     paper(
       'trich-luc-ghi-chu-ly-hon',
@@ -132,6 +135,7 @@ const ketHon: Procedure = {
       'Extract recording a divorce granted abroad',
       'copy',
       'Khi đã ly hôn hoặc hủy việc kết hôn ở nước ngoài',
+      'You divorced, or had a marriage annulled, abroad',
     ),
     identityPaper('hai bên nam, nữ'),
   ],

@@ -108,6 +108,7 @@ const hoKinhDoanh: Procedure = {
       'Minutes of the household meeting agreeing to set up the business',
       'copy',
       'Khi các thành viên hộ gia đình cùng đăng ký hộ kinh doanh',
+      'The members of a household are registering the business together',
     ),
     paper(
       'uy-quyen-chu-ho',
@@ -115,6 +116,7 @@ const hoKinhDoanh: Procedure = {
       "Household members' authorisation of one member as owner",
       'copy',
       'Khi các thành viên hộ gia đình cùng đăng ký hộ kinh doanh',
+      'The members of a household are registering the business together',
     ),
     paper(
       'giay-to-nguoi-nop',
@@ -122,6 +124,7 @@ const hoKinhDoanh: Procedure = {
       'Identity paper and authorisation of the person filing on the owner’s behalf',
       'copy',
       'Khi người khác nộp hồ sơ thay chủ hộ kinh doanh',
+      'Someone else is filing the application on behalf of the owner of the household business',
     ),
   ],
   sets: 1,

@@ -93,6 +93,7 @@ const lienThongKhaiSinh: Procedure = {
       'Proof of lawful residence',
       'copy',
       'Khi trẻ không đăng ký thường trú cùng cha, mẹ và thông tin chỗ ở chưa có trong Cơ sở dữ liệu về cư trú',
+      'The child is not being registered for permanent residence with the parents, and the details of the home are not yet in the Residence Database',
     ),
     paper(
       'y-kien-chu-ho',
@@ -100,6 +101,7 @@ const lienThongKhaiSinh: Procedure = {
       'Consent of the head of household or the owner of the home',
       'original',
       'Khi trẻ đăng ký thường trú vào chỗ ở của người khác',
+      "The child is being registered for permanent residence at someone else's home",
     ),
     proxyForHoTich(),
   ],

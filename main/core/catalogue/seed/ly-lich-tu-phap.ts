@@ -87,6 +87,7 @@ const lyLichTuPhap: Procedure = {
       'Copy of the citizen ID card or passport',
       'copy',
       'Khi thông tin không khai thác được từ Cơ sở dữ liệu quốc gia về dân cư',
+      'The details cannot be retrieved from the National Population Database',
     ),
     paper(
       'van-ban-uy-quyen',
@@ -94,6 +95,7 @@ const lyLichTuPhap: Procedure = {
       'Written authorisation',
       'original',
       'Khi ủy quyền cho người khác nộp thay; không cần nếu người nộp là cha, mẹ, vợ, chồng, con của người được cấp Phiếu',
+      'You ask someone else to apply for you; not needed if that person is the father, mother, husband, wife or child of the person the certificate is for',
     ),
     paper(
       'mien-giam-phi',
@@ -101,6 +103,7 @@ const lyLichTuPhap: Procedure = {
       'Proof of entitlement to a reduced or waived fee',
       'copy',
       'Khi đề nghị miễn hoặc giảm phí',
+      'You are asking for the fee to be waived or reduced',
     ),
   ],
   sets: 1,

@@ -206,6 +206,8 @@ export interface Paper {
   copies: number;
   required: boolean;
   condition: string | null;
+  /** `condition` in English; null exactly when `condition` is. */
+  conditionEn: string | null;
   accept: ('pdf' | 'jpeg' | 'png')[];
   fromForm: boolean;
 }
@@ -219,18 +221,27 @@ export const declaration = (name: string, nameEn: string, id = 'to-khai'): Paper
   copies: 1,
   required: true,
   condition: null,
+  conditionEn: null,
   accept: ['pdf'],
   fromForm: true,
 });
 
-/** A paper to attach; with `condition` it is needed only in that case. */
+/**
+ * When a paper is needed only in some case: that case in Vietnamese and in English, both or neither (so
+ * a call site cannot give one and forget the other), then the number of copies.
+ */
+type OnlyIf =
+  | []
+  | [condition: string, conditionEn: string, copies?: number]
+  | [condition: null, conditionEn: null, copies?: number];
+
+/** A paper to attach; with a condition it is needed only in that case. */
 export const paper = (
   id: string,
   name: string,
   nameEn: string,
   form: PaperForm,
-  condition: string | null = null,
-  copies = 1,
+  ...[condition = null, conditionEn = null, copies = 1]: OnlyIf
 ): Paper => ({
   id,
   name,
@@ -239,6 +250,7 @@ export const paper = (
   copies,
   required: condition === null,
   condition,
+  conditionEn,
   accept: [...PDF_OR_IMAGE],
   fromForm: false,
 });
@@ -251,6 +263,7 @@ export const proxyForHoTich = (): Paper =>
     'Written authorisation (certified)',
     'original',
     'Khi nhờ người khác nộp hồ sơ; không cần nếu người được ủy quyền là ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột của người ủy quyền',
+    'You ask someone else to file the application for you; not needed if that person is your grandparent, parent, child, husband, wife, brother or sister',
   );
 
 /** Since Nghị định 07/2025/NĐ-CP, papers whose data the officer can read from the databases are not asked for. */
@@ -261,4 +274,5 @@ export const identityPaper = (who = 'người yêu cầu'): Paper =>
     'Identity document (citizen ID card, passport)',
     'original-or-copy',
     'Xuất trình khi thông tin không khai thác được từ Cơ sở dữ liệu quốc gia về dân cư hoặc VNeID',
+    'The details cannot be retrieved from the National Population Database or VNeID; in that case, show it',
   );

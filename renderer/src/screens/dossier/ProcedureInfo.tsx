@@ -151,7 +151,9 @@ export function ProcedureInfo({
               </p>
               {!paper.required && paper.condition ? (
                 <p className="info-paper-condition">
-                  {t('dossier.info.conditional', { condition: paper.condition })}
+                  {t('dossier.info.conditional', {
+                    condition: inLang(paper.condition, paper.conditionEn ?? '', lang),
+                  })}
                 </p>
               ) : null}
               {paper.fromForm ? (

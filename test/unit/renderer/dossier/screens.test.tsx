@@ -4,13 +4,14 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { KioskBridge, Submitted } from '../../../../preload/api';
+import type { Dossier, KioskBridge, Submitted } from '../../../../preload/api';
 import { createI18n } from '../../../../renderer/src/i18n';
 import { KioskProvider } from '../../../../renderer/src/context';
 import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
 import { Receipt } from '../../../../renderer/src/screens/dossier/Receipt';
 import { PrivacyStep } from '../../../../renderer/src/screens/dossier/steps/PrivacyStep';
 import { CheckStep } from '../../../../renderer/src/screens/dossier/steps/CheckStep';
+import { AttachmentsStep } from '../../../../renderer/src/screens/dossier/steps/AttachmentsStep';
 import { birthRegistration } from './fixtures';
 
 const bridge = {
@@ -131,5 +132,48 @@ describe('the completeness check', () => {
     expect(html.match(/<button[^>]*data-testid="check-problem"/g)).toHaveLength(2);
     expect(html).toContain('data-component="giay-chung-sinh"');
     expect(html).toContain('Kiểm tra lại');
+  });
+});
+
+describe('the attachments step', () => {
+  const dossier: Dossier = {
+    id: '3f2a7c1e-9b4d-4e8a-a1b2-c3d4e5f60718',
+    procedureId: birthRegistration.id,
+    procedureName: birthRegistration.name,
+    status: 'draft',
+    data: {},
+    delivery: { method: 'counter' },
+    contact: {},
+    attachments: [],
+    assistedBy: null,
+    parkCode: null,
+    code: null,
+    createdAt: '2026-11-23T02:00:00.000Z',
+    updatedAt: '2026-11-23T02:00:00.000Z',
+  };
+  const step = (procedure = birthRegistration, lng: 'vi' | 'en' = 'vi'): string =>
+    render(
+      <AttachmentsStep
+        procedure={procedure}
+        dossier={dossier}
+        onAttach={async () => null}
+        onArrange={async () => null}
+      />,
+      lng,
+    );
+
+  it('says when an only-if paper is needed, in the language of the screen', () => {
+    expect(step()).toContain('Chỉ cần khi: Khi trẻ được sinh ra do mang thai hộ');
+    const en = step(birthRegistration, 'en');
+    expect(en).toContain('Only if: The child was born through gestational surrogacy');
+    expect(en).not.toContain('mang thai hộ');
+  });
+
+  it('falls back to the Vietnamese condition when the catalogue has no English one', () => {
+    const noEnglish = {
+      ...birthRegistration,
+      components: birthRegistration.components.map((c) => ({ ...c, conditionEn: null })),
+    };
+    expect(step(noEnglish, 'en')).toContain('Only if: Khi trẻ được sinh ra do mang thai hộ');
   });
 });

@@ -94,7 +94,9 @@ export function AttachmentsStep({
                   </p>
                   {!paper.required && paper.condition ? (
                     <p className="paper-condition">
-                      {t('dossier.attach.conditional', { condition: paper.condition })}
+                      {t('dossier.attach.conditional', {
+                        condition: inLang(paper.condition, paper.conditionEn ?? '', lang),
+                      })}
                     </p>
                   ) : null}
                 </div>
