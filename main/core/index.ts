@@ -18,7 +18,7 @@ import { warmFontkit } from './print/fontkit';
 import { createFeedback } from './feedback';
 import { createChipHandlers, createChipService } from './devices/chip';
 import { createSync, createSyncHandlers } from './sync';
-import { createPortalClient, type HttpPortalClient } from './sync/client';
+import { createPortalClient, socketsFor, type HttpPortalClient } from './sync/client';
 import { blobPath } from './dossier';
 import { createReceipts } from './print/receipt';
 import { createParkSlips } from './print/park-slip';
@@ -249,6 +249,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         token: portal.token,
         kioskId: config.kioskId,
         timeoutMs: config.sync.requestTimeoutMs,
+        maxSockets: socketsFor(config.sync.concurrency),
       })
     : null;
   const sync = createSync({

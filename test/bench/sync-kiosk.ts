@@ -14,7 +14,7 @@ import { systemClock } from '../../main/core/clock';
 import { parseConfig } from '../../main/core/config/load';
 import { openDatabase } from '../../main/core/db/open';
 import { createSync, realTimers } from '../../main/core/sync';
-import { createPortalClient } from '../../main/core/sync/client';
+import { createPortalClient, socketsFor } from '../../main/core/sync/client';
 import { blobPathIn } from '../unit/sync/seed';
 
 export interface KioskDrainResult {
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     token: env.BENCH_TOKEN!,
     kioskId: config.kioskId,
     timeoutMs: config.sync.requestTimeoutMs,
+    maxSockets: socketsFor(config.sync.concurrency),
   });
   const audit = createAudit(db, systemClock);
   let changed = 0;

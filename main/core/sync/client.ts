@@ -6,6 +6,7 @@ import { ProcedureSchema } from '../../../preload/contract/dossier';
 import { systemClock, type Clock } from '../clock';
 import { createLogger } from '../log';
 import { httpRequest, type HttpBody, type HttpOutcome } from './http';
+import { UPLOADS_PER_DOSSIER } from './deliver';
 import {
   networkFailure,
   portalErrors,
@@ -42,7 +43,10 @@ export interface PortalClientOptions {
   maxResponseBytes?: number;
   /** The network comes in through a parameter: tests and adapters may pass their own agent. */
   agent?: http.Agent;
-  /** Sockets kept open to the portal (default 8, above `sync.concurrency`). */
+  /**
+   * Sockets to the portal at most (default 8). Give `socketsFor(sync.concurrency)`: a request waiting in
+   * the agent for a free socket is already spending its deadline.
+   */
   maxSockets?: number;
   clock?: Clock;
 }
@@ -71,6 +75,13 @@ const ChangesAnswer = z.object({
 const CatalogueAnswer = z.object({ procedures: z.array(ProcedureSchema) });
 
 const log = createLogger('sync.client');
+
+/**
+ * Sockets the sync engine can use at once: every upload it may have in flight (`concurrency` dossiers ×
+ * UPLOADS_PER_DOSSIER files), plus the probe and the status pull. Fewer, and uploads queue inside the
+ * agent with their deadline running (at sync.concurrency 3 or more, with the old fixed 8).
+ */
+export const socketsFor = (concurrency: number): number => concurrency * UPLOADS_PER_DOSSIER + 2;
 
 export function createPortalClient(options: PortalClientOptions): HttpPortalClient {
   const base = new URL(options.url);

@@ -1,11 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   createPortalClient,
+  socketsFor,
   type HttpPortalClient,
   type PortalClientOptions,
 } from '../../../main/core/sync/client';
+import { UPLOADS_PER_DOSSIER } from '../../../main/core/sync/deliver';
 import type { Portal } from '../../portal';
 import { dossierWith, procedure, sha256, startPortal, tempDir, TOKEN } from '../portal/fixtures';
 
@@ -189,5 +193,54 @@ describe('portal client against the reference portal', () => {
       ok: false,
       failure: { kind: 'refused', status: 404, error: { code: 'portal-not-found' } },
     });
+  });
+});
+
+describe('portal client: one socket for every upload the engine may have in flight', () => {
+  /** Holds every PUT until `uploads` are open at once (or 3 s pass), then answers all: the peak it saw. */
+  async function peakOfUploads(maxSockets: number, uploads: number): Promise<number> {
+    const held: ServerResponse[] = [];
+    let peak = 0;
+    // Once released (all seen at once, or 3 s passed), every held and later upload is answered at once.
+    let released = false;
+    const release = () => {
+      released = true;
+      for (const res of held.splice(0)) res.writeHead(201, { 'Content-Length': 0 }).end();
+    };
+    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      req.resume();
+      req.once('end', () => {
+        held.push(res);
+        peak = Math.max(peak, held.length);
+        if (released || held.length === uploads) release();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const timer = setTimeout(release, 3000);
+    try {
+      const client = createPortalClient({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        token: TOKEN,
+        kioskId: 'K01',
+        timeoutMs: 10_000,
+        maxSockets,
+      });
+      clients.push(client);
+      const files = Array.from({ length: uploads }, (_, i) => file(Buffer.from(`tệp ${i}`)));
+      const results = await Promise.all(files.map((f) => client.putBlob(f.hash, f.path, f.bytes)));
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      return peak;
+    } finally {
+      clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  }
+
+  it('at sync.concurrency 4, all 12 uploads are on the wire together; with the old fixed 8, four waited', async () => {
+    const uploads = 4 * UPLOADS_PER_DOSSIER;
+    expect(socketsFor(4)).toBeGreaterThanOrEqual(uploads + 2); // + the probe and the status pull
+    expect(await peakOfUploads(socketsFor(4), uploads)).toBe(uploads);
+    expect(await peakOfUploads(8, uploads)).toBe(8);
   });
 });
