@@ -92,18 +92,23 @@ export function useScan(
     let mrzTimer: ReturnType<typeof setTimeout> | undefined;
     let snapshot: { element: Editable; value: string } | null = null;
 
-    const wedgeScan = (text: string, at: number): void => {
+    // Held MRZ lines are passed on when no key has come for the window: re-armed at every key of a burst,
+    // so a next line still being typed (slowly, or on a busy kiosk) is waited for.
+    const armMrzTimer = (): void => {
       clearTimeout(mrzTimer);
-      for (const joined of mrz.push(text, at)) {
+      if (!mrz.holding()) return;
+      mrzTimer = setTimeout(() => {
+        for (const partial of mrz.flush()) parse(partial, 'wedge', 'wedge');
+      }, MRZ_LINE_WINDOW_MS);
+    };
+    const wedgeScan = (text: string, at: number, startedAt: number): void => {
+      clearTimeout(mrzTimer);
+      for (const joined of mrz.push(text, at, startedAt)) {
         const now = Date.now();
         const duplicate = recentDevice.some((d) => d.text === joined && now - d.at <= DUPLICATE_WINDOW_MS);
         if (!duplicate) parse(joined, 'wedge', 'wedge');
       }
-      if (mrz.holding()) {
-        mrzTimer = setTimeout(() => {
-          for (const partial of mrz.flush()) parse(partial, 'wedge', 'wedge');
-        }, MRZ_LINE_WINDOW_MS);
-      }
+      armMrzTimer();
     };
 
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -113,6 +118,7 @@ export function useScan(
         return;
       }
       const step = detector.key(event.key, event.timeStamp);
+      if ((step.kind === 'start' || step.kind === 'continue') && mrz.holding()) armMrzTimer();
       if (step.kind === 'start') {
         const element = editable(event.target);
         snapshot = element ? { element, value: element.value } : null;
@@ -121,7 +127,7 @@ export function useScan(
         event.stopPropagation();
         if (snapshot && snapshot.element.isConnected) restoreValue(snapshot.element, snapshot.value);
         snapshot = null;
-        wedgeScan(step.text, event.timeStamp);
+        wedgeScan(step.text, event.timeStamp, step.startedAt);
       } else if (step.kind === 'ignore' && event.key !== 'Shift') {
         snapshot = null;
       }

@@ -27,8 +27,8 @@ export type WedgeStep =
   | { kind: 'start' }
   /** A character that continues the current burst. */
   | { kind: 'continue' }
-  /** Enter closed a burst: this was a scan. */
-  | { kind: 'scan'; text: string }
+  /** Enter closed a burst: this was a scan, whose first key came at `startedAt`. */
+  | { kind: 'scan'; text: string; startedAt: number }
   /** Nothing to do with a scan (or Enter after ordinary typing). */
   | { kind: 'ignore' };
 
@@ -58,7 +58,7 @@ export function createWedgeDetector(options: Partial<WedgeOptions> = {}): WedgeD
         const text = buffer;
         const scan = inBurst && count >= minLength && (at - firstAt) / count <= maxGapMs;
         reset();
-        return scan ? { kind: 'scan', text } : { kind: 'ignore' };
+        return scan ? { kind: 'scan', text, startedAt: firstAt } : { kind: 'ignore' };
       }
       if ([...key].length !== 1) {
         reset();
@@ -95,17 +95,22 @@ export function scansIn(
 /**
  * A wedge MRZ reader types the three 30-character lines of a TD1 zone (the back of the CCCD) each ended
  * by Enter, so the detector sees three scans. They belong together: a scan that looks like an MRZ line
- * is held until the next lines arrive (within `windowMs` of the previous one) and the three are passed on
- * as one text, lines joined by "\n" as a HID scanner would send them. A lone line, or two, after the
- * window is passed on as it is, so identity.parseScan can say what is wrong instead of silence.
+ * is held until the next lines arrive and the three are passed on as one text, lines joined by "\n" as a
+ * HID scanner would send them. "Arrive in time" means the next line STARTS within `windowMs` of the end
+ * of the previous one: how long it then takes to type does not count (a reader at 15 ms a key needs
+ * 450 ms a line, and a busy kiosk stretches that further). A lone line, or two, after the window is
+ * passed on as it is, so identity.parseScan can say what is wrong instead of silence.
  */
 export const MRZ_LINE = /^[A-Z0-9<]{30}$/;
 export const MRZ_LINES = 3;
 
 export interface MrzJoiner {
-  /** A scan from the detector: the texts to pass on now (none while lines are being collected). */
-  push(text: string, at: number): string[];
-  /** Called when nothing came for `windowMs`: the held lines, if any, as one text. */
+  /**
+   * A scan from the detector, ended at `at`, its first key at `startedAt` (default `at`): the texts to
+   * pass on now (none while lines are being collected).
+   */
+  push(text: string, at: number, startedAt?: number): string[];
+  /** Called when no key came for `windowMs`: the held lines, if any, as one text. */
   flush(): string[];
   /** True while lines are held (the caller then arms a timer for `flush`). */
   holding(): boolean;
@@ -120,8 +125,8 @@ export function createMrzJoiner(windowMs = 400): MrzJoiner {
     return joined;
   };
   return {
-    push(text, at) {
-      const out = lines.length > 0 && at - lastAt > windowMs ? take() : [];
+    push(text, at, startedAt = at) {
+      const out = lines.length > 0 && startedAt - lastAt > windowMs ? take() : [];
       if (!MRZ_LINE.test(text)) return [...out, ...take(), text];
       lines.push(text);
       lastAt = at;

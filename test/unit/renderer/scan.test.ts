@@ -73,7 +73,7 @@ describe('wedge detector', () => {
     const detector = createWedgeDetector({ minLength: 2 });
     expect(detector.key('a', 0)).toEqual({ kind: 'start' });
     expect(detector.key('b', 10)).toEqual({ kind: 'continue' });
-    expect(detector.key('Enter', 20)).toEqual({ kind: 'scan', text: 'ab' });
+    expect(detector.key('Enter', 20)).toEqual({ kind: 'scan', text: 'ab', startedAt: 0 });
   });
 });
 
@@ -155,6 +155,26 @@ describe('MRZ lines typed by a wedge reader', () => {
       at += 60;
     }
     expect(out).toEqual([lines.join('\n')]);
+  });
+
+  it("a slow reader (15 ms a key, 450 ms a line) still gives one text: the window is to the next line's first key", () => {
+    const detector = createWedgeDetector();
+    const joiner = createMrzJoiner(400);
+    const out: string[] = [];
+    let at = 1_000;
+    for (const line of lines) {
+      for (const key of [...line, 'Enter']) {
+        const step = detector.key(key, at);
+        if (step.kind === 'scan') out.push(...joiner.push(step.text, at, step.startedAt));
+        at += 15;
+      }
+      at += 80;
+    }
+    expect(out).toEqual([lines.join('\n')]);
+    // A next line that only STARTS after the window is not joined.
+    const late = createMrzJoiner(400);
+    late.push(lines[0], 1_000, 550);
+    expect(late.push(lines[1], 1_900, 1_450)).toEqual([lines[0]]);
   });
 
   it('a lone line is passed on when the window ends, and a late line starts afresh', () => {
