@@ -141,23 +141,8 @@ describe('MRZ lines typed by a wedge reader', () => {
     expect(joiner.holding()).toBe(false);
   });
 
-  it('the full zone through the detector and the joiner', () => {
-    const detector = createWedgeDetector();
-    const joiner = createMrzJoiner(400);
-    const out: string[] = [];
-    let at = 1_000;
-    for (const line of lines) {
-      for (const key of [...line, 'Enter']) {
-        const step = detector.key(key, at);
-        if (step.kind === 'scan') out.push(...joiner.push(step.text, at));
-        at += 5;
-      }
-      at += 60;
-    }
-    expect(out).toEqual([lines.join('\n')]);
-  });
-
-  it("a slow reader (15 ms a key, 450 ms a line) still gives one text: the window is to the next line's first key", () => {
+  /** The three lines typed key by key through a detector into a joiner, as useScan wires them. */
+  function typeZone(msPerKey: number, msBetweenLines: number): string[] {
     const detector = createWedgeDetector();
     const joiner = createMrzJoiner(400);
     const out: string[] = [];
@@ -166,11 +151,21 @@ describe('MRZ lines typed by a wedge reader', () => {
       for (const key of [...line, 'Enter']) {
         const step = detector.key(key, at);
         if (step.kind === 'scan') out.push(...joiner.push(step.text, at, step.startedAt));
-        at += 15;
+        at += msPerKey;
       }
-      at += 80;
+      at += msBetweenLines;
     }
-    expect(out).toEqual([lines.join('\n')]);
+    return out;
+  }
+
+  it('the full zone through the detector and the joiner', () => {
+    expect(typeZone(5, 60)).toEqual([lines.join('\n')]);
+  });
+
+  it("a slow reader (15 ms a key, 450 ms a line) still gives one text: the window is to the next line's first key", () => {
+    expect(typeZone(15, 80)).toEqual([lines.join('\n')]);
+    // Lines half a second apart are not one zone: each is passed on alone (the last when the timer ends).
+    expect(typeZone(5, 500)).toEqual([lines[0], lines[1]]);
     // A next line that only STARTS after the window is not joined.
     const late = createMrzJoiner(400);
     late.push(lines[0], 1_000, 550);
