@@ -10,7 +10,7 @@ import { call, deliverOne, type DeliverDeps, type Outcome } from './deliver';
 import { alerts as alertText, feed, localErrors, notFound } from './messages';
 import { createPayloadBuilder } from './payload';
 import { createCataloguePull, createStatusPull, type CatalogueSink } from './pull';
-import { createRecorder, TOKEN_SUBJECT, type Settled } from './record';
+import { createRecorder, supplementSubject, TOKEN_SUBJECT, type Settled } from './record';
 import { createSyncStore, LAST_CONTACT_KEY, type Leased } from './store';
 import type { PortalClient } from './types';
 import { attentionView, dayStart, feedView, type SyncAttention, type SyncFeedEvent } from './views';
@@ -316,11 +316,18 @@ export function createSync(deps: SyncDeps): Sync {
           for (const { id, code, change, newStatus } of list) {
             changed(id, code, newStatus ? `status:${change.status}` : 'paid');
             if (newStatus && change.status === 'supplement') {
-              deps.alerts.raise({
-                level: 'warning',
-                code: 'dossier-supplement',
-                ...alertText.supplement(code ?? change.portalCode, change.note),
-              });
+              deps.alerts.raise(
+                {
+                  level: 'warning',
+                  code: 'dossier-supplement',
+                  ...alertText.supplement(code ?? change.portalCode, change.note),
+                },
+                supplementSubject(id),
+              );
+            } else if (newStatus) {
+              // The portal moved the dossier on (the papers came in, or it was decided): the request for
+              // more papers is no longer something staff must act on.
+              deps.alerts.settle(supplementSubject(id));
             }
           }
         },

@@ -32,6 +32,8 @@ const nothing: Recorded = { after: () => undefined, tokenRefused: false, sentAt:
  */
 /** The subject of a refused dossier's alert (alerts.settle closes it once the dossier is delivered). */
 export const dossierSubject = (id: string): string => `dossier:${id}`;
+/** The subject of a "the portal asks for more papers" alert (closed when the portal moves the dossier on). */
+export const supplementSubject = (id: string): string => `supplement:${id}`;
 /** The subject of the "kiosk token refused" alert. */
 export const TOKEN_SUBJECT = 'sync-token';
 

@@ -52,6 +52,8 @@ describe('status pull', () => {
     expect(supplement).toHaveLength(1);
     expect(supplement[0]!.vi).toContain('Thiếu bản sao giấy chứng sinh');
     expect(supplement[0]!.vi).toContain(d.code);
+    // The portal then marked it done: the request for papers no longer asks anything of staff.
+    expect(supplement[0]!.settled).toBe(true);
     const changed = h.events.filter((e) => e.event === 'dossier.changed').map((e) => e.payload);
     expect(changed).toContainEqual({ id: d.id, code: d.code, change: 'status:supplement' });
     expect(h.db.prepare(`SELECT COUNT(*) FROM sync_events WHERE kind = 'status'`).pluck().get()).toBe(4);
@@ -73,7 +75,9 @@ describe('status pull', () => {
     await h.advance(60_000);
     expect(timeline(h, d.id).filter((r) => r.status === 'supplement')).toHaveLength(1);
     expect(h.db.prepare('SELECT paid FROM dossiers WHERE id = ?').pluck().get(d.id)).toBe(1);
-    expect(h.alerts.filter((a) => a.code === 'dossier-supplement')).toHaveLength(1);
+    expect(h.alerts.filter((a) => a.code === 'dossier-supplement')).toEqual([
+      expect.objectContaining({ subject: `supplement:${d.id}`, settled: false }),
+    ]);
     const changed = h.events.filter((e) => e.event === 'dossier.changed').map((e) => e.payload);
     expect(changed).toContainEqual({ id: d.id, code: d.code, change: 'paid' });
   });
