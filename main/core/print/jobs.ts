@@ -130,18 +130,23 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
       });
       q.markDone.run(now(), row.id);
       alertedPrinters.delete(row.printerId);
+      // It prints again: a "printer error" alert about it (also one from before a restart) is closed.
+      alerts.settle(`printer:${row.printerId}`);
       emit(row, 'done', null);
     } catch (raw) {
       const error = asKioskError(raw);
       log.warn('print attempt failed', { job: row.id, printer: row.printerId, attempts, code: error.code });
       if (!alertedPrinters.has(row.printerId)) {
         alertedPrinters.add(row.printerId);
-        alerts.raise({
-          level: 'warning',
-          code: 'printer-error',
-          vi: `Máy in "${row.printerId}": ${error.vi} Ki-ốt sẽ tự in lại khi máy in hoạt động.`,
-          en: `Printer "${row.printerId}": ${error.en} The kiosk retries by itself once it works again.`,
-        });
+        alerts.raise(
+          {
+            level: 'warning',
+            code: 'printer-error',
+            vi: `Máy in "${row.printerId}": ${error.vi} Ki-ốt sẽ tự in lại khi máy in hoạt động.`,
+            en: `Printer "${row.printerId}": ${error.en} The kiosk retries by itself once it works again.`,
+          },
+          `printer:${row.printerId}`,
+        );
       }
       if (attempts >= maxAttempts) {
         q.markFailed.run(JSON.stringify(error), now(), row.id);

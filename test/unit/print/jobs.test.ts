@@ -73,8 +73,15 @@ describe('print jobs', () => {
       ['sent', null],
       ['done', null],
     ]);
-    expect(alertEvents()).toHaveLength(1);
-    expect(alertEvents()[0]).toMatchObject({ code: 'printer-error', vi: expect.stringContaining('p1') });
+    // Told once; once it prints again the alert is closed by itself (pushed again, acknowledged).
+    expect(alertEvents()).toHaveLength(2);
+    const [raised, closed] = alertEvents();
+    expect(raised).toMatchObject({
+      code: 'printer-error',
+      vi: expect.stringContaining('p1'),
+      acknowledgedAt: null,
+    });
+    expect(closed).toMatchObject({ id: raised!.id, acknowledgedAt: expect.any(String) });
     await jobs.stop();
     db.close();
   });
