@@ -29,17 +29,31 @@ async function wedgeBurst(page: Page, ...lines: string[]): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   // Every key is queued at once and the browser plays them in order as fast as it can, like a scanner;
   // awaiting each key's round trip made the gaps depend on how busy the machine was.
+  // Each key carries the time a scanner would have sent it (5 ms apart, 20 ms between lines), as the OS
+  // stamps a real USB scanner's keys on arrival: a busy test machine may deliver them late, but the page
+  // sees the scanner's timing (event.timeStamp), not the test driver's.
   const sent: Promise<unknown>[] = [];
   const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 } as const;
+  let at = Date.now() / 1000;
+  const stamp = (gapMs: number) => (at += gapMs / 1000);
   for (const text of lines) {
     for (const ch of text) {
+      const timestamp = stamp(5);
       sent.push(
-        cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch }),
+        cdp.send('Input.dispatchKeyEvent', {
+          type: 'keyDown',
+          key: ch,
+          text: ch,
+          unmodifiedText: ch,
+          timestamp,
+        }),
       );
-      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch }));
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, timestamp }));
     }
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r' }));
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter }));
+    const timestamp = stamp(5);
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r', timestamp }));
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter, timestamp }));
+    stamp(20);
   }
   await Promise.all(sent);
   await cdp.detach();
