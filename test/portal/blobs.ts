@@ -62,7 +62,6 @@ interface Segment {
   written: number;
   synced: number;
   sync: Promise<void> | null;
-  idle: (() => void)[];
 }
 
 export function createBlobStore(dataDir: string, db: Database.Database, commit: GroupCommit): BlobStore {
@@ -93,7 +92,7 @@ export function createBlobStore(dataDir: string, db: Database.Database, commit: 
     } finally {
       closeSync(dir);
     }
-    const s: Segment = { n, fd, end: 0, writing: 0, written: 0, synced: 0, sync: null, idle: [] };
+    const s: Segment = { n, fd, end: 0, writing: 0, written: 0, synced: 0, sync: null };
     segments.set(n, s);
     return s;
   }
@@ -107,27 +106,24 @@ export function createBlobStore(dataDir: string, db: Database.Database, commit: 
   }
 
   /** Resolves once an fdatasync that started after every write counted so far has completed. */
-  function durable(segment: Segment): Promise<void> {
+  async function durable(segment: Segment): Promise<void> {
     const target = segment.written;
-    const wait = async (): Promise<void> => {
-      while (segment.synced < target) {
-        if (!segment.sync) {
-          const covers = segment.written;
-          segment.sync = new Promise<void>((resolve, reject) =>
-            fdatasync(segment.fd, (error) => {
-              segment.sync = null;
-              if (error) reject(error);
-              else {
-                segment.synced = Math.max(segment.synced, covers);
-                resolve();
-              }
-            }),
-          );
-        }
-        await segment.sync;
+    while (segment.synced < target) {
+      if (!segment.sync) {
+        const covers = segment.written;
+        segment.sync = new Promise<void>((resolve, reject) =>
+          fdatasync(segment.fd, (error) => {
+            segment.sync = null;
+            if (error) reject(error);
+            else {
+              segment.synced = Math.max(segment.synced, covers);
+              resolve();
+            }
+          }),
+        );
       }
-    };
-    return wait();
+      await segment.sync;
+    }
   }
 
   function find(sha256: string): { bytes: number; extents: Extent[] } | null {
