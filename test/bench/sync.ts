@@ -34,11 +34,17 @@ const TOKEN = 'bench-kiosk-token';
 const DRAIN_LIMIT_MS = 150_000;
 /** Raw ceiling + drain pairs; the median one is reported. */
 const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
+/** BENCH_CPU_PROF=<folder>: the kiosk and portal children write V8 CPU profiles there (--cpu-prof). */
+const PROFILE = process.env.BENCH_CPU_PROF
+  ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+  : [];
 
 interface Round {
   rawSameS: number;
   raw2S: number;
   rawS: number;
+  /** CPU time of the faster ceiling run: its client and its server together. */
+  rawCpuMs: number | null;
   real: KioskDrainResult;
   portalCpuMs: number | null;
 }
@@ -102,7 +108,7 @@ function startChild(
   env: NodeJS.ProcessEnv,
   ready: RegExp,
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...PROFILE, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -200,7 +206,16 @@ async function rawCeiling(
 ) {
   const { child, match } = await minimalServer(mode, dir);
   try {
-    return await putAll(Number(match[1]), files, parallel);
+    const server0 = cpuMsOf(child.pid);
+    const client0 = process.cpuUsage();
+    const seconds = await putAll(Number(match[1]), files, parallel);
+    const client = process.cpuUsage(client0);
+    const server1 = cpuMsOf(child.pid);
+    // CPU time the ceiling's client and server used between them: what the drain's two processes are
+    // compared against on the same cores (the bench process does nothing else while it PUTs).
+    const serverMs = server0 === null || server1 === null ? null : server1 - server0;
+    const cpuMs = serverMs === null ? null : (client.user + client.system) / 1000 + serverMs;
+    return { seconds, cpuMs };
   } finally {
     await stopChild(child);
   }
@@ -238,7 +253,7 @@ async function bundleChildren(root: string, work: string): Promise<{ kiosk: stri
 
 /** Runs the kiosk child until it has drained the outbox to `url`. */
 function drain(entry: string, dataDir: string, url: string): Promise<KioskDrainResult> {
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...PROFILE, entry], {
     env: {
       ...process.env,
       BENCH_DATA_DIR: dataDir,
@@ -324,8 +339,9 @@ export async function benchSync(root: string = process.cwd()): Promise<Figures> 
     // the ratio is never flattered. The first one also leaves the files in the page cache for the drains.
     const rounds: Round[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const rawSameS = await rawCeiling(files, parallel, 'discard', work);
-      const raw2S = await rawCeiling(files, config.sync.concurrency, 'discard', work);
+      const rawSame = await rawCeiling(files, parallel, 'discard', work);
+      const raw2 = await rawCeiling(files, config.sync.concurrency, 'discard', work);
+      const faster = rawSame.seconds <= raw2.seconds ? rawSame : raw2;
       // The reference portal in its own process, as `npm run portal` starts it (without the wrapper
       // process, so its CPU time can be read), on a new data folder.
       const portalDir = join(work, `portal-${r}`);
@@ -342,7 +358,14 @@ export async function benchSync(root: string = process.cwd()): Promise<Figures> 
       rmSync(portalDir, { recursive: true, force: true });
       resetOutbox(kioskDir);
       const portalCpuMs = portalCpu0 === null || portalCpu1 === null ? null : portalCpu1 - portalCpu0;
-      rounds.push({ rawSameS, raw2S, rawS: Math.min(rawSameS, raw2S), real, portalCpuMs });
+      rounds.push({
+        rawSameS: rawSame.seconds,
+        raw2S: raw2.seconds,
+        rawS: faster.seconds,
+        rawCpuMs: faster.cpuMs,
+        real,
+        portalCpuMs,
+      });
     }
     const byRatio = [...rounds].sort((a, b) => a.rawS / a.real.seconds - b.rawS / b.real.seconds);
     const median = byRatio[Math.floor(byRatio.length / 2)]!;
@@ -352,7 +375,7 @@ export async function benchSync(root: string = process.cwd()): Promise<Figures> 
     // own (its engine against a portal that stores nothing).
     const durableDir = join(work, 'durable');
     mkdirSync(durableDir);
-    const durableS = await rawCeiling(files, parallel, 'durable', durableDir);
+    const durableS = (await rawCeiling(files, parallel, 'durable', durableDir)).seconds;
     rmSync(durableDir, { recursive: true, force: true });
     const minimal = await minimalServer('protocol', work);
     children.push(minimal.child);
@@ -394,6 +417,9 @@ export async function benchSync(root: string = process.cwd()): Promise<Figures> 
       'sync.kiosk.buffers.end.MB': mb(real.arrayBuffers),
       'sync.kiosk.cpu.ms/dossier': perDossier(real.cpuMs),
       'sync.portal.cpu.ms/dossier': median.portalCpuMs === null ? 'n/a' : perDossier(median.portalCpuMs),
+      // The same bytes cost the ceiling's client and server this much CPU between them: kiosk and portal
+      // share the machine's cores the same way, so the ratio can be no better than about raw/(kiosk+portal).
+      'sync.raw.cpu.ms/dossier': median.rawCpuMs === null ? 'n/a' : perDossier(median.rawCpuMs),
       'sync.dossier.changed.events': real.changed,
     };
   } finally {
