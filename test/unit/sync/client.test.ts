@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -242,5 +243,60 @@ describe('portal client: one socket for every upload the engine may have in flig
     expect(socketsFor(4)).toBeGreaterThanOrEqual(uploads + 2); // + the probe and the status pull
     expect(await peakOfUploads(socketsFor(4), uploads)).toBe(uploads);
     expect(await peakOfUploads(8, uploads)).toBe(8);
+  });
+});
+
+describe('portal client: a large scan is streamed, never held in memory whole', () => {
+  it('while a slow portal has read only the first MiB of a 64 MB file, the kiosk holds a few MiB of it, and the portal gets every byte', async () => {
+    const size = 64 * 1024 * 1024;
+    const data = Buffer.alloc(size);
+    for (let i = 0; i < size; i += 4096) data.writeUInt32LE(i, i); // not all zeros: a real hash check
+    const f = file(data);
+    const expected = f.hash;
+    data.fill(0); // the test's own copy is not what is measured
+    let stalled: (() => void) | null = null;
+    const atStall = new Promise<void>((r) => (stalled = r));
+    let resume: () => void = () => undefined;
+    const received = { bytes: 0, hash: '' };
+    const server = createServer((req, res) => {
+      const hash = createHash('sha256');
+      req.on('data', (chunk: Buffer) => {
+        hash.update(chunk);
+        received.bytes += chunk.length;
+        if (stalled && received.bytes >= 1024 * 1024) {
+          req.pause(); // the portal's disk is busy: back-pressure all the way to the kiosk's file
+          resume = () => req.resume();
+          stalled();
+          stalled = null;
+        }
+      });
+      req.once('end', () => {
+        received.hash = hash.digest('hex');
+        res.writeHead(201, { 'Content-Length': 0 }).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const client = createPortalClient({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        token: TOKEN,
+        kioskId: 'K01',
+        timeoutMs: 10_000,
+      });
+      clients.push(client);
+      const before = process.memoryUsage().arrayBuffers;
+      const upload = client.putBlob(f.hash, f.path, f.bytes);
+      await atStall;
+      // Let the kiosk side run on for a moment: a client that read the whole file would have it by now.
+      await new Promise((r) => setTimeout(r, 300));
+      const held = process.memoryUsage().arrayBuffers - before;
+      resume();
+      expect(await upload).toEqual({ ok: true, value: undefined });
+      expect(held).toBeLessThan(16 * 1024 * 1024);
+      expect(received).toEqual({ bytes: size, hash: expected });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });
