@@ -4,6 +4,7 @@ import m0003 from './0003-queue.sql';
 import m0004 from './0004-dossiers.sql';
 import m0005 from './0005-calendar.sql';
 import m0006 from './0006-alert-subject.sql';
+import m0007 from './0007-staff-signin.sql';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004-dossiers', sql: m0004 },
   { version: 5, name: '0005-calendar', sql: m0005 },
   { version: 6, name: '0006-alert-subject', sql: m0006 },
+  { version: 7, name: '0007-staff-signin', sql: m0007 },
 ];
