@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { type FileHandle, open, opendir, realpath, stat } from 'node:fs/promises';
+import { type FileHandle, lstat, open, opendir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { KioskConfig } from '../config/schema';
 import { KioskFailure } from '../errors';
@@ -92,6 +92,32 @@ async function readExactly(handle: FileHandle, size: number): Promise<Uint8Array
   return buffer;
 }
 
+/**
+ * The entry of `root` that `name` (NFC, from checkFileName) refers to. Names are compared in NFC, but a
+ * Linux file system stores bytes: a file written by macOS (which decomposes, NFD) or typed on a keyboard
+ * that sends combining marks is listed under its decomposed name and would not be found under the NFC
+ * one. So when the NFC name is not there, the folder is scanned (as far as the listing looks) for the one
+ * entry whose NFC form is `name`; two such entries (the same name stored twice, differently) are not
+ * guessed between. The entry found goes through the same checks as a name found directly.
+ */
+async function nameOnDisk(root: string, name: string): Promise<string> {
+  try {
+    await lstat(join(root, name));
+    return name;
+  } catch {
+    // not under its NFC name: look for another form of it
+  }
+  const found: string[] = [];
+  let scanned = 0;
+  for await (const entry of await opendir(root)) {
+    if (++scanned > MAX_SCANNED_ENTRIES) break;
+    if (entry.name !== name && entry.name.normalize('NFC') === name) found.push(entry.name);
+  }
+  const [only, ...more] = found;
+  if (only === undefined || more.length > 0) throw dossierErrors.fileNotFound();
+  return only;
+}
+
 /** Reads one file of an import folder through the checks above. */
 export async function readFolderFile(
   folder: ImportFolder,
@@ -108,9 +134,9 @@ export async function readFolderFile(
   }
   let real: string;
   try {
-    real = await realpath(join(root, clean));
-  } catch {
-    throw dossierErrors.fileNotFound();
+    real = await realpath(join(root, await nameOnDisk(root, clean)));
+  } catch (error) {
+    throw error instanceof KioskFailure ? error : dossierErrors.fileNotFound();
   }
   if (dirname(real) !== root) throw dossierErrors.fileOutside();
   try {
