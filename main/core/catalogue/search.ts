@@ -1,5 +1,5 @@
 import type { Procedure, ProcedureSummary } from '../../../preload/api';
-import { fold, words } from './fold';
+import { fold, iyCanonical, words } from './fold';
 
 /**
  * The search index over a catalogue. Folded names are computed once when a catalogue is loaded, so a
@@ -9,13 +9,23 @@ interface Entry {
   summary: ProcedureSummary;
   position: number;
   code: string;
-  /** Vietnamese name, field and English name, field: each folded, as a phrase and as words. */
+  /** Vietnamese name and field, and English name and field: each folded, as a phrase and as words. */
   vi: Haystack;
   en: Haystack;
   fieldKeys: Set<string>;
 }
 
 interface Haystack {
+  /** As folded. */
+  raw: Forms;
+  /**
+   * Vietnamese only: with every i/y syllable in one spelling (`iyCanonical`: "kí" and "ký" both "ky"), or
+   * null when no word changed. English words are never respelt.
+   */
+  canon: Forms | null;
+}
+
+interface Forms {
   name: string;
   /** The name with a leading space, to find a phrase at a word start without building a string. */
   spaced: string;
@@ -44,48 +54,72 @@ export function summaryOf(p: Procedure): ProcedureSummary {
   };
 }
 
-function haystack(name: string, field: string): Haystack {
-  const folded = fold(name);
-  return {
-    name: folded,
-    spaced: ` ${folded}`,
-    nameWords: words(name),
-    compact: folded.replace(/ /g, ''),
-    fieldWords: words(field),
-  };
+function forms(nameWords: string[], fieldWords: string[]): Forms {
+  const name = nameWords.join(' ');
+  return { name, spaced: ` ${name}`, nameWords, compact: nameWords.join(''), fieldWords };
+}
+
+function haystack(name: string, field: string, respell: boolean): Haystack {
+  const nameWords = words(name);
+  const fieldWords = words(field);
+  const raw = forms(nameWords, fieldWords);
+  if (!respell) return { raw, canon: null };
+  const canonName = nameWords.map(iyCanonical);
+  const canonField = fieldWords.map(iyCanonical);
+  const changed =
+    canonName.some((w, i) => w !== nameWords[i]) || canonField.some((w, i) => w !== fieldWords[i]);
+  return { raw, canon: changed ? forms(canonName, canonField) : null };
 }
 
 const startsAny = (list: string[], word: string) => list.some((w) => w.startsWith(word));
 
 /** Every query word must begin a word of the name or the field, or begin the code. */
-function allWordsMatch(h: Haystack, code: string, query: string[]): boolean {
+function allWordsMatch(h: Forms, code: string, query: string[]): boolean {
   return query.every((q) => startsAny(h.nameWords, q) || startsAny(h.fieldWords, q) || code.startsWith(q));
 }
 
-interface Query {
+interface QueryForms {
   phrase: string;
   spaced: string;
   compact: string;
   words: string[];
 }
 
+interface Query {
+  raw: QueryForms;
+  /** With i/y syllables respelt as in `Haystack.canon`; null when no word changed. */
+  canon: QueryForms | null;
+}
+
+function queryForms(words: string[]): QueryForms {
+  const phrase = words.join(' ');
+  return { phrase, spaced: ` ${phrase}`, compact: words.join(''), words };
+}
+
+function rankForms(h: Forms, code: string, q: QueryForms): number | null {
+  const { phrase, spaced, compact, words: query } = q;
+  if (h.name === phrase) return 0;
+  if (h.name.startsWith(phrase)) return 1;
+  if (h.spaced.includes(spaced)) return 2;
+  if (allWordsMatch(h, code, query)) return 3;
+  if (compact.length >= 4 && h.compact.includes(compact)) return 3;
+  return null;
+}
+
+const better = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.min(a, b);
+
 /**
  * Lower is better: 0 the whole name or the code, 1 the name starts with the phrase, 2 the phrase is in
- * the name, 3 every word matches somewhere, null no match.
+ * the name, 3 every word matches somewhere, null no match. A Vietnamese name is matched as written and,
+ * when either side has an i/y syllable, in the common spelling too, so "đăng kí" finds "Đăng ký …"; the
+ * text as written still counts, so typing "ki" on the way to "kinh" finds "kinh doanh" as before.
  */
 function rank(entry: Entry, q: Query): number | null {
-  const { phrase, spaced, compact, words: query } = q;
-  if (entry.code === phrase) return 0;
-  let best: number | null = null;
-  for (const h of [entry.vi, entry.en]) {
-    let r: number | null = null;
-    if (h.name === phrase) r = 0;
-    else if (h.name.startsWith(phrase)) r = 1;
-    else if (h.spaced.includes(spaced)) r = 2;
-    else if (allWordsMatch(h, entry.code, query)) r = 3;
-    else if (compact.length >= 4 && h.compact.includes(compact)) r = 3;
-    if (r !== null && (best === null || r < best)) best = r;
-  }
+  if (entry.code === q.raw.phrase) return 0;
+  let best = better(rankForms(entry.vi.raw, entry.code, q.raw), rankForms(entry.en.raw, entry.code, q.raw));
+  if (entry.vi.canon !== null || q.canon !== null)
+    best = better(best, rankForms(entry.vi.canon ?? entry.vi.raw, entry.code, q.canon ?? q.raw));
   return best;
 }
 
@@ -94,8 +128,8 @@ export function buildIndex(procedures: readonly Procedure[]): SearchIndex {
     summary: summaryOf(p),
     position,
     code: p.code.toLowerCase(),
-    vi: haystack(p.name, p.field),
-    en: haystack(p.nameEn, p.fieldEn),
+    vi: haystack(p.name, p.field, true),
+    en: haystack(p.nameEn, p.fieldEn, false),
     fieldKeys: new Set([fold(p.field), fold(p.fieldEn)]),
   }));
 
@@ -103,13 +137,12 @@ export function buildIndex(procedures: readonly Procedure[]): SearchIndex {
     search(query = '', field) {
       const wanted = field === undefined || fold(field) === '' ? null : fold(field);
       const pool = wanted === null ? entries : entries.filter((e) => e.fieldKeys.has(wanted));
-      const phrase = fold(query);
-      if (phrase === '') return pool.map((e) => e.summary);
+      const queryWords = words(query);
+      if (queryWords.length === 0) return pool.map((e) => e.summary);
+      const canonWords = queryWords.map(iyCanonical);
       const q: Query = {
-        phrase,
-        spaced: ` ${phrase}`,
-        compact: phrase.replace(/ /g, ''),
-        words: phrase.split(' '),
+        raw: queryForms(queryWords),
+        canon: canonWords.some((w, i) => w !== queryWords[i]) ? queryForms(canonWords) : null,
       };
       const hits: { entry: Entry; rank: number }[] = [];
       for (const entry of pool) {
