@@ -30,6 +30,7 @@ import { createDeliver, type TicketJobPayload } from './print/printers';
 import type { ScryptParams } from './staff/pin';
 import type { CallContext, Core } from './types';
 import { describeIssues } from './validation';
+import { guardInput } from './input-guard';
 
 const log = createLogger('core');
 
@@ -321,6 +322,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (ctx.token && staff.isSessionValid(ctx.token))
           handlerCtx.staff = staff.authenticate(ctx.token).user;
       }
+      // Deep JSON would overflow the stack inside the schema's recursive walk: refused before it.
+      guardInput(name, input);
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {
         return fail(

@@ -1,3 +1,4 @@
+import { findTooDeep } from '../depth';
 import { dossierErrors } from './messages';
 
 /**
@@ -41,6 +42,20 @@ export function checkPlainText(value: unknown, path: string, depth = 0): void {
       checkString(key, `${path}.${key}`);
       checkPlainText(item, `${path}.${key}`, depth + 1);
     }
+  }
+}
+
+/**
+ * The depth part of `checkPlainText`, without recursion, for a dossier.update or dossier.correct input
+ * before the contract parses it (main/core/input-guard.ts): the schema's own walk is recursive, so a form
+ * nested thousands deep must be refused before it, with the same error and path as at depth 13.
+ */
+export function checkFormNesting(input: unknown): void {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return;
+  for (const [key, value] of Object.entries(input)) {
+    if (key !== 'data' && key !== 'delivery' && key !== 'contact') continue;
+    const problem = findTooDeep(value, MAX_DEPTH);
+    if (problem?.kind === 'deep') throw dossierErrors.tooBig([key, ...problem.path].join('.'));
   }
 }
 
