@@ -15,6 +15,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/unit/global-setup.ts'],
     environment: 'node',
     env: { KIOSK_LOG_LEVEL: 'warn' },
     testTimeout: 20_000,

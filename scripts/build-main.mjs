@@ -8,6 +8,7 @@ const external = [
   'better-sqlite3',
   'node-hid',
   '@napi-rs/canvas',
+  'sharp',
   'bufferutil',
   'utf-8-validate',
 ];
@@ -29,6 +30,13 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { 'node-entry': 'main/node-entry.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+  }),
+  // The attachment worker runs in a child process of its own (main/core/dossier/decode).
+  build({
+    ...common,
+    entryPoints: { 'file-worker': 'main/core/dossier/decode/worker.ts' },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
   }),

@@ -14,6 +14,7 @@ import { createCalendarHandlers, createCalendarStore } from './calendar';
 import { createDossierHandlers, createDossiers, type ReceiptSink } from './dossier';
 import type { ParkSlipSink } from './dossier/service';
 import { watchImportFolders } from './dossier/watch';
+import { decoderFor, type FileWorkerOptions } from './dossier/decode';
 import { warmFontkit } from './print/fontkit';
 import { createFeedback } from './feedback';
 import { createChipHandlers, createChipService } from './devices/chip';
@@ -53,6 +54,8 @@ export interface CoreOptions {
   hid?: () => Promise<HidModule>;
   /** Timers for scanner re-enumeration (tests drive them by hand). */
   timers?: Timers;
+  /** Where the attachment worker's script is and how it starts (the Electron shell, tests, benches). */
+  fileWorker?: FileWorkerOptions;
 }
 
 export type { Core, CallContext } from './types';
@@ -217,9 +220,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const catalogue = createCatalogue({ db, clock, timeZone: config.timeZone });
   // Shipped holidays + an admin's changes from the database; due dates read it live.
   const calendar = createCalendarStore(db, { clock, audit });
+  // Attachments are decoded and checked in a child process, started lazily (decode/pool.ts).
+  const decoder = decoderFor(config, options.fileWorker);
   const dossiers = createDossiers({
     db,
     config,
+    decoder,
     dataDir: options.dataDir,
     clock,
     randomBytes: options.randomBytes ?? nodeRandomBytes,
@@ -369,6 +375,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await chip.stop();
       await devices.stop();
       await printJobs.stop();
+      decoder.close();
       db.close();
     },
   };

@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Menu, app, dialog, session, type BrowserWindow } from 'electron';
+import { Menu, app, dialog, session, utilityProcess, type BrowserWindow } from 'electron';
+import { utilityWorker } from './file-worker';
 import { createCore, KioskFailure, type Core } from '../core';
 import { kioskError } from '../core/errors';
 import { createLogger } from '../core/log';
@@ -64,7 +65,12 @@ async function start(): Promise<void> {
       ),
     );
   }
-  core = await createCore({ dataDir, env: process.env, appVersion: app.getVersion() });
+  core = await createCore({
+    dataDir,
+    env: process.env,
+    appVersion: app.getVersion(),
+    fileWorker: { launch: utilityWorker(utilityProcess) },
+  });
 
   try {
     server = await startServer({

@@ -6,6 +6,7 @@ import { createCore, type CoreOptions } from '../../main/core';
 import type { Core } from '../../main/core/types';
 import { manualClock } from '../../main/core/clock';
 import { setLogSink } from '../../main/core/log';
+import { TEST_FILE_WORKER } from './file-worker';
 
 /** scrypt at a test cost: the format and the code path are the same, only slower in production. */
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
@@ -33,7 +34,14 @@ export const quietLogs = (): string[] => {
 export async function makeCore(options: Partial<CoreOptions> = {}) {
   const clock = manualClock('2026-11-23T02:00:00.000Z');
   const dataDir = options.dataDir ?? tempDir();
-  const core = await createCore({ clock, env: {}, scrypt: FAST_SCRYPT, ...options, dataDir });
+  const core = await createCore({
+    clock,
+    env: {},
+    scrypt: FAST_SCRYPT,
+    fileWorker: { script: TEST_FILE_WORKER },
+    ...options,
+    dataDir,
+  });
   cores.push(core);
   return { core, clock, dataDir };
 }

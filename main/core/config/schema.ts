@@ -152,6 +152,12 @@ export const ConfigSchema = z
           .min(100_000)
           .max(50 * 1024 * 1024)
           .default(10 * 1024 * 1024),
+        /** Pictures larger than this (after EXIF rotation) are refused before they are decoded. */
+        maxImageMegapixels: z.number().min(1).max(100).default(40),
+        /** Nor may either side of a picture be longer than this, in pixels. */
+        maxImageSide: z.number().int().min(1000).max(65_535).default(20_000),
+        /** How long the file worker may spend on one attachment before it is stopped and the file refused. */
+        fileCheckSeconds: z.number().int().min(2).max(120).default(20),
         /** Printer id for receipts; unset: the ticket printer. */
         receiptPrinter: z.string().optional(),
         /** A4 (Mẫu 01 on a system printer) or the 80 mm version on the thermal printer. */

@@ -67,7 +67,7 @@ export function createAttach(ctx: DossierContext) {
       if (component.fromForm) throw dossierErrors.componentFromForm();
 
       const file: SourceFile = await read(input.source, component.accept);
-      const stored = await toStoredDocument(file.bytes, file.kind);
+      const stored = await toStoredDocument(deps.decoder, file.bytes, file.kind);
       const blob = await ctx.blobs.write(stored.pdf);
 
       const attachmentId = ctx.uuid();

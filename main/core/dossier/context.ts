@@ -5,6 +5,7 @@ import type { KioskConfig } from '../config/schema';
 import type { EventBus } from '../events';
 import type { CalendarSource } from '../calendar';
 import type { BlobStore } from './blobs';
+import type { FileDecoder } from './decode/pool';
 import { dossierErrors } from './messages';
 import {
   type AttachmentRow,
@@ -32,6 +33,8 @@ export interface DossierDeps extends ProcedureSource {
    * dossier on (main/core/calendar/store.ts); defaults to the shipped Vietnamese calendar.
    */
   calendar?: CalendarSource;
+  /** The file worker that checks and converts attachments outside the kiosk's process (decode/pool.ts). */
+  decoder: FileDecoder;
   /** How young an attachment file must be to be safe from the orphan sweep (tests shorten it). */
   blobGraceMs?: number;
 }

@@ -1,95 +1,48 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
 import type { FileKind } from './sniff';
-import { MAX_IMAGE_PIXELS, imageSize } from './image-size';
+import { DecodeFailed, type DecodeFailure, type FileDecoder } from './decode/pool';
+import type { DecodedDocument } from './decode/protocol';
 import { dossierErrors } from './messages';
+import type { KioskFailure } from '../errors';
 
 /**
- * Every attachment is stored as a PDF (the portal and the receipt count pages of PDFs only):
- * - a PDF is kept byte for byte after pdf-lib proves it opens (not encrypted, not damaged, ≥ 1 page);
- * - a JPEG or PNG becomes one A4 page holding the image, fitted inside a margin with its aspect kept.
- *   The page turns landscape for a landscape image so it is not shrunk to a strip. JPEG bytes are
- *   embedded as they are (no re-compression).
- * Thumbnails (~160 px PNG data URLs) are made for images only; the screen shows a PDF's page count.
+ * Every attachment is stored as a PDF (the portal and the receipt count pages of PDFs only), made by the
+ * file worker (decode/): a PDF is kept byte for byte once proved plain (opens, not encrypted, no script,
+ * launch action or embedded file, ≥ 1 page); a JPEG or PNG is re-encoded upright, in sRGB or grey, at
+ * most A4 at 300 dpi, and becomes one A4 page. Thumbnails (~160 px PNG data URLs) are made for pictures.
  */
+export type StoredDocument = DecodedDocument;
 
-/** A4 in PDF points (1/72 inch): 210 × 297 mm. */
-const A4 = { short: 595.28, long: 841.89 };
-const MARGIN = 18; // a quarter inch: printers cannot print to the edge
-export const THUMBNAIL_PX = 160;
-
-export interface StoredDocument {
-  pdf: Uint8Array;
-  pages: number;
-  thumbnail: string | null;
-}
-
-async function checkPdf(bytes: Uint8Array): Promise<StoredDocument> {
-  let doc: PDFDocument;
-  try {
-    // pdf-lib's EncryptedPDFError is an ES5 class, so `instanceof` fails on it: load with
-    // ignoreEncryption and ask `isEncrypted` instead (the document is only inspected, never decrypted).
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
-  } catch {
-    throw dossierErrors.pdfDamaged();
+/** The words for a file the worker refused or could not finish. */
+export function decodeError(failure: DecodeFailure): KioskFailure {
+  switch (failure.code) {
+    case 'image-damaged':
+      return dossierErrors.imageDamaged();
+    case 'image-too-large':
+      return dossierErrors.imageTooLarge(failure.megapixels, failure.maxMegapixels);
+    case 'image-too-wide':
+      return dossierErrors.imageTooWide(failure.width, failure.height, failure.maxSide);
+    case 'pdf-damaged':
+      return dossierErrors.pdfDamaged();
+    case 'pdf-encrypted':
+      return dossierErrors.pdfEncrypted();
+    case 'pdf-active-content':
+      return dossierErrors.pdfActiveContent(failure.what);
+    case 'file-too-slow':
+      return dossierErrors.fileTooSlow();
+    case 'file-busy':
+      return dossierErrors.fileBusy();
   }
-  if (doc.isEncrypted) throw dossierErrors.pdfEncrypted();
-  let pages: number;
-  try {
-    pages = doc.getPageCount();
-  } catch {
-    throw dossierErrors.pdfDamaged();
-  }
-  if (pages < 1) throw dossierErrors.pdfDamaged();
-  return { pdf: bytes, pages, thumbnail: null };
-}
-
-async function thumbnail(bytes: Uint8Array): Promise<string> {
-  const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const scale = Math.min(1, THUMBNAIL_PX / Math.max(image.width, image.height));
-  const w = Math.max(1, Math.round(image.width * scale));
-  const h = Math.max(1, Math.round(image.height * scale));
-  const canvas = createCanvas(w, h);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff'; // transparent PNG scans would show as black on some screens
-  ctx.fillRect(0, 0, w, h);
-  ctx.drawImage(image, 0, 0, w, h);
-  return canvas.toDataURL('image/png');
-}
-
-async function imageToPdf(bytes: Uint8Array, kind: 'jpeg' | 'png'): Promise<StoredDocument> {
-  const size = imageSize(bytes, kind);
-  if (!size) throw dossierErrors.imageDamaged();
-  if (size.width * size.height > MAX_IMAGE_PIXELS)
-    throw dossierErrors.imageTooLarge(
-      Math.round((size.width * size.height) / 1e6),
-      Math.round(MAX_IMAGE_PIXELS / 1e6),
-    );
-  let thumb: string;
-  try {
-    thumb = await thumbnail(bytes);
-  } catch {
-    throw dossierErrors.imageDamaged();
-  }
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  let image;
-  try {
-    image = kind === 'jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
-  } catch {
-    throw dossierErrors.imageDamaged();
-  }
-  const landscape = image.width > image.height;
-  const pageW = landscape ? A4.long : A4.short;
-  const pageH = landscape ? A4.short : A4.long;
-  const scale = Math.min((pageW - 2 * MARGIN) / image.width, (pageH - 2 * MARGIN) / image.height);
-  const w = image.width * scale;
-  const h = image.height * scale;
-  const page = doc.addPage([pageW, pageH]);
-  page.drawImage(image, { x: (pageW - w) / 2, y: (pageH - h) / 2, width: w, height: h });
-  return { pdf: await doc.save(), pages: 1, thumbnail: thumb };
 }
 
 /** The document as it will be stored, or a KioskFailure a person can act on. */
-export function toStoredDocument(bytes: Uint8Array, kind: FileKind): Promise<StoredDocument> {
-  return kind === 'pdf' ? checkPdf(bytes) : imageToPdf(bytes, kind);
+export async function toStoredDocument(
+  decoder: FileDecoder,
+  bytes: Uint8Array,
+  kind: FileKind,
+): Promise<StoredDocument> {
+  try {
+    return await decoder.decode(bytes, kind);
+  } catch (error) {
+    throw error instanceof DecodeFailed ? decodeError(error.failure) : error;
+  }
 }

@@ -45,6 +45,8 @@ export function createDrafts(ctx: DossierContext) {
       const id = ctx.uuid();
       const now = ctx.now().toISOString();
       q.insert.run(id, procedure.id, JSON.stringify(procedure), actor.staff?.id ?? null, now, now);
+      // Papers come a few screens later: start the file worker now so the first attach does not wait.
+      deps.decoder.warm();
       return ctx.dossier(id);
     },
 

@@ -4,6 +4,10 @@ import { KioskFailure, kioskError } from '../errors';
  * What the dossier service says to a person when it refuses something. File-content refusals (type,
  * size, name) live in sniff.ts; these are about the dossier, its sources and its state.
  */
+/** 40.5 → "40,5", 20000 → "20.000": Vietnamese swaps English's decimal and thousands marks. */
+const viNumber = (n: number): string => n.toLocaleString('vi-VN');
+const enNumber = (n: number): string => n.toLocaleString('en-US');
+
 const fail = (code: string, vi: string, en: string, field?: string) =>
   new KioskFailure(kioskError(code, vi, en, field));
 
@@ -116,8 +120,36 @@ export const dossierErrors = {
   imageTooLarge: (megapixels: number, max: number) =>
     fail(
       'image-too-large',
-      `Ảnh có kích thước quá lớn (${megapixels} triệu điểm ảnh, tối đa ${max} triệu). Hãy quét ở độ phân giải thấp hơn.`,
-      `The picture is too large (${megapixels} megapixels, at most ${max}). Scan at a lower resolution.`,
+      `Ảnh có kích thước quá lớn (${viNumber(megapixels)} triệu điểm ảnh, tối đa ${viNumber(max)} triệu). Hãy chụp hoặc quét lại ở độ phân giải thấp hơn.`,
+      `The picture is too large (${enNumber(megapixels)} megapixels, at most ${enNumber(max)}). Take or scan it again at a lower resolution.`,
+      'file',
+    ),
+  imageTooWide: (width: number, height: number, maxSide: number) =>
+    fail(
+      'image-too-wide',
+      `Ảnh quá dài hoặc quá rộng (${viNumber(width)} × ${viNumber(height)} điểm ảnh; mỗi cạnh tối đa ${viNumber(maxSide)}). Hãy chụp hoặc quét lại từng trang giấy.`,
+      `The picture is too long or too wide (${enNumber(width)} × ${enNumber(height)} pixels; each side at most ${enNumber(maxSide)}). Take or scan each page again on its own.`,
+      'file',
+    ),
+  pdfActiveContent: (what: 'javascript' | 'launch' | 'embedded-file') =>
+    fail(
+      'pdf-active-content',
+      `Tệp PDF này có chứa ${what === 'embedded-file' ? 'tệp khác đính kèm bên trong' : what === 'launch' ? 'lệnh mở chương trình' : 'mã lệnh (JavaScript)'}, nên ki-ốt không nhận để bảo đảm an toàn. Hãy dùng bản quét giấy tờ, hoặc in tệp ra giấy rồi quét lại.`,
+      `This PDF contains ${what === 'embedded-file' ? 'another file inside it' : what === 'launch' ? 'a command that starts a program' : 'program code (JavaScript)'}, so the kiosk will not take it, for safety. Use a scan of the paper, or print the file and scan it.`,
+      'file',
+    ),
+  fileTooSlow: () =>
+    fail(
+      'file-too-slow',
+      'Ki-ốt không đọc xong tệp này trong thời gian cho phép (tệp quá phức tạp hoặc bị hỏng). Hãy chụp hoặc quét lại giấy tờ, hoặc chọn tệp khác.',
+      'The kiosk could not read this file in the time allowed (it is too complex or damaged). Take or scan the paper again, or choose another file.',
+      'file',
+    ),
+  fileBusy: () =>
+    fail(
+      'file-busy',
+      'Ki-ốt đang xử lý nhiều tệp cùng lúc. Vui lòng đợi vài giây rồi thử lại.',
+      'The kiosk is processing several files at once. Please wait a few seconds and try again.',
       'file',
     ),
   stored: () =>

@@ -12,6 +12,7 @@ export default defineConfig({
   plugins: base.plugins,
   test: {
     include: ['test/integration/sync/**/*.test.ts'],
+    globalSetup: ['test/unit/global-setup.ts'],
     environment: 'node',
     env: { KIOSK_LOG_LEVEL: 'warn' },
     testTimeout: 300_000,

@@ -14,6 +14,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../../main/core/dossier';
 import { tempDir } from '../helpers';
+import { claimedPng } from './corpus';
 import { type Harness, asyncFailure, birthProcedure, count, harness, imageBytes, pdfBytes } from './fixtures';
 
 let h: Harness;
@@ -216,10 +217,8 @@ describe('refusing files, storing nothing', () => {
       (await asyncFailure(h.dossiers.attach({ id, componentId: 'anh-cccd', source: fromUsb('half.jpg') })))
         .code,
     ).toBe('image-damaged');
-    const png = imageBytes('png', 10, 10);
-    png.writeUInt32BE(20_000, 16); // IHDR width
-    png.writeUInt32BE(20_000, 20); // IHDR height: 400 megapixels
-    writeFileSync(join(h.importDir, 'bomb.png'), png);
+    // A header claiming 20,000 × 20,000 (400 megapixels) over a few bytes of data, checksums right.
+    writeFileSync(join(h.importDir, 'bomb.png'), claimedPng(20_000, 20_000));
     expect(
       (await asyncFailure(h.dossiers.attach({ id, componentId: 'anh-cccd', source: fromUsb('bomb.png') })))
         .code,

@@ -13,6 +13,7 @@ import { openDatabase } from '../../../main/core/db/open';
 import { createDossiers, type DossierDeps } from '../../../main/core/dossier';
 import type { ReceiptData } from '../../../main/core/print/receipt-data';
 import { KioskFailure } from '../../../main/core/errors';
+import { testDecoder } from '../file-worker';
 
 /**
  * Small stand-ins for the modules built beside the dossier service (catalogue, print), and builders
@@ -199,9 +200,11 @@ export function harness(
   });
   const receipts = fakeReceipts();
   const events: Harness['events'] = [];
+  const decoder = testDecoder(config);
   const deps: DossierDeps = {
     db,
     config,
+    decoder,
     dataDir,
     clock,
     randomBytes: options.random ?? randomBytes,
@@ -224,7 +227,10 @@ export function harness(
     events,
     dossiers: createDossiers(deps),
     deps,
-    close: () => db.close(),
+    close: () => {
+      decoder.close();
+      db.close();
+    },
   };
 }
 

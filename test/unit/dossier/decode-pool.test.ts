@@ -1,0 +1,134 @@
+/**
+ * The file worker's keeper: a file that never finishes costs its worker (killed at the time limit) and
+ * not the kiosk; a crashing worker fails only its own file; a full queue refuses at once. The children
+ * here are real processes running small scripts that misbehave on purpose.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createFileDecoder,
+  DecodeFailed,
+  DEFAULT_DECODE_LIMITS,
+  type FileDecoder,
+} from '../../../main/core/dossier/decode';
+import { TEST_FILE_WORKER } from '../file-worker';
+import { tempDir } from '../helpers';
+import { plainPdf } from './corpus';
+
+/** A worker script: ready at once, then `behaviour` for each request (`reply(m)` answers it). */
+function script(behaviour: string): string {
+  const path = join(tempDir('kiosk-worker-'), 'worker.cjs');
+  writeFileSync(
+    path,
+    `const reply = (m) => process.send(m);
+     process.on('message', (request) => { ${behaviour} });
+     process.on('disconnect', () => process.exit(0));
+     reply({ ready: true });`,
+  );
+  return path;
+}
+
+const ANSWER_PDF =
+  'reply({ id: request.id, ok: true, value: { pdf: request.bytes, pages: 1, thumbnail: null }, rss: 1 })';
+
+const decoders: FileDecoder[] = [];
+afterEach(() => {
+  for (const d of decoders.splice(0)) d.close();
+});
+
+function decoder(
+  path: string,
+  options: { timeoutMs?: number; maxWaiting?: number; recycleRssBytes?: number } = {},
+) {
+  const d = createFileDecoder({
+    script: path,
+    limits: DEFAULT_DECODE_LIMITS,
+    timeoutMs: options.timeoutMs ?? 5_000,
+    maxWaiting: options.maxWaiting ?? 4,
+    ...(options.recycleRssBytes ? { recycleRssBytes: options.recycleRssBytes } : {}),
+  });
+  decoders.push(d);
+  return d;
+}
+
+async function failure(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DecodeFailed) return error.failure.code;
+    throw error;
+  }
+  throw new Error('expected the decode to fail');
+}
+
+const bytes = new Uint8Array([1, 2, 3]);
+
+describe('the file worker keeper', () => {
+  it('kills a worker spinning on a file at the time limit, refuses that file, and starts afresh for the next', async () => {
+    // The first request spins for ever (as pdf-lib did on a truncated PNG); later workers answer.
+    const marker = join(tempDir(), 'spun');
+    const path = script(`
+      const fs = require('node:fs');
+      if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, '1'); for (;;) {} }
+      ${ANSWER_PDF}`);
+    const d = decoder(path, { timeoutMs: 1_000 });
+    const started = Date.now();
+    expect(await failure(d.decode(bytes, 'pdf'))).toBe('file-too-slow');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(d.stats()).toMatchObject({ killedSlow: 1 });
+    const next = await d.decode(bytes, 'pdf');
+    expect([...next.pdf]).toEqual([1, 2, 3]);
+    expect(d.stats().started).toBe(2);
+  });
+
+  it('a worker that dies on a file fails only that file', async () => {
+    const marker = join(tempDir(), 'died');
+    const path = script(`
+      const fs = require('node:fs');
+      if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, '1'); process.exit(134); }
+      ${ANSWER_PDF}`);
+    const d = decoder(path);
+    expect(await failure(d.decode(bytes, 'png'))).toBe('image-damaged');
+    expect((await d.decode(bytes, 'pdf')).pages).toBe(1);
+  });
+
+  it('refuses at once with file-busy when the queue is full, and finishes what it accepted', async () => {
+    const path = script(`setTimeout(() => { ${ANSWER_PDF} }, 150)`);
+    const d = decoder(path, { maxWaiting: 2 });
+    const accepted = [d.decode(bytes, 'pdf'), d.decode(bytes, 'pdf'), d.decode(bytes, 'pdf')];
+    expect(await failure(d.decode(bytes, 'pdf'))).toBe('file-busy');
+    expect((await Promise.all(accepted)).map((r) => r.pages)).toEqual([1, 1, 1]);
+  });
+
+  it('replaces a worker that has grown past the memory bound after answering', async () => {
+    const path = script(
+      `reply({ id: request.id, ok: true, value: { pdf: request.bytes, pages: 1, thumbnail: null }, rss: 900e6 })`,
+    );
+    const d = decoder(path, { recycleRssBytes: 500e6 });
+    await d.decode(bytes, 'pdf');
+    await d.decode(bytes, 'pdf');
+    expect(d.stats().started).toBe(2);
+  });
+
+  it("a worker gets nothing of the kiosk's environment (no portal token, no admin PIN)", async () => {
+    const path = script(
+      `reply({ id: request.id, ok: true, value: { pdf: Buffer.from(JSON.stringify(process.env)), pages: 1, thumbnail: null }, rss: 1 })`,
+    );
+    process.env.KIOSK_PORTAL_TOKEN = 'secret-token-for-test';
+    try {
+      const env = JSON.parse(
+        Buffer.from((await decoder(path).decode(bytes, 'pdf')).pdf).toString(),
+      ) as object;
+      expect(Object.keys(env).filter((k) => k.startsWith('KIOSK'))).toEqual([]);
+    } finally {
+      delete process.env.KIOSK_PORTAL_TOKEN;
+    }
+  });
+
+  it('the bundled worker answers a real PDF', async () => {
+    const d = decoder(TEST_FILE_WORKER);
+    const pdf = await plainPdf();
+    expect(await d.decode(pdf, 'pdf')).toMatchObject({ pages: 1, thumbnail: null });
+  });
+});
