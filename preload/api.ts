@@ -100,6 +100,20 @@ export const StaffUserSchema = z.object({
 });
 export type StaffUser = z.infer<typeof StaffUserSchema>;
 
+/** An account as an admin manages it (`staff.users`). */
+export const StaffAccountSchema = StaffUserSchema.extend({
+  disabled: z.boolean(),
+  /** The latest end of a sign-in lock running now, else null. */
+  lockedUntil: z.string().nullable(),
+  /** Each lock running now: `source` is `local` (the kiosk itself), `lan` (every LAN address) or an address. */
+  locks: z.array(z.object({ source: z.string(), until: z.string() })),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type StaffAccount = z.infer<typeof StaffAccountSchema>;
+
+const UserIdInput = z.strictObject({ userId: z.number().int().positive() });
+
 export const AlertSchema = z.object({
   id: z.number().int().positive(),
   /** `critical` alerts are shown on every staff screen until acknowledged. */
@@ -356,7 +370,7 @@ export const methods = {
     access: 'public',
     input: z.strictObject({ user: UserNameSchema, pin: z.string().max(64) }),
     output: SessionSchema,
-    summary: 'Sign in with user name and PIN; five wrong PINs lock the account for five minutes.',
+    summary: 'Sign in with user name and PIN; wrong PINs lock the name for the caller, then for the LAN.',
   }),
   'staff.signOut': method({
     access: 'staff',
@@ -392,6 +406,43 @@ export const methods = {
     }),
     output: StaffUserSchema,
     summary: 'Admin only: create a staff or admin account.',
+  }),
+  'staff.users': method({
+    access: 'admin',
+    input: Empty,
+    output: z.array(StaffAccountSchema),
+    summary: 'Admin only: every account, disabled or not, with running sign-in locks and last sign-in.',
+  }),
+  'staff.disableUser': method({
+    access: 'admin',
+    input: UserIdInput,
+    output: StaffAccountSchema,
+    summary:
+      'Admin only: disable an account and end its sessions; the last enabled admin cannot be disabled.',
+  }),
+  'staff.enableUser': method({
+    access: 'admin',
+    input: UserIdInput,
+    output: StaffAccountSchema,
+    summary: 'Admin only: enable a disabled account again.',
+  }),
+  'staff.resetPin': method({
+    access: 'admin',
+    input: z.strictObject({ userId: z.number().int().positive(), pin: PinSchema }),
+    output: StaffAccountSchema,
+    summary: "Admin only: set another user's PIN; ends their sessions and lifts their sign-in locks.",
+  }),
+  'staff.unlockUser': method({
+    access: 'admin',
+    input: UserIdInput,
+    output: StaffAccountSchema,
+    summary: "Admin only: lift another user's sign-in locks (never your own).",
+  }),
+  'staff.changePin': method({
+    access: 'staff',
+    input: z.strictObject({ currentPin: z.string().max(64), newPin: PinSchema }),
+    output: Empty,
+    summary: 'Change your own PIN with the current one (counted like sign-in); your other sessions end.',
   }),
   'queue.services': method({
     access: 'public',

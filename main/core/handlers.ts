@@ -9,6 +9,7 @@ import type { Queue } from './queue/service';
 import { dayReport, reportCsv } from './queue/report';
 import { serviceDay } from './queue/time';
 import type { Staff } from './staff/service';
+import { signInSource } from './staff/source';
 import type { PrintJobs } from './print/jobs';
 import type { Audit } from './audit';
 import type Database from 'better-sqlite3';
@@ -92,7 +93,7 @@ export function createHandlers(s: Services): Handlers {
       now: s.clock.now().toISOString(),
     }),
     'staff.setupAdmin': (input) => s.staff.setupAdmin(input),
-    'staff.signIn': (input) => s.staff.signIn(input),
+    'staff.signIn': (input, ctx) => s.staff.signIn(input, signInSource(ctx)),
     'staff.signOut': (_input, ctx) => {
       if (ctx.token) s.staff.signOut(ctx.token, requireStaff(ctx));
       return {};
@@ -104,6 +105,16 @@ export function createHandlers(s: Services): Handlers {
     'staff.alerts': (input) => s.alerts.list({ includeAcknowledged: input.includeAcknowledged ?? false }),
     'staff.acknowledgeAlert': (input, ctx) => s.alerts.acknowledge(input.id, requireStaff(ctx)),
     'staff.createUser': (input, ctx) => s.staff.createUser(requireStaff(ctx), input),
+    'staff.users': () => s.staff.users(),
+    'staff.disableUser': (input, ctx) => s.staff.disableUser(requireStaff(ctx), input.userId),
+    'staff.enableUser': (input, ctx) => s.staff.enableUser(requireStaff(ctx), input.userId),
+    'staff.resetPin': (input, ctx) => s.staff.resetPin(requireStaff(ctx), input.userId, input.pin),
+    'staff.unlockUser': (input, ctx) => s.staff.unlockUser(requireStaff(ctx), input.userId),
+    'staff.changePin': async (input, ctx) => {
+      // A staff method always has a token (access checked it); over IPC too.
+      await s.staff.changePin(requireStaff(ctx), ctx.token ?? '', input, signInSource(ctx));
+      return {};
+    },
     'queue.services': () => s.queue.services(),
     'queue.priorityCategories': () => s.queue.priorityCategories(),
     'queue.issueTicket': (input) => s.queue.issueTicket(input),

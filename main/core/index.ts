@@ -149,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     audit,
     sessionMinutes: loaded.config.staffSessionMinutes,
+    sessionMaxHours: loaded.config.staffSessionMaxHours,
     randomBytes: options.randomBytes ?? nodeRandomBytes,
     scrypt: options.scrypt,
   });

@@ -113,6 +113,8 @@ export const ConfigSchema = z
     idleTimeoutSeconds: z.number().int().min(15).max(3600).default(90),
     idleWarningSeconds: z.number().int().min(5).max(120).default(15),
     staffSessionMinutes: z.number().int().min(1).max(720).default(30),
+    /** Staff sessions end this long after sign-in however active (a working day). */
+    staffSessionMaxHours: z.number().int().min(1).max(24).default(10),
     services: z.array(ServiceSchema).default([]),
     counters: z.array(CounterSchema).default([]),
     priorityCategories: z.array(PriorityCategorySchema).default(DEFAULT_PRIORITY_CATEGORIES),

@@ -5,22 +5,31 @@ import type { Audit } from '../audit';
 import type { Clock } from '../clock';
 import { KioskFailure, commonErrors } from '../errors';
 import { createLogger } from '../log';
+import { createAccounts } from './accounts';
 import { staffErrors } from './messages';
 import { DEFAULT_PARAMS, hashPin, verifyPin, type ScryptParams } from './pin';
+import { createKeyedSerial } from './serial';
+import type { SignInSource } from './source';
+import { DEFAULT_THROTTLE, createThrottle, type Reservation, type ThrottlePolicy } from './throttle';
 
 const log = createLogger('staff');
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MS = 5 * 60_000;
 export const ADMIN_USER = 'admin';
+/** Sign-ins waiting on one (name, source), and (name, source) pairs signing in at once, before "busy". */
+const SERIAL_LIMITS = { maxPerKey: 64, maxKeys: 512 };
 
 export interface StaffOptions {
   clock: Clock;
   audit: Audit;
   sessionMinutes: number;
+  /** A session ends this long after sign-in, however active (staffSessionMaxHours). */
+  sessionMaxHours: number;
   randomBytes?: (n: number) => Buffer;
   /** Tests lower the scrypt cost; production keeps the default. */
   scrypt?: ScryptParams;
+  throttle?: ThrottlePolicy;
+  /** Tests count PIN checks through this; production checks with scrypt (pin.ts). */
+  verifyPin?: (pin: string, stored: string) => Promise<boolean>;
 }
 
 export interface Authenticated {
@@ -28,37 +37,49 @@ export interface Authenticated {
   expiresAt: string;
 }
 
-interface UserRow {
+export interface UserRow {
   id: number;
   user: string;
   displayName: string;
   role: Role;
   pinHash: string;
-  failedAttempts: number;
-  lockedUntil: string | null;
   disabledAt: string | null;
 }
 
 const columnsOf = (t: string): string =>
   `${t}.id, ${t}.user, ${t}.display_name AS displayName, ${t}.role, ${t}.pin_hash AS pinHash,
-   ${t}.failed_attempts AS failedAttempts, ${t}.locked_until AS lockedUntil, ${t}.disabled_at AS disabledAt`;
+   ${t}.disabled_at AS disabledAt`;
 
-const publicUser = (r: Pick<UserRow, 'id' | 'user' | 'displayName' | 'role'>): StaffUser => ({
+export const publicUser = (r: Pick<UserRow, 'id' | 'user' | 'displayName' | 'role'>): StaffUser => ({
   id: r.id,
   user: r.user,
   displayName: r.displayName,
   role: r.role,
 });
 
-const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Staff accounts, PIN sign-in with lockout, and sessions that expire after inactivity. */
+/** User names arrive normalised by the contract (UserNameSchema); done again so no caller can skip it. */
+const normalName = (user: string): string => user.trim().toLowerCase();
+
+/**
+ * Staff accounts, PIN sign-in behind the throttle (staff/throttle.ts), and sessions that end after
+ * inactivity (`sessionMinutes`) or at a fixed time after sign-in (`sessionMaxHours`), whichever is first.
+ */
 export function createStaff(db: Database.Database, options: StaffOptions) {
   const { clock, audit } = options;
   const random = options.randomBytes ?? nodeRandomBytes;
   const params = options.scrypt ?? DEFAULT_PARAMS;
+  const verify = options.verifyPin ?? verifyPin;
   const sessionMs = options.sessionMinutes * 60_000;
-  let dummyHash: Promise<string> | undefined;
+  const lifetimeMs = options.sessionMaxHours * 3_600_000;
+  const throttle = createThrottle(db, options.throttle ?? DEFAULT_THROTTLE);
+  // One attempt at a time per (name, source): each sees the count the one before it left.
+  const serial = createKeyedSerial(SERIAL_LIMITS);
+  // A name with no account is checked against this, so it costs the same time as a real one. The PIN is
+  // not digits, so it matches nothing anyone can send.
+  const dummyHash = hashPin('not-a-pin', { params, randomBytes: random });
+  dummyHash.catch(() => undefined);
 
   const q = {
     count: db.prepare('SELECT COUNT(*) FROM staff_users').pluck(),
@@ -66,20 +87,19 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
     insert: db.prepare(
       `INSERT INTO staff_users (user, display_name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
     ),
-    fail: db.prepare(
-      'UPDATE staff_users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
-    ),
-    lock: db.prepare('UPDATE staff_users SET failed_attempts = 0, locked_until = ? WHERE id = ?'),
-    reset: db.prepare('UPDATE staff_users SET failed_attempts = 0, locked_until = NULL WHERE id = ?'),
+    signedIn: db.prepare('UPDATE staff_users SET last_sign_in_at = ? WHERE id = ?'),
+    setPin: db.prepare('UPDATE staff_users SET pin_hash = ? WHERE id = ?'),
     insertSession: db.prepare(
-      `INSERT INTO staff_sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO staff_sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ends_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     session: db.prepare(
-      `SELECT s.expires_at AS expiresAt, ${columnsOf('u')}
+      `SELECT s.expires_at AS expiresAt, s.ends_at AS endsAt, ${columnsOf('u')}
        FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = ?`,
     ),
     touch: db.prepare('UPDATE staff_sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?'),
     deleteSession: db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?'),
+    othersOf: db.prepare('DELETE FROM staff_sessions WHERE user_id = ? AND token_hash <> ?'),
     purge: db.prepare('DELETE FROM staff_sessions WHERE expires_at <= ?'),
   };
 
@@ -88,11 +108,24 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
   function startSession(row: UserRow): Session {
     const now = clock.now();
     const token = random(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + sessionMs).toISOString();
+    const endsAt = now.getTime() + lifetimeMs;
+    const expiresAt = new Date(Math.min(now.getTime() + sessionMs, endsAt)).toISOString();
     q.purge.run(now.toISOString());
-    q.insertSession.run(tokenHash(token), row.id, now.toISOString(), now.toISOString(), expiresAt);
+    q.insertSession.run(
+      tokenHash(token),
+      row.id,
+      now.toISOString(),
+      now.toISOString(),
+      expiresAt,
+      new Date(endsAt).toISOString(),
+    );
+    q.signedIn.run(now.toISOString(), row.id);
     return { token, user: publicUser(row), expiresAt };
   }
+
+  /** A session row is live until the earlier of its idle expiry and its absolute end. */
+  const live = (row: { expiresAt: string; endsAt: string | null }, now: number): boolean =>
+    Date.parse(row.expiresAt) > now && row.endsAt !== null && Date.parse(row.endsAt) > now;
 
   async function createAccount(input: { user: string; displayName: string; role: Role; pin: string }) {
     const hash = await hashPin(input.pin, { params, randomBytes: random });
@@ -100,11 +133,86 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
     return db.transaction(() => {
       if (findUser(input.user)) throw new KioskFailure(staffErrors.userExists());
       const info = q.insert.run(input.user, input.displayName, input.role, hash, clock.now().toISOString());
+      // Failures typed against this name before it was an account must not lock the new account.
+      throttle.clear(input.user);
       return Number(info.lastInsertRowid);
     })();
   }
 
+  /**
+   * Checks a PIN behind the throttle; the same steps whether or not `name` is an account (or a disabled
+   * one), so neither the answer nor its timing tells. Resolves to the account; throws the refusal.
+   */
+  async function checkPin(
+    name: string,
+    pin: string,
+    source: SignInSource,
+    action: string,
+    wrong: (triesLeft: number) => ReturnType<typeof staffErrors.wrongCredentials>,
+  ): Promise<UserRow> {
+    // Counted before the PIN is checked: parallel attempts cannot all slip in under the limit.
+    const reservation: Reservation = throttle.reserve(name, source, clock.now().getTime());
+    const row = findUser(name);
+    const account = row && !row.disabledAt ? row : undefined;
+    const actor = { actorId: row?.id ?? null, actor: name };
+    if (reservation.kind === 'locked') {
+      audit.record({
+        ...actor,
+        action: `${action}.refused`,
+        details: { reason: 'locked', source: source.key },
+      });
+      throw new KioskFailure(
+        reservation.lan
+          ? staffErrors.lockedLan(reservation.minutes)
+          : staffErrors.locked(reservation.minutes),
+      );
+    }
+    const stored = account?.pinHash ?? (await dummyHash);
+    if ((await verify(pin, stored)) && account) {
+      throttle.succeeded(name, source, reservation, clock.now().getTime());
+      return account;
+    }
+    audit.record({
+      ...actor,
+      action: `${action}.failed`,
+      details: { reason: account ? 'wrong-pin' : row ? 'disabled' : 'unknown-user', source: source.key },
+    });
+    if (reservation.lockedMinutes !== null) {
+      audit.record({
+        ...actor,
+        action: 'staff.locked',
+        details: { source: source.key, lan: reservation.lockedLan, minutes: reservation.lockedMinutes },
+      });
+      log.warn('sign-in locked after wrong PINs', {
+        lan: reservation.lockedLan,
+        minutes: reservation.lockedMinutes,
+      });
+      throw new KioskFailure(
+        reservation.lockedLan
+          ? staffErrors.lockedLan(reservation.lockedMinutes)
+          : staffErrors.locked(reservation.lockedMinutes),
+      );
+    }
+    throw new KioskFailure(wrong(reservation.triesLeft));
+  }
+
+  /** Runs `task` after every earlier attempt on the same (name, source); "busy" when too many wait. */
+  function serialised<T>(name: string, source: SignInSource, task: () => Promise<T>): Promise<T> {
+    const queued = serial.run(`${name}\n${source.key}`, task);
+    if (!queued) throw new KioskFailure(staffErrors.signInBusy());
+    return queued;
+  }
+
+  const accounts = createAccounts(db, {
+    clock,
+    audit,
+    throttle,
+    hashPin: (pin) => hashPin(pin, { params, randomBytes: random }),
+  });
+
   return {
+    ...accounts,
+
     needsAdminSetup(): boolean {
       return (q.count.get() as number) === 0;
     },
@@ -147,72 +255,81 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       return startSession(row);
     },
 
-    async signIn(input: { user: string; pin: string }): Promise<Session> {
-      const row = findUser(input.user);
-      const now = clock.now();
-      if (!row || row.disabledAt) {
-        // Spend the same time as a real check so response times do not reveal which user names exist.
-        dummyHash ??= hashPin('000000', { params, randomBytes: random });
-        await verifyPin(input.pin, await dummyHash);
-        audit.record({
-          actor: input.user,
-          action: 'staff.signIn.failed',
-          details: { reason: 'unknown-user' },
-        });
-        throw new KioskFailure(staffErrors.wrongCredentials());
-      }
-      if (row.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
-        const minutes = Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000);
+    /** `source` is where the attempt comes from (staff/source.ts): the throttle counts per source. */
+    async signIn(input: { user: string; pin: string }, source: SignInSource): Promise<Session> {
+      const name = normalName(input.user);
+      return serialised(name, source, async () => {
+        const row = await checkPin(name, input.pin, source, 'staff.signIn', staffErrors.wrongCredentials);
+        const session = startSession(row);
         audit.record({
           actorId: row.id,
           actor: row.user,
-          action: 'staff.signIn.refused',
-          details: { reason: 'locked' },
+          action: 'staff.signIn',
+          details: { source: source.key },
         });
-        throw new KioskFailure(staffErrors.locked(minutes));
-      }
-      if (!(await verifyPin(input.pin, row.pinHash))) {
-        const failed = (q.fail.get(row.id) as { failed_attempts: number }).failed_attempts;
-        if (failed >= MAX_FAILED_ATTEMPTS) {
-          q.lock.run(new Date(clock.now().getTime() + LOCKOUT_MS).toISOString(), row.id);
-          audit.record({ actorId: row.id, actor: row.user, action: 'staff.locked', details: { failed } });
-          log.warn('staff account locked after wrong PINs', { userId: row.id });
-          throw new KioskFailure(staffErrors.locked(LOCKOUT_MS / 60_000));
-        }
+        return session;
+      });
+    },
+
+    /**
+     * A staff member changes their own PIN with the current one, counted by the sign-in throttle (a stolen
+     * session must not become a way to guess the PIN). Their other sessions end; this one stays.
+     */
+    async changePin(
+      by: StaffUser,
+      token: string,
+      input: { currentPin: string; newPin: string },
+      source: SignInSource,
+    ): Promise<void> {
+      const name = normalName(by.user);
+      await serialised(name, source, async () => {
+        const row = await checkPin(
+          name,
+          input.currentPin,
+          source,
+          'staff.changePin',
+          staffErrors.wrongCurrentPin,
+        );
+        // The current PIN was just checked, so comparing the strings is enough.
+        if (input.newPin === input.currentPin) throw new KioskFailure(staffErrors.pinUnchanged());
+        const hash = await hashPin(input.newPin, { params, randomBytes: random });
+        const ended = db.transaction(() => {
+          q.setPin.run(hash, row.id);
+          return q.othersOf.run(row.id, tokenHash(token)).changes;
+        })();
         audit.record({
           actorId: row.id,
           actor: row.user,
-          action: 'staff.signIn.failed',
-          details: { failed },
+          action: 'staff.changePin',
+          targetType: 'staff',
+          targetId: row.id,
+          details: { sessionsEnded: ended },
         });
-        throw new KioskFailure(staffErrors.wrongCredentials(MAX_FAILED_ATTEMPTS - failed));
-      }
-      q.reset.run(row.id);
-      const session = startSession(row);
-      audit.record({ actorId: row.id, actor: row.user, action: 'staff.signIn' });
-      return session;
+      });
     },
 
     /** Resolves a token to its user and slides the inactivity window; throws unauthorized/expired. */
     authenticate(token: string | undefined): Authenticated {
       if (!token) throw new KioskFailure(commonErrors.unauthorized());
       const hash = tokenHash(token);
-      const row = q.session.get(hash) as (UserRow & { expiresAt: string }) | undefined;
+      const row = q.session.get(hash) as (UserRow & { expiresAt: string; endsAt: string | null }) | undefined;
       if (!row || row.disabledAt) throw new KioskFailure(commonErrors.unauthorized());
-      const now = clock.now();
-      if (Date.parse(row.expiresAt) <= now.getTime()) {
+      const now = clock.now().getTime();
+      if (!live(row, now)) {
         q.deleteSession.run(hash);
         throw new KioskFailure(commonErrors.sessionExpired());
       }
-      const expiresAt = new Date(now.getTime() + sessionMs).toISOString();
-      q.touch.run(now.toISOString(), expiresAt, hash);
+      // Slides, but never past the session's absolute end.
+      const expiresAt = new Date(Math.min(now + sessionMs, Date.parse(row.endsAt ?? ''))).toISOString();
+      q.touch.run(new Date(now).toISOString(), expiresAt, hash);
       return { user: publicUser(row), expiresAt };
     },
 
     isSessionValid(token: string | undefined): boolean {
       if (!token) return false;
-      const row = q.session.get(tokenHash(token)) as (UserRow & { expiresAt: string }) | undefined;
-      return !!row && !row.disabledAt && Date.parse(row.expiresAt) > clock.now().getTime();
+      const row = q.session.get(tokenHash(token)) as
+        (UserRow & { expiresAt: string; endsAt: string | null }) | undefined;
+      return !!row && !row.disabledAt && live(row, clock.now().getTime());
     },
 
     signOut(token: string, by: StaffUser): void {

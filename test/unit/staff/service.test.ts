@@ -47,7 +47,7 @@ describe('staff accounts', () => {
     });
   });
 
-  it('locks an account for 5 minutes after 5 wrong PINs, even against the right PIN', async () => {
+  it('locks a name for 5 minutes after 5 wrong PINs from one source, even against the right PIN', async () => {
     const { core, clock } = await makeCore({ env: { KIOSK_ADMIN_PIN: '135790' } });
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -82,11 +82,48 @@ describe('staff accounts', () => {
     expect(!next.ok && next.error.vi).toContain('Còn 4 lần thử');
   });
 
-  it('gives the same answer for an unknown user as for a wrong PIN', async () => {
+  it('gives the same answer for an unknown user as for a wrong PIN, tries left included', async () => {
     const { core } = await makeCore({ env: { KIOSK_ADMIN_PIN: '135790' } });
-    const r = await core.call('staff.signIn', { user: 'nobody', pin: '135790' }, remote);
-    expect(!r.ok && r.error.code).toBe('wrong-credentials');
-    expect(!r.ok && r.error.vi).not.toContain('lần thử');
+    const unknown = await core.call('staff.signIn', { user: 'nobody', pin: '135790' }, remote);
+    const known = await core.call('staff.signIn', { user: 'admin', pin: '000000' }, remote);
+    expect(!unknown.ok && unknown.error).toEqual(!known.ok && known.error);
+    expect(!unknown.ok && unknown.error.vi).toContain('Còn 4 lần thử');
+  });
+
+  it('ends a session at staffSessionMaxHours after sign-in, however active', async () => {
+    const { core, clock, session } = await signedInAdmin();
+    const me = () => core.call('staff.me', {}, { ...remote, token: session.token });
+    expect(Date.parse(session.expiresAt) - clock.now().getTime()).toBe(30 * 60_000);
+    for (let i = 0; i < 38; i++) {
+      clock.advance(15 * 60_000);
+      expect((await me()).ok).toBe(true); // active every quarter of an hour, 9.5 hours in all
+    }
+    // The idle window no longer reaches past the tenth hour: expiresAt says so.
+    const last = await me();
+    expect(last.ok && (last.value as { expiresAt: string }).expiresAt).toBe('2026-11-23T12:00:00.000Z');
+    clock.advance(29 * 60_000);
+    expect((await me()).ok).toBe(true);
+    clock.advance(60_000);
+    const ended = await me();
+    expect(!ended.ok && ended.error.code).toBe('session-expired');
+    expect(core.isSessionValid(session.token)).toBe(false);
+  });
+
+  it('takes the absolute lifetime from the configuration', async () => {
+    const { core, clock } = await makeCore({
+      env: { KIOSK_ADMIN_PIN: '135790' },
+      config: { centre: { name: 'X', unitCode: '000.00.12.H29' }, staffSessionMaxHours: 2 },
+    });
+    const r = await core.call('staff.signIn', { user: 'admin', pin: '135790' }, local);
+    if (!r.ok) throw new Error(r.error.en);
+    const token = (r.value as Session).token;
+    for (let i = 0; i < 7; i++) {
+      clock.advance(15 * 60_000);
+      expect((await core.call('staff.me', {}, { ...local, token })).ok).toBe(true);
+    }
+    clock.advance(15 * 60_000);
+    const ended = await core.call('staff.me', {}, { ...local, token });
+    expect(!ended.ok && ended.error.code).toBe('session-expired');
   });
 
   it('expires a session after inactivity, and activity keeps it alive', async () => {
