@@ -25,13 +25,18 @@ let code = 1;
 try {
   await build({
     absWorkingDir: root,
-    entryPoints: [join(root, 'test', 'bench', 'index.ts')],
-    outfile,
+    // The attachment worker beside the bench, where the core looks for it (main/core/dossier/decode).
+    entryPoints: {
+      bench: join(root, 'test', 'bench', 'index.ts'),
+      'file-worker': join(root, 'main', 'core', 'dossier', 'decode', 'worker.ts'),
+    },
+    outdir: work,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', '@napi-rs/canvas', 'node-hid', 'bufferutil', 'utf-8-validate'],
+    external: ['better-sqlite3', '@napi-rs/canvas', 'sharp', 'node-hid', 'bufferutil', 'utf-8-validate'],
     loader: { '.sql': 'text' },
     logLevel: 'warning',
     // fonts.ts reads import.meta.url only where __dirname is undefined; in this CJS bundle it exists.

@@ -5,6 +5,7 @@ import { benchColdStart } from './cold-start';
 import { benchPrint } from './print';
 import { benchReceipt } from './receipt';
 import { benchSubmit } from './dossier';
+import { benchAttach } from './attach';
 import { benchSync } from './sync';
 import { benchIssueThroughput, benchTapToPrint } from './queue';
 import { within } from './stats';
@@ -27,6 +28,11 @@ const benches: { name: string; limitMs: number; run: (root: string) => Promise<F
     name: 'dossier submit, 3 × 2 MB JPEG → receipt at a TCP printer',
     limitMs: 60_000,
     run: () => benchSubmit(),
+  },
+  {
+    name: 'attach: 12 MP phone photo, and /healthz under the bad-file corpus',
+    limitMs: 90_000,
+    run: () => benchAttach(),
   },
   { name: 'sync: 1,000 dossiers × 3 × 200 KB', limitMs: 240_000, run: (root) => benchSync(root) },
 ];

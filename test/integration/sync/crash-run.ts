@@ -62,8 +62,13 @@ async function bundleChild(root: string, work: string): Promise<string> {
   const outfile = join(work, 'crash-kiosk.cjs');
   await build({
     absWorkingDir: root,
-    entryPoints: [join(root, 'test', 'integration', 'sync', 'crash-kiosk.ts')],
-    outfile,
+    // The attachment worker beside it, where the core looks for it (main/core/dossier/decode).
+    entryPoints: {
+      'crash-kiosk': join(root, 'test', 'integration', 'sync', 'crash-kiosk.ts'),
+      'file-worker': join(root, 'main', 'core', 'dossier', 'decode', 'worker.ts'),
+    },
+    outdir: work,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -71,6 +76,7 @@ async function bundleChild(root: string, work: string): Promise<string> {
     external: [
       'better-sqlite3',
       '@napi-rs/canvas',
+      'sharp',
       'node-hid',
       'bufferutil',
       'utf-8-validate',

@@ -28,11 +28,12 @@ export type LaunchWorker = (script: string) => WorkerChild;
 
 /**
  * The worker's environment: nothing of the kiosk's (KIOSK_PORTAL_TOKEN, KIOSK_ADMIN_PIN …), only what
- * Windows needs to start a process at all.
+ * Windows needs to start a process at all, and NODE_PATH, where a bundle outside the checkout (the
+ * bench, the crash test) finds sharp.
  */
 export function workerEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const key of ['SYSTEMROOT', 'SystemRoot', 'WINDIR', 'TEMP', 'TMP']) {
+  for (const key of ['SYSTEMROOT', 'SystemRoot', 'WINDIR', 'TEMP', 'TMP', 'NODE_PATH']) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
@@ -87,8 +88,8 @@ export interface FileDecoder {
   /** Starts the worker ahead of the first file, so a citizen's first attach does not wait for it. */
   warm(): void;
   close(): void;
-  /** For the bench and tests: workers started and killed for time so far. */
-  stats(): { started: number; killedSlow: number; waiting: number };
+  /** For the bench and tests: workers started and killed for time so far, the worker's last RSS. */
+  stats(): { started: number; killedSlow: number; waiting: number; workerRssBytes: number };
 }
 
 interface Job {
@@ -117,7 +118,7 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
   let busy = false;
   let nextId = 1;
   let closed = false;
-  const counts = { started: 0, killedSlow: 0 };
+  const counts = { started: 0, killedSlow: 0, workerRssBytes: 0 };
 
   function start(): Live {
     const child = launch(options.script);
@@ -175,7 +176,10 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
       }
       return;
     }
-    if (typeof message.rss === 'number' && message.rss > recycleAt) stop(entry);
+    if (typeof message.rss === 'number') {
+      counts.workerRssBytes = message.rss;
+      if (message.rss > recycleAt) stop(entry);
+    }
     if (message.ok === true) {
       job.resolve(message.value as DecodedDocument);
     } else if (isObject(message.refusal)) {
