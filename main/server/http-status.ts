@@ -23,6 +23,9 @@ export function statusForError(error: KioskError): number {
       return 429;
     case 'internal':
       return 500;
+    case 'file-busy':
+      // The file worker's queue is full: a moment later the same request works.
+      return 503;
     default:
       // A well-formed request the kiosk refused for a reason a person can act on (wrong PIN, locked …).
       return 422;
