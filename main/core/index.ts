@@ -367,6 +367,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     isSessionValid: (token) => staff.isSessionValid(token),
     dataDir: options.dataDir,
     bridge: loaded.config.bridge,
+    maxFileBytes: loaded.config.dossier.maxFileBytes,
     close: async () => {
       clearInterval(sweepTimer);
       folderWatch.stop();

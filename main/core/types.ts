@@ -26,6 +26,8 @@ export interface Core {
   readonly dataDir: string;
   /** The HTTP bridge settings from the configuration. */
   readonly bridge: { lan: boolean; allowedOrigins: string[] };
+  /** `dossier.maxFileBytes` from the configuration: the bridge sizes dossier.attach's body limit by it. */
+  readonly maxFileBytes: number;
   /** Stops background work (the print worker), then closes the database. */
   close(): Promise<void>;
 }

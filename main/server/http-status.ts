@@ -5,6 +5,7 @@ export function statusForError(error: KioskError): number {
   switch (error.code) {
     case 'invalid-input':
     case 'invalid-json':
+    case 'bad-request':
       return 400;
     case 'unauthorized':
     case 'session-expired':
@@ -14,13 +15,20 @@ export function statusForError(error: KioskError): number {
     case 'foreign-origin':
       return 403;
     case 'unknown-method':
+    case 'not-found':
       return 404;
+    case 'method-not-allowed':
+      return 405;
+    case 'request-timeout':
+      return 408;
     case 'too-large':
       return 413;
     case 'unsupported-media-type':
       return 415;
     case 'too-many-requests':
       return 429;
+    case 'headers-too-large':
+      return 431;
     case 'internal':
       return 500;
     case 'file-busy':

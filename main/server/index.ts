@@ -1,19 +1,24 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EVENTS_PATH, type KioskError, type Result } from '../../preload/api';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { EVENTS_PATH, type KioskError } from '../../preload/api';
 import type { Core } from '../core';
 import { createLogger } from '../core/log';
-import { securityHeaders } from '../core/policy';
+import { bodyLimit, discardRest, readBody } from './body';
 import { createEventsHub } from './events';
 import { isAllowedHost, isAllowedOrigin, isLoopback } from './guards';
-import { statusForError } from './http-status';
+import { errorBody, httpErrors, rawErrorResponse, sendError, sendJson } from './replies';
 import { serveStatic } from './static';
 
 const log = createLogger('server');
 
-/** Contract calls are small JSON; attachments (later) get their own streaming route. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES, bodyLimit } from './body';
 export const DEFAULT_PORT = 8787;
+
+/** Time to receive a request's headers, and the whole request (a large capture from a counter PC). */
+const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
+/** What a test may shorten the timeouts to, and the longest they may be set. */
+const TIMEOUT_BOUNDS = { min: 100, max: 300_000 };
 
 export interface ServerOptions {
   core: Core;
@@ -23,6 +28,11 @@ export interface ServerOptions {
   host?: string;
   /** The built renderer (dist/renderer); without it only the API is served. */
   rendererDir?: string;
+  /**
+   * A slow client is answered 408 after these (defaults 10 s for the headers, 30 s for the whole request;
+   * tests shorten them). Kept within 100 ms – 5 min, and the request's at least the headers'.
+   */
+  timeouts?: { headersMs?: number; requestMs?: number };
 }
 
 export interface RunningServer {
@@ -31,46 +41,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const errorBody = (code: string, vi: string, en: string): KioskError => ({ code, vi, en });
+const clamp = (ms: number): number => Math.min(TIMEOUT_BOUNDS.max, Math.max(TIMEOUT_BOUNDS.min, ms));
 
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: Result<unknown> | Record<string, unknown>,
-): void {
-  const data = JSON.stringify(body);
-  res.writeHead(status, {
-    ...securityHeaders(),
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(data)),
-    'Cache-Control': 'no-store',
-  });
-  res.end(data);
+export function timeoutsFrom(options: ServerOptions['timeouts']): {
+  headersTimeout: number;
+  requestTimeout: number;
+  connectionsCheckingInterval: number;
+} {
+  const headersTimeout = clamp(options?.headersMs ?? DEFAULT_TIMEOUTS.headersMs);
+  const requestTimeout = Math.max(headersTimeout, clamp(options?.requestMs ?? DEFAULT_TIMEOUTS.requestMs));
+  // Node checks the timeouts on this interval (default 30 s, which would let a slow client stay twice as
+  // long as the timeout says); a quarter of the headers' timeout keeps them within 25 %.
+  return { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.ceil(headersTimeout / 4) };
 }
 
-function sendError(res: ServerResponse, error: KioskError): void {
-  sendJson(res, statusForError(error), { ok: false, error });
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limit) {
-      resolve('too-large');
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** The JSON answer to a request Node's parser refused (it names the reason in `error.code`). */
+function clientErrorFor(code: string | undefined): KioskError {
+  switch (code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return httpErrors.requestTimeout();
+    case 'HPE_HEADER_OVERFLOW':
+      return httpErrors.headersTooLarge();
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return httpErrors.tooLarge();
+    default:
+      return httpErrors.badRequest();
+  }
 }
 
 function bearer(req: IncomingMessage): string | undefined {
@@ -80,11 +76,7 @@ function bearer(req: IncomingMessage): string | undefined {
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, core: Core, name: string): Promise<void> {
   if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    sendJson(res, 405, {
-      ok: false,
-      error: errorBody('method-not-allowed', 'Chỉ chấp nhận POST.', 'Only POST is accepted.'),
-    });
+    sendError(res, httpErrors.methodNotAllowed('POST'), { Allow: 'POST' });
     return;
   }
   // Requiring JSON also stops an HTML form on another site from posting here (forms cannot send it).
@@ -100,23 +92,19 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, core: Core, 
     );
     return;
   }
-  const body = await readBody(req, MAX_BODY_BYTES);
-  if (body === 'too-large') {
-    res.setHeader('Connection', 'close');
-    sendError(
-      res,
-      errorBody(
-        'too-large',
-        'Dữ liệu gửi lên quá lớn.',
-        `The request is larger than ${MAX_BODY_BYTES} bytes.`,
-      ),
-    );
+  // The method is in the URL, so its limit is known before a byte of the body is read.
+  const limit = bodyLimit(name, core.maxFileBytes);
+  const body = await readBody(req, limit);
+  if (body.kind === 'aborted') return; // the client left or timed out (answered 408 by clientError)
+  if (body.kind === 'too-large') {
+    sendError(res, httpErrors.tooLarge(limit), { Connection: 'close' });
+    discardRest(req);
     return;
   }
   let input: unknown = {};
-  if (body.length > 0) {
+  if (body.bytes.length > 0) {
     try {
-      input = JSON.parse(body.toString('utf8'));
+      input = JSON.parse(body.bytes.toString('utf8'));
     } catch {
       sendError(
         res,
@@ -160,7 +148,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return null;
   };
 
-  const server = createServer((req, res) => {
+  /** The response a socket is answering now: a parse error after its headers went out cannot be answered. */
+  const answering = new WeakMap<Socket, ServerResponse>();
+
+  const server = createServer(timeoutsFrom(options.timeouts), (req, res) => {
+    answering.set(req.socket, res);
+    res.once('finish', () => {
+      if (answering.get(req.socket) === res) answering.delete(req.socket);
+    });
     const url = new URL(req.url ?? '/', 'http://bridge');
     const refused = guard(req);
     if (refused) {
@@ -175,7 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Method names are plain ASCII; a percent-escape in one can only be a typo or a probe.
       handleApi(req, res, core, url.pathname.slice(5)).catch((error: unknown) => {
         log.error('api request failed', { error });
-        if (!res.headersSent) {
+        if (!res.headersSent && !req.socket.destroyed) {
           sendError(res, errorBody('internal', 'Ki-ốt gặp lỗi ngoài ý muốn.', 'Unexpected error.'));
         }
       });
@@ -185,19 +180,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       serveStatic(req, res, options.rendererDir);
       return;
     }
-    sendJson(res, 404, { ok: false, error: errorBody('not-found', 'Không tìm thấy.', 'Not found.') });
+    sendError(res, httpErrors.notFound());
+  });
+
+  // Node's parser refused a request (a malformed request line, headers over 16 KiB) or a client was too
+  // slow (408): Node would answer in plain text; the bridge answers JSON like everywhere else.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const started = answering.get(socket as Socket)?.headersSent ?? false;
+    if (error.code === 'ECONNRESET' || !socket.writable || started) {
+      socket.destroy();
+      return;
+    }
+    socket.end(rawErrorResponse(clientErrorFor(error.code)));
   });
 
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://bridge').pathname;
-    if (path !== EVENTS_PATH || guard(req)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    if (path !== EVENTS_PATH) {
+      socket.end(rawErrorResponse(httpErrors.notFound()));
+      return;
+    }
+    const refused = guard(req);
+    if (refused) {
+      socket.end(rawErrorResponse(refused));
       return;
     }
     hub.upgrade(req, socket, head);
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,14 +1,15 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_ORIGIN, contentTypeFor, resolveAppPath, securityHeaders } from '../core/policy';
+import { httpErrors, sendError } from './replies';
 
 /**
  * Serves the built renderer. Paths are resolved by the same pure function as Electron's app:// handler,
- * so both transports refuse the same traversal tricks.
+ * so both transports refuse the same traversal tricks. A refusal is JSON, as every error of the bridge.
  */
 export function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD' }).end();
+    sendError(res, httpErrors.methodNotAllowed('GET, HEAD'), { Allow: 'GET, HEAD' });
     return;
   }
   const pathname = new URL(req.url ?? '/', 'http://bridge').pathname;
@@ -23,8 +24,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, rendererD
     }
   }
   if (!file || size < 0) {
-    res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Không tìm thấy / Not found');
+    sendError(res, httpErrors.notFound());
     return;
   }
   const hashed = pathname.startsWith('/assets/');

@@ -239,6 +239,18 @@ export const ImportSourceSchema = z.object({
   files: z.array(z.object({ name: z.string(), bytes: z.number().int(), modifiedAt: z.string() })),
 });
 
+/**
+ * The largest `dossier.maxFileBytes` a kiosk's configuration may set (main/core/config/schema.ts). The
+ * contract sizes a capture for it; the core then holds each kiosk to its own configured limit.
+ */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+/** Characters of base64 for `bytes` bytes (padded). */
+export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+
+/** Room for the `data:image/jpeg;base64,` prefix a canvas gives, which the core accepts and strips. */
+export const DATA_URL_PREFIX_CHARS = 32;
+
 export const AttachSourceSchema = z.discriminatedUnion('kind', [
   /** A file in a configured import folder (USB drive, scanner output), by its name in that folder. */
   z.strictObject({
@@ -246,8 +258,11 @@ export const AttachSourceSchema = z.discriminatedUnion('kind', [
     sourceId: z.string().min(1).max(64),
     name: z.string().max(255),
   }),
-  /** A camera capture: JPEG or PNG bytes, base64. */
-  z.strictObject({ kind: z.literal('capture'), dataBase64: z.string().max(12_000_000) }),
+  /** A camera capture: JPEG or PNG bytes, base64 (at most the largest configurable file, encoded). */
+  z.strictObject({
+    kind: z.literal('capture'),
+    dataBase64: z.string().max(base64Length(MAX_ATTACHMENT_BYTES) + DATA_URL_PREFIX_CHARS),
+  }),
 ]);
 
 export const DayDossierSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema } from '../../../preload/api';
+import { LanguageSchema, MAX_ATTACHMENT_BYTES } from '../../../preload/api';
 
 /**
  * The kiosk's configuration: one JSON file, `kiosk.config.json`, in the data folder. Every field is
@@ -147,12 +147,12 @@ export const ConfigSchema = z
           )
           .max(8)
           .default([]),
-        /** Largest file accepted for one attachment. */
+        /** Largest file accepted for one attachment (the contract sizes camera captures for the maximum). */
         maxFileBytes: z
           .number()
           .int()
           .min(100_000)
-          .max(50 * 1024 * 1024)
+          .max(MAX_ATTACHMENT_BYTES)
           .default(10 * 1024 * 1024),
         /** Pictures larger than this (after EXIF rotation) are refused before they are decoded. */
         maxImageMegapixels: z.number().min(1).max(100).default(40),

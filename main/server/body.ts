@@ -1,0 +1,73 @@
+import type { IncomingMessage } from 'node:http';
+import { DATA_URL_PREFIX_CHARS, base64Length, type MethodName } from '../../preload/api';
+
+/** Contract calls are small JSON: a form, a scan, a PIN. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Around a capture in a dossier.attach body: its ids, keys and quotes. */
+const ATTACH_ENVELOPE_BYTES = 4 * 1024;
+/** The one method whose body carries a file: a camera capture, base64. */
+const ATTACH: MethodName = 'dossier.attach';
+/** After refusing a body, how long the rest of it is read and dropped before the connection is cut. */
+const DISCARD_MS = 2_000;
+
+/**
+ * The largest body the bridge reads for a method, chosen from the URL before a byte of the body is read:
+ * dossier.attach may carry a capture of `maxFileBytes` (the kiosk's configuration) once base64-encoded;
+ * every other method 64 KiB. The core then holds the capture to `maxFileBytes` exactly.
+ */
+export function bodyLimit(method: string, maxFileBytes: number): number {
+  if (method !== ATTACH) return MAX_BODY_BYTES;
+  return base64Length(maxFileBytes) + DATA_URL_PREFIX_CHARS + ATTACH_ENVELOPE_BYTES;
+}
+
+export type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
+
+/**
+ * Reads a request body of at most `limit` bytes. A declared Content-Length over the limit is refused
+ * before reading; a body that grows past it (chunked, or lying about its length) is refused the moment it
+ * does, and nothing past the limit is kept. `aborted`: the client went away (or timed out) first.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      resolve({ kind: 'too-large' });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (body: Body): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      req.off('error', onClose);
+      resolve(body);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        done({ kind: 'too-large' });
+      } else chunks.push(chunk);
+    };
+    const onEnd = (): void => done({ kind: 'ok', bytes: Buffer.concat(chunks, size) });
+    const onClose = (): void => done({ kind: 'aborted' });
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('close', onClose);
+    req.on('error', onClose);
+  });
+}
+
+/**
+ * After a refusal: the rest of the body is read and dropped (never kept) for a short while, so the client,
+ * still sending, reads the answer instead of a reset connection; then the connection is cut.
+ */
+export function discardRest(req: IncomingMessage): void {
+  if (req.complete) return;
+  const timer = setTimeout(() => req.socket.destroy(), DISCARD_MS);
+  timer.unref();
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
+}
