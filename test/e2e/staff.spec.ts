@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { shot, test, expect, expectAccessible } from './fixtures';
+import { api } from './support/contract';
 
 test.describe('first start without KIOSK_ADMIN_PIN', () => {
   test('staff create the admin account on screen, then land in the console', async ({ page, app }) => {
@@ -62,6 +64,140 @@ test.describe('staff sign-in', () => {
       body: '{}',
     });
     expect(r.status).toBe(401);
+  });
+});
+
+test.describe('staff accounts', () => {
+  const ADMIN_PIN = '135790';
+  const LAN_PIN = '555666';
+  test.use({ appOptions: { env: { KIOSK_ADMIN_PIN: ADMIN_PIN } } });
+
+  async function signInOnScreen(page: Page, url: string, user: string, pin: string): Promise<void> {
+    await page.goto(`${url}/staff`);
+    await page.getByTestId('staff-user').fill(user);
+    await page.getByTestId('staff-pin').fill(pin);
+    await page.getByTestId('staff-submit').click();
+    await expect(page.getByTestId('staff-console')).toBeVisible();
+  }
+  const row = (page: Page, user: string) =>
+    page.getByTestId('account-table').locator(`tr[data-user="${user}"]`);
+  /** The list is read when the tab opens: open it again to see changes made elsewhere. */
+  async function reopen(page: Page): Promise<void> {
+    await page.getByTestId('counter-link').click();
+    await page.getByTestId('accounts-link').click();
+    await expect(page.getByTestId('account-table')).toBeVisible();
+  }
+
+  test('an admin creates an account, lifts its lock, sets its PIN and disables it', async ({ page, app }) => {
+    test.setTimeout(90_000);
+    await signInOnScreen(page, app.url, 'admin', ADMIN_PIN);
+    await page.getByTestId('accounts-link').click();
+    await expect(row(page, 'admin')).toContainText('Quản trị viên');
+    // Nobody manages their own account here.
+    await expect(row(page, 'admin').getByRole('button')).toHaveCount(0);
+
+    await page.getByTestId('account-create').click();
+    const create = page.getByTestId('account-create-form');
+    await create.getByTestId('account-name').fill('Nguyễn Thị Lan');
+    await create.getByTestId('account-user').fill('lan');
+    await create.getByTestId('account-pin').fill(LAN_PIN);
+    await create.getByTestId('account-pin2').fill('555667');
+    await create.getByTestId('account-save').click();
+    await expect(create.getByTestId('account-form-error')).toContainText('Hai mã PIN chưa giống nhau');
+    await create.getByTestId('account-pin2').fill(LAN_PIN);
+    await shot(page, 'staff-accounts-create');
+    await expectAccessible(page, 'staff accounts: create');
+    await create.getByTestId('account-save').click();
+    await expect(create).toBeHidden();
+    await expect(page.getByTestId('account-notice')).toHaveText('Đã tạo tài khoản “lan”.');
+    await expect(row(page, 'lan')).toContainText('Đang dùng');
+
+    // Five wrong PINs at the kiosk lock "lan" there; the admin sees it and lifts it.
+    const lanToken = (await api<{ token: string }>(app.url, 'staff.signIn', { user: 'lan', pin: LAN_PIN }))
+      .token;
+    for (let i = 0; i < 5; i++)
+      await expect(api(app.url, 'staff.signIn', { user: 'lan', pin: '000000' })).rejects.toThrow();
+    await expect(api(app.url, 'staff.signIn', { user: 'lan', pin: LAN_PIN })).rejects.toThrow(
+      /account-locked/,
+    );
+    await reopen(page);
+    await expect(row(page, 'lan').getByTestId('account-state')).toContainText(
+      'Tạm khoá đăng nhập trên máy ki-ốt đến',
+    );
+    await shot(page, 'staff-accounts');
+    await expectAccessible(page, 'staff accounts');
+    await row(page, 'lan').getByTestId('account-unlock').click();
+    await expect(page.getByTestId('account-notice')).toHaveText('Đã mở khoá đăng nhập cho “lan”.');
+    await expect(row(page, 'lan').getByTestId('account-state')).toHaveText('Đang dùng');
+    await expect(row(page, 'lan').getByTestId('account-unlock')).toHaveCount(0);
+
+    // A new PIN: the old one and the open session stop working.
+    await row(page, 'lan').getByTestId('account-resetPin').click();
+    const reset = page.getByTestId('account-reset-form');
+    await expect(reset).toContainText('bị đăng xuất trên mọi máy');
+    await reset.getByTestId('account-pin').fill('246802');
+    await reset.getByTestId('account-pin2').fill('246802');
+    await shot(page, 'staff-accounts-reset-pin');
+    await expectAccessible(page, 'staff accounts: reset PIN');
+    await reset.getByTestId('account-save').click();
+    await expect(reset).toBeHidden();
+    await expect(page.getByTestId('account-notice')).toContainText('Đã đặt mã PIN mới cho “lan”');
+    await expect(api(app.url, 'staff.me', {}, lanToken)).rejects.toThrow(/401 unauthorized/);
+    const again = (await api<{ token: string }>(app.url, 'staff.signIn', { user: 'lan', pin: '246802' }))
+      .token;
+
+    // Disabling asks first, then ends the session at once.
+    await row(page, 'lan').getByTestId('account-disable').click();
+    const confirm = page.getByTestId('account-confirm-disable');
+    await expect(confirm).toContainText('Vô hiệu hoá tài khoản “lan”?');
+    await shot(page, 'staff-accounts-confirm-disable');
+    await expectAccessible(page, 'staff accounts: confirm disable');
+    await confirm.getByTestId('account-confirm-disable-button').click();
+    await expect(confirm).toBeHidden();
+    await expect(row(page, 'lan').getByTestId('account-state')).toHaveText('Đã vô hiệu hoá');
+    await expect(api(app.url, 'staff.me', {}, again)).rejects.toThrow(/401 unauthorized/);
+    await expect(api(app.url, 'staff.signIn', { user: 'lan', pin: '246802' })).rejects.toThrow(
+      /wrong-credentials/,
+    );
+    await row(page, 'lan').getByTestId('account-enable').click();
+    await expect(row(page, 'lan').getByTestId('account-state')).toHaveText('Đang dùng');
+  });
+
+  test('a staff member changes their own PIN and has no accounts tab', async ({ page, app }) => {
+    const admin = (await api<{ token: string }>(app.url, 'staff.signIn', { user: 'admin', pin: ADMIN_PIN }))
+      .token;
+    await api(
+      app.url,
+      'staff.createUser',
+      { user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff', pin: LAN_PIN },
+      admin,
+    );
+    await signInOnScreen(page, app.url, 'lan', LAN_PIN);
+    await expect(page.getByTestId('accounts-link')).toHaveCount(0);
+
+    await page.getByTestId('change-pin').click();
+    const form = page.getByTestId('change-pin-form');
+    await form.getByTestId('change-pin-current').fill('000000');
+    await form.getByTestId('change-pin-new').fill('864200');
+    await form.getByTestId('change-pin-new2').fill('864200');
+    await form.getByTestId('account-save').click();
+    await expect(form.getByTestId('account-form-error')).toContainText(
+      'Mã PIN hiện tại không đúng. Còn 4 lần thử',
+    );
+    await shot(page, 'staff-change-pin');
+    await expectAccessible(page, 'staff change PIN');
+    await form.getByTestId('change-pin-current').fill(LAN_PIN);
+    await form.getByTestId('account-save').click();
+    await expect(form).toBeHidden();
+    await expect(page.getByTestId('change-pin-notice')).toHaveText(
+      'Đã đổi mã PIN. Lần đăng nhập sau hãy dùng mã mới.',
+    );
+
+    await page.getByTestId('staff-signout').click();
+    await page.getByTestId('staff-user').fill('lan');
+    await page.getByTestId('staff-pin').fill('864200');
+    await page.getByTestId('staff-submit').click();
+    await expect(page.getByTestId('staff-console')).toBeVisible();
   });
 });
 

@@ -5,6 +5,7 @@ import { staffDossierEn } from './staffDossier.en';
 import { chipEn } from './chip.en';
 import { syncEn } from './sync.en';
 import { calendarEn } from './calendar.en';
+import { accountsEn } from './accounts.en';
 
 /** English: the second language, for foreign residents and visitors. Same keys as `vi.ts`. */
 export const en: Messages = {
@@ -338,4 +339,5 @@ export const en: Messages = {
   chip: chipEn,
   sync: syncEn,
   calendar: calendarEn,
+  accounts: accountsEn,
 };

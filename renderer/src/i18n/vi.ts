@@ -4,6 +4,7 @@ import { staffDossierVi } from './staffDossier.vi';
 import { chipVi } from './chip.vi';
 import { syncVi } from './sync.vi';
 import { calendarVi } from './calendar.vi';
+import { accountsVi } from './accounts.vi';
 /**
  * Vietnamese: the default language. Plain, warm words a citizen of any age understands; "Quý vị" is the
  * polite form public service centres use. `en.ts` must have exactly the same keys (a unit test checks).
@@ -340,6 +341,7 @@ export const vi = {
   chip: chipVi,
   sync: syncVi,
   calendar: calendarVi,
+  accounts: accountsVi,
 };
 
 /** The shape every language must have: the same keys, each a string. */

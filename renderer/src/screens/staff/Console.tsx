@@ -11,6 +11,8 @@ import { ChipDiagnostics } from './ChipDiagnostics';
 import { Dossiers } from './Dossiers';
 import { SyncPanel } from './SyncPanel';
 import { Holidays } from './Holidays';
+import { Accounts } from './Accounts';
+import { ChangePin } from './ChangePin';
 
 // The report pulls in the charting library: load it only when someone opens the report.
 const ReportScreen = lazy(() => import('./Report').then((m) => ({ default: m.Report })));
@@ -31,9 +33,10 @@ function upsert(alerts: Alert[], alert: Alert): Alert[] {
 /**
  * The staff console: who is signed in, sign out, the alerts panel, then one tab: the counter (call,
  * recall, serve, transfer, pause), the day's dossiers ("Hồ sơ"), sync with the portal ("Đồng bộ"), the
- * holiday calendar due dates are counted with ("Ngày nghỉ lễ"), the day report, or the scanner check.
+ * holiday calendar due dates are counted with ("Ngày nghỉ lễ"), the day report, the scanner check, or
+ * (admins) the staff accounts ("Tài khoản"). "Đổi mã PIN" beside sign-out is everyone's own PIN.
  */
-type ConsoleView = 'counter' | 'dossiers' | 'sync' | 'holidays' | 'report' | 'scanner' | 'chip';
+type ConsoleView = 'counter' | 'dossiers' | 'sync' | 'holidays' | 'report' | 'scanner' | 'chip' | 'accounts';
 
 /** The console's tabs; the test ids are what e2e tests click. */
 const views = [
@@ -44,6 +47,7 @@ const views = [
   { id: 'report', testId: 'report-link', label: 'staff.console.navReport' },
   { id: 'scanner', testId: 'scanner-link', label: 'staff.scanner.nav' },
   { id: 'chip', testId: 'chip-link', label: 'chip.diag.nav' },
+  { id: 'accounts', testId: 'accounts-link', label: 'accounts.nav' },
 ] as const satisfies readonly { id: ConsoleView; testId: string; label: string }[];
 
 export function Console({
@@ -74,36 +78,41 @@ export function Console({
             </span>
           </p>
         </div>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          data-testid="staff-signout"
-          disabled={signingOut}
-          onClick={() => {
-            setSigningOut(true);
-            void onSignOut();
-          }}
-        >
-          {t('staff.console.signOut')}
-        </button>
+        <div className="console-actions">
+          <ChangePin onError={onError} />
+          <button
+            type="button"
+            className="btn btn-secondary"
+            data-testid="staff-signout"
+            disabled={signingOut}
+            onClick={() => {
+              setSigningOut(true);
+              void onSignOut();
+            }}
+          >
+            {t('staff.console.signOut')}
+          </button>
+        </div>
       </div>
       <AlertsPanel onError={onError} />
       <nav className="console-nav" aria-label={t('staff.console.navLabel')}>
-        {views.map(({ id, testId, label }) => (
-          <button
-            key={id}
-            type="button"
-            className="btn btn-tool"
-            aria-current={view === id ? 'page' : undefined}
-            data-testid={testId}
-            onClick={() => {
-              if (id === 'dossiers') setDossiersVisit((n) => n + 1);
-              setView(id);
-            }}
-          >
-            {t(label)}
-          </button>
-        ))}
+        {views
+          .filter(({ id }) => id !== 'accounts' || user.role === 'admin')
+          .map(({ id, testId, label }) => (
+            <button
+              key={id}
+              type="button"
+              className="btn btn-tool"
+              aria-current={view === id ? 'page' : undefined}
+              data-testid={testId}
+              onClick={() => {
+                if (id === 'dossiers') setDossiersVisit((n) => n + 1);
+                setView(id);
+              }}
+            >
+              {t(label)}
+            </button>
+          ))}
       </nav>
       {view === 'counter' ? (
         <CounterPanel onError={onError} />
@@ -117,6 +126,8 @@ export function Console({
         <ScanDiagnostics onError={onError} />
       ) : view === 'chip' ? (
         <ChipDiagnostics />
+      ) : view === 'accounts' ? (
+        <Accounts user={user} onError={onError} />
       ) : (
         <Suspense fallback={<p role="status">{t('report.loading')}</p>}>
           <ReportScreen onError={onError} />
