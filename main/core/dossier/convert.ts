@@ -31,6 +31,8 @@ export function decodeError(failure: DecodeFailure): KioskFailure {
       return dossierErrors.fileTooSlow();
     case 'file-busy':
       return dossierErrors.fileBusy();
+    case 'file-check-failed':
+      return dossierErrors.fileCheckFailed();
   }
 }
 

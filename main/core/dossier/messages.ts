@@ -145,6 +145,13 @@ export const dossierErrors = {
       'The kiosk could not read this file in the time allowed (it is too complex or damaged). Take or scan the paper again, or choose another file.',
       'file',
     ),
+  fileCheckFailed: () =>
+    fail(
+      'file-check-failed',
+      'Ki-ốt đang gặp lỗi khi kiểm tra tệp nên chưa nhận được tệp này. Vui lòng báo nhân viên tại quầy.',
+      'The kiosk has a fault checking files, so it cannot take this file now. Please tell a member of staff.',
+      'file',
+    ),
   fileBusy: () =>
     fail(
       'file-busy',

@@ -126,6 +126,23 @@ describe('the file worker keeper', () => {
     }
   });
 
+  it('a worker that cannot start says the kiosk is at fault, not the file', async () => {
+    const d = decoder(join(tempDir(), 'missing-worker.cjs'));
+    expect(await failure(d.decode(bytes, 'png'))).toBe('file-check-failed');
+  });
+
+  it('closing the kiosk with a file in the worker ends that attach instead of leaving it waiting', async () => {
+    const d = decoder(script('/* never answers */'), { timeoutMs: 60_000 });
+    const pending = d.decode(bytes, 'pdf').catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    d.close();
+    const outcome = await Promise.race([
+      pending,
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
+    ]);
+    expect(outcome).toBeInstanceOf(Error);
+  });
+
   it('the bundled worker answers a real PDF', async () => {
     const d = decoder(TEST_FILE_WORKER);
     const pdf = await plainPdf();

@@ -52,6 +52,9 @@ export const forkWorker: LaunchWorker = (script) => {
     execArgv: ['--max-old-space-size=512'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
+  // Without a listener, a failed spawn or a send on a closed channel would be thrown in the kiosk's
+  // process; the exit that follows tells the decoder what it needs.
+  child.on('error', (error) => log.warn('file worker process error', { error }));
   return {
     send: (message) => child.send(message),
     kill: () => child.kill('SIGKILL'),
@@ -61,7 +64,8 @@ export const forkWorker: LaunchWorker = (script) => {
 };
 
 /** Why the decoder gave up on a file without the worker's verdict. */
-export type DecodeFailure = DecodeRefusal | { code: 'file-too-slow' } | { code: 'file-busy' };
+export type DecodeFailure =
+  DecodeRefusal | { code: 'file-too-slow' } | { code: 'file-busy' } | { code: 'file-check-failed' };
 
 export class DecodeFailed extends Error {
   constructor(readonly failure: DecodeFailure) {
@@ -156,20 +160,31 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
       entry.onAnswer = resolve;
       timer = setTimeout(() => resolve({ timedOut: true }), options.timeoutMs);
     });
-    const sent = entry.ready.then(
-      () => entry.child.send({ id: job.id, kind: job.kind, bytes: job.bytes, limits: options.limits }),
+    let started = false;
+    void entry.ready.then(
+      () => {
+        started = true;
+        try {
+          entry.child.send({ id: job.id, kind: job.kind, bytes: job.bytes, limits: options.limits });
+        } catch (error) {
+          log.warn('could not hand a file to the worker', { error }); // its exit answers
+        }
+      },
       () => {}, // the exit already answered
     );
     const message = await answer;
     clearTimeout(timer);
     entry.onAnswer = undefined;
-    await sent;
     if (!isObject(message) || message.id !== job.id) {
       stop(entry);
       if (isObject(message) && message.timedOut === true) {
         counts.killedSlow += 1;
         log.warn('file worker killed: a file took too long', { kind: job.kind, bytes: job.bytes.length });
         job.reject(new DecodeFailed({ code: 'file-too-slow' }));
+      } else if (!started) {
+        // Not the file's fault: the worker never came up (a missing bundle, a broken sharp install).
+        log.error('file worker could not start', { script: options.script, message });
+        job.reject(new DecodeFailed({ code: 'file-check-failed' }));
       } else {
         log.warn('file worker died while decoding', { kind: job.kind, bytes: job.bytes.length, message });
         job.reject(new DecodeFailed({ code: job.kind === 'pdf' ? 'pdf-damaged' : 'image-damaged' }));
