@@ -3,7 +3,7 @@ import { randomBytes as nodeRandomBytes, scrypt, timingSafeEqual } from 'node:cr
 /**
  * Staff PINs are stored as scrypt hashes (node:crypto): `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>`.
  * The parameters travel with the hash so they can be raised later without locking anyone out.
- * A 6-digit PIN has only a million values, so the lockout (staff/service.ts) is what really protects
+ * A 6-digit PIN has only a million values, so the sign-in throttle (staff/throttle.ts) is what really protects
  * it; scrypt makes a stolen database file expensive to brute-force offline.
  */
 export interface ScryptParams {
