@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from '@playwright/test';
+import * as badFiles from '../unit/dossier/corpus';
 import { expect, expectAccessible, shot, test } from './fixtures';
 import { listPdfs, PRINTER_QUEUE, waitForNewPdf } from './support/cups';
 
@@ -56,6 +57,10 @@ test.beforeAll(async () => {
   // Listed as an ordinary file; swapped for a link out of the folder just before the tap (below).
   writeFileSync(join(usb, 'giay-to-khac.pdf'), await pdf('Khac'));
   writeFileSync(join(outside, 'kiosk-secret.pdf'), await pdf('Secret'));
+  // A photo cut short (the first 100 bytes of a PNG: this hung the kiosk for good before the file
+  // worker), and a PDF that runs JavaScript when opened.
+  writeFileSync(join(usb, 'anh-bi-cat.png'), (await badFiles.png()).subarray(0, 100));
+  writeFileSync(join(usb, 'to-khai-co-ma.pdf'), await badFiles.javascriptPdf());
 });
 
 /** The centre's account for level-4 fees (a test account: VietQR payloads only, nothing is paid). */
@@ -245,6 +250,13 @@ test('a birth registration from the home screen to the printed receipt', async (
   await expect(chooser.getByTestId('attach-error')).not.toHaveText(sizeMessage);
   await expect(chooser.getByTestId('attach-error')).toContainText('Chưa nhận được tệp');
   await shot(page, 'dossier-13-outside-refused');
+  await chooser.getByTestId('file-anh-bi-cat.png').click();
+  await expect(chooser.getByTestId('attach-error')).toContainText('bị hỏng');
+  await shot(page, 'dossier-13c-truncated-picture-refused');
+  await chooser.getByTestId('file-to-khai-co-ma.pdf').click();
+  await expect(chooser.getByTestId('attach-error')).toContainText('JavaScript');
+  await shot(page, 'dossier-13d-pdf-with-script-refused');
+  await expectAccessible(page, 'pdf with script refused');
 
   // The camera: this browser has none (or may not use it); the person is told kindly what to do instead.
   await chooser.getByTestId('chooser-camera').click();
