@@ -75,7 +75,8 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
   const lifetimeMs = options.sessionMaxHours * 3_600_000;
   const throttle = createThrottle(db, options.throttle ?? DEFAULT_THROTTLE);
   // One attempt at a time per (name, source): each sees the count the one before it left.
-  const serial = createKeyedSerial(SERIAL_LIMITS);
+  // The kiosk itself queues apart from the LAN, so a LAN flood never makes its sign-in "busy".
+  const serial = { lan: createKeyedSerial(SERIAL_LIMITS), own: createKeyedSerial(SERIAL_LIMITS) };
   // A name with no account is checked against this, so it costs the same time as a real one. The PIN is
   // not digits, so it matches nothing anyone can send.
   const dummyHash = hashPin('not-a-pin', { params, randomBytes: random });
@@ -198,7 +199,7 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
 
   /** Runs `task` after every earlier attempt on the same (name, source); "busy" when too many wait. */
   function serialised<T>(name: string, source: SignInSource, task: () => Promise<T>): Promise<T> {
-    const queued = serial.run(`${name}\n${source.key}`, task);
+    const queued = (source.lan ? serial.lan : serial.own).run(`${name}\n${source.key}`, task);
     if (!queued) throw new KioskFailure(staffErrors.signInBusy());
     return queued;
   }
