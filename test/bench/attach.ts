@@ -15,14 +15,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCore, type Core } from '../../main/core';
 import { startServer } from '../../main/server';
 import * as corpus from '../unit/dossier/corpus';
-import { median, ms, percentile, within } from './stats';
+import { call } from './dossier';
+import { median, ms, percentile } from './stats';
 
 type Figures = Record<string, number | string>;
 
 const RUNS = 7;
 const WARMUP = 1;
 const CALL_LIMIT_MS = 30_000;
-const local = { transport: 'ipc', local: true } as const;
 
 /**
  * Phone photos: smooth light and grain, 4000 × 3000, JPEG q94 (about 5 MB, as phones write them). Made
@@ -73,12 +73,6 @@ function childrenPeakRss(): number {
     return 0;
   }
   return total;
-}
-
-async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await within(CALL_LIMIT_MS, name, core.call(name, input, local));
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.en}`);
-  return result.value as T;
 }
 
 async function paper(core: Core): Promise<{ procedureId: string; componentId: string }> {

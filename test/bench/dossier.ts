@@ -242,7 +242,8 @@ async function startPrinter() {
 
 // ── the bench ─────────────────────────────────────────────────────────────────────────────────────────
 
-async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
+/** A contract call as the kiosk screen makes it (IPC, local), bounded in time; a refusal throws. */
+export async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
   const result = await within(CALL_LIMIT_MS, name, core.call(name, input, local));
   if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.en}`);
   return result.value as T;
