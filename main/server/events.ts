@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core';
 import { createLogger } from '../core/log';
 import { isLoopback } from './guards';
+import { httpErrors, rawErrorResponse } from './replies';
 
 const log = createLogger('server.events');
 
@@ -25,6 +26,12 @@ const MAX_CLIENTS = 200;
 export function createEventsHub(core: Core) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const clients = new Set<Client>();
+  // A handshake ws refuses (no key, wrong version …) is answered JSON, as every error of the bridge,
+  // instead of ws's own plain-text reply.
+  wss.on('wsClientError', (error: Error, socket: Duplex) => {
+    if (socket.writable) socket.end(rawErrorResponse(httpErrors.badHandshake(error.message)));
+    else socket.destroy();
+  });
 
   const unsubscribe = core.subscribe((message, audience) => {
     const data = JSON.stringify(message);
@@ -69,7 +76,7 @@ export function createEventsHub(core: Core) {
   return {
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       if (clients.size >= MAX_CLIENTS) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
+        socket.end(rawErrorResponse(httpErrors.tooManyClients()));
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));

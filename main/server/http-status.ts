@@ -34,6 +34,9 @@ export function statusForError(error: KioskError): number {
     case 'file-busy':
       // The file worker's queue is full: a moment later the same request works.
       return 503;
+    case 'too-many-clients':
+      // The events WebSocket has as many clients as it takes.
+      return 503;
     default:
       // A well-formed request the kiosk refused for a reason a person can act on (wrong PIN, locked …).
       return 422;

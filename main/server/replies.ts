@@ -56,6 +56,18 @@ export const httpErrors = {
       'Yêu cầu gửi đến ki-ốt không đúng định dạng HTTP.',
       'The request is not well-formed HTTP.',
     ),
+  badHandshake: (reason: string) =>
+    errorBody(
+      'bad-request',
+      'Yêu cầu mở kết nối sự kiện (WebSocket) không hợp lệ.',
+      `Not a valid WebSocket handshake: ${reason}.`,
+    ),
+  tooManyClients: () =>
+    errorBody(
+      'too-many-clients',
+      'Ki-ốt đang có quá nhiều kết nối. Vui lòng thử lại sau ít phút.',
+      'The kiosk has too many connections. Please try again in a few minutes.',
+    ),
   requestTimeout: () =>
     errorBody(
       'request-timeout',

@@ -135,6 +135,15 @@ describe('errors from the HTTP layer are JSON too', () => {
     expectJsonError(reply, 403, 'foreign-origin');
   });
 
+  it('400 as JSON to a WebSocket handshake ws refuses (no key)', async () => {
+    const server = await boot();
+    const reply = await raw(server, [
+      `GET /events HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    ]);
+    expectJsonError(reply, 400, 'bad-request');
+    expect(JSON.parse(reply.body).error.en).toContain('Sec-WebSocket-Key');
+  });
+
   it('keeps the timeouts within bounds whatever a caller asks', () => {
     expect(timeoutsFrom(undefined)).toMatchObject({ headersTimeout: 10_000, requestTimeout: 30_000 });
     expect(timeoutsFrom({ headersMs: 1, requestMs: 0 })).toMatchObject({
