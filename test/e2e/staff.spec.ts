@@ -184,6 +184,7 @@ test.describe('staff accounts', () => {
     await expect(form.getByTestId('account-form-error')).toContainText(
       'Mã PIN hiện tại không đúng. Còn 4 lần thử',
     );
+    await expect(form.getByTestId('change-pin-current')).toHaveValue('');
     await shot(page, 'staff-change-pin');
     await expectAccessible(page, 'staff change PIN');
     await form.getByTestId('change-pin-current').fill(LAN_PIN);

@@ -283,6 +283,13 @@ export function ChangePinDialog({
   const [pin, setPin] = useState('');
   const [pin2, setPin2] = useState('');
   const [problem, setProblem] = useState<KioskError | undefined>();
+  // A refused current PIN is cleared for the next try, as on the sign-in screen (set during render when
+  // a new refusal arrives, React's way of following a prop).
+  const [refusal, setRefusal] = useState(error);
+  if (error !== refusal) {
+    setRefusal(error);
+    if (error?.field === 'currentPin' || error?.code === 'account-locked') setCurrentPin('');
+  }
   const current = shown(problem, error);
   const submit = (): void => {
     const p = pinProblem(pin, pin2);
