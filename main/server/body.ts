@@ -20,6 +20,30 @@ export function bodyLimit(method: string, maxFileBytes: number): number {
   return base64Length(maxFileBytes) + DATA_URL_PREFIX_CHARS + ATTACH_ENVELOPE_BYTES;
 }
 
+/**
+ * True when `bytes` (JSON text) has more than `max` bytes outside its string literals. A body over 64 KiB
+ * (a capture) must be one long string in a small envelope: parsed, 70 MB of `[[[[…` or `[0,0,…` would be
+ * tens of millions of objects, enough to exhaust the heap, where the same bytes in a string are one value.
+ * One pass, no allocation; stops as soon as the answer is known.
+ */
+export function tooMuchOutsideStrings(bytes: Uint8Array, max: number): boolean {
+  const QUOTE = 0x22;
+  const BACKSLASH = 0x5c;
+  let outside = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === BACKSLASH) i++;
+      else if (b === QUOTE) inString = false;
+    } else {
+      if (++outside > max) return true;
+      if (b === QUOTE) inString = true;
+    }
+  }
+  return false;
+}
+
 export type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
 
 /**

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { EVENTS_PATH, type KioskError } from '../../preload/api';
 import type { Core } from '../core';
 import { createLogger } from '../core/log';
-import { bodyLimit, discardRest, readBody } from './body';
+import { MAX_BODY_BYTES, bodyLimit, discardRest, readBody, tooMuchOutsideStrings } from './body';
 import { createEventsHub } from './events';
 import { isAllowedHost, isAllowedOrigin, isLoopback } from './guards';
 import { errorBody, httpErrors, rawErrorResponse, sendError, sendJson } from './replies';
@@ -99,6 +99,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, core: Core, 
   if (body.kind === 'too-large') {
     sendError(res, httpErrors.tooLarge(limit), { Connection: 'close' });
     discardRest(req);
+    return;
+  }
+  if (body.bytes.length > MAX_BODY_BYTES && tooMuchOutsideStrings(body.bytes, MAX_BODY_BYTES)) {
+    sendError(res, httpErrors.tooMuchStructure(MAX_BODY_BYTES));
     return;
   }
   let input: unknown = {};

@@ -88,4 +88,11 @@ export const httpErrors = {
           `Dữ liệu gửi lên quá lớn (tối đa ${limit.toLocaleString('vi-VN')} byte).`,
           `The request is larger than ${limit} bytes.`,
         ),
+  /** A large body that is not one long string in a small envelope (body.ts, `tooMuchOutsideStrings`). */
+  tooMuchStructure: (limit: number) =>
+    errorBody(
+      'too-large',
+      `Dữ liệu gửi lên quá lớn: ngoài nội dung tệp, yêu cầu chỉ được tối đa ${limit.toLocaleString('vi-VN')} byte.`,
+      `Apart from the file it carries, a request may have at most ${limit} bytes.`,
+    ),
 } as const;

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_URL_PREFIX_CHARS, MAX_ATTACHMENT_BYTES, base64Length, methods } from '../../../preload/api';
 import { parseConfig } from '../../../main/core/config/load';
 import { MAX_BODY_BYTES, bodyLimit, startServer, type RunningServer } from '../../../main/server';
+import { tooMuchOutsideStrings } from '../../../main/server/body';
 import { local, makeCore } from '../helpers';
 
 const servers: RunningServer[] = [];
@@ -201,6 +202,24 @@ describe('body limits per method', () => {
     });
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body).error.code).toBe('too-large');
+  });
+
+  it('refuses a large body that is not one long string: 5 MB of nested arrays is never parsed', async () => {
+    const { server, draftId, componentId } = await boot();
+    const depth = 2_500_000;
+    const nested = `{"id":"${draftId}","componentId":"${componentId}","source":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    expect(nested.length).toBeLessThan(bodyLimit('dossier.attach', 10 * 1024 * 1024));
+    const reply = await post(server, 'dossier.attach', nested);
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error).toMatchObject({
+      code: 'too-large',
+      en: expect.stringMatching(/Apart from the file/),
+    });
+    // The same size as a string (escapes and all) is what a capture is, and passes on to the core.
+    const asString = `{"id":"${draftId}","componentId":"${componentId}","source":{"kind":"capture","dataBase64":"${'\\"'.repeat(depth)}"}}`;
+    expect(tooMuchOutsideStrings(Buffer.from(asString), MAX_BODY_BYTES)).toBe(false);
+    const core = await post(server, 'dossier.attach', asString);
+    expect(JSON.parse(core.body).error.code).toBe('capture-invalid');
   });
 });
 
