@@ -37,6 +37,9 @@ export function statusForError(error: KioskError): number {
     case 'too-many-clients':
       // The events WebSocket has as many clients as it takes.
       return 503;
+    case 'too-many-uploads':
+      // As many large bodies (captures) as the bridge holds at once are being received.
+      return 503;
     default:
       // A well-formed request the kiosk refused for a reason a person can act on (wrong PIN, locked …).
       return 422;

@@ -74,7 +74,16 @@ function bearer(req: IncomingMessage): string | undefined {
   return m?.[1];
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, core: Core, name: string): Promise<void> {
+/** Large bodies (captures) being read or handled at once; a fifth waits for none and is refused. */
+export const MAX_LARGE_UPLOADS = 4;
+
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  core: Core,
+  name: string,
+  uploads: { active: number },
+): Promise<void> {
   if (req.method !== 'POST') {
     sendError(res, httpErrors.methodNotAllowed('POST'), { Allow: 'POST' });
     return;
@@ -94,6 +103,28 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, core: Core, 
   }
   // The method is in the URL, so its limit is known before a byte of the body is read.
   const limit = bodyLimit(name, core.maxFileBytes);
+  if (limit <= MAX_BODY_BYTES) return handleBody(req, res, core, name, limit);
+  // Each large body is held in memory until its call ends: only a few at a time.
+  if (uploads.active >= MAX_LARGE_UPLOADS) {
+    sendError(res, httpErrors.tooManyUploads(), { Connection: 'close', 'Retry-After': '5' });
+    discardRest(req);
+    return;
+  }
+  uploads.active++;
+  try {
+    await handleBody(req, res, core, name, limit);
+  } finally {
+    uploads.active--;
+  }
+}
+
+async function handleBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  core: Core,
+  name: string,
+  limit: number,
+): Promise<void> {
   const body = await readBody(req, limit);
   if (body.kind === 'aborted') return; // the client left or timed out (answered 408 by clientError)
   if (body.kind === 'too-large') {
@@ -137,6 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
   const hub = createEventsHub(core);
   let port = options.port;
+  const uploads = { active: 0 };
 
   const guard = (req: IncomingMessage): KioskError | null => {
     if (!isAllowedHost(req.headers.host, { port, lan })) {
@@ -172,7 +204,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (url.pathname.startsWith('/api/')) {
       // Method names are plain ASCII; a percent-escape in one can only be a typo or a probe.
-      handleApi(req, res, core, url.pathname.slice(5)).catch((error: unknown) => {
+      handleApi(req, res, core, url.pathname.slice(5), uploads).catch((error: unknown) => {
         log.error('api request failed', { error });
         if (!res.headersSent && !req.socket.destroyed) {
           sendError(res, errorBody('internal', 'Ki-ốt gặp lỗi ngoài ý muốn.', 'Unexpected error.'));

@@ -68,6 +68,12 @@ export const httpErrors = {
       'Ki-ốt đang có quá nhiều kết nối. Vui lòng thử lại sau ít phút.',
       'The kiosk has too many connections. Please try again in a few minutes.',
     ),
+  tooManyUploads: () =>
+    errorBody(
+      'too-many-uploads',
+      'Ki-ốt đang nhận nhiều tệp cùng lúc. Vui lòng thử lại sau vài giây.',
+      'The kiosk is receiving several files at once. Please try again in a few seconds.',
+    ),
   requestTimeout: () =>
     errorBody(
       'request-timeout',

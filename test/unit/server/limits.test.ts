@@ -3,7 +3,13 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_URL_PREFIX_CHARS, MAX_ATTACHMENT_BYTES, base64Length, methods } from '../../../preload/api';
 import { parseConfig } from '../../../main/core/config/load';
-import { MAX_BODY_BYTES, bodyLimit, startServer, type RunningServer } from '../../../main/server';
+import {
+  MAX_BODY_BYTES,
+  MAX_LARGE_UPLOADS,
+  bodyLimit,
+  startServer,
+  type RunningServer,
+} from '../../../main/server';
 import { tooMuchOutsideStrings } from '../../../main/server/body';
 import { local, makeCore } from '../helpers';
 
@@ -220,6 +226,40 @@ describe('body limits per method', () => {
     expect(tooMuchOutsideStrings(Buffer.from(asString), MAX_BODY_BYTES)).toBe(false);
     const core = await post(server, 'dossier.attach', asString);
     expect(JSON.parse(core.body).error.code).toBe('capture-invalid');
+  });
+});
+
+describe('large bodies at once', () => {
+  it(`holds at most ${MAX_LARGE_UPLOADS} captures at a time: another gets 503, small calls go on`, async () => {
+    const { server, draftId, componentId } = await boot();
+    // Uploads that have sent their headers and a little of 1 MB, then stall.
+    const stalled = Array.from({ length: MAX_LARGE_UPLOADS }, () => {
+      const req = request({
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/api/dossier.attach',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': '1000000' },
+      });
+      req.on('error', () => undefined);
+      req.write('{"id":"');
+      return req;
+    });
+    // A round trip on another connection: the stalled requests' headers, sent first, have been read.
+    expect((await post(server, 'app.info', '{}')).status).toBe(200);
+    const jpeg = await cameraFrame();
+    const refused = await post(server, 'dossier.attach', capture(draftId, componentId, jpeg));
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(JSON.parse(refused.body).error.code).toBe('too-many-uploads');
+    // Once they are gone, captures are taken again.
+    for (const req of stalled) req.destroy();
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = (await post(server, 'dossier.attach', capture(draftId, componentId, jpeg))).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe(200);
   });
 });
 
