@@ -183,10 +183,14 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
         job.reject(new DecodeFailed({ code: 'file-too-slow' }));
       } else if (!started) {
         // Not the file's fault: the worker never came up (a missing bundle, a broken sharp install).
-        log.error('file worker could not start', { script: options.script, message });
+        log.error('file worker could not start', { script: options.script, answer: message });
         job.reject(new DecodeFailed({ code: 'file-check-failed' }));
       } else {
-        log.warn('file worker died while decoding', { kind: job.kind, bytes: job.bytes.length, message });
+        log.warn('file worker died while decoding', {
+          kind: job.kind,
+          bytes: job.bytes.length,
+          answer: message,
+        });
         job.reject(new DecodeFailed({ code: job.kind === 'pdf' ? 'pdf-damaged' : 'image-damaged' }));
       }
       return;
