@@ -5,14 +5,19 @@
  * `process.parentPort` here), same empty environment, killed the same way on a time limit.
  */
 import type { UtilityProcess } from 'electron';
-import { workerEnv, type LaunchWorker } from '../core/dossier/decode';
+import { WORKER_EXEC_ARGV, workerEnv, type LaunchWorker } from '../core/dossier/decode';
 
 /** The part of Electron's `utilityProcess` module used here (a fake in tests). */
 export interface UtilityProcessModule {
   fork(
     modulePath: string,
     args: string[],
-    options: { serviceName: string; env: NodeJS.ProcessEnv; stdio: 'ignore' | 'inherit' | 'pipe' },
+    options: {
+      serviceName: string;
+      env: NodeJS.ProcessEnv;
+      execArgv: string[];
+      stdio: 'ignore' | 'inherit' | 'pipe';
+    },
   ): Pick<UtilityProcess, 'postMessage' | 'kill' | 'on'>;
 }
 
@@ -21,6 +26,7 @@ export function utilityWorker(utilityProcess: UtilityProcessModule): LaunchWorke
     const child = utilityProcess.fork(script, [], {
       serviceName: 'Một Cửa Kiosk – kiểm tra tệp',
       env: workerEnv(),
+      execArgv: [...WORKER_EXEC_ARGV],
       stdio: 'inherit',
     });
     return {

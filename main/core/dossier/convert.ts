@@ -6,9 +6,10 @@ import type { KioskFailure } from '../errors';
 
 /**
  * Every attachment is stored as a PDF (the portal and the receipt count pages of PDFs only), made by the
- * file worker (decode/): a PDF is kept byte for byte once proved plain (opens, not encrypted, no script,
- * launch action or embedded file, ≥ 1 page); a JPEG or PNG is re-encoded upright, in sRGB or grey, at
- * most A4 at 300 dpi, and becomes one A4 page. Thumbnails (~160 px PNG data URLs) are made for pictures.
+ * file worker (decode/): a PDF's pages are copied into a new document once the original and the copy are
+ * proved plain (opens strictly, not encrypted, no script, launch, embedded file or outside action, a sane
+ * page tree); a JPEG or PNG is re-encoded upright, in sRGB or grey, at most A4 at 300 dpi, and becomes one
+ * A4 page. Thumbnails (~160 px PNG data URLs) are made for pictures.
  */
 export type StoredDocument = DecodedDocument;
 
@@ -25,6 +26,8 @@ export function decodeError(failure: DecodeFailure): KioskFailure {
       return dossierErrors.pdfDamaged();
     case 'pdf-encrypted':
       return dossierErrors.pdfEncrypted();
+    case 'pdf-too-many-pages':
+      return dossierErrors.pdfTooManyPages(failure.maxPages);
     case 'pdf-active-content':
       return dossierErrors.pdfActiveContent(failure.what);
     case 'file-too-slow':
@@ -33,6 +36,8 @@ export function decodeError(failure: DecodeFailure): KioskFailure {
       return dossierErrors.fileBusy();
     case 'file-check-failed':
       return dossierErrors.fileCheckFailed();
+    case 'file-too-complex':
+      return dossierErrors.fileTooComplex();
   }
 }
 

@@ -8,6 +8,20 @@ import { KioskFailure, kioskError } from '../errors';
 const viNumber = (n: number): string => n.toLocaleString('vi-VN');
 const enNumber = (n: number): string => n.toLocaleString('en-US');
 
+/** What a refused PDF carries, in words a citizen can follow. */
+const ACTIVE_VI = {
+  javascript: 'mã lệnh (JavaScript)',
+  launch: 'lệnh mở chương trình',
+  'embedded-file': 'tệp khác đính kèm bên trong',
+  'external-action': 'lệnh gửi dữ liệu hoặc mở tệp ở nơi khác',
+} as const;
+const ACTIVE_EN = {
+  javascript: 'program code (JavaScript)',
+  launch: 'a command that starts a program',
+  'embedded-file': 'another file inside it',
+  'external-action': 'a command that sends data to, or opens a file from, somewhere else',
+} as const;
+
 const fail = (code: string, vi: string, en: string, field?: string) =>
   new KioskFailure(kioskError(code, vi, en, field));
 
@@ -131,11 +145,25 @@ export const dossierErrors = {
       `The picture is too long or too wide (${enNumber(width)} × ${enNumber(height)} pixels; each side at most ${enNumber(maxSide)}). Take or scan each page again on its own.`,
       'file',
     ),
-  pdfActiveContent: (what: 'javascript' | 'launch' | 'embedded-file') =>
+  pdfActiveContent: (what: 'javascript' | 'launch' | 'embedded-file' | 'external-action') =>
     fail(
       'pdf-active-content',
-      `Tệp PDF này có chứa ${what === 'embedded-file' ? 'tệp khác đính kèm bên trong' : what === 'launch' ? 'lệnh mở chương trình' : 'mã lệnh (JavaScript)'}, nên ki-ốt không nhận để bảo đảm an toàn. Hãy dùng bản quét giấy tờ, hoặc in tệp ra giấy rồi quét lại.`,
-      `This PDF contains ${what === 'embedded-file' ? 'another file inside it' : what === 'launch' ? 'a command that starts a program' : 'program code (JavaScript)'}, so the kiosk will not take it, for safety. Use a scan of the paper, or print the file and scan it.`,
+      `Tệp PDF này có chứa ${ACTIVE_VI[what]}, nên ki-ốt không nhận để bảo đảm an toàn. Hãy dùng bản quét giấy tờ, hoặc in tệp ra giấy rồi quét lại.`,
+      `This PDF contains ${ACTIVE_EN[what]}, so the kiosk will not take it, for safety. Use a scan of the paper, or print the file and scan it.`,
+      'file',
+    ),
+  pdfTooManyPages: (maxPages: number) =>
+    fail(
+      'pdf-too-many-pages',
+      `Tệp PDF này có hơn ${viNumber(maxPages)} trang. Hãy chỉ đính kèm những trang giấy tờ cần nộp, hoặc nộp tại quầy.`,
+      `This PDF has more than ${enNumber(maxPages)} pages. Attach only the pages of the paper asked for, or file it at the counter.`,
+      'file',
+    ),
+  fileTooComplex: () =>
+    fail(
+      'file-too-complex',
+      'Tệp này cần quá nhiều bộ nhớ để kiểm tra (tệp quá phức tạp hoặc bị làm hỏng). Hãy chụp hoặc quét lại giấy tờ, hoặc chọn tệp khác.',
+      'Checking this file needs too much memory (it is too complex or has been tampered with). Take or scan the paper again, or choose another file.',
       'file',
     ),
   fileTooSlow: () =>

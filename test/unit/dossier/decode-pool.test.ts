@@ -3,6 +3,7 @@
  * not the kiosk; a crashing worker fails only its own file; a full queue refuses at once. The children
  * here are real processes running small scripts that misbehave on purpose.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import {
 } from '../../../main/core/dossier/decode';
 import { TEST_FILE_WORKER } from '../file-worker';
 import { tempDir } from '../helpers';
-import { plainPdf } from './corpus';
+import { objectStreamBombPdf, plainPdf } from './corpus';
 
 /** A worker script: ready at once, then `behaviour` for each request (`reply(m)` answers it). */
 function script(behaviour: string): string {
@@ -101,6 +102,24 @@ describe('the file worker keeper', () => {
     expect((await Promise.all(accepted)).map((r) => r.pages)).toEqual([1, 1, 1]);
   });
 
+  it('a file that waits too long behind a stuck one is refused as busy, not left waiting', async () => {
+    const d = createFileDecoder({
+      script: script('/* never answers */'),
+      limits: DEFAULT_DECODE_LIMITS,
+      timeoutMs: 10_000,
+      maxWaitMs: 300,
+      maxWaiting: 4,
+    });
+    decoders.push(d);
+    const stuck = d.decode(bytes, 'pdf').catch(() => 'stuck');
+    const started = Date.now();
+    expect(await failure(d.decode(bytes, 'pdf'))).toBe('file-busy');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(d.stats().waiting).toBe(0);
+    d.close();
+    expect(await stuck).toBe('stuck');
+  });
+
   it('replaces a worker that has grown past the memory bound after answering', async () => {
     const path = script(
       `reply({ id: request.id, ok: true, value: { pdf: request.bytes, pages: 1, thumbnail: null }, rss: 900e6 })`,
@@ -141,6 +160,58 @@ describe('the file worker keeper', () => {
       new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
     ]);
     expect(outcome).toBeInstanceOf(Error);
+  });
+
+  it('the real worker stops itself when a small PDF inflates past its memory limit', async () => {
+    const bomb = await objectStreamBombPdf(600); // 600 MB of zeros in about 0.6 MB
+    const d = createFileDecoder({
+      script: TEST_FILE_WORKER,
+      limits: { ...DEFAULT_DECODE_LIMITS, maxRssBytes: 250 * 1024 * 1024 },
+      timeoutMs: 20_000,
+      maxWaiting: 1,
+    });
+    decoders.push(d);
+    expect(await failure(d.decode(bomb, 'pdf'))).toBe('file-too-complex');
+    expect(d.stats().killedSlow).toBe(0);
+    expect((await d.decode(await plainPdf(), 'pdf')).pages).toBe(1);
+  });
+
+  it('a worker busy on a file ends itself when the kiosk is killed (no orphan left running)', async () => {
+    // pdf-lib inflates an object stream in one synchronous call: seconds in which the worker's own event
+    // loop (and its 'disconnect' handler) does not run. The memory limit is raised so only the parent's
+    // death can end it early.
+    const slow = join(tempDir(), 'slow.pdf');
+    writeFileSync(slow, await objectStreamBombPdf(500));
+    const kiosk = join(tempDir(), 'kiosk.cjs');
+    writeFileSync(
+      kiosk,
+      `const { fork } = require('node:child_process');
+       const bytes = require('node:fs').readFileSync(${JSON.stringify(slow)});
+       const worker = fork(${JSON.stringify(TEST_FILE_WORKER)}, [], { serialization: 'advanced', stdio: 'ignore' });
+       worker.on('message', (m) => {
+         if (!m.ready) return;
+         worker.send({ id: 1, kind: 'pdf', bytes, limits: ${JSON.stringify({ ...DEFAULT_DECODE_LIMITS, maxRssBytes: 4e9 })}, timeoutMs: 60000 });
+         setTimeout(() => { console.log(worker.pid); process.kill(process.pid, 'SIGKILL'); }, 500);
+       });`,
+    );
+    const run = spawnSync(process.execPath, [kiosk], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.signal).toBe('SIGKILL');
+    const pid = Number(run.stdout.trim());
+    expect(pid).toBeGreaterThan(0);
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // The worker would inflate for seconds more; its watchdog sees its parent gone within 50 ms.
+    const deadline = Date.now() + 2_000;
+    while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const orphaned = alive();
+    if (orphaned) process.kill(pid, 'SIGKILL');
+    expect(orphaned).toBe(false);
   });
 
   it('the bundled worker answers a real PDF', async () => {

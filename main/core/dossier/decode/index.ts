@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { KioskConfig } from '../../config/schema';
 import { createFileDecoder, type FileDecoder, type LaunchWorker } from './pool';
+import { DEFAULT_DECODE_LIMITS } from './protocol';
 
-export { createFileDecoder, forkWorker, workerEnv, DecodeFailed } from './pool';
+export { createFileDecoder, forkWorker, workerEnv, DecodeFailed, WORKER_EXEC_ARGV } from './pool';
 export type { FileDecoder, LaunchWorker, WorkerChild } from './pool';
 export { DEFAULT_DECODE_LIMITS } from './protocol';
 
@@ -24,7 +25,11 @@ export function decoderFor(config: KioskConfig, options: FileWorkerOptions = {})
   return createFileDecoder({
     script: options.script ?? join(__dirname, WORKER_FILE),
     ...(options.launch ? { launch: options.launch } : {}),
-    limits: { maxPixels: Math.round(d.maxImageMegapixels * 1e6), maxSide: d.maxImageSide },
+    limits: {
+      ...DEFAULT_DECODE_LIMITS,
+      maxPixels: Math.round(d.maxImageMegapixels * 1e6),
+      maxSide: d.maxImageSide,
+    },
     timeoutMs: d.fileCheckSeconds * 1000,
     maxWaiting: MAX_WAITING_FILES,
   });

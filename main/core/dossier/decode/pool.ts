@@ -12,6 +12,7 @@ import { fork } from 'node:child_process';
 import { createLogger } from '../../log';
 import type { FileKind } from '../sniff';
 import type { DecodeLimits, DecodeRefusal, DecodeRequest, DecodedDocument } from './protocol';
+import { MEMORY_SIGNAL } from './watchdog';
 
 const log = createLogger('dossier.decode');
 
@@ -21,7 +22,8 @@ export interface WorkerChild {
   /** Ends the child at once (SIGKILL where there are signals). */
   kill(): void;
   onMessage(listener: (message: unknown) => void): void;
-  onExit(listener: (code: number | null) => void): void;
+  /** `signal` where the platform reports one: SIGUSR2 is the worker's watchdog ending it for memory. */
+  onExit(listener: (code: number | null, signal?: string | null) => void): void;
 }
 
 export type LaunchWorker = (script: string) => WorkerChild;
@@ -40,6 +42,9 @@ export function workerEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** A capped JavaScript heap (pdf-lib's objects live there; native buffers are the watchdog's). */
+export const WORKER_EXEC_ARGV = ['--max-old-space-size=512'] as const;
+
 /**
  * Plain Node: `child_process.fork` with V8 serialisation (bytes cross as a Uint8Array, not a JSON array
  * of numbers), an empty environment (the portal token and the admin PIN stay in the kiosk), a capped
@@ -49,7 +54,7 @@ export const forkWorker: LaunchWorker = (script) => {
   const child = fork(script, [], {
     serialization: 'advanced',
     env: workerEnv(),
-    execArgv: ['--max-old-space-size=512'],
+    execArgv: [...WORKER_EXEC_ARGV],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   // Without a listener, a failed spawn or a send on a closed channel would be thrown in the kiosk's
@@ -59,13 +64,17 @@ export const forkWorker: LaunchWorker = (script) => {
     send: (message) => child.send(message),
     kill: () => child.kill('SIGKILL'),
     onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => child.on('exit', (code) => listener(code)),
+    onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
   };
 };
 
 /** Why the decoder gave up on a file without the worker's verdict. */
 export type DecodeFailure =
-  DecodeRefusal | { code: 'file-too-slow' } | { code: 'file-busy' } | { code: 'file-check-failed' };
+  | DecodeRefusal
+  | { code: 'file-too-slow' }
+  | { code: 'file-busy' }
+  | { code: 'file-check-failed' }
+  | { code: 'file-too-complex' };
 
 export class DecodeFailed extends Error {
   constructor(readonly failure: DecodeFailure) {
@@ -82,6 +91,8 @@ export interface FileDecoderOptions {
   timeoutMs: number;
   /** Files waiting behind the one being decoded; one more is refused with `file-busy`. */
   maxWaiting: number;
+  /** How long a file may wait for its turn before it is refused with `file-busy` (default: timeoutMs). */
+  maxWaitMs?: number;
   /** A worker larger than this after a file is replaced (its native heap may not shrink). */
   recycleRssBytes?: number;
 }
@@ -102,6 +113,8 @@ interface Job {
   bytes: Uint8Array;
   resolve(value: DecodedDocument): void;
   reject(error: Error): void;
+  /** A file waits no longer than one file's time limit before it is refused as `file-busy`. */
+  waiting?: NodeJS.Timeout;
 }
 
 interface Live {
@@ -139,11 +152,11 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
       if (isObject(message) && message.ready === true) markReady();
       else entry.onAnswer?.(message);
     });
-    child.onExit((code) => {
+    child.onExit((code, signal) => {
       entry.exited = true;
       markDead(new Error(`file worker exited (${code}) before it was ready`));
       if (live === entry) live = null;
-      entry.onAnswer?.({ exited: code });
+      entry.onAnswer?.({ exited: code, signal: signal ?? null });
     });
     return entry;
   }
@@ -165,7 +178,8 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
       () => {
         started = true;
         try {
-          entry.child.send({ id: job.id, kind: job.kind, bytes: job.bytes, limits: options.limits });
+          const { id, kind, bytes } = job;
+          entry.child.send({ id, kind, bytes, limits: options.limits, timeoutMs: options.timeoutMs });
         } catch (error) {
           log.warn('could not hand a file to the worker', { error }); // its exit answers
         }
@@ -181,6 +195,12 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
         counts.killedSlow += 1;
         log.warn('file worker killed: a file took too long', { kind: job.kind, bytes: job.bytes.length });
         job.reject(new DecodeFailed({ code: 'file-too-slow' }));
+      } else if (isObject(message) && message.signal === MEMORY_SIGNAL) {
+        log.warn('file worker stopped itself: a file needed too much memory', {
+          kind: job.kind,
+          bytes: job.bytes.length,
+        });
+        job.reject(new DecodeFailed({ code: 'file-too-complex' }));
       } else if (!started) {
         // Not the file's fault: the worker never came up (a missing bundle, a broken sharp install).
         log.error('file worker could not start', { script: options.script, answer: message });
@@ -213,6 +233,7 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
     if (busy || closed) return;
     const job = queue.shift();
     if (!job) return;
+    clearTimeout(job.waiting);
     busy = true;
     run(job)
       .catch((error: unknown) => job.reject(error as Error))
@@ -227,7 +248,14 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
       if (closed) return Promise.reject(new Error('file decoder closed'));
       if (queue.length >= options.maxWaiting) return Promise.reject(new DecodeFailed({ code: 'file-busy' }));
       return new Promise<DecodedDocument>((resolve, reject) => {
-        queue.push({ id: nextId++, kind, bytes, resolve, reject });
+        const job: Job = { id: nextId++, kind, bytes, resolve, reject };
+        job.waiting = setTimeout(() => {
+          const at = queue.indexOf(job);
+          if (at < 0) return;
+          queue.splice(at, 1);
+          reject(new DecodeFailed({ code: 'file-busy' }));
+        }, options.maxWaitMs ?? options.timeoutMs);
+        queue.push(job);
         pump();
       });
     },
@@ -236,7 +264,10 @@ export function createFileDecoder(options: FileDecoderOptions): FileDecoder {
     },
     close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error('file decoder closed'));
+      for (const job of queue.splice(0)) {
+        clearTimeout(job.waiting);
+        job.reject(new Error('file decoder closed'));
+      }
       if (live) stop(live);
     },
     stats: () => ({ ...counts, waiting: queue.length }),

@@ -12,15 +12,23 @@ export interface DecodeLimits {
   maxPixels: number;
   /** Longest side in pixels, after EXIF rotation (20,000 by default). */
   maxSide: number;
+  /** The worker ends itself when its memory passes this while on a file (decode/watchdog.ts). */
+  maxRssBytes: number;
 }
 
-export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxPixels: 40_000_000, maxSide: 20_000 };
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
+  maxPixels: 40_000_000,
+  maxSide: 20_000,
+  maxRssBytes: 1024 * 1024 * 1024,
+};
 
 export interface DecodeRequest {
   id: number;
   kind: FileKind;
   bytes: Uint8Array;
   limits: DecodeLimits;
+  /** The kiosk's time limit for this file; the worker's watchdog ends it a little after, as a backstop. */
+  timeoutMs: number;
 }
 
 /**
@@ -33,7 +41,8 @@ export type DecodeRefusal =
   | { code: 'image-too-wide'; width: number; height: number; maxSide: number }
   | { code: 'pdf-damaged' }
   | { code: 'pdf-encrypted' }
-  | { code: 'pdf-active-content'; what: 'javascript' | 'launch' | 'embedded-file' };
+  | { code: 'pdf-too-many-pages'; maxPages: number }
+  | { code: 'pdf-active-content'; what: 'javascript' | 'launch' | 'embedded-file' | 'external-action' };
 
 export interface DecodedDocument {
   pdf: Uint8Array;

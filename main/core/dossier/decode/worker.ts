@@ -8,6 +8,7 @@
 import { imageToPdf, Refused } from './image';
 import { checkPdf } from './pdf';
 import type { DecodeRequest, DecodeResponse, WorkerReady } from './protocol';
+import { startWatchdog } from './watchdog';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -15,6 +16,13 @@ interface ParentPort {
 }
 
 const parentPort = (process as { parentPort?: ParentPort }).parentPort;
+const watchdog = startWatchdog();
+
+// pdf-lib warns on the console for every object it cannot read: a crafted file has hundreds of
+// thousands, which would flood the kiosk's log (the worker's stderr is the kiosk's). Its verdict is what
+// counts, and that goes back as the answer.
+console.warn = () => {};
+console.log = () => {};
 
 function reply(message: DecodeResponse | WorkerReady): void {
   if (parentPort) parentPort.postMessage(message);
@@ -28,10 +36,12 @@ const isRequest = (m: unknown): m is DecodeRequest =>
   ((m as DecodeRequest).kind === 'pdf' ||
     (m as DecodeRequest).kind === 'jpeg' ||
     (m as DecodeRequest).kind === 'png') &&
-  (m as DecodeRequest).bytes instanceof Uint8Array;
+  (m as DecodeRequest).bytes instanceof Uint8Array &&
+  typeof (m as DecodeRequest).timeoutMs === 'number';
 
 async function handle(request: DecodeRequest): Promise<void> {
   const rss = () => process.memoryUsage.rss();
+  watchdog.begin({ maxRssBytes: request.limits.maxRssBytes, timeoutMs: request.timeoutMs });
   try {
     const value =
       request.kind === 'pdf'
@@ -41,6 +51,8 @@ async function handle(request: DecodeRequest): Promise<void> {
   } catch (error) {
     if (error instanceof Refused) reply({ id: request.id, ok: false, refusal: error.refusal, rss: rss() });
     else reply({ id: request.id, ok: false, crash: String((error as Error)?.stack ?? error), rss: rss() });
+  } finally {
+    watchdog.end();
   }
 }
 
