@@ -21,7 +21,9 @@ const watchdog = startWatchdog();
 // pdf-lib warns on the console for every object it cannot read: a crafted file has hundreds of
 // thousands, which would flood the kiosk's log (the worker's stderr is the kiosk's). Its verdict is what
 // counts, and that goes back as the answer.
+// eslint-disable-next-line no-console -- silencing a library's console, not logging
 console.warn = () => {};
+// eslint-disable-next-line no-console -- likewise
 console.log = () => {};
 
 function reply(message: DecodeResponse | WorkerReady): void {
