@@ -5,6 +5,8 @@ import m0004 from './0004-dossiers.sql';
 import m0005 from './0005-calendar.sql';
 import m0006 from './0006-alert-subject.sql';
 import m0007 from './0007-staff-signin.sql';
+import m0008 from './0008-lookup-secret.sql';
+import m0009 from './0009-draft-tokens.sql';
 
 export interface Migration {
   version: number;
@@ -21,4 +23,6 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005-calendar', sql: m0005 },
   { version: 6, name: '0006-alert-subject', sql: m0006 },
   { version: 7, name: '0007-staff-signin', sql: m0007 },
+  { version: 8, name: '0008-lookup-secret', sql: m0008 },
+  { version: 9, name: '0009-draft-tokens', sql: m0009 },
 ];
