@@ -348,6 +348,20 @@ export const DevicesStatusSchema = z.object({
 });
 export type DevicesStatus = z.infer<typeof DevicesStatusSchema>;
 
+/** HTTPS on the centre's LAN: what an admin checks when installing the kiosk's CA on a counter PC. */
+export const LanCertificateSchema = z.object({
+  /** False when `bridge.lan` is off (the bridge is on 127.0.0.1 only) or the certificate could not be made. */
+  enabled: z.boolean(),
+  /** SHA-256 of the CA certificate, `AB:CD:…`, as Windows shows it ("Thumbprint" is SHA-1: not this). */
+  caFingerprint256: z.string().nullable(),
+  caValidUntil: z.string().nullable(),
+  /** The addresses and names the kiosk's server certificate is valid for now. */
+  serverIps: z.array(z.string()),
+  serverNames: z.array(z.string()),
+  serverValidUntil: z.string().nullable(),
+});
+export type LanCertificate = z.infer<typeof LanCertificateSchema>;
+
 // ── methods ─────────────────────────────────────────────────────────────────────────────────────────
 
 export const methods = {
@@ -552,6 +566,12 @@ export const methods = {
     input: Empty,
     output: DevicesStatusSchema,
     summary: 'Scanners found, their mode and last scan time, and whether node-hid is available.',
+  }),
+  'bridge.certificate': method({
+    access: 'staff',
+    input: Empty,
+    output: LanCertificateSchema,
+    summary: 'The LAN HTTPS certificate: the CA fingerprint to check on a counter PC, and the addresses covered.',
   }),
   'devices.injectScan': method({
     access: 'public',

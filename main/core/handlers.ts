@@ -14,6 +14,7 @@ import type { PrintJobs } from './print/jobs';
 import type { Audit } from './audit';
 import type Database from 'better-sqlite3';
 import type { CallContext } from './types';
+import type { LanTls } from './tls';
 
 /** What a handler knows about its caller once access has been checked. */
 export interface HandlerContext extends CallContext {
@@ -56,6 +57,8 @@ export interface Services {
   devices: DeviceManager;
   printJobs: PrintJobs;
   audit: Audit;
+  /** HTTPS for the LAN, when `bridge.lan` is on and its certificate could be made. */
+  lanTls: LanTls | null;
   /** KIOSK_TEST_SCANS=1 at core creation: devices.injectScan works (e2e tests only). */
   testScans: boolean;
   domains: DomainHandlers;
@@ -134,6 +137,17 @@ export function createHandlers(s: Services): Handlers {
     },
     'identity.parseScan': (input) => parseScan(input.text, { now: s.clock.now(), timeZone: config.timeZone }),
     'devices.status': () => ({ ...s.devices.status(), testScans: s.testScans }),
+    'bridge.certificate': () => {
+      const info = s.lanTls?.info();
+      return {
+        enabled: info !== undefined,
+        caFingerprint256: info?.caFingerprint256 ?? null,
+        caValidUntil: info?.caValidUntil ?? null,
+        serverIps: info?.serverIps ?? [],
+        serverNames: info?.serverNames ?? [],
+        serverValidUntil: info?.serverValidUntil ?? null,
+      };
+    },
     'devices.injectScan': (input) => {
       if (!s.testScans) throw new KioskFailure(testScansDisabled());
       const event = s.devices.inject({ symbology: input.symbology ?? 'unknown', text: input.text });

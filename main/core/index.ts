@@ -15,6 +15,7 @@ import { createDossierHandlers, createDossiers, type ReceiptSink } from './dossi
 import type { ParkSlipSink } from './dossier/service';
 import { watchImportFolders } from './dossier/watch';
 import { decoderFor, type FileWorkerOptions } from './dossier/decode';
+import { startLanTls, type LanTls } from './tls';
 import { warmFontkit } from './print/fontkit';
 import { createFeedback } from './feedback';
 import { createChipHandlers, createChipService } from './devices/chip';
@@ -284,7 +285,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createSyncHandlers({ sync }),
   };
 
+  // HTTPS for the LAN, before the bridge starts. Without it the bridge stays on loopback (main/server).
+  let lanTls: LanTls | null = null;
+  if (config.bridge.lan) {
+    try {
+      lanTls = await startLanTls({
+        dataDir: options.dataDir,
+        clock,
+        name: `${config.centre.name} – ${config.kioskId}`,
+      });
+    } catch (error) {
+      log.error('the LAN certificate could not be made', { error });
+    }
+  }
+
   const handlers = createHandlers({
+    lanTls,
     clock,
     loaded,
     staff,
@@ -368,7 +384,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     bridge: loaded.config.bridge,
     maxFileBytes: loaded.config.dossier.maxFileBytes,
+    lanTls,
     close: async () => {
+      lanTls?.stop();
       clearInterval(sweepTimer);
       folderWatch.stop();
       offSubmitted();

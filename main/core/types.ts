@@ -1,3 +1,4 @@
+import type { LanTls } from './tls';
 import type { EventMessage, EventName, KioskError, Result } from '../../preload/api';
 
 /** Where a call comes from. The transports fill this in; the core decides what it allows. */
@@ -28,6 +29,8 @@ export interface Core {
   readonly bridge: { lan: boolean; allowedOrigins: string[] };
   /** `dossier.maxFileBytes` from the configuration: the bridge sizes dossier.attach's body limit by it. */
   readonly maxFileBytes: number;
+  /** HTTPS for the LAN (`bridge.lan`): the kiosk's CA and server certificate; null without the LAN. */
+  readonly lanTls: LanTls | null;
   /** Stops background work (the print worker), then closes the database. */
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { createEventsHub } from './events';
 import { isAllowedHost, isAllowedOrigin, isLoopback } from './guards';
 import { errorBody, httpErrors, rawErrorResponse, sendError, sendJson } from './replies';
 import { serveStatic } from './static';
+import { CA_PATH, lanListener, serveCa } from './lan';
 
 const log = createLogger('server');
 
@@ -202,6 +203,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendJson(res, 200, { status: 'ok' });
       return;
     }
+    if (url.pathname === CA_PATH && req.method === 'GET' && core.lanTls) {
+      serveCa(res, core.lanTls);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       // Method names are plain ASCII; a percent-escape in one can only be a typo or a probe.
       handleApi(req, res, core, url.pathname.slice(5), uploads).catch((error: unknown) => {
@@ -244,17 +249,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hub.upgrade(req, socket, head);
   });
 
+  // On the LAN, a front listener sorts connections: TLS from anyone, plain HTTP from the kiosk itself
+  // (lan.ts). Without a certificate (it could not be made) the bridge stays on loopback: the LAN is
+  // never served in clear.
+  const front = lan && core.lanTls ? lanListener(server, core.lanTls) : null;
+  const listening = front?.server ?? server;
+  const address = lan && !core.lanTls ? '127.0.0.1' : host;
+  if (lan && !core.lanTls) log.error('LAN HTTPS unavailable: the bridge listens on 127.0.0.1 only');
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
+    listening.once('error', reject);
+    listening.listen(options.port, address, () => {
+      listening.off('error', reject);
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
-  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  port = (listening.address() as AddressInfo).port;
+  const shownHost = address === '0.0.0.0' ? '127.0.0.1' : address;
   const url = `http://${shownHost}:${port}`;
-  log.info('bridge listening', { url, lan });
+  log.info('bridge listening', { url, lan, https: front !== null });
 
   return {
     url,
@@ -262,6 +274,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((resolve) => {
         hub.close();
+        if (front) {
+          front.close();
+          server.closeAllConnections();
+          front.server.once('close', () => resolve());
+          return;
+        }
         server.close(() => resolve());
         server.closeAllConnections();
       }),

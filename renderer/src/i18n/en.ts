@@ -6,6 +6,7 @@ import { chipEn } from './chip.en';
 import { syncEn } from './sync.en';
 import { calendarEn } from './calendar.en';
 import { accountsEn } from './accounts.en';
+import { lanEn } from './lan.en';
 
 /** English: the second language, for foreign residents and visitors. Same keys as `vi.ts`. */
 export const en: Messages = {
@@ -340,4 +341,5 @@ export const en: Messages = {
   sync: syncEn,
   calendar: calendarEn,
   accounts: accountsEn,
+  lan: lanEn,
 };

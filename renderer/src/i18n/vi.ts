@@ -5,6 +5,7 @@ import { chipVi } from './chip.vi';
 import { syncVi } from './sync.vi';
 import { calendarVi } from './calendar.vi';
 import { accountsVi } from './accounts.vi';
+import { lanVi } from './lan.vi';
 /**
  * Vietnamese: the default language. Plain, warm words a citizen of any age understands; "Quý vị" is the
  * polite form public service centres use. `en.ts` must have exactly the same keys (a unit test checks).
@@ -342,6 +343,7 @@ export const vi = {
   sync: syncVi,
   calendar: calendarVi,
   accounts: accountsVi,
+  lan: lanVi,
 };
 
 /** The shape every language must have: the same keys, each a string. */

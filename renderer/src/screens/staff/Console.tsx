@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { CounterPanel } from './CounterPanel';
 import { ScanDiagnostics } from './ScanDiagnostics';
+import { LanPanel } from './LanPanel';
 import { ChipDiagnostics } from './ChipDiagnostics';
 import { Dossiers } from './Dossiers';
 import { SyncPanel } from './SyncPanel';
@@ -36,7 +37,8 @@ function upsert(alerts: Alert[], alert: Alert): Alert[] {
  * holiday calendar due dates are counted with ("Ngày nghỉ lễ"), the day report, the scanner check, or
  * (admins) the staff accounts ("Tài khoản"). "Đổi mã PIN" beside sign-out is everyone's own PIN.
  */
-type ConsoleView = 'counter' | 'dossiers' | 'sync' | 'holidays' | 'report' | 'scanner' | 'chip' | 'accounts';
+type ConsoleView =
+  'counter' | 'dossiers' | 'sync' | 'holidays' | 'report' | 'scanner' | 'chip' | 'lan' | 'accounts';
 
 /** The console's tabs; the test ids are what e2e tests click. */
 const views = [
@@ -47,6 +49,7 @@ const views = [
   { id: 'report', testId: 'report-link', label: 'staff.console.navReport' },
   { id: 'scanner', testId: 'scanner-link', label: 'staff.scanner.nav' },
   { id: 'chip', testId: 'chip-link', label: 'chip.diag.nav' },
+  { id: 'lan', testId: 'lan-link', label: 'lan.nav' },
   { id: 'accounts', testId: 'accounts-link', label: 'accounts.nav' },
 ] as const satisfies readonly { id: ConsoleView; testId: string; label: string }[];
 
@@ -126,6 +129,8 @@ export function Console({
         <ScanDiagnostics onError={onError} />
       ) : view === 'chip' ? (
         <ChipDiagnostics />
+      ) : view === 'lan' ? (
+        <LanPanel onError={onError} />
       ) : view === 'accounts' ? (
         <Accounts user={user} onError={onError} />
       ) : (

@@ -1,0 +1,186 @@
+/**
+ * The bridge on a real LAN: a network namespace joined to this one by a veth pair stands in for a counter
+ * PC, so its address is really not loopback. From there the kiosk answers HTTPS only (with the certificate
+ * of its own CA, which the PC fetches from /ca.crt and checks by fingerprint); plain HTTP gets a redirect
+ * and nothing else. The kiosk's own window keeps plain HTTP on 127.0.0.1.
+ * Needs root and `ip netns` (CI has both); elsewhere it is skipped, saying why.
+ */
+import { X509Certificate, randomBytes } from 'node:crypto';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../main/core';
+import { manualClock } from '../../../main/core/clock';
+import { startServer, type RunningServer } from '../../../main/server';
+import { TEST_FILE_WORKER } from '../file-worker';
+import { FAST_SCRYPT } from '../helpers';
+
+const id = randomBytes(2).toString('hex');
+const ns = `mck-lan-${id}`;
+const [hostIf, peerIf] = [`mck${id}k`, `mck${id}c`];
+// A /30 in 10.201.0.0/16 chosen per run, so two runs on one machine do not collide.
+const third = randomBytes(1)[0]! % 250;
+const kioskIp = `10.201.${third}.1`;
+const pcIp = `10.201.${third}.2`;
+
+function sh(args: string[]): { ok: boolean; out: string } {
+  const r = spawnSync(args[0]!, args.slice(1), { encoding: 'utf8', timeout: 15_000 });
+  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
+}
+
+/** Why the namespace tests cannot run here, or null when they can. */
+function cannotRun(): string | null {
+  if (process.platform !== 'linux') return 'network namespaces are Linux only';
+  if (process.getuid?.() !== 0) return 'creating network namespaces needs root';
+  const probe = sh(['ip', 'netns', 'add', `${ns}-probe`]);
+  if (!probe.ok) return `ip netns add failed: ${probe.out}`;
+  sh(['ip', 'netns', 'delete', `${ns}-probe`]);
+  return null;
+}
+const skipReason = cannotRun();
+const execFileAsync = promisify(execFile);
+
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  error?: string;
+}
+
+/**
+ * A request from the "counter PC": Node run inside the namespace. Asynchronous: the kiosk answering it
+ * runs in this very process.
+ */
+async function fromPc(
+  url: string,
+  options: { ca?: string; method?: string; body?: string } = {},
+): Promise<Reply> {
+  const script = `
+    const u = new URL(process.argv[1]);
+    const lib = require(u.protocol === 'https:' ? 'node:https' : 'node:http');
+    const body = process.env.BODY || '';
+    const req = lib.request(u, { method: process.env.METHOD || 'GET', ca: process.env.CA || undefined,
+      headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {},
+      timeout: 8000 }, (res) => {
+      let data = ''; res.setEncoding('utf8'); res.on('data', (c) => (data += c));
+      res.on('end', () => console.log(JSON.stringify({ status: res.statusCode, headers: res.headers, body: data })));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (e) => console.log(JSON.stringify({ status: 0, headers: {}, body: '', error: e.code || e.message })));
+    req.end(body);`;
+  const { stdout } = await execFileAsync('ip', ['netns', 'exec', ns, process.execPath, '-e', script, url], {
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: {
+      ...process.env,
+      CA: options.ca ?? '',
+      METHOD: options.method ?? 'GET',
+      BODY: options.body ?? '',
+    },
+  });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Reply;
+}
+
+let core: Core;
+let server: RunningServer;
+let dataDir: string;
+
+describe.skipIf(skipReason !== null)(
+  `the bridge on the centre's LAN${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+  () => {
+    beforeAll(async () => {
+      for (const step of [
+        ['ip', 'netns', 'add', ns],
+        ['ip', 'link', 'add', hostIf, 'type', 'veth', 'peer', 'name', peerIf],
+        ['ip', 'link', 'set', peerIf, 'netns', ns],
+        ['ip', 'addr', 'add', `${kioskIp}/30`, 'dev', hostIf],
+        ['ip', 'link', 'set', hostIf, 'up'],
+        ['ip', 'netns', 'exec', ns, 'ip', 'addr', 'add', `${pcIp}/30`, 'dev', peerIf],
+        ['ip', 'netns', 'exec', ns, 'ip', 'link', 'set', peerIf, 'up'],
+        ['ip', 'netns', 'exec', ns, 'ip', 'link', 'set', 'lo', 'up'],
+      ]) {
+        const r = sh(step);
+        if (!r.ok) throw new Error(`${step.join(' ')}: ${r.out}`);
+      }
+      dataDir = mkdtempSync(join(tmpdir(), 'kiosk-lan-'));
+      core = await createCore({
+        dataDir,
+        clock: manualClock('2026-12-07T03:00:00.000Z'),
+        env: { KIOSK_ADMIN_PIN: '135790' },
+        scrypt: FAST_SCRYPT,
+        fileWorker: { script: TEST_FILE_WORKER },
+        config: {
+          centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' },
+          bridge: { lan: true },
+        },
+      });
+      server = await startServer({ core, port: 0 });
+    }, 60_000);
+
+    afterAll(async () => {
+      await server?.close();
+      await core?.close();
+      sh(['ip', 'link', 'delete', hostIf]);
+      sh(['ip', 'netns', 'delete', ns]);
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    const lanUrl = (path: string, scheme = 'https') => `${scheme}://${kioskIp}:${server.port}${path}`;
+
+    it('gives a counter PC its CA over plain HTTP, with the fingerprint the staff console shows', async () => {
+      const reply = await fromPc(lanUrl('/ca.crt', 'http'));
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toBe('application/x-x509-ca-cert');
+      const ca = new X509Certificate(reply.body);
+      const signIn = await core.call(
+        'staff.signIn',
+        { user: 'admin', pin: '135790' },
+        { transport: 'ipc', local: true },
+      );
+      expect(signIn.ok).toBe(true);
+      const token = (signIn as { value: { token: string } }).value.token;
+      const shown = await core.call('bridge.certificate', {}, { transport: 'ipc', local: true, token });
+      expect(shown).toMatchObject({
+        ok: true,
+        value: { enabled: true, caFingerprint256: ca.fingerprint256 },
+      });
+      expect((shown as { value: { serverIps: string[] } }).value.serverIps).toContain(kioskIp);
+    });
+
+    it('answers a PC that trusts the CA over HTTPS, on the kiosk LAN address', async () => {
+      const ca = (await fromPc(lanUrl('/ca.crt', 'http'))).body;
+      expect((await fromPc(lanUrl('/healthz'), { ca })).status).toBe(200);
+      const info = await fromPc(lanUrl('/api/app.info'), { ca, method: 'POST', body: '{}' });
+      expect(info.status).toBe(200);
+      expect(JSON.parse(info.body)).toMatchObject({ ok: true });
+    });
+
+    it('a PC that has not installed the CA cannot be fooled into trusting someone else: the handshake fails', async () => {
+      const reply = await fromPc(lanUrl('/healthz'));
+      expect(reply.status).toBe(0);
+      expect(reply.error).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+    });
+
+    it('plain HTTP from the LAN gets a redirect to HTTPS and no contract call goes through', async () => {
+      const page = await fromPc(lanUrl('/staff', 'http'));
+      expect(page.status).toBe(308);
+      expect(page.headers.location).toBe(`https://${kioskIp}:${server.port}/staff`);
+      const call = await fromPc(lanUrl('/api/staff.signIn', 'http'), {
+        method: 'POST',
+        body: JSON.stringify({ user: 'admin', pin: '135790' }),
+      });
+      expect(call.status).toBe(426);
+      expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'https-required' } });
+    });
+
+    it("the kiosk's own window keeps plain HTTP on 127.0.0.1", async () => {
+      const res = await fetch(`http://127.0.0.1:${server.port}/healthz`, {
+        signal: AbortSignal.timeout(5_000),
+      });
+      expect(res.status).toBe(200);
+    });
+  },
+);
