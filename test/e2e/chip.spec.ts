@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, shot, expectAccessible } from './fixtures';
+import { signInToConsole } from './support/staff';
 
 /**
  * Chip reading in the browser: the staff chip diagnostics ("Đầu đọc chip") and the citizens' dialog
@@ -19,11 +20,7 @@ const DEMO_MRZ =
 const PIN = '135790';
 
 async function openChipDiagnostics(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/staff`);
-  await page.getByTestId('staff-user').fill('admin');
-  await page.getByTestId('staff-pin').fill(PIN);
-  await page.getByTestId('staff-submit').click();
-  await expect(page.getByTestId('staff-console')).toBeVisible();
+  await signInToConsole(page, url, PIN);
   await page.getByTestId('chip-link').click();
   await expect(page.getByTestId('chip-diagnostics')).toBeVisible();
   await expect(page.getByTestId('chip-diag-pcsc')).toBeVisible();

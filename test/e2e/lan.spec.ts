@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, shot, test } from './fixtures';
+import { signInToConsole } from './support/staff';
 
 /**
  * The "Mạng nội bộ" tab: with the LAN on, an admin reads the fingerprint of the kiosk's CA to compare on
@@ -11,11 +12,7 @@ const PIN = '135790';
 const centre = { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' };
 
 async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/staff`);
-  await page.getByTestId('staff-user').fill('admin');
-  await page.getByTestId('staff-pin').fill(PIN);
-  await page.getByTestId('staff-submit').click();
-  await expect(page.getByTestId('staff-console')).toBeVisible();
+  await signInToConsole(page, url, PIN);
   await page.getByTestId('lan-link').click();
 }
 
