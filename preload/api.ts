@@ -29,7 +29,8 @@ import {
   DossierId,
   DossierSchema,
   ImportSourceSchema,
-  LookupSchema,
+  LookupAnswerSchema,
+  LookupInputSchema,
   ProcedureSchema,
   ProcedureSummarySchema,
   RatingSchema,
@@ -298,6 +299,8 @@ export const ParsedScanSchema = z.discriminatedUnion('kind', [
     /** Official `000.00.12.H29-240815-0007` or provisional `000.00.12.H29-K01-240815-0007`. */
     code: z.string(),
     provisional: z.boolean(),
+    /** The receipt's "Mã tra cứu" when its QR carries one (`<code>#<secret>`); absent on older receipts. */
+    secret: z.string().optional(),
   }),
 ]);
 export type ParsedScan = z.infer<typeof ParsedScanSchema>;
@@ -690,9 +693,10 @@ export const methods = {
   }),
   'dossier.lookup': method({
     access: 'public',
-    input: z.strictObject({ code: DossierCode }),
-    output: LookupSchema,
-    summary: 'Status timeline and due date of a dossier by its receipt code (provisional or official).',
+    input: LookupInputSchema,
+    output: LookupAnswerSchema,
+    summary:
+      "A dossier by its receipt code (provisional or official): the status and due date alone; with the receipt's secret or the applicant's birth date (or for staff) the whole timeline.",
   }),
   'dossier.receipt': method({
     access: 'staff',

@@ -214,7 +214,49 @@ export const TimelineStatusSchema = z.enum([
 ]);
 export type TimelineStatus = z.infer<typeof TimelineStatusSchema>;
 
+/**
+ * The receipt's "Mã tra cứu": 6 characters from 32 that cannot be misread (no 0/O, 1/I), printed beside
+ * the dossier code and carried in the receipt's QR (`<code>#<secret>`). Typed with spaces, dashes or in
+ * lower case, it is still read; main compares it in constant time.
+ */
+export const LOOKUP_SECRET_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const LOOKUP_SECRET_LENGTH = 6;
+export const LookupSecret = z
+  .string()
+  .max(16)
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''));
+
+/**
+ * `dossier.lookup`'s question: the code alone answers the status; with the receipt's secret or the
+ * applicant's date of birth (YYYY-MM-DD) it answers the whole dossier. Staff need neither.
+ */
+export const LookupInputSchema = z
+  .strictObject({ code: DossierCode, secret: LookupSecret.optional(), birthDate: Day.optional() })
+  .refine((i) => i.secret === undefined || i.birthDate === undefined, {
+    message: 'one-factor',
+    path: ['birthDate'],
+  });
+export type LookupInput = z.input<typeof LookupInputSchema>;
+
+/**
+ * The answer to the code alone, which anyone holding (or guessing) a code gets: where the dossier is and
+ * when to come back. Nothing that tells who filed it or what for: no name, no ID, no procedure (walking
+ * codes by procedure would tell who in a small ward asked for a divorce or a death certificate), no
+ * time of day, no notes (a portal's note may name a person), no fee.
+ */
+export const LookupStatusSchema = z.object({
+  detail: z.literal('status'),
+  code: z.string(),
+  portalCode: z.string().nullable(),
+  provisional: z.boolean(),
+  status: TimelineStatusSchema,
+  dueDate: Day,
+});
+export type LookupStatus = z.infer<typeof LookupStatusSchema>;
+
+/** The whole dossier, for its applicant (secret or date of birth) and for staff. */
 export const LookupSchema = z.object({
+  detail: z.literal('full'),
   code: z.string(),
   portalCode: z.string().nullable(),
   provisional: z.boolean(),
@@ -230,6 +272,9 @@ export const LookupSchema = z.object({
   paid: z.boolean().nullable(),
 });
 export type Lookup = z.infer<typeof LookupSchema>;
+
+export const LookupAnswerSchema = z.discriminatedUnion('detail', [LookupStatusSchema, LookupSchema]);
+export type LookupAnswer = z.infer<typeof LookupAnswerSchema>;
 
 export const ImportSourceSchema = z.object({
   id: z.string(),

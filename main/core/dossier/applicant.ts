@@ -18,10 +18,17 @@ export interface Applicant {
   address: string | null;
   phone: string | null;
   email: string | null;
+  /** YYYY-MM-DD, as the e-form stores it; the lookup's second factor (lookup.ts). */
+  birthDate: string | null;
 }
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+
+const isoDay = (value: unknown): string | null => {
+  const day = text(value);
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+};
 
 function person(value: unknown): Applicant | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
@@ -35,6 +42,7 @@ function person(value: unknown): Applicant | null {
     address: text(p.address),
     phone: text(p.phone),
     email: text(p.email),
+    birthDate: isoDay(p.birthDate),
   };
 }
 

@@ -45,7 +45,13 @@ export function createDossierHandlers(deps: {
         const wait = lookups.take(ctx.client ?? ctx.transport, deps.now());
         if (wait > 0) throw dossierErrors.tooManyLookups(wait);
       }
-      return dossiers.lookup(input.code);
+      const factor =
+        input.secret !== undefined
+          ? { secret: input.secret }
+          : input.birthDate !== undefined
+            ? { birthDate: input.birthDate }
+            : null;
+      return dossiers.lookup(input.code, { staff: ctx.staff !== undefined && ctx.staff !== null, factor });
     },
     'dossier.receipt': (input, ctx) => dossiers.receipt(input.code, input.print ?? false, requireStaff(ctx)),
     'dossier.park': (input, ctx) => dossiers.park(input.id, requireStaff(ctx)),

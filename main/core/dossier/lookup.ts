@@ -1,7 +1,11 @@
 import { TimelineStatusSchema } from '../../../preload/api';
+import { KioskFailure } from '../errors';
 import { maskId, maskName } from '../identity';
 import { localParts } from '../queue/time';
+import { extractApplicant } from './applicant';
 import type { DossierContext } from './context';
+import { createLookupGuard } from './lookup-guard';
+import { newLookupSecret, sameSecret } from './lookup-secret';
 import { dossierErrors } from './messages';
 import {
   DOSSIER_COLUMNS,
@@ -9,13 +13,22 @@ import {
   type DossierRow,
   type SubmittedRow,
   asSubmitted,
+  dataOf,
   procedureOf,
 } from './rows';
-import type { DayDossier, Lookup } from './types';
+import type { DayDossier, Lookup, LookupAnswer, LookupStatus } from './types';
+
+/** The second factor a public lookup may carry (the contract allows one at most). */
+export type LookupFactor = { secret: string } | { birthDate: string };
 
 /**
  * Reading submitted dossiers back: the citizen's lookup by receipt code (provisional or the portal's
  * official one) and the staff's list of a day. Neither ever shows a full ID number.
+ *
+ * Codes run in sequence, so anyone can walk them. The code alone therefore answers only the status and
+ * the due date (`LookupStatusSchema` says why nothing more); the whole dossier needs a second factor:
+ * the receipt's "Mã tra cứu" (in its QR too) or the applicant's date of birth. Not the ID's last digits:
+ * staff lists and this very answer show them. Wrong factors are counted per dossier (lookup-guard.ts).
  */
 export function createLookup(ctx: DossierContext) {
   const { db, deps } = ctx;
@@ -27,6 +40,7 @@ export function createLookup(ctx: DossierContext) {
     events: db.prepare(
       'SELECT status, at, note_vi AS vi, note_en AS en FROM dossier_events WHERE dossier_id = ? ORDER BY at, id',
     ),
+    giveSecret: db.prepare('UPDATE dossiers SET lookup_secret = ? WHERE id = ? AND lookup_secret IS NULL'),
     day: db.prepare(
       `SELECT ${DOSSIER_COLUMNS}, o.state AS syncState FROM ${DOSSIER_FROM}
        LEFT JOIN outbox o ON o.dossier_id = d.id
@@ -43,33 +57,106 @@ export function createLookup(ctx: DossierContext) {
     return asSubmitted(row);
   }
 
+  const guard = createLookupGuard(db, { now: ctx.now });
+
+  function full(row: SubmittedRow): Lookup {
+    const timeline = (
+      q.events.all(row.id) as { status: string; at: string; vi: string | null; en: string | null }[]
+    ).map((e) => ({
+      status: TimelineStatusSchema.parse(e.status),
+      at: e.at,
+      note: e.vi === null ? null : { vi: e.vi, en: e.en ?? e.vi },
+    }));
+    return {
+      detail: 'full',
+      code: row.code,
+      portalCode: row.portalCode,
+      provisional: row.portalCode === null,
+      procedureName: procedureOf(row).name,
+      // Shortened even for the applicant: the screen is public and someone may stand behind them.
+      applicant: maskName(row.applicantName ?? ''),
+      idMasked: row.applicantId === null ? null : maskId(row.applicantId),
+      receivedAt: row.receivedAt,
+      dueDate: row.dueDate,
+      status: statusOf(row, timeline.at(-1)?.status),
+      timeline,
+      paid: row.feeAmount > 0 ? row.paid === 1 : null,
+    };
+  }
+
+  function statusOf(row: SubmittedRow, last?: Lookup['status']): Lookup['status'] {
+    const current = TimelineStatusSchema.safeParse(row.currentStatus);
+    return current.success ? current.data : (last ?? 'received');
+  }
+
+  function statusOnly(row: SubmittedRow): LookupStatus {
+    return {
+      detail: 'status',
+      code: row.code,
+      portalCode: row.portalCode,
+      provisional: row.portalCode === null,
+      status: statusOf(row),
+      dueDate: row.dueDate,
+    };
+  }
+
+  function matches(row: SubmittedRow, factor: LookupFactor): boolean {
+    if ('secret' in factor) return sameSecret(row.lookupSecret, factor.secret);
+    const born = extractApplicant(procedureOf(row), dataOf(row))?.birthDate ?? null;
+    return born !== null && born === factor.birthDate;
+  }
+
+  /**
+   * The factor checked against the dossier, counted per dossier (or per code when none has it). The
+   * same refusals whether or not the code exists, and one transaction, so parallel tries are counted.
+   * The refusal is returned, not thrown, inside it: a throw would roll the count back.
+   */
+  const withFactor = db.transaction((code: string, factor: LookupFactor): Lookup | KioskFailure => {
+    let row: SubmittedRow | null = null;
+    try {
+      row = byCode(code);
+    } catch {
+      row = null;
+    }
+    const subject = row ? `d:${row.id}` : `c:${code.trim().toUpperCase()}`;
+    const before = guard.state(subject);
+    if (before.locked) return dossierErrors.lookupLocked(before.minutes);
+    if (row && matches(row, factor)) {
+      guard.succeeded(subject);
+      return full(row);
+    }
+    const after = guard.failed(subject);
+    return after.locked
+      ? dossierErrors.lookupLocked(after.minutes)
+      : dossierErrors.factorWrong(after.triesLeft);
+  });
+
   return {
     byCode,
 
-    lookup(code: string): Lookup {
-      const row = byCode(code);
-      const timeline = (
-        q.events.all(row.id) as { status: string; at: string; vi: string | null; en: string | null }[]
-      ).map((e) => ({
-        status: TimelineStatusSchema.parse(e.status),
-        at: e.at,
-        note: e.vi === null ? null : { vi: e.vi, en: e.en ?? e.vi },
-      }));
-      const current = TimelineStatusSchema.safeParse(row.currentStatus);
-      return {
-        code: row.code,
-        portalCode: row.portalCode,
-        provisional: row.portalCode === null,
-        procedureName: procedureOf(row).name,
-        // Public: codes run in sequence, so a full name here would let anyone walk them and read names.
-        applicant: maskName(row.applicantName ?? ''),
-        idMasked: row.applicantId === null ? null : maskId(row.applicantId),
-        receivedAt: row.receivedAt,
-        dueDate: row.dueDate,
-        status: current.success ? current.data : (timeline.at(-1)?.status ?? 'received'),
-        timeline,
-        paid: row.feeAmount > 0 ? row.paid === 1 : null,
-      };
+    /**
+     * The row with a lookup secret: a dossier filed before receipts carried one gets it when staff
+     * reprint its receipt, so the new paper opens its details like any other.
+     */
+    withSecret(row: SubmittedRow): SubmittedRow {
+      if (row.lookupSecret !== null) return row;
+      q.giveSecret.run(newLookupSecret(deps.randomBytes), row.id);
+      return asSubmitted(ctx.row(row.id));
+    },
+
+    /**
+     * Staff see the whole dossier. A public caller sees the status from the code alone, and the whole
+     * dossier with the right second factor.
+     */
+    lookup(
+      code: string,
+      options: { staff: boolean; factor?: LookupFactor | null } = { staff: false },
+    ): LookupAnswer {
+      if (options.staff) return full(byCode(code));
+      if (!options.factor) return statusOnly(byCode(code));
+      const answer = withFactor.immediate(code, options.factor);
+      if (answer instanceof KioskFailure) throw answer;
+      return answer;
     },
 
     /** The day's submitted dossiers (the centre's day; today when not given), oldest first. */

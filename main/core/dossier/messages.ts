@@ -47,6 +47,20 @@ export const dossierErrors = {
       `You have looked up many times in a row. Please wait ${seconds} seconds and try again, or ask at the counter.`,
       'code',
     ),
+  factorWrong: (triesLeft: number) =>
+    fail(
+      'lookup-factor-wrong',
+      `Mã tra cứu hoặc ngày sinh chưa đúng. Vui lòng xem lại mã tra cứu in trên giấy biên nhận (6 ký tự, cạnh mã hồ sơ) hoặc ngày sinh của người nộp hồ sơ. Còn ${triesLeft} lần thử.`,
+      `The lookup code or date of birth is not right. Check the lookup code printed on the receipt (6 characters, beside the dossier code) or the applicant's date of birth. ${triesLeft} tries left.`,
+      'secret',
+    ),
+  lookupLocked: (minutes: number) =>
+    fail(
+      'lookup-locked',
+      `Hồ sơ này đã được thử sai mã tra cứu hoặc ngày sinh quá nhiều lần nên tạm khoá tra cứu chi tiết (còn ${minutes} phút). Tình trạng hồ sơ vẫn xem được. Xin mời Quý vị mang giấy biên nhận và giấy tờ tùy thân đến quầy, nhân viên sẽ tra cứu giúp.`,
+      `Too many wrong lookup codes or dates of birth were tried for this dossier, so its details are locked for ${minutes} minutes. Its status can still be seen. Please bring the receipt and your ID card to the counter; staff will look it up for you.`,
+      'secret',
+    ),
   submitted: () =>
     fail(
       'dossier-submitted',

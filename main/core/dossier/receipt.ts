@@ -66,6 +66,7 @@ export function buildReceiptData(input: {
     code: row.code,
     // The kiosk's code stays "tạm" (provisional) until the portal's official code is known.
     provisional: row.portalCode === null,
+    lookupSecret: row.lookupSecret,
     portalCode: row.portalCode,
     centre: {
       name: config.centre.name,

@@ -27,6 +27,8 @@ export interface DossierRow {
   applicantName: string | null;
   applicantId: string | null;
   currentStatus: string | null;
+  /** The receipt's "Mã tra cứu" (migration 0008); null before submit and on dossiers older than it. */
+  lookupSecret: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -47,7 +49,7 @@ export const DOSSIER_COLUMNS = `d.id, d.procedure_id AS procedureId, d.procedure
   d.parked_at AS parkedAt, d.code, d.portal_code AS portalCode, d.day, d.seq, d.received_at AS receivedAt,
   d.due_date AS dueDate, d.due_estimated AS dueEstimated, d.fee_amount AS feeAmount, d.paid,
   d.applicant_name AS applicantName, d.applicant_id AS applicantId, d.current_status AS currentStatus,
-  d.created_at AS createdAt, d.updated_at AS updatedAt`;
+  d.lookup_secret AS lookupSecret, d.created_at AS createdAt, d.updated_at AS updatedAt`;
 
 export const DOSSIER_FROM = 'dossiers d LEFT JOIN staff_users s ON s.id = d.assisted_by';
 

@@ -89,7 +89,7 @@ export function createDossiers(deps: DossiersOptions) {
      * the file copy is already in the folder). Audited either way: a receipt carries a full ID number.
      */
     async receipt(code: string, print: boolean, staff: StaffUser) {
-      const row = lookup.byCode(code);
+      const row = lookup.withSecret(lookup.byCode(code));
       const data = buildReceiptData({ row, attachments: ctx.attachments(row.id), config: deps.config });
       const pdf = await deps.receipts.pdf(data);
       const jobIds = print ? deps.receipts.enqueue(data, 1) : [];

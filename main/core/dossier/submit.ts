@@ -4,6 +4,7 @@ import { localParts } from '../queue/time';
 import { extractApplicant } from './applicant';
 import { formatDossierCode } from './code';
 import { createHighWater } from './high-water';
+import { newLookupSecret } from './lookup-secret';
 import type { DossierContext } from './context';
 import type { Drafts } from './drafts';
 import { dossierErrors } from './messages';
@@ -37,7 +38,7 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
     submit: db.prepare(
       `UPDATE dossiers SET status = 'submitted', code = @code, day = @day, seq = @seq, received_at = @receivedAt,
          due_date = @dueDate, due_estimated = @dueEstimated, fee_amount = @feeAmount, paid = @paid,
-         applicant_name = @applicantName, applicant_id = @applicantId, current_status = 'received',
+         applicant_name = @applicantName, applicant_id = @applicantId, current_status = 'received', lookup_secret = @lookupSecret,
          park_code = NULL, parked_at = NULL, updated_at = @receivedAt
        WHERE id = @id AND status <> 'submitted'`,
     ),
@@ -100,6 +101,7 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
       paid: procedure.fee.amount > 0 ? 0 : null,
       applicantName: applicant?.fullName ?? null,
       applicantId: applicant?.idNumber ?? null,
+      lookupSecret: newLookupSecret(deps.randomBytes),
     });
     q.event.run(id, receivedAt);
     q.outbox.run(id, receivedAt, receivedAt, receivedAt);

@@ -1,3 +1,4 @@
+import { LOOKUP_SECRET_ALPHABET, LOOKUP_SECRET_LENGTH } from '../../../preload/api';
 import { parseDossierCode } from '../dossier/code';
 import { parseCccdQr, type CccdScan } from './cccd';
 import { MAX_SCAN_BYTES, identityErrors } from './errors';
@@ -16,6 +17,8 @@ export interface DossierCodeScan {
   /** Upper case, as printed: official `000.00.12.H29-240815-0007` or provisional `…-K01-240815-0007`. */
   code: string;
   provisional: boolean;
+  /** The receipt's "Mã tra cứu" when its QR carries one; absent on receipts printed before it existed. */
+  secret?: string;
 }
 
 export type ParsedScan = CccdScan | MrzScan | DossierCodeScan;
@@ -28,6 +31,7 @@ export interface ParseScanOptions {
 
 // Our receipt codes start with a QCVN 102 unit id; parseDossierCode (dossier/) owns the full format.
 const DOSSIER_PREFIX = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-/i;
+const LOOKUP_SECRET = new RegExp(`^[${LOOKUP_SECRET_ALPHABET}]{${LOOKUP_SECRET_LENGTH}}$`);
 
 /**
  * Recognises what a scanner (or a person) sent: the QR of a chip ID card, the MRZ on its back, or one
@@ -45,8 +49,17 @@ export function parseScan(input: string, options: ParseScanOptions): ParsedScan 
 
   if (text.includes('|')) return parseCccdQr(text, today);
   if (DOSSIER_PREFIX.test(text)) {
-    const parsed = parseDossierCode(text);
-    return { kind: 'dossier-code', code: parsed.code, provisional: parsed.provisional };
+    // A receipt's QR is `<code>#<secret>` since lookups ask for a second factor; older ones hold the code.
+    const [code = '', secret, ...rest] = text.split('#');
+    const parsed = parseDossierCode(code);
+    if (rest.length > 0 || (secret !== undefined && !LOOKUP_SECRET.test(secret.toUpperCase())))
+      throw identityErrors.unrecognised();
+    const scan: DossierCodeScan = {
+      kind: 'dossier-code',
+      code: parsed.code,
+      provisional: parsed.provisional,
+    };
+    return secret === undefined ? scan : { ...scan, secret: secret.toUpperCase() };
   }
   if (looksLikeMrz(text)) return parseMrz(text, today);
   throw identityErrors.unrecognised();

@@ -9,6 +9,11 @@ export interface ReceiptData {
   /** The kiosk's code, printed "mã hồ sơ tạm" while `provisional`. */
   code: string;
   provisional: boolean;
+  /**
+   * The "Mã tra cứu" that opens the dossier's details on a lookup, printed beside the code and carried in
+   * the QR (`<code>#<secret>`); null for a dossier filed before lookups asked for it.
+   */
+  lookupSecret: string | null;
   /** The portal's official code, once known (reprints). */
   portalCode: string | null;
   centre: { name: string; address: string | null; unitCode: string };

@@ -95,7 +95,10 @@ function header(w: A4Writer, f: ReceiptFacts): void {
   w.space(Math.max(leftHeight + 4, mottoHeight + lh * 0.6 + dateHeight));
 }
 
-/** "Mã hồ sơ: …" (provisional or not), the portal's code when known, and the QR of the code at the right. */
+/**
+ * "Mã hồ sơ: …" (provisional or not), the portal's code when known, "Mã tra cứu: …" below them, and at
+ * the right the QR of both (`<code>#<secret>`), so a scanned receipt opens the whole dossier.
+ */
 function codeBlock(w: A4Writer, data: ReceiptData, f: ReceiptFacts): void {
   const textWidth = w.width - CODE_QR - GUTTER;
   const codeRuns: Run[] = [{ text: T.code }, { text: f.code, bold: true }];
@@ -104,15 +107,29 @@ function codeBlock(w: A4Writer, data: ReceiptData, f: ReceiptFacts): void {
   const portal = data.portalCode?.trim()
     ? w.lines([{ text: T.portalCode }, { text: data.portalCode.trim(), bold: true }], BODY, textWidth)
     : [];
+  // The second factor of a lookup, in the code's size: a citizen types it after the code.
+  const secret = f.secret
+    ? [
+        ...w.lines([{ text: T.secret }, { text: f.secret, bold: true }], 12, textWidth),
+        ...w.lines([{ text: T.secretHint, italic: true }], 8.5, textWidth),
+      ]
+    : [];
+  const secretHeight = f.secret ? w.lineHeight(12) + (secret.length - 1) * w.lineHeight(8.5) : 0;
   const caption = w.lines([{ text: 'Quét mã để tra cứu hồ sơ', italic: true }], 7.5, CODE_QR);
-  const textHeight = lines.length * w.lineHeight(12) + portal.length * w.lineHeight(BODY);
+  const textHeight = lines.length * w.lineHeight(12) + portal.length * w.lineHeight(BODY) + secretHeight;
   const height = Math.max(textHeight, CODE_QR + caption.length * w.lineHeight(7.5));
   w.ensure(height);
   const top = w.y;
   const textTop = top + Math.max(0, (CODE_QR - textHeight) / 2);
   const codeHeight = w.drawLines(lines, 12, 0, textTop, textWidth, 'left');
-  w.drawLines(portal, BODY, 0, textTop + codeHeight, textWidth, 'left');
-  w.qr(f.code, w.width - CODE_QR, top, CODE_QR);
+  const portalHeight = w.drawLines(portal, BODY, 0, textTop + codeHeight, textWidth, 'left');
+  if (secret.length > 0) {
+    const [secretLine, ...hint] = secret;
+    const secretTop = textTop + codeHeight + portalHeight;
+    const lineHeight = secretLine ? w.drawLines([secretLine], 12, 0, secretTop, textWidth, 'left') : 0;
+    w.drawLines(hint, 8.5, 0, secretTop + lineHeight, textWidth, 'left');
+  }
+  w.qr(f.qr, w.width - CODE_QR, top, CODE_QR);
   w.drawLines(caption, 7.5, w.width - CODE_QR, top + CODE_QR - 4, CODE_QR, 'center');
   w.space(height);
 }

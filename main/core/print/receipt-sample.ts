@@ -9,6 +9,7 @@ export function sampleReceipt(overrides: Partial<ReceiptData> = {}): ReceiptData
   return {
     code: '000.00.12.H29-K01-261123-0007',
     provisional: true,
+    lookupSecret: 'K7Q2XF',
     portalCode: null,
     centre: {
       name: 'Trung tâm Phục vụ hành chính công phường Ba Đình',

@@ -14,6 +14,8 @@ export const RECEIPT_TEXT = {
   title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
   code: 'Mã hồ sơ: ',
   provisional: '(mã hồ sơ tạm)',
+  secret: 'Mã tra cứu: ',
+  secretHint: 'Giữ kín mã tra cứu: cùng mã hồ sơ, mã này mở xem chi tiết hồ sơ.',
   portalCode: 'Mã hồ sơ trên Cổng Dịch vụ công: ',
   provisionalNote:
     'Mã hồ sơ tạm do ki-ốt cấp khi chưa nhận được mã chính thức; tra cứu được bằng cả mã tạm và mã chính thức.',
@@ -47,7 +49,7 @@ export const RECEIPT_TEXT = {
   signHint: '(Ký và ghi rõ họ tên)',
   kioskSignHint: '(Tiếp nhận tự động)',
   lookup:
-    'Tra cứu tình trạng hồ sơ: quét mã QR trên giấy này tại ki-ốt (mục "Tra cứu hồ sơ") hoặc nhập mã hồ sơ.',
+    'Tra cứu hồ sơ: quét mã QR trên giấy này tại ki-ốt (mục "Tra cứu hồ sơ"), hoặc nhập mã hồ sơ rồi mã tra cứu.',
   page: (i: number, n: number) => `Trang ${i}/${n}`,
 } as const;
 
@@ -94,6 +96,10 @@ export interface ReceiptFacts {
   /** "Hà Nội, ngày 23 tháng 11 năm 2026" (or "Ngày …" when the centre has no address). */
   placeDate: string;
   code: string;
+  /** The "Mã tra cứu", or null (a dossier filed before receipts carried one). */
+  secret: string | null;
+  /** What the lookup QR carries: `<code>#<secret>`, or the code alone without a secret. */
+  qr: string;
   procedure: string;
   applicantName: string;
   /** Label and value pairs of the applicant block, only those known. */
@@ -154,6 +160,8 @@ export function receiptFacts(data: ReceiptData): ReceiptFacts {
     centreName,
     placeDate: place ? `${place}, ${dateWords}` : `N${dateWords.slice(1)}`,
     code,
+    secret: data.lookupSecret,
+    qr: data.lookupSecret === null ? code : `${code}#${data.lookupSecret}`,
     procedure: nfc(data.procedure.name),
     applicantName: nfc(data.applicant.fullName),
     applicant,

@@ -41,8 +41,16 @@ export function layoutReceiptThermal(data: ReceiptData, widthMm: PaperWidthMm = 
   space(5);
   if (data.provisional) text(T.provisional, 9, 'regular', 'center');
   if (data.portalCode?.trim()) text(`${T.portalCode}${data.portalCode.trim()}`, 8.5, 'regular', 'center');
+  if (f.secret) {
+    space(3);
+    text(T.secret.trim(), 9, 'regular', 'center');
+    space(3);
+    items.push({ kind: 'bigNumber', text: f.secret, sizePt: 12 * k });
+    space(3);
+    text(T.secretHint, 8, 'regular', 'center');
+  }
   space(2);
-  items.push({ kind: 'qr', data: f.code, sizePt: 104 * k });
+  items.push({ kind: 'qr', data: f.qr, sizePt: 104 * k });
   space(4);
   rule('dashed');
   space(6);

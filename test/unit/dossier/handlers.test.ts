@@ -70,8 +70,8 @@ describe('dossier handlers', () => {
     const submitted = await call('dossier.submit', { id: draft.id }, counter);
     expect(submitted.code).toBe('000.00.12.H29-K07-261123-0001');
 
-    const lookup = await call('dossier.lookup', { code: submitted.code });
-    expect(lookup.idMasked).toBe('••••••••2345');
+    const lookup = await call('dossier.lookup', { code: submitted.code }, counter);
+    expect(lookup).toMatchObject({ detail: 'full', idMasked: '••••••••2345' });
     expect((await call('dossier.today', {}, counter))[0]?.assistedBy).toBe('Nguyễn Thị Lan');
     const receipt = await call('dossier.receipt', { code: submitted.code, print: true }, counter);
     expect(receipt.jobIds).toHaveLength(1);

@@ -208,7 +208,7 @@ describe('submitting', () => {
       fee_amount: 20000,
       paid: 0,
     });
-    expect(h.dossiers.lookup(submitted.code).paid).toBe(false);
+    expect(h.dossiers.lookup(submitted.code, { staff: true })).toMatchObject({ paid: false });
   });
 
   it('shows no QR when the centre has no account configured', async () => {
@@ -241,10 +241,11 @@ describe('lookup and the day list', () => {
       .run(id);
     h.db.prepare("UPDATE dossiers SET current_status = 'supplement' WHERE id = ?").run(id);
 
-    const viaLocal = h.dossiers.lookup(`  ${code.toLowerCase()} `);
-    const viaPortal = h.dossiers.lookup('H29.99-261123-0042');
+    const viaLocal = h.dossiers.lookup(`  ${code.toLowerCase()} `, { staff: true });
+    const viaPortal = h.dossiers.lookup('H29.99-261123-0042', { staff: true });
     expect(viaPortal).toEqual(viaLocal);
     expect(viaLocal).toMatchObject({
+      detail: 'full',
       code,
       portalCode: 'H29.99-261123-0042',
       provisional: false,

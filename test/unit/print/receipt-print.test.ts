@@ -78,17 +78,17 @@ describe('receiptThermal (80 mm / 58 mm roll)', () => {
     expect(bitmap.height).toBeGreaterThan(dots * 2);
   });
 
-  it.skipIf(!zbarimg)('carries a QR of the dossier code, and the VietQR while unpaid', async () => {
+  it.skipIf(!zbarimg)('carries a QR of the code and lookup secret, and the VietQR while unpaid', async () => {
     const plain = sampleReceipt();
     expect(await qrsIn(rasterOf(receiptThermal(plain, { dots: 576, fonts })), 'thermal')).toEqual([
-      plain.code,
+      `${plain.code}#K7Q2XF`,
     ]);
     const unpaid = sampleReceipt({
       fee: { amount: 50000, text: '' },
       payment: { payload: VIETQR, paid: false },
     });
     const bitmap = rasterOf(receiptThermal(unpaid, { dots: 384, fonts }));
-    expect(await qrsIn(bitmap, 'thermal-pay')).toEqual([unpaid.code, VIETQR].sort());
+    expect(await qrsIn(bitmap, 'thermal-pay')).toEqual([`${unpaid.code}#K7Q2XF`, VIETQR].sort());
   });
 
   it('says the same facts as the A4 form, condensed', async () => {
@@ -97,6 +97,8 @@ describe('receiptThermal (80 mm / 58 mm roll)', () => {
     for (const fact of [
       data.code,
       'mã hồ sơ tạm',
+      'Mã tra cứu',
+      'K7Q2XF',
       data.applicant.fullName,
       data.procedure.name,
       ...data.documents.map((d) => d.name),

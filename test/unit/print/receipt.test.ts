@@ -71,6 +71,7 @@ describe('receiptPdf (Mẫu 01, A4)', () => {
     expect(out).toContain('BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ');
     expect(out).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(out).toContain(`Mã hồ sơ: ${data.code} (mã hồ sơ tạm)`);
+    expect(out).toContain('Mã tra cứu: K7Q2XF');
     expect(out).toContain(data.applicant.fullName);
     expect(out).toContain(data.applicant.idNumber!);
     expect(out).toContain(data.applicant.address!);
@@ -165,17 +166,25 @@ describe('receiptPdf (Mẫu 01, A4)', () => {
     expect(text(await pdfFile('unpaid', data))).toContain('Chưa thanh toán');
   });
 
-  it.skipIf(!zbarimg)('has a QR that decodes to the dossier code (pdftocairo + zbarimg)', async () => {
-    const data = sampleReceipt();
-    expect(qrs(await pdfFile('qr', data), 'qr')).toEqual([data.code]);
-  });
+  it.skipIf(!zbarimg)(
+    'has a QR of the dossier code and its lookup secret (pdftocairo + zbarimg)',
+    async () => {
+      const data = sampleReceipt();
+      expect(qrs(await pdfFile('qr', data), 'qr')).toEqual([`${data.code}#K7Q2XF`]);
+      // A dossier filed before receipts carried a secret: the code alone, and no "Mã tra cứu" line.
+      const old = sampleReceipt({ lookupSecret: null });
+      const path = await pdfFile('qr-old', old);
+      expect(qrs(path, 'qr-old')).toEqual([old.code]);
+      expect(text(path)).not.toContain('Mã tra cứu');
+    },
+  );
 
   it.skipIf(!zbarimg)('adds a VietQR that decodes to the payment payload while unpaid', async () => {
     const data = sampleReceipt({
       fee: { amount: 50000, text: '' },
       payment: { payload: VIETQR, paid: false },
     });
-    expect(qrs(await pdfFile('vietqr', data), 'vietqr')).toEqual([data.code, VIETQR].sort());
+    expect(qrs(await pdfFile('vietqr', data), 'vietqr')).toEqual([`${data.code}#K7Q2XF`, VIETQR].sort());
   });
 
   it.runIf(!zbarimg)('QR decoding checks skipped: zbarimg not installed (apt install zbar-tools)', () => {

@@ -17,6 +17,8 @@ CREATE TABLE dossier_lookup_throttle (
   subject      TEXT    PRIMARY KEY,
   failures     INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
   window_start TEXT    NOT NULL,
+  -- how many times this subject has locked: a later lock lasts longer (a birth date is guessable)
+  lockouts     INTEGER NOT NULL DEFAULT 0 CHECK (lockouts >= 0),
   locked_until TEXT,
   updated_at   TEXT    NOT NULL
 );

@@ -155,6 +155,7 @@ export function CitizenShell() {
           <LookupScreen
             key={screen.code ?? 'lookup'}
             initialCode={screen.code}
+            initialSecret={screen.secret}
             onHome={() => open({ name: 'home' })}
           />
         ) : (

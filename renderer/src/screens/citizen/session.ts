@@ -21,7 +21,7 @@ export type CitizenScreen =
   /** The filing wizard, new for a procedure or resumed by the draft's id (after a reload). */
   | { name: 'dossier'; procedureId?: string; dossierId?: string }
   /** "Tra cứu hồ sơ", with the code of a scanned receipt when there was one. */
-  | { name: 'lookup'; code?: string };
+  | { name: 'lookup'; code?: string; secret?: string };
 
 /**
  * What a scan on the citizen screens showed. Only the name and the masked ID are kept, never the full
@@ -165,6 +165,9 @@ export function scanAction(
   enabled: readonly Feature[],
 ): CitizenAction {
   if (result.ok && result.value.kind === 'dossier-code' && isAvailable('tracking', enabled))
-    return { type: 'open', screen: { name: 'lookup', code: result.value.code } };
+    return {
+      type: 'open',
+      screen: { name: 'lookup', code: result.value.code, secret: result.value.secret },
+    };
   return { type: 'scanned', notice: scanNotice(result) };
 }

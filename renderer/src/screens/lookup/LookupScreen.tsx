@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskError, Lookup } from '../../../../preload/api';
+import type { KioskError, Lookup, LookupStatus } from '../../../../preload/api';
 import { useAppInfo, useKiosk } from '../../context';
 import { useScan } from '../../hooks/useScan';
 import { BackspaceIcon, HomeIcon, TrackingIcon } from '../../components/icons';
@@ -16,14 +16,26 @@ import { errorText, localError } from '../../api';
 import { Rating } from '../../components/Rating';
 import { canLookUp, cleanCodeInput, codeKeys, lookupProblem, unitPrefix } from './model';
 import { LookupResult } from './LookupResult';
+import { type Factor, LookupStatusView } from './LookupStatusView';
 import '../../styles/lookup.css';
 
 type State =
   | { kind: 'enter'; error?: KioskError }
   | { kind: 'loading'; code: string }
+  /** Found by its code alone: the status, and the second factor asked for (`busy` while it is checked). */
+  | { kind: 'status'; status: LookupStatus; busy: boolean; error?: KioskError }
   | { kind: 'result'; lookup: Lookup };
 
-export function LookupScreen({ initialCode, onHome }: { initialCode?: string; onHome: () => void }) {
+export function LookupScreen({
+  initialCode,
+  initialSecret,
+  onHome,
+}: {
+  initialCode?: string;
+  /** The secret a receipt's QR carried (scanned on another screen): the whole dossier at once. */
+  initialSecret?: string;
+  onHome: () => void;
+}) {
   const { t } = useTranslation();
   const client = useKiosk();
   const { info } = useAppInfo();
@@ -36,35 +48,50 @@ export function LookupScreen({ initialCode, onHome }: { initialCode?: string; on
   // The newest lookup wins: a scan while a typed code is being looked up replaces it.
   const generation = useRef(0);
 
-  /** Asks main; only the newest request may set the state (no state is set before the answer). */
+  /**
+   * Asks main; only the newest request may set the state (no state is set before the answer). With a
+   * factor, a refusal keeps the status on screen and shows the refusal under the factor's field.
+   */
   const request = useCallback(
-    (clean: string): Promise<void> => {
+    (clean: string, factor?: Factor, shown?: LookupStatus): Promise<void> => {
       const mine = ++generation.current;
-      return client.call('dossier.lookup', { code: clean }).then((result) => {
+      return client.call('dossier.lookup', { code: clean, ...factor }).then((result) => {
         if (mine !== generation.current) return;
-        setState(
-          result.ok ? { kind: 'result', lookup: result.value } : { kind: 'enter', error: result.error },
-        );
+        if (result.ok)
+          setState(
+            result.value.detail === 'full'
+              ? { kind: 'result', lookup: result.value }
+              : { kind: 'status', status: result.value, busy: false },
+          );
+        else if (shown) setState({ kind: 'status', status: shown, busy: false, error: result.error });
+        else setState({ kind: 'enter', error: result.error });
       });
     },
     [client],
   );
 
-  const lookUp = (raw: string): void => {
+  const lookUp = (raw: string, factor?: Factor): void => {
     const clean = cleanCodeInput(raw);
     if (!canLookUp(clean)) return;
     setCode(clean);
     setState({ kind: 'loading', code: clean });
-    void request(clean);
+    void request(clean, factor);
+  };
+
+  const confirm = (status: LookupStatus, factor: Factor): void => {
+    setState({ kind: 'status', status, busy: true });
+    void request(status.code, factor, status);
   };
 
   // A code given by the caller (a receipt scanned on the home screen) is looked up at once; the state
   // already says "loading" from the first render.
   const first = useRef(state.kind === 'loading' ? state.code : null);
+  const firstSecret = useRef(initialSecret);
   useEffect(() => {
     const code = first.current;
+    const secret = firstSecret.current;
     first.current = null;
-    if (code !== null) void request(code);
+    if (code !== null) void request(code, secret === undefined ? undefined : { secret });
   }, [request]);
 
   useScan((outcome) => {
@@ -73,7 +100,9 @@ export function LookupScreen({ initialCode, onHome }: { initialCode?: string; on
       return;
     }
     const scan = outcome.result.value;
-    if (scan.kind === 'dossier-code') lookUp(scan.code);
+    // A new receipt's QR carries its secret too: no typing, the whole dossier at once.
+    if (scan.kind === 'dossier-code')
+      lookUp(scan.code, scan.secret === undefined ? undefined : { secret: scan.secret });
     else setState({ kind: 'enter', error: localError('not-a-receipt', (m) => m.lookup.otherScan) });
   });
 
@@ -90,6 +119,26 @@ export function LookupScreen({ initialCode, onHome }: { initialCode?: string; on
           <LookupResult lookup={state.lookup} />
           {/* One rating per dossier looked up: another receipt scanned here starts a fresh one. */}
           <Rating key={state.lookup.code} context="lookup" code={state.lookup.code} />
+          <div className="lookup-actions">
+            <button
+              type="button"
+              className="btn btn-secondary btn-xl"
+              data-testid="lookup-again"
+              onClick={again}
+            >
+              {t('lookup.another')}
+            </button>
+            <HomeButton onHome={onHome} />
+          </div>
+        </>
+      ) : state.kind === 'status' ? (
+        <>
+          <LookupStatusView
+            status={state.status}
+            busy={state.busy}
+            error={state.error}
+            onFactor={(factor) => confirm(state.status, factor)}
+          />
           <div className="lookup-actions">
             <button
               type="button"

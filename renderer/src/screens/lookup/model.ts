@@ -156,3 +156,62 @@ export function formatDay(day: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
 }
+
+// ── the second factor ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The contract's `LOOKUP_SECRET_ALPHABET` and `LOOKUP_SECRET_LENGTH` (the renderer imports only types
+ * from it; a unit test keeps the copies equal): no 0/O, no 1/I.
+ */
+export const SECRET_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const SECRET_LENGTH = 6;
+
+/**
+ * What may be typed as the receipt's "Mã tra cứu": its alphabet's characters only, upper case, at most
+ * its length. A typed O, 0, I or 1 (never in a secret) is dropped rather than guessed at.
+ */
+export function cleanSecretInput(raw: string): string {
+  return raw
+    .toUpperCase()
+    .split('')
+    .filter((ch) => SECRET_ALPHABET.includes(ch))
+    .join('')
+    .slice(0, SECRET_LENGTH);
+}
+
+export const canSendSecret = (secret: string): boolean => secret.length === SECRET_LENGTH;
+
+/** The digits of a date of birth as typed (ddmmyyyy), at most eight. */
+export function cleanBirthDigits(raw: string): string {
+  return raw.replace(/\D/g, '').slice(0, 8);
+}
+
+/** `23041990` → `23/04/1990` as it is typed (`2304` → `23/04`), so the slashes come by themselves. */
+export function formatBirthDigits(digits: string): string {
+  const d = cleanBirthDigits(digits);
+  return [d.slice(0, 2), d.slice(2, 4), d.slice(4, 8)].filter((part) => part !== '').join('/');
+}
+
+/**
+ * `23041990` → `1990-04-23`, or null while the date is incomplete or not a real day between 1900 and
+ * `today` (YYYY-MM-DD): nobody filing a dossier was born in the future.
+ */
+export function birthDateIso(digits: string, today: string): string | null {
+  const m = /^(\d{2})(\d{2})(\d{4})$/.exec(cleanBirthDigits(digits));
+  if (!m) return null;
+  const [, dd = '', mm = '', yyyy = ''] = m;
+  const date = new Date(Date.UTC(Number(yyyy), Number(mm) - 1, Number(dd)));
+  const real =
+    date.getUTCFullYear() === Number(yyyy) &&
+    date.getUTCMonth() === Number(mm) - 1 &&
+    date.getUTCDate() === Number(dd);
+  const iso = `${yyyy}-${mm}-${dd}`;
+  return real && Number(yyyy) >= 1900 && iso <= today ? iso : null;
+}
+
+/** A refusal of the second factor (wrong, or too many wrong tries): shown under the factor's field. */
+export function factorProblem(error: KioskError): 'wrong' | 'locked' | null {
+  if (error.code === 'lookup-factor-wrong') return 'wrong';
+  if (error.code === 'lookup-locked') return 'locked';
+  return null;
+}

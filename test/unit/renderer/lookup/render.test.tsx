@@ -57,6 +57,7 @@ const ids = (html: string): string[] => [...html.matchAll(/data-testid="([^"]+)"
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 const lookup: Lookup = {
+  detail: 'full',
   code: '000.00.12.H29-K01-261123-0007',
   portalCode: '000.00.12.H29-261123-0042',
   provisional: true,

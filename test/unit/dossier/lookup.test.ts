@@ -1,0 +1,242 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { LOOKUP_SECRET_ALPHABET } from '../../../preload/api';
+import { exampleData } from '../../../main/core/catalogue/examples';
+import { migrate } from '../../../main/core/db/migrate';
+import { DEFAULT_LOOKUP_GUARD, createLookupGuard } from '../../../main/core/dossier/lookup-guard';
+import { newLookupSecret, sameSecret } from '../../../main/core/dossier/lookup-secret';
+import { parseScan } from '../../../main/core/identity';
+import type { CallContext } from '../../../main/core/types';
+import { SECRET_ALPHABET, SECRET_LENGTH } from '../../../renderer/src/screens/lookup/model';
+import { makeCore, quietLogs } from '../helpers';
+import { imageBytes } from './fixtures';
+
+quietLogs();
+
+/**
+ * `dossier.lookup` through `core.call`, as the kiosk screen and the LAN reach it: the code alone gives the
+ * status; the receipt's secret or the applicant's birth date gives the whole dossier; wrong factors are
+ * counted per dossier (or per unknown code) and lock only that one; staff need no factor.
+ */
+
+const PIN = '135790';
+const PROCEDURE = 'cap-phieu-ly-lich-tu-phap-so-1';
+/** The example form's applicant (main/core/catalogue/examples.ts). */
+const BIRTH_DATE = '1995-03-08';
+const ID_NUMBER = '079195001234';
+
+/** Each caller its own address, so the per-caller limit (20 a minute) is not what these tests meet. */
+let nextAddress = 1;
+const caller = (): CallContext => ({ transport: 'http', local: false, client: `10.1.0.${nextAddress++}` });
+
+async function setup() {
+  const { core, dataDir } = await makeCore({ env: { KIOSK_ADMIN_PIN: PIN } });
+  const signIn = await core.call('staff.signIn', { user: 'admin', pin: PIN }, caller());
+  if (!signIn.ok) throw new Error(signIn.error.en);
+  const staff: CallContext = {
+    transport: 'http',
+    local: false,
+    client: '10.9.9.9',
+    token: (signIn.value as { token: string }).token,
+  };
+  const call = async <T = Record<string, unknown>>(name: string, input: unknown, ctx: CallContext) => {
+    const r = await core.call(name, input, ctx);
+    if (!r.ok) throw Object.assign(new Error(r.error.en), { error: r.error });
+    return r.value as T;
+  };
+  const refusal = async (input: unknown, ctx: CallContext = caller()) => {
+    const r = await core.call('dossier.lookup', input, ctx);
+    if (r.ok) throw new Error(`expected a refusal, got ${JSON.stringify(r.value)}`);
+    return r.error;
+  };
+
+  /** Files the example dossier (at the counter, by staff) and returns its code and receipt secret. */
+  async function file(): Promise<{ code: string; secret: string }> {
+    const draft = await call<{ id: string }>('dossier.create', { procedureId: PROCEDURE }, staff);
+    await call(
+      'dossier.update',
+      { id: draft.id, data: exampleData(PROCEDURE), contact: { phone: '0912345678' } },
+      staff,
+    );
+    const check = await call<{ problems: { componentId?: string }[] }>(
+      'dossier.check',
+      { id: draft.id },
+      staff,
+    );
+    const photo = imageBytes('png').toString('base64');
+    for (const componentId of new Set(check.problems.flatMap((p) => (p.componentId ? [p.componentId] : []))))
+      await call(
+        'dossier.attach',
+        { id: draft.id, componentId, source: { kind: 'capture', dataBase64: photo } },
+        staff,
+      );
+    expect(await call('dossier.check', { id: draft.id }, staff)).toMatchObject({ complete: true });
+    const { code } = await call<{ code: string }>('dossier.submit', { id: draft.id }, staff);
+    const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true });
+    const secret = db
+      .prepare('SELECT lookup_secret FROM dossiers WHERE code = ?')
+      .pluck()
+      .get(code) as string;
+    db.close();
+    return { code, secret };
+  }
+
+  return { core, call, refusal, file, staff };
+}
+
+describe('dossier.lookup: a second factor before anything beyond the status', () => {
+  it('answers the code alone with the status and due date, nothing personal', async () => {
+    const { call, file } = await setup();
+    const { code } = await file();
+    const answer = await call('dossier.lookup', { code }, caller());
+    expect(answer).toEqual({
+      detail: 'status',
+      code,
+      portalCode: null,
+      provisional: true,
+      status: 'received',
+      dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    const text = JSON.stringify(answer);
+    for (const personal of ['Lê', 'Hồng', ID_NUMBER.slice(-4), 'lý lịch', 'timeline', 'receivedAt'])
+      expect(text).not.toContain(personal);
+  }, 30_000);
+
+  it('gives the whole dossier for the receipt secret (typed in lower case with a space) or the birth date', async () => {
+    const { call, file } = await setup();
+    const { code, secret } = await file();
+    expect(secret).toMatch(new RegExp(`^[${LOOKUP_SECRET_ALPHABET}]{6}$`));
+    const typed = `${secret.slice(0, 3)} ${secret.slice(3)}`.toLowerCase();
+    const full = await call('dossier.lookup', { code, secret: typed }, caller());
+    expect(full).toMatchObject({
+      detail: 'full',
+      code,
+      applicant: 'Lê T. H.',
+      idMasked: '••••••••1234',
+      status: 'received',
+      timeline: [{ status: 'received' }],
+    });
+    expect(JSON.stringify(full)).not.toContain(ID_NUMBER);
+    expect(await call('dossier.lookup', { code, birthDate: BIRTH_DATE }, caller())).toEqual(full);
+  }, 30_000);
+
+  it('counts wrong factors per dossier: the fifth locks that dossier only, even for the right secret', async () => {
+    const { call, refusal, file } = await setup();
+    const a = await file();
+    const b = await file();
+    const tries = [];
+    for (let i = 0; i < 4; i++)
+      tries.push(await refusal({ code: a.code, birthDate: `1990-01-0${i + 1}` }, caller()));
+    expect(tries.map((e) => e.code)).toEqual(Array(4).fill('lookup-factor-wrong'));
+    expect(tries[0]?.vi).toContain('Còn 4 lần thử');
+    expect(tries[3]?.vi).toContain('Còn 1 lần thử');
+    const fifth = await refusal({ code: a.code, secret: 'ZZZZZZ' }, caller());
+    expect(fifth.code).toBe('lookup-locked');
+    expect(fifth.vi).toContain('quầy');
+    // Locked: the right secret is refused too, from any caller; the status still shows.
+    expect((await refusal({ code: a.code, secret: a.secret }, caller())).code).toBe('lookup-locked');
+    expect(await call('dossier.lookup', { code: a.code }, caller())).toMatchObject({ detail: 'status' });
+    // Another citizen's dossier is not affected.
+    expect(await call('dossier.lookup', { code: b.code, secret: b.secret }, caller())).toMatchObject({
+      detail: 'full',
+    });
+  }, 60_000);
+
+  it('answers a wrong factor for an unknown code exactly as for a real one', async () => {
+    const { refusal, file } = await setup();
+    const real = await file();
+    const unknown = real.code.replace(/\d{4}$/, '0999');
+    for (let i = 0; i < 5; i++) {
+      const forReal = await refusal({ code: real.code, secret: 'ZZZZZZ' });
+      const forUnknown = await refusal({ code: unknown, secret: 'ZZZZZZ' });
+      expect(forUnknown).toEqual(forReal);
+    }
+    expect((await refusal({ code: unknown, birthDate: BIRTH_DATE })).code).toBe('lookup-locked');
+  }, 60_000);
+
+  it('gives staff the whole dossier without a factor, even while it is locked', async () => {
+    const { call, refusal, file, staff } = await setup();
+    const { code } = await file();
+    for (let i = 0; i < 5; i++) await refusal({ code, secret: 'ZZZZZZ' });
+    expect(await call('dossier.lookup', { code }, staff)).toMatchObject({
+      detail: 'full',
+      idMasked: '••••••••1234',
+    });
+  }, 30_000);
+
+  it('refuses a secret and a birth date together', async () => {
+    const { refusal } = await setup();
+    const error = await refusal({
+      code: '000.00.00.H00-K01-261123-0001',
+      secret: 'ABCDEF',
+      birthDate: BIRTH_DATE,
+    });
+    expect(error.code).toBe('invalid-input');
+  });
+});
+
+describe('the lookup secret', () => {
+  it('is 6 characters of the unambiguous alphabet, unbiased, compared exactly', () => {
+    const counts = new Map<string, number>();
+    let n = 0;
+    const bytes = (k: number) => Buffer.from(Array.from({ length: k }, () => n++ % 256));
+    for (let i = 0; i < 256; i++)
+      for (const ch of newLookupSecret(bytes)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    expect([...counts.keys()].sort().join('')).toBe(LOOKUP_SECRET_ALPHABET);
+    expect(new Set(counts.values()).size).toBe(1);
+    expect(LOOKUP_SECRET_ALPHABET).not.toMatch(/[01OI]/);
+    expect(sameSecret('K7Q2XF', 'K7Q2XF')).toBe(true);
+    expect(sameSecret('K7Q2XF', 'K7Q2XG')).toBe(false);
+    expect(sameSecret('K7Q2XF', 'K7Q2X')).toBe(false);
+    expect(sameSecret(null, 'K7Q2XF')).toBe(false);
+  });
+
+  it('is the renderer copy of the contract', () => {
+    expect(SECRET_ALPHABET).toBe(LOOKUP_SECRET_ALPHABET);
+    expect(SECRET_LENGTH).toBe(6);
+  });
+
+  it('rides in the receipt QR after "#", and an old QR (code only) still reads', () => {
+    const now = new Date('2026-11-23T02:00:00Z');
+    const code = '000.00.12.H29-K01-261123-0007';
+    expect(parseScan(`${code}#K7Q2XF`, { now })).toEqual({
+      kind: 'dossier-code',
+      code,
+      provisional: true,
+      secret: 'K7Q2XF',
+    });
+    expect(parseScan(code, { now })).toEqual({ kind: 'dossier-code', code, provisional: true });
+    expect(() => parseScan(`${code}#K7Q0XF`, { now })).toThrow();
+    expect(() => parseScan(`${code}#K7Q2XF#A`, { now })).toThrow();
+  });
+});
+
+describe('the lookup guard over time', () => {
+  it('locks for an hour, then a day, forgets after a quiet day, and stays bounded', () => {
+    const db = new Database(':memory:');
+    migrate(db, { now: new Date() });
+    let now = Date.parse('2026-11-23T02:00:00Z');
+    const guard = createLookupGuard(db, {
+      now: () => new Date(now),
+      policy: { ...DEFAULT_LOOKUP_GUARD, maxRows: 10 },
+    });
+    const fail5 = () => Array.from({ length: 5 }, () => guard.failed('d:a')).at(-1);
+    expect(fail5()).toEqual({ locked: true, minutes: 60 });
+    now += 59 * 60_000;
+    expect(guard.state('d:a')).toEqual({ locked: true, minutes: 1 });
+    now += 2 * 60_000;
+    expect(guard.state('d:a')).toEqual({ locked: false, triesLeft: 5 });
+    expect(fail5()).toEqual({ locked: true, minutes: 24 * 60 });
+    now += 24 * 3_600_000 + 60_000;
+    expect(guard.failed('d:a')).toEqual({ locked: false, triesLeft: 4 });
+    // A right factor forgets the count; so does a quiet day after the last lock.
+    guard.succeeded('d:a');
+    expect(guard.state('d:a')).toEqual({ locked: false, triesLeft: 5 });
+    // Made-up codes cannot grow the table past its cap; a running lock is kept.
+    fail5();
+    for (let i = 0; i < 50; i++) guard.failed(`c:${i}`);
+    expect(db.prepare('SELECT COUNT(*) FROM dossier_lookup_throttle').pluck().get()).toBe(10);
+    expect(guard.state('d:a').locked).toBe(true);
+  });
+});
