@@ -23,11 +23,13 @@ import {
   ChipStatusSchema,
   CheckResultSchema,
   ContactSchema,
+  CreatedDraftSchema,
   DayDossierSchema,
   DeliverySchema,
   DossierCode,
   DossierId,
   DossierSchema,
+  DraftToken,
   ImportSourceSchema,
   LookupAnswerSchema,
   LookupInputSchema,
@@ -574,7 +576,8 @@ export const methods = {
     access: 'staff',
     input: Empty,
     output: LanCertificateSchema,
-    summary: 'The LAN HTTPS certificate: the CA fingerprint to check on a counter PC, and the addresses covered.',
+    summary:
+      'The LAN HTTPS certificate: the CA fingerprint to check on a counter PC, and the addresses covered.',
   }),
   'devices.injectScan': method({
     access: 'public',
@@ -625,19 +628,21 @@ export const methods = {
   'dossier.create': method({
     access: 'public',
     input: z.strictObject({ procedureId: z.string().min(1).max(64) }),
-    output: DossierSchema,
-    summary: 'Start a draft for a procedure (recorded as assisted when a staff token is sent).',
+    output: CreatedDraftSchema,
+    summary:
+      "Start a draft for a procedure (assisted when a staff token is sent); returns the draft's token.",
   }),
   'dossier.get': method({
     access: 'public',
-    input: z.strictObject({ id: DossierId }),
+    input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
     output: DossierSchema,
-    summary: 'A draft by its id (the screen resumes it after a restart).',
+    summary: 'A draft by its id and token (the screen resumes it after a restart); staff need no token.',
   }),
   'dossier.update': method({
     access: 'public',
     input: z.strictObject({
       id: DossierId,
+      draftToken: DraftToken.optional(),
       data: z.record(z.string(), z.json()).optional(),
       delivery: DeliverySchema.optional(),
       contact: ContactSchema.optional(),
@@ -655,6 +660,7 @@ export const methods = {
     access: 'public',
     input: z.strictObject({
       id: DossierId,
+      draftToken: DraftToken.optional(),
       componentId: z.string().min(1).max(48),
       source: AttachSourceSchema,
     }),
@@ -666,6 +672,7 @@ export const methods = {
     access: 'public',
     input: z.strictObject({
       id: DossierId,
+      draftToken: DraftToken.optional(),
       componentId: z.string().min(1).max(48),
       attachmentIds: z.array(z.string().max(64)).max(50),
     }),
@@ -674,20 +681,20 @@ export const methods = {
   }),
   'dossier.check': method({
     access: 'public',
-    input: z.strictObject({ id: DossierId }),
+    input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
     output: CheckResultSchema,
     summary: 'Everything missing or invalid, all at once, in plain words.',
   }),
   'dossier.submit': method({
     access: 'public',
-    input: z.strictObject({ id: DossierId }),
+    input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
     output: SubmittedSchema,
     summary:
       'Submit: one transaction with the outbox row; a provisional code, the due date, the receipt print.',
   }),
   'dossier.discard': method({
     access: 'public',
-    input: z.strictObject({ id: DossierId }),
+    input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
     output: Empty,
     summary: "Wipe a citizen's unsubmitted draft (they left, or the kiosk went idle).",
   }),

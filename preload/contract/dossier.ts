@@ -12,6 +12,12 @@ const IdNumber = z.string().regex(/^\d{12}$/, { message: 'id-format' });
 
 /** A dossier draft's id: a random UUID, so one citizen cannot guess another's draft. */
 export const DossierId = z.uuid();
+/**
+ * A draft's capability: the random token `dossier.create` returns (base64url, 256 bits). Every public
+ * call on the draft carries it; staff need none. Kept by the screen that started the draft, never logged.
+ */
+export const DraftToken = z.string().max(128);
+
 /** Official `000.00.12.H29-240815-0007` or provisional `000.00.12.H29-K01-240815-0007`. */
 export const DossierCode = z.string().trim().min(10).max(40);
 
@@ -169,6 +175,10 @@ export const DossierSchema = z.object({
   updatedAt: z.string(),
 });
 export type Dossier = z.infer<typeof DossierSchema>;
+
+/** `dossier.create`'s answer: the new draft and, once only, its capability token (`DraftToken`). */
+export const CreatedDraftSchema = DossierSchema.extend({ draftToken: z.string() });
+export type CreatedDraft = z.infer<typeof CreatedDraftSchema>;
 
 /** One thing missing or wrong before a dossier can be submitted, in words the person can act on. */
 export const ProblemSchema = z.object({

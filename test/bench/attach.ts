@@ -116,7 +116,7 @@ export async function benchAttach(): Promise<Figures> {
     let maxStallMs = 0;
     for (let i = 0; i < RUNS; i++) {
       const name = `anh-${i}.jpg`;
-      const draft = await call<{ id: string }>(core, 'dossier.create', { procedureId });
+      const draft = await call<{ id: string; draftToken: string }>(core, 'dossier.create', { procedureId });
       if (i === WARMUP) {
         global.gc?.();
         baseline = process.memoryUsage.rss();
@@ -131,6 +131,7 @@ export async function benchAttach(): Promise<Figures> {
       const start = performance.now();
       await call(core, 'dossier.attach', {
         id: draft.id,
+        draftToken: draft.draftToken,
         componentId,
         source: { kind: 'folder', sourceId: 'usb', name },
       });
@@ -154,9 +155,12 @@ export async function benchAttach(): Promise<Figures> {
     // ── a camera capture as large as a kiosk takes (dossier.maxFileBytes), over the bridge ──
     // The body is made before the measure starts: here the client shares the kiosk's process.
     const photo = readFileSync(join(usb, 'anh-0.jpg'));
-    const captureDraft = await call<{ id: string }>(core, 'dossier.create', { procedureId });
+    const captureDraft = await call<{ id: string; draftToken: string }>(core, 'dossier.create', {
+      procedureId,
+    });
     const captureBody = JSON.stringify({
       id: captureDraft.id,
+      draftToken: captureDraft.draftToken,
       componentId,
       source: { kind: 'capture', dataBase64: `data:image/jpeg;base64,${photo.toString('base64')}` },
     });
@@ -203,12 +207,13 @@ export async function benchAttach(): Promise<Figures> {
     for (const [i, [bytes, ext]] of bad.entries()) {
       const name = `bad-${i}.${ext}`;
       writeFileSync(join(usb, name), bytes);
-      const draft = await call<{ id: string }>(core, 'dossier.create', { procedureId });
+      const draft = await call<{ id: string; draftToken: string }>(core, 'dossier.create', { procedureId });
       const res = await fetch(`${url}/api/dossier.attach`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
           id: draft.id,
+          draftToken: draft.draftToken,
           componentId,
           source: { kind: 'folder', sourceId: 'usb', name },
         }),

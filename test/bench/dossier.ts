@@ -268,9 +268,13 @@ async function fileOne(
   scans: Buffer[],
   run: number,
 ): Promise<Run> {
-  const draft = await call<{ id: string }>(core, 'dossier.create', { procedureId: PROCEDURE });
+  const draft = await call<{ id: string; draftToken: string }>(core, 'dossier.create', {
+    procedureId: PROCEDURE,
+  });
+  const { draftToken } = draft;
   await call(core, 'dossier.update', {
     id: draft.id,
+    draftToken,
     data: exampleData(PROCEDURE),
     delivery: { method: 'counter' },
     contact: { phone: '0912345678' },
@@ -283,6 +287,7 @@ async function fileOne(
     const start = performance.now();
     const dossier = await call<{ attachments: { bytes: number }[] }>(core, 'dossier.attach', {
       id: draft.id,
+      draftToken,
       componentId,
       source: { kind: 'folder', sourceId: 'scanner', name },
     });
@@ -291,11 +296,15 @@ async function fileOne(
   }
   const check = await call<{ complete: boolean; problems: { code: string }[] }>(core, 'dossier.check', {
     id: draft.id,
+    draftToken,
   });
   if (!check.complete) throw new Error(`dossier incomplete: ${check.problems.map((p) => p.code).join(', ')}`);
 
   const start = performance.now();
-  const submitted = await call<{ receipt: { jobIds: number[] } }>(core, 'dossier.submit', { id: draft.id });
+  const submitted = await call<{ receipt: { jobIds: number[] } }>(core, 'dossier.submit', {
+    id: draft.id,
+    draftToken,
+  });
   const submitCallMs = performance.now() - start;
   const copies = submitted.receipt.jobIds.length;
   if (copies < 1) throw new Error('submit queued no receipt');

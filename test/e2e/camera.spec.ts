@@ -68,8 +68,9 @@ test('a photo from the camera is attached through the bridge', async ({ page, ap
   // The form is not what this test is about: it is filled over the contract, then the page resumes it.
   await expect(page.getByTestId('wizard-save')).toBeVisible();
   const draft = await page.evaluate(() => sessionStorage.getItem('kiosk.dossierDraft'));
-  const id = (JSON.parse(draft ?? '{}') as { id: string }).id;
-  await api(app.url, 'dossier.update', { id, data: exampleData('dang-ky-khai-sinh') });
+  // The draft's token, kept beside its id: without it the bridge does not open the draft.
+  const { id, draftToken } = JSON.parse(draft ?? '{}') as { id: string; draftToken: string };
+  await api(app.url, 'dossier.update', { id, draftToken, data: exampleData('dang-ky-khai-sinh') });
   await page.reload();
   await expect(page.getByTestId('step-form')).toBeVisible();
   await page.getByTestId('wizard-next').click();
@@ -89,7 +90,7 @@ test('a photo from the camera is attached through the bridge', async ({ page, ap
   const dossier = await api<{ attachments: { componentId: string; kind: string; name: string }[] }>(
     app.url,
     'dossier.get',
-    { id },
+    { id, draftToken },
   );
   expect(dossier.attachments).toEqual([
     expect.objectContaining({

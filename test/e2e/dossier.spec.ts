@@ -389,7 +389,11 @@ test('a reloaded page resumes the draft; leaving asks, then wipes it', async ({ 
   await expect(page.getByTestId('wizard-save')).toContainText('Đã lưu', { timeout: 10_000 });
   const draft = await page.evaluate(() => sessionStorage.getItem('kiosk.dossierDraft'));
   expect(draft).not.toBeNull();
-  const id = (JSON.parse(draft ?? '{}') as { id: string }).id;
+  const { id, draftToken } = JSON.parse(draft ?? '{}') as { id: string; draftToken: string };
+  expect(draftToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  // The id alone opens nothing: the bridge answers as for an id that does not exist.
+  const bare = await page.request.post(`${app.url}/api/dossier.get`, { data: { id } });
+  expect(((await bare.json()) as { error: { code: string } }).error.code).toBe('dossier-not-found');
 
   await page.reload();
   await expect(page.getByTestId('step-form')).toBeVisible();
@@ -402,8 +406,8 @@ test('a reloaded page resumes the draft; leaving asks, then wipes it', async ({ 
   await page.getByTestId('exit-confirm-button').click();
   await expect(page.getByTestId('tile-dossier')).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem('kiosk.dossierDraft'))).toBeNull();
-  const gone = await page.request.post(`${app.url}/api/dossier.get`, { data: { id } });
-  expect(((await gone.json()) as { ok: boolean }).ok).toBe(false);
+  const gone = await page.request.post(`${app.url}/api/dossier.get`, { data: { id, draftToken } });
+  expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('dossier-not-found');
 });
 
 test('a level-4 fee: the receipt shows the fee, “Chưa thanh toán” and a VietQR; its QR opens the lookup', async ({
@@ -418,11 +422,12 @@ test('a level-4 fee: the receipt shows the fee, “Chưa thanh toán” and a Vi
     if (!result.ok) throw new Error(`${method}: ${result.error?.en}`);
     return result.value;
   };
-  const draft = await call<{ id: string }>('dossier.create', {
+  const draft = await call<{ id: string; draftToken: string }>('dossier.create', {
     procedureId: 'cap-ban-sao-trich-luc-ho-tich',
   });
   await call('dossier.update', {
     id: draft.id,
+    draftToken: draft.draftToken,
     data: {
       nguoiYeuCau: {
         fullName: 'Trần Thị Bình',
@@ -436,15 +441,15 @@ test('a level-4 fee: the receipt shows the fee, “Chưa thanh toán” and a Vi
     },
     contact: { phone: '0912345678' },
   });
-  // The kiosk page finds the citizen's draft id as a reload would, and opens it again.
+  // The kiosk page finds the citizen's draft id and token as a reload would, and opens it again.
   await page.goto(`${app.url}/`);
   await page.evaluate(
-    (id) =>
+    ({ id, draftToken }) =>
       sessionStorage.setItem(
         'kiosk.dossierDraft',
-        JSON.stringify({ id, procedureId: 'cap-ban-sao-trich-luc-ho-tich' }),
+        JSON.stringify({ id, procedureId: 'cap-ban-sao-trich-luc-ho-tich', draftToken }),
       ),
-    draft.id,
+    draft,
   );
   await page.reload();
   await expect(page.getByTestId('step-form')).toBeVisible();
@@ -500,17 +505,15 @@ test.describe('a citizen who walks away', () => {
     await startFiling(page, app.url);
     await page.locator('#root_tre_fullName').fill('Nguyễn Minh Anh');
     await expect(page.getByTestId('wizard-save')).toContainText('Đã lưu', { timeout: 10_000 });
-    const id = (
-      JSON.parse((await page.evaluate(() => sessionStorage.getItem('kiosk.dossierDraft'))) ?? '{}') as {
-        id: string;
-      }
-    ).id;
+    const { id, draftToken } = JSON.parse(
+      (await page.evaluate(() => sessionStorage.getItem('kiosk.dossierDraft'))) ?? '{}',
+    ) as { id: string; draftToken: string };
     // Nobody touches the screen: the warning, then home.
     await expect(page.getByTestId('tile-dossier')).toBeVisible({ timeout: 40_000 });
     expect(await page.evaluate(() => sessionStorage.getItem('kiosk.dossierDraft'))).toBeNull();
     await expect(async () => {
-      const gone = await page.request.post(`${app.url}/api/dossier.get`, { data: { id } });
-      expect(((await gone.json()) as { ok: boolean }).ok).toBe(false);
+      const gone = await page.request.post(`${app.url}/api/dossier.get`, { data: { id, draftToken } });
+      expect(((await gone.json()) as { error?: { code: string } }).error?.code).toBe('dossier-not-found');
     }).toPass({ timeout: 10_000 });
   });
 });

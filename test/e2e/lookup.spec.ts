@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Dossier, Submitted } from '../../preload/api';
+import type { CreatedDraft, Dossier, Submitted } from '../../preload/api';
 import { api, capturedPng } from './support/contract';
 import { expect, expectAccessible, shot, test } from './fixtures';
 
@@ -24,9 +24,11 @@ const CONFIG = {
 
 /** Files a chứng thực dossier through the contract, the way the filing screens do, and submits it. */
 async function submitDossier(baseUrl: string): Promise<Submitted> {
-  const draft = await api<Dossier>(baseUrl, 'dossier.create', { procedureId: PROCEDURE });
+  const draft = await api<CreatedDraft>(baseUrl, 'dossier.create', { procedureId: PROCEDURE });
+  const { draftToken } = draft;
   await api<Dossier>(baseUrl, 'dossier.update', {
     id: draft.id,
+    draftToken,
     data: {
       nguoiYeuCau: { fullName: 'Nguyễn Văn An', idNumber: ID_NUMBER, address: 'Số 1 Tràng Tiền, Hà Nội' },
       giayTo: { tenGiayTo: 'Bằng tốt nghiệp trung học phổ thông', soTrang: 1, soBan: 2 },
@@ -34,14 +36,16 @@ async function submitDossier(baseUrl: string): Promise<Submitted> {
   });
   await api<Dossier>(baseUrl, 'dossier.attach', {
     id: draft.id,
+    draftToken,
     componentId: 'ban-chinh',
     source: { kind: 'capture', dataBase64: capturedPng(PAPER) },
   });
   const check = await api<{ complete: boolean; problems: unknown[] }>(baseUrl, 'dossier.check', {
     id: draft.id,
+    draftToken,
   });
   expect(check.problems).toEqual([]);
-  return api<Submitted>(baseUrl, 'dossier.submit', { id: draft.id });
+  return api<Submitted>(baseUrl, 'dossier.submit', { id: draft.id, draftToken });
 }
 
 async function openLookup(page: Page, baseUrl: string): Promise<void> {

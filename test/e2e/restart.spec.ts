@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import type { Dossier } from '../../preload/api';
+import type { CreatedDraft, Dossier } from '../../preload/api';
 import { parseConfig } from '../../main/core/config/load';
 import {
   bitmapsEqual,
@@ -203,9 +203,10 @@ test('a staff-parked draft outlives a SIGKILL: resumed by its code with its fiel
     expect(openId).toMatch(/^[0-9a-f-]{36}$/);
     await step(kiosk, '04-citizen-mid-form', 'citizen mid-form before the kill');
     // And one a citizen abandoned earlier (walked away while the screen was busy): filed through the bridge.
-    const abandoned = await api<Dossier>(app.url, 'dossier.create', { procedureId: PROCEDURE });
+    const abandoned = await api<CreatedDraft>(app.url, 'dossier.create', { procedureId: PROCEDURE });
     await api(app.url, 'dossier.update', {
       id: abandoned.id,
+      draftToken: abandoned.draftToken,
       data: { nguoiYeuCau: { fullName: 'Lê Văn Cường' } },
     });
 

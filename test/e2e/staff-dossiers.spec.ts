@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Dossier, Submitted } from '../../preload/api';
+import type { CreatedDraft, Dossier, Submitted } from '../../preload/api';
 import { api, capturedPng } from './support/contract';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
 import { startFakePrinter } from './support/fake-printer';
@@ -16,13 +16,20 @@ const PROCEDURE = 'chung-thuc-ban-sao-tu-ban-chinh';
 /** What the captured "photo" of the paper shows. */
 const PAPER = [{ text: 'GIẤY KHAI SINH – Bản chính', x: 40, y: 120 }];
 
-async function fileDraft(baseUrl: string, name: string, token?: string): Promise<Dossier> {
-  const draft = await api<Dossier>(baseUrl, 'dossier.create', { procedureId: PROCEDURE }, token);
+/** A draft filled through the contract, with the token its creator got (staff also have their session). */
+async function fileDraft(
+  baseUrl: string,
+  name: string,
+  token?: string,
+): Promise<{ id: string; draftToken: string }> {
+  const draft = await api<CreatedDraft>(baseUrl, 'dossier.create', { procedureId: PROCEDURE }, token);
+  const { draftToken } = draft;
   await api<Dossier>(
     baseUrl,
     'dossier.update',
     {
       id: draft.id,
+      draftToken,
       data: {
         nguoiYeuCau: { fullName: name, idNumber: '079190005678', address: '12 Nguyễn Huệ, TP Hồ Chí Minh' },
         giayTo: { tenGiayTo: 'Giấy khai sinh', soTrang: 1, soBan: 1 },
@@ -30,12 +37,18 @@ async function fileDraft(baseUrl: string, name: string, token?: string): Promise
     },
     token,
   );
-  return api<Dossier>(
+  await api<Dossier>(
     baseUrl,
     'dossier.attach',
-    { id: draft.id, componentId: 'ban-chinh', source: { kind: 'capture', dataBase64: capturedPng(PAPER) } },
+    {
+      id: draft.id,
+      draftToken,
+      componentId: 'ban-chinh',
+      source: { kind: 'capture', dataBase64: capturedPng(PAPER) },
+    },
     token,
   );
+  return { id: draft.id, draftToken };
 }
 
 async function signIn(page: Page, baseUrl: string): Promise<void> {
@@ -63,9 +76,11 @@ async function startKiosk() {
   const token = (await api<{ token: string }>(app.url, 'staff.signIn', { user: 'admin', pin: ADMIN_PIN }))
     .token;
   // One dossier filed by a citizen, one by staff on a citizen's behalf; the receipts of both print.
-  const byCitizen = await api<Submitted>(app.url, 'dossier.submit', {
-    id: (await fileDraft(app.url, 'Trần Thị Bình')).id,
-  });
+  const byCitizen = await api<Submitted>(
+    app.url,
+    'dossier.submit',
+    await fileDraft(app.url, 'Trần Thị Bình'),
+  );
   const byStaff = await api<Submitted>(
     app.url,
     'dossier.submit',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { Dossier, Submitted } from '../../preload/api';
+import type { CreatedDraft, Submitted } from '../../preload/api';
 import type { PortalDossier } from '../../main/core/sync/types';
 import { createPortal, DEFAULT_ADMIN_TOKEN, type Portal } from '../portal';
 import { api, capturedPng } from './support/contract';
@@ -68,9 +68,11 @@ async function submitDossier(
   name: string,
   paper: string,
 ): Promise<Submitted & { id: string }> {
-  const draft = await api<Dossier>(baseUrl, 'dossier.create', { procedureId: PROCEDURE });
+  const draft = await api<CreatedDraft>(baseUrl, 'dossier.create', { procedureId: PROCEDURE });
+  const { draftToken } = draft;
   await api(baseUrl, 'dossier.update', {
     id: draft.id,
+    draftToken,
     data: {
       nguoiYeuCau: { fullName: name, idNumber: '001090001234', address: 'Số 1 Tràng Tiền, Hà Nội' },
       giayTo: { tenGiayTo: paper, soTrang: 1, soBan: 2 },
@@ -78,10 +80,11 @@ async function submitDossier(
   });
   await api(baseUrl, 'dossier.attach', {
     id: draft.id,
+    draftToken,
     componentId: 'ban-chinh',
     source: { kind: 'capture', dataBase64: capturedPng([{ text: 'BẢN CHÍNH', x: 60, y: 120 }]) },
   });
-  const submitted = await api<Submitted>(baseUrl, 'dossier.submit', { id: draft.id });
+  const submitted = await api<Submitted>(baseUrl, 'dossier.submit', { id: draft.id, draftToken });
   return { ...submitted, id: draft.id };
 }
 

@@ -17,7 +17,8 @@ async function draft() {
   const ctx = await makeCore({ env: { KIOSK_ADMIN_PIN: '135790' } });
   const created = await ctx.core.call('dossier.create', { procedureId: 'dang-ky-khai-sinh' }, local);
   if (!created.ok) throw new Error(created.error.en);
-  return { ...ctx, id: (created.value as { id: string }).id };
+  const { id, draftToken } = created.value as { id: string; draftToken: string };
+  return { ...ctx, id, draftToken };
 }
 
 const updateText = (id: string, depth: number) => `{"id":"${id}","data":{"x":${nestedText(depth)}}}`;
@@ -52,7 +53,7 @@ function post(
 describe('deeply nested input', () => {
   it('dossier.update refuses a form 10,000 deep with the same 422 as 1,000 deep (core.call)', async () => {
     const logs = quietLogs();
-    const { core, id } = await draft();
+    const { core, id, draftToken } = await draft();
     const errors = [];
     for (const depth of [20, 1_000, 10_000, 100_000]) {
       const result = await core.call('dossier.update', JSON.parse(updateText(id, depth)), local);
@@ -73,7 +74,7 @@ describe('deeply nested input', () => {
     for (const error of errors) expect(error).toMatchObject({ code: 'form-too-large', field: path });
     expect(logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
     // Nothing was stored.
-    const kept = await core.call('dossier.get', { id }, local);
+    const kept = await core.call('dossier.get', { id, draftToken }, local);
     expect(kept.ok && (kept.value as { data: unknown }).data).toEqual({});
   });
 

@@ -1,17 +1,18 @@
 import { checkDossier } from './check';
+import { hashDraftToken, newDraftToken } from './capability';
 import type { DossierContext } from './context';
 import { dossierErrors } from './messages';
 import { contactOf, dataOf, deliveryOf, procedureOf, toDossier, type DossierRow } from './rows';
 import { checkPlainText, toJson } from './sanitize';
-import type { Actor, CheckResult, Contact, Delivery, Dossier, FormData } from './types';
+import type { Actor, CheckResult, Contact, CreatedDraft, Delivery, Dossier, FormData } from './types';
 
 /** Drafts: start, read, save, arrange files, check, throw away. */
 export function createDrafts(ctx: DossierContext) {
   const { db, deps } = ctx;
   const q = {
     insert: db.prepare(
-      `INSERT INTO dossiers (id, procedure_id, procedure_json, assisted_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO dossiers (id, procedure_id, procedure_json, assisted_by, draft_token_hash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     update: db.prepare(
       `UPDATE dossiers SET data_json = ?, delivery_json = ?, contact_json = ?, updated_at = ?
@@ -39,15 +40,25 @@ export function createDrafts(ctx: DossierContext) {
   return {
     check,
 
-    create(procedureId: string, actor: Actor): Dossier {
+    /** A new draft and its capability token (capability.ts): returned here once, only its hash kept. */
+    create(procedureId: string, actor: Actor): CreatedDraft {
       // The procedure is copied into the dossier: a catalogue update must not change what was filed.
       const procedure = deps.getProcedure(procedureId);
       const id = ctx.uuid();
+      const draftToken = newDraftToken(deps.randomBytes);
       const now = ctx.now().toISOString();
-      q.insert.run(id, procedure.id, JSON.stringify(procedure), actor.staff?.id ?? null, now, now);
+      q.insert.run(
+        id,
+        procedure.id,
+        JSON.stringify(procedure),
+        actor.staff?.id ?? null,
+        hashDraftToken(draftToken),
+        now,
+        now,
+      );
       // Papers come a few screens later: start the file worker now so the first attach does not wait.
       deps.decoder.warm();
-      return ctx.dossier(id);
+      return { ...ctx.dossier(id), draftToken };
     },
 
     /**

@@ -29,15 +29,34 @@ export function createDossierHandlers(deps: {
   const lookups = createRateLimiter({ limit: LOOKUPS_PER_MINUTE, windowMs: 60_000 });
   return {
     'dossier.create': (input, ctx) => dossiers.create(input.procedureId, { staff: ctx.staff }),
-    'dossier.get': (input) => dossiers.get(input.id),
-    'dossier.update': (input) => dossiers.update(input),
+    // A draft's methods: staff by their session, anyone else by the draft's token (capability.ts).
+    // The token is taken out of the input here, so no service, log or audit row ever sees it.
+    'dossier.get': ({ id, draftToken }, ctx) => dossiers.getFor(id, { staff: ctx.staff, draftToken }),
+    'dossier.update': ({ draftToken, ...input }, ctx) => {
+      dossiers.authorize(input.id, { staff: ctx.staff, draftToken });
+      return dossiers.update(input);
+    },
     'dossier.importSources': () => dossiers.importSources(),
-    'dossier.attach': (input) => dossiers.attach(input),
-    'dossier.arrange': (input) => dossiers.arrange(input),
-    'dossier.check': (input) => dossiers.check(input.id),
-    'dossier.submit': (input, ctx) => dossiers.submit(input.id, { staff: ctx.staff }),
-    'dossier.discard': (input) => {
-      dossiers.discard(input.id);
+    'dossier.attach': ({ draftToken, ...input }, ctx) => {
+      dossiers.authorize(input.id, { staff: ctx.staff, draftToken });
+      return dossiers.attach(input);
+    },
+    'dossier.arrange': ({ draftToken, ...input }, ctx) => {
+      dossiers.authorize(input.id, { staff: ctx.staff, draftToken });
+      return dossiers.arrange(input);
+    },
+    'dossier.check': ({ id, draftToken }, ctx) => {
+      dossiers.authorize(id, { staff: ctx.staff, draftToken });
+      return dossiers.check(id);
+    },
+    // A repeated submit (the answer was lost) gives the same code again: its answer has no personal data.
+    'dossier.submit': ({ id, draftToken }, ctx) => {
+      dossiers.authorize(id, { staff: ctx.staff, draftToken }, 'allow');
+      return dossiers.submit(id, { staff: ctx.staff });
+    },
+    'dossier.discard': ({ id, draftToken }, ctx) => {
+      dossiers.authorize(id, { staff: ctx.staff, draftToken });
+      dossiers.discard(id);
       return {};
     },
     'dossier.lookup': (input, ctx) => {

@@ -68,6 +68,14 @@ export const dossierErrors = {
       'This dossier has been submitted and can no longer be changed. Ask a staff member to add to it.',
       'id',
     ),
+  /** A public caller asked for a submitted dossier: its personal data stays with staff. */
+  submittedPrivate: () =>
+    fail(
+      'dossier-submitted',
+      'Hồ sơ này đã được nộp. Để xem tình trạng giải quyết, vui lòng tra cứu bằng mã trên giấy biên nhận.',
+      'This dossier has been submitted. To follow it, look it up with the code on the receipt.',
+      'id',
+    ),
   parked: () =>
     fail(
       'dossier-parked',

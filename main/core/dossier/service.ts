@@ -1,5 +1,6 @@
 import { createAttach } from './attach';
 import { createBlobStore } from './blobs';
+import { type AfterSubmit, type DraftCaller, createDraftAccess } from './capability';
 import { type DossierDeps, createContext } from './context';
 import { createDrafts } from './drafts';
 import { createLookup } from './lookup';
@@ -7,6 +8,7 @@ import { createMaintenance } from './maintenance';
 import { dossierErrors } from './messages';
 import { type ParkSlipSink, createPark } from './park';
 import { buildReceiptData } from './receipt';
+import { toDossier } from './rows';
 import { createSubmit } from './submit';
 import type { Actor, StaffUser } from './types';
 
@@ -36,12 +38,22 @@ export function createDossiers(deps: DossiersOptions) {
   const lookup = createLookup(ctx);
   const park = createPark(ctx);
   const maintenance = createMaintenance(ctx);
+  const access = createDraftAccess(ctx);
 
   return {
     /** Where attachment files live (the sync engine streams uploads from `blobs.path(sha256)`). */
     blobs,
     create: (procedureId: string, actor: Actor = {}) => drafts.create(procedureId, actor),
     get: (id: string) => ctx.dossier(id),
+    /**
+     * Refuses a caller who may not act on this dossier (capability.ts): staff may; anyone else needs
+     * the draft's token, and gets nothing of a submitted dossier unless `afterSubmit` is `allow`.
+     */
+    authorize: (id: string, caller: DraftCaller, afterSubmit?: AfterSubmit): void => {
+      access.open(id, caller, afterSubmit);
+    },
+    /** `get` for a caller checked as `authorize` does, from the same read. */
+    getFor: (id: string, caller: DraftCaller) => toDossier(access.open(id, caller), ctx.attachments(id)),
     update: drafts.update,
     importSources: attach.importSources,
     attach: attach.attach,

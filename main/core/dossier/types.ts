@@ -3,6 +3,7 @@ import type {
   Attachment,
   CheckResult,
   ContactSchema,
+  CreatedDraft,
   DayDossierSchema,
   Delivery,
   Dossier,
@@ -20,6 +21,7 @@ import type { ReceiptData } from '../print/receipt-data';
 export type {
   Attachment,
   CheckResult,
+  CreatedDraft,
   Delivery,
   Dossier,
   Lookup,

@@ -105,19 +105,29 @@ async function main(): Promise<void> {
   for (let n = 0; n < 100_000; n++) {
     const draft = (await ok(core.call('dossier.create', { procedureId: procedure.id }, local))) as {
       id: string;
+      draftToken: string;
     };
-    await ok(core.call('dossier.update', { id: draft.id, data, contact: { phone: '0912345678' } }, local));
+    const { draftToken } = draft;
+    await ok(
+      core.call(
+        'dossier.update',
+        { id: draft.id, draftToken, data, contact: { phone: '0912345678' } },
+        local,
+      ),
+    );
     for (const paper of papers) {
       const dataBase64 = image(`${process.pid} ${n} ${paper.id} ${Math.random()}`);
       await ok(
         core.call(
           'dossier.attach',
-          { id: draft.id, componentId: paper.id, source: { kind: 'capture', dataBase64 } },
+          { id: draft.id, draftToken, componentId: paper.id, source: { kind: 'capture', dataBase64 } },
           local,
         ),
       );
     }
-    const submitted = (await ok(core.call('dossier.submit', { id: draft.id }, local))) as { code: string };
+    const submitted = (await ok(core.call('dossier.submit', { id: draft.id, draftToken }, local))) as {
+      code: string;
+    };
     out(`submitted ${draft.id} ${submitted.code}`);
   }
 }

@@ -54,8 +54,8 @@ interface Attachment {
 async function attach(source: unknown): Promise<Reply> {
   const draft = await call('dossier.create', { procedureId });
   expect(draft.status).toBe(200);
-  const id = (draft.body.value as { id: string }).id;
-  const reply = await call('dossier.attach', { id, componentId, source });
+  const { id, draftToken } = draft.body.value as { id: string; draftToken: string };
+  const reply = await call('dossier.attach', { id, draftToken, componentId, source });
   await healthy();
   return reply;
 }

@@ -56,17 +56,28 @@ describe('dossier handlers', () => {
     const call = setup();
     const draft = await call('dossier.create', { procedureId: birthProcedure.id }, counter);
     expect(draft.assistedBy).toEqual({ id: 1, displayName: 'Nguyễn Thị Lan' });
-    await call('dossier.update', { id: draft.id, data: birthData, delivery: { method: 'counter' } });
+    // Staff started it; the screen holds its token and sends it (the kiosk screen has no staff session).
+    const { draftToken } = draft;
+    await call('dossier.update', {
+      id: draft.id,
+      draftToken,
+      data: birthData,
+      delivery: { method: 'counter' },
+    });
     const sources = await call('dossier.importSources', {});
     expect(sources[0]).toMatchObject({ id: 'usb', available: true, files: [] });
     writeFileSync(join(h.importDir, 'cs.png'), imageBytes('png'));
     for (const componentId of ['giay-chung-sinh', 'anh-cccd'])
       await call('dossier.attach', {
         id: draft.id,
+        draftToken,
         componentId,
         source: { kind: 'folder', sourceId: 'usb', name: 'cs.png' },
       });
-    expect(await call('dossier.check', { id: draft.id })).toEqual({ complete: true, problems: [] });
+    expect(await call('dossier.check', { id: draft.id, draftToken })).toEqual({
+      complete: true,
+      problems: [],
+    });
     const submitted = await call('dossier.submit', { id: draft.id }, counter);
     expect(submitted.code).toBe('000.00.12.H29-K07-261123-0001');
 
@@ -86,7 +97,7 @@ describe('dossier handlers', () => {
   it('discards, parks, resumes and lists parked drafts', async () => {
     const call = setup();
     const a = await call('dossier.create', { procedureId: birthProcedure.id });
-    expect(await call('dossier.discard', { id: a.id })).toEqual({});
+    expect(await call('dossier.discard', { id: a.id, draftToken: a.draftToken })).toEqual({});
     const b = await call('dossier.create', { procedureId: birthProcedure.id }, counter);
     const parked = await call('dossier.park', { id: b.id }, counter);
     expect(

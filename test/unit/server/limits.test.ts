@@ -57,14 +57,14 @@ async function boot(config?: Record<string, unknown>) {
   // A draft with a paper that takes pictures.
   const created = await ctx.core.call('dossier.create', { procedureId: 'dang-ky-khai-sinh' }, local);
   if (!created.ok) throw new Error(created.error.en);
-  const draft = created.value as { id: string };
+  const draft = created.value as { id: string; draftToken: string };
   const procedure = await ctx.core.call('catalogue.get', { id: 'dang-ky-khai-sinh' }, local);
   if (!procedure.ok) throw new Error(procedure.error.en);
   const paper = (
     procedure.value as { components: { id: string; fromForm: boolean; accept: string[] }[] }
   ).components.find((c) => !c.fromForm && c.accept.includes('jpeg'));
   if (!paper) throw new Error('no paper takes a JPEG');
-  return { ...ctx, server, draftId: draft.id, componentId: paper.id };
+  return { ...ctx, server, draft: { id: draft.id, draftToken: draft.draftToken }, componentId: paper.id };
 }
 
 interface Reply {
@@ -100,9 +100,9 @@ function post(server: RunningServer, method: string, body: string | Buffer): Pro
   });
 }
 
-const capture = (draftId: string, componentId: string, jpeg: Buffer) =>
+const capture = (draft: { id: string; draftToken: string }, componentId: string, jpeg: Buffer) =>
   JSON.stringify({
-    id: draftId,
+    ...draft,
     componentId,
     source: { kind: 'capture', dataBase64: `data:image/jpeg;base64,${jpeg.toString('base64')}` },
   });
@@ -112,8 +112,8 @@ describe('body limits per method', () => {
     const jpeg = await cameraFrame();
     expect(jpeg.length).toBeGreaterThan(100_000);
     expect(jpeg.length).toBeLessThan(120_000);
-    const { server, draftId, componentId } = await boot();
-    const reply = await post(server, 'dossier.attach', capture(draftId, componentId, jpeg));
+    const { server, draft, componentId } = await boot();
+    const reply = await post(server, 'dossier.attach', capture(draft, componentId, jpeg));
     expect(reply.status, reply.body.slice(0, 300)).toBe(200);
     const dossier = JSON.parse(reply.body).value as { attachments: { kind: string; componentId: string }[] };
     expect(dossier.attachments).toEqual([expect.objectContaining({ kind: 'jpeg', componentId })]);
@@ -122,9 +122,9 @@ describe('body limits per method', () => {
   it('refuses a capture over the configured size with 413 JSON, and one just over it in the core (422)', async () => {
     const jpeg = await cameraFrame();
     // The smallest maxFileBytes a configuration may set: the frame is over it once base64-encoded.
-    const { server, draftId, componentId } = await boot({ dossier: { maxFileBytes: 100_000 } });
+    const { server, draft, componentId } = await boot({ dossier: { maxFileBytes: 100_000 } });
     expect(base64Length(jpeg.length)).toBeGreaterThan(bodyLimit('dossier.attach', 100_000));
-    const reply = await post(server, 'dossier.attach', capture(draftId, componentId, jpeg));
+    const reply = await post(server, 'dossier.attach', capture(draft, componentId, jpeg));
     expect(reply.status).toBe(413);
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(reply.body)).toEqual({
@@ -133,7 +133,7 @@ describe('body limits per method', () => {
     });
     // Between maxFileBytes and the bridge's limit (base64's third and the envelope), the core decides.
     const slightlyOver = jpeg.subarray(0, 100_500);
-    const core = await post(server, 'dossier.attach', capture(draftId, componentId, slightlyOver));
+    const core = await post(server, 'dossier.attach', capture(draft, componentId, slightlyOver));
     expect(core.status).toBe(422);
     expect(JSON.parse(core.body).error.code).toBe('file-too-large');
   });
@@ -211,9 +211,9 @@ describe('body limits per method', () => {
   });
 
   it('refuses a large body that is not one long string: 5 MB of nested arrays is never parsed', async () => {
-    const { server, draftId, componentId } = await boot();
+    const { server, draft, componentId } = await boot();
     const depth = 2_500_000;
-    const nested = `{"id":"${draftId}","componentId":"${componentId}","source":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const nested = `{"id":"${draft.id}","draftToken":"${draft.draftToken}","componentId":"${componentId}","source":${'['.repeat(depth)}${']'.repeat(depth)}}`;
     expect(nested.length).toBeLessThan(bodyLimit('dossier.attach', 10 * 1024 * 1024));
     const reply = await post(server, 'dossier.attach', nested);
     expect(reply.status).toBe(413);
@@ -222,7 +222,7 @@ describe('body limits per method', () => {
       en: expect.stringMatching(/Apart from the file/),
     });
     // The same size as a string (escapes and all) is what a capture is, and passes on to the core.
-    const asString = `{"id":"${draftId}","componentId":"${componentId}","source":{"kind":"capture","dataBase64":"${'\\"'.repeat(depth)}"}}`;
+    const asString = `{"id":"${draft.id}","draftToken":"${draft.draftToken}","componentId":"${componentId}","source":{"kind":"capture","dataBase64":"${'\\"'.repeat(depth)}"}}`;
     expect(tooMuchOutsideStrings(Buffer.from(asString), MAX_BODY_BYTES)).toBe(false);
     const core = await post(server, 'dossier.attach', asString);
     expect(JSON.parse(core.body).error.code).toBe('capture-invalid');
@@ -231,7 +231,7 @@ describe('body limits per method', () => {
 
 describe('large bodies at once', () => {
   it(`holds at most ${MAX_LARGE_UPLOADS} captures at a time: another gets 503, small calls go on`, async () => {
-    const { server, draftId, componentId } = await boot();
+    const { server, draft, componentId } = await boot();
     // Uploads that have sent their headers and a little of 1 MB, then stall.
     const stalled = Array.from({ length: MAX_LARGE_UPLOADS }, () => {
       const req = request({
@@ -248,7 +248,7 @@ describe('large bodies at once', () => {
     // A round trip on another connection: the stalled requests' headers, sent first, have been read.
     expect((await post(server, 'app.info', '{}')).status).toBe(200);
     const jpeg = await cameraFrame();
-    const refused = await post(server, 'dossier.attach', capture(draftId, componentId, jpeg));
+    const refused = await post(server, 'dossier.attach', capture(draft, componentId, jpeg));
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('5');
     expect(JSON.parse(refused.body).error.code).toBe('too-many-uploads');
@@ -256,7 +256,7 @@ describe('large bodies at once', () => {
     for (const req of stalled) req.destroy();
     let status = 0;
     for (let i = 0; i < 50 && status !== 200; i++) {
-      status = (await post(server, 'dossier.attach', capture(draftId, componentId, jpeg))).status;
+      status = (await post(server, 'dossier.attach', capture(draft, componentId, jpeg))).status;
       if (status !== 200) await new Promise((r) => setTimeout(r, 20));
     }
     expect(status).toBe(200);
@@ -285,11 +285,18 @@ describe('the capture limit of the contract', () => {
   it('over IPC (no body limit), a capture past the contract of old reaches the core, which applies maxFileBytes', async () => {
     const { core } = await makeCore();
     const created = await core.call('dossier.create', { procedureId: 'dang-ky-khai-sinh' }, local);
-    const id = created.ok ? (created.value as { id: string }).id : '';
+    const { id, draftToken } = created.ok
+      ? (created.value as { id: string; draftToken: string })
+      : { id: '', draftToken: '' };
     // 14,000,000 base64 characters: 10.5 MB decoded, over the default 10 MiB.
     const result = await core.call(
       'dossier.attach',
-      { id, componentId: 'giay-chung-sinh', source: { kind: 'capture', dataBase64: 'A'.repeat(14_000_000) } },
+      {
+        id,
+        draftToken,
+        componentId: 'giay-chung-sinh',
+        source: { kind: 'capture', dataBase64: 'A'.repeat(14_000_000) },
+      },
       local,
     );
     expect(result.ok ? null : result.error.code).toBe('file-too-large');

@@ -83,7 +83,7 @@ export function CitizenShell() {
     // The citizen walked away mid-filing: their draft goes with them (personal data, Law 91/2025).
     const draft = readDraft();
     if (draft) {
-      void client.call('dossier.discard', { id: draft.id });
+      void client.call('dossier.discard', { id: draft.id, draftToken: draft.draftToken });
       clearDraft();
     }
     dispatch({ type: 'reset' });

@@ -124,7 +124,7 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
     [t, i18n.language],
   );
 
-  const { setDraftId, currentDraftId, save, schedule, cancel, saveState, saveError } = useDraftSave(client, {
+  const { setDraft, currentDraft, save, schedule, cancel, saveState, saveError } = useDraftSave(client, {
     onSaved: setDossier,
     onRefused: (error, data) => {
       const field = fieldOfError(error);
@@ -150,7 +150,7 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
       if (opened.kind === 'gone') return onExit();
       setProcedure(opened.procedure);
       if (opened.kind === 'resumed') {
-        setDraftId(opened.dossier.id);
+        setDraft(opened.handle);
         setDossier(opened.dossier);
         setFormData(opened.dossier.data as FormData);
         setStep('form');
@@ -243,12 +243,12 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
   };
 
   const runCheck = async (): Promise<void> => {
-    const id = currentDraftId();
-    if (!id) return;
+    const handle = currentDraft();
+    if (!handle) return;
     setChecking(true);
     setCheckError(null);
     await save();
-    const result = await client.call('dossier.check', { id });
+    const result = await client.call('dossier.check', handle);
     setChecking(false);
     if (result.ok) setCheck(result.value);
     else setCheckError(result.error);
@@ -260,7 +260,7 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
     const started = await startDraft(client, procedure, assisted);
     setStarting(false);
     if (!started.ok) return setNotice({ tone: 'error', text: errorText(started.error, i18n.language) });
-    setDraftId(started.dossier.id);
+    setDraft(started.handle);
     setDossier(started.dossier);
     setFormData(started.dossier.data as FormData);
     setNotice(null);
@@ -268,14 +268,14 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
   };
 
   const nextFromForm = async (): Promise<void> => {
-    const id = currentDraftId();
-    if (!procedure || !id) return;
+    const handle = currentDraft();
+    if (!procedure || !handle) return;
     setTried(true);
     let clientErrors = 0;
     if (validation.clientSide && formRef.current && !formRef.current.validateForm()) clientErrors = 1;
     if (!(await save())) return setFocusTarget(FIRST_ERROR);
     setChecking(true);
-    const result = await client.call('dossier.check', { id });
+    const result = await client.call('dossier.check', handle);
     setChecking(false);
     if (result.ok) {
       const problems = clientErrors > 0 ? [] : result.value.problems.filter(isFormProblem);
@@ -307,27 +307,27 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
   };
 
   const attach = async (componentId: string, source: AttachSource): Promise<KioskError | null> => {
-    const id = currentDraftId();
-    if (!id) return null;
-    const result = await client.call('dossier.attach', { id, componentId, source });
+    const handle = currentDraft();
+    if (!handle) return null;
+    const result = await client.call('dossier.attach', { ...handle, componentId, source });
     if (!result.ok) return result.error;
     setDossier(result.value);
     return null;
   };
 
   const arrange = async (componentId: string, attachmentIds: string[]): Promise<KioskError | null> => {
-    const id = currentDraftId();
-    if (!id) return null;
-    const result = await client.call('dossier.arrange', { id, componentId, attachmentIds });
+    const handle = currentDraft();
+    if (!handle) return null;
+    const result = await client.call('dossier.arrange', { ...handle, componentId, attachmentIds });
     if (!result.ok) return result.error;
     setDossier(result.value);
     return null;
   };
 
   const saveDelivery = async (delivery: Delivery, contact: { phone?: string; email?: string }) => {
-    const id = currentDraftId();
-    if (!id) return null;
-    const result = await client.call('dossier.update', { id, delivery, contact });
+    const handle = currentDraft();
+    if (!handle) return null;
+    const result = await client.call('dossier.update', { ...handle, delivery, contact });
     if (!result.ok) return result.error;
     setDossier(result.value);
     await goTo('check');
@@ -335,12 +335,12 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
   };
 
   const submit = async (): Promise<void> => {
-    const id = currentDraftId();
-    if (!id) return;
+    const handle = currentDraft();
+    if (!handle) return;
     setSubmitting(true);
     setSubmitError(null);
     await save();
-    const result = await client.call('dossier.submit', { id });
+    const result = await client.call('dossier.submit', handle);
     setSubmitting(false);
     if (!result.ok) return setSubmitError(result.error);
     if (!assisted) clearDraft();
@@ -361,12 +361,12 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
   };
 
   const park = async (): Promise<void> => {
-    const id = currentDraftId();
-    if (!id) return;
+    const handle = currentDraft();
+    if (!handle) return;
     setParking(true);
     setParkError(null);
     await save();
-    const result = await client.call('dossier.park', { id });
+    const result = await client.call('dossier.park', { id: handle.id });
     setParking(false);
     if (!result.ok) {
       setParkAsk(true);
@@ -379,8 +379,8 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
 
   const confirmExit = async (): Promise<void> => {
     cancel();
-    const id = currentDraftId();
-    if (id) await client.call('dossier.discard', { id });
+    const handle = currentDraft();
+    if (handle) await client.call('dossier.discard', handle);
     clearDraft();
     onExit();
   };

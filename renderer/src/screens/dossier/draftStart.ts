@@ -3,17 +3,26 @@
  * parked draft); and starting a draft after the privacy notice, reusing the citizen's stored one for the
  * same procedure and wiping one left from another. Async functions of the client, no React state, so the
  * wizard only applies their answers.
+ *
+ * A draft is opened with the token dossier.create returned (kept in sessionStorage for the citizen's
+ * reload); staff need none, so a parked draft resumed at the counter is opened by its id alone.
  */
 import type { Dossier, KioskError, Procedure } from '../../../../preload/api';
 import type { KioskClient } from '../../api';
-import { clearDraft, readDraft, writeDraft } from './lib/draft';
+import { clearDraft, readDraft, writeDraft, type DraftHandle } from './lib/draft';
 
 export type Opened =
   | { kind: 'new'; procedure: Procedure }
-  | { kind: 'resumed'; procedure: Procedure; dossier: Dossier }
+  | { kind: 'resumed'; procedure: Procedure; dossier: Dossier; handle: DraftHandle }
   /** The draft was submitted meanwhile (another tab, staff): nothing to resume. */
   | { kind: 'gone' }
   | { kind: 'failed'; error: KioskError };
+
+/** The handle of a draft this screen opens: with the citizen's stored token when it is that draft. */
+function handleOf(id: string, assisted: boolean): DraftHandle {
+  const stored = assisted ? null : readDraft();
+  return stored?.id === id ? { id, draftToken: stored.draftToken } : { id };
+}
 
 export async function openWizard(
   client: KioskClient,
@@ -21,14 +30,17 @@ export async function openWizard(
   assisted: boolean,
 ): Promise<Opened> {
   if (ids.dossierId) {
-    const d = await client.call('dossier.get', { id: ids.dossierId });
-    if (!d.ok || d.value.status === 'submitted') {
+    const handle = handleOf(ids.dossierId, assisted);
+    const d = await client.call('dossier.get', handle);
+    // A submitted dossier is not shown again to a citizen (dossier-submitted): back to the start.
+    const submitted = d.ok ? d.value.status === 'submitted' : d.error.code === 'dossier-submitted';
+    if (!d.ok || submitted) {
       if (!assisted) clearDraft();
-      return d.ok ? { kind: 'gone' } : { kind: 'failed', error: d.error };
+      return d.ok || submitted ? { kind: 'gone' } : { kind: 'failed', error: d.error };
     }
     const p = await client.call('catalogue.get', { id: d.value.procedureId });
     return p.ok
-      ? { kind: 'resumed', procedure: p.value, dossier: d.value }
+      ? { kind: 'resumed', procedure: p.value, dossier: d.value, handle }
       : { kind: 'failed', error: p.error };
   }
   const p = await client.call('catalogue.get', { id: ids.procedureId ?? '' });
@@ -39,17 +51,19 @@ export async function startDraft(
   client: KioskClient,
   procedure: Procedure,
   assisted: boolean,
-): Promise<{ ok: true; dossier: Dossier } | { ok: false; error: KioskError }> {
+): Promise<{ ok: true; dossier: Dossier; handle: DraftHandle } | { ok: false; error: KioskError }> {
   const stored = assisted ? null : readDraft();
-  if (stored && stored.procedureId === procedure.id) {
-    const r = await client.call('dossier.get', { id: stored.id });
-    if (r.ok && r.value.status === 'draft') return { ok: true, dossier: r.value };
-  } else if (stored) {
-    await client.call('dossier.discard', { id: stored.id }); // abandoned, for another procedure
+  const storedHandle = stored ? { id: stored.id, draftToken: stored.draftToken } : null;
+  if (stored && storedHandle && stored.procedureId === procedure.id) {
+    const r = await client.call('dossier.get', storedHandle);
+    if (r.ok && r.value.status === 'draft') return { ok: true, dossier: r.value, handle: storedHandle };
+  } else if (storedHandle) {
+    await client.call('dossier.discard', storedHandle); // abandoned, for another procedure
     clearDraft();
   }
   const created = await client.call('dossier.create', { procedureId: procedure.id });
   if (!created.ok) return { ok: false, error: created.error };
-  if (!assisted) writeDraft({ id: created.value.id, procedureId: procedure.id });
-  return { ok: true, dossier: created.value };
+  const { draftToken, ...dossier } = created.value;
+  if (!assisted) writeDraft({ id: dossier.id, procedureId: procedure.id, draftToken });
+  return { ok: true, dossier, handle: { id: dossier.id, draftToken } };
 }

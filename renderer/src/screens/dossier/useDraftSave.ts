@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dossier, KioskError } from '../../../../preload/api';
 import type { KioskClient } from '../../api';
+import type { DraftHandle } from './lib/draft';
 import type { FormData } from './lib/persons';
 
 /** The pause after the last change before the draft is saved. */
@@ -19,7 +20,7 @@ export function useDraftSave(
 ) {
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState<KioskError | null>(null);
-  const draftId = useRef<string | null>(null);
+  const draft = useRef<DraftHandle | null>(null);
   const pending = useRef<FormData | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const chain = useRef<Promise<boolean>>(Promise.resolve(true));
@@ -34,11 +35,11 @@ export function useDraftSave(
     window.clearTimeout(timer.current);
     chain.current = chain.current.then(async () => {
       const data = pending.current;
-      const id = draftId.current;
-      if (!data || !id) return true;
+      const handle = draft.current;
+      if (!data || !handle) return true;
       pending.current = null;
       setSaveState('saving');
-      const result = await client.call('dossier.update', { id, data });
+      const result = await client.call('dossier.update', { ...handle, data });
       if (result.ok) {
         latest.current.onSaved(result.value);
         setSaveState('saved');
@@ -57,7 +58,7 @@ export function useDraftSave(
   /** A change: saved after the pause, unless another change comes first. */
   const schedule = useCallback(
     (data: FormData): void => {
-      if (!draftId.current) return;
+      if (!draft.current) return;
       pending.current = data;
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void save(), SAVE_PAUSE_MS);
@@ -71,11 +72,14 @@ export function useDraftSave(
     pending.current = null;
   }, []);
 
-  /** The draft being saved (set once it exists, so early changes are not sent anywhere). */
-  const setDraftId = useCallback((id: string): void => {
-    draftId.current = id;
+  /**
+   * The draft being saved: its id and token (set once it exists, so early changes are not sent
+   * anywhere). Every call on the draft sends the same handle.
+   */
+  const setDraft = useCallback((handle: DraftHandle): void => {
+    draft.current = handle;
   }, []);
-  const currentDraftId = useCallback((): string | null => draftId.current, []);
+  const currentDraft = useCallback((): DraftHandle | null => draft.current, []);
 
-  return { setDraftId, currentDraftId, save, schedule, cancel, saveState, saveError };
+  return { setDraft, currentDraft, save, schedule, cancel, saveState, saveError };
 }

@@ -116,11 +116,12 @@ describe('the stored draft id', () => {
     };
   };
   const id = '3f2a7c1e-9b4d-4e8a-a1b2-c3d4e5f60718';
+  const draftToken = 'q2Xh0bN7rX4cT9vLw1sYk8uF3mZp6aEd5gHj2Ri0PoA';
 
   it('is written, read back and cleared', () => {
     const store = memory();
-    writeDraft({ id, procedureId: 'dang-ky-khai-sinh' }, store);
-    expect(readDraft(store)).toEqual({ id, procedureId: 'dang-ky-khai-sinh' });
+    writeDraft({ id, procedureId: 'dang-ky-khai-sinh', draftToken }, store);
+    expect(readDraft(store)).toEqual({ id, procedureId: 'dang-ky-khai-sinh', draftToken });
     clearDraft(store);
     expect(readDraft(store)).toBeNull();
   });
@@ -132,6 +133,14 @@ describe('the stored draft id', () => {
     store.setItem('kiosk.dossierDraft', JSON.stringify({ id: '../../x', procedureId: 'a' }));
     expect(readDraft(store)).toBeNull();
     expect(readDraft(null)).toBeNull();
+  });
+
+  it('drops a draft stored without its token (an older version): it could not be opened anyway', () => {
+    const store = memory();
+    store.setItem('kiosk.dossierDraft', JSON.stringify({ id, procedureId: 'dang-ky-khai-sinh' }));
+    expect(readDraft(store)).toBeNull();
+    store.setItem('kiosk.dossierDraft', JSON.stringify({ id, procedureId: 'a', draftToken: 'x"<y' }));
+    expect(readDraft(store)).toBeNull();
   });
 });
 
