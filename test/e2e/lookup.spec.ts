@@ -1,12 +1,16 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import type { CreatedDraft, Dossier, Submitted } from '../../preload/api';
 import { api, capturedPng } from './support/contract';
 import { expect, expectAccessible, shot, test } from './fixtures';
 
 /**
  * "Tra cứu hồ sơ" end to end: a dossier submitted through the bridge (as the filing screens would), then
- * looked up on the kiosk by typing its code on the on-screen pad and by scanning the receipt's QR
- * (an injected scan), with the ID masked and the timeline shown, then rated.
+ * looked up on the kiosk by typing its code on the on-screen pad (the status only, then the receipt's
+ * "Mã tra cứu" on its own pad opens the timeline) and by scanning the receipt's QR (an injected scan:
+ * a new receipt's QR carries the secret, so the timeline shows at once; an old one's gives the status),
+ * with the ID masked, then rated. Five wrong secrets lock the dossier's details with a plain way out.
  */
 
 const ADMIN_PIN = '135790';
@@ -46,6 +50,29 @@ async function submitDossier(baseUrl: string): Promise<Submitted> {
   });
   expect(check.problems).toEqual([]);
   return api<Submitted>(baseUrl, 'dossier.submit', { id: draft.id, draftToken });
+}
+
+/** The receipt's "Mã tra cứu", as submit stored it (the printed receipt is checked in unit tests). */
+function lookupSecret(dataDir: string, code: string): string {
+  const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT lookup_secret FROM dossiers WHERE code = ?').pluck().get(code) as string;
+  } finally {
+    db.close();
+  }
+}
+
+/** Found by the code alone: the status and due date, nothing that tells who filed it or what for. */
+async function expectStatusOnly(page: Page, submitted: Submitted): Promise<void> {
+  const view = page.getByTestId('lookup-status-only');
+  await expect(view).toBeVisible();
+  await expect(page.getByTestId('lookup-code-value')).toHaveText(submitted.code);
+  await expect(page.getByTestId('lookup-status')).toContainText('Đã tiếp nhận');
+  const [y, m, d] = submitted.dueDate.split('-');
+  await expect(page.getByTestId('lookup-due')).toContainText(`${d}/${m}/${y}`);
+  for (const hidden of ['Nguyễn', '1234', 'Chứng thực', 'chứng thực'])
+    await expect(view.locator('dl')).not.toContainText(hidden);
+  await expect(page.getByTestId('lookup-factor')).toContainText('Mã tra cứu trên giấy biên nhận');
 }
 
 async function openLookup(page: Page, baseUrl: string): Promise<void> {
@@ -106,6 +133,32 @@ test.describe('looking up a dossier on the kiosk', () => {
     await typeOnPad(page, submitted.code, '000.00.12.H29-');
     await expect(page.getByTestId('lookup-code')).toHaveValue(submitted.code);
     await page.getByTestId('lookup-submit').click();
+    await expectStatusOnly(page, submitted);
+    await expect(page.getByTestId('lookup-result')).toHaveCount(0);
+    await shot(page, 'lookup-status-only');
+    await expectAccessible(page, 'lookup status only');
+
+    // The date of birth is the other way in: its own pad of digits, the slashes come by themselves.
+    await page.getByTestId('factor-mode-birthDate').click();
+    for (const ch of '2304199') await page.getByTestId(`factor-key-${ch}`).click();
+    await expect(page.getByTestId('lookup-factor-input')).toHaveValue('23/04/199');
+    await shot(page, 'lookup-factor-birth');
+    await expectAccessible(page, 'lookup birth date');
+    await page.getByTestId('factor-mode-secret').click();
+
+    // A wrong secret: plain words, the tries left, the status still there.
+    for (const ch of 'ZZZZZZ') await page.getByTestId(`factor-key-${ch}`).click();
+    await page.getByTestId('lookup-factor-submit').click();
+    await expect(page.getByTestId('lookup-factor-error')).toContainText('Chưa đúng mã tra cứu');
+    await expect(page.getByTestId('lookup-factor-error')).toContainText('Còn 4 lần thử');
+    await expect(page.getByTestId('lookup-factor-input')).toHaveValue('');
+    await shot(page, 'lookup-factor-wrong');
+    await expectAccessible(page, 'lookup wrong secret');
+
+    const secret = lookupSecret(app.dataDir, submitted.code);
+    for (const ch of secret) await page.getByTestId(`factor-key-${ch}`).click();
+    await expect(page.getByTestId('lookup-factor-input')).toHaveValue(secret);
+    await page.getByTestId('lookup-factor-submit').click();
     await expectResult(page, submitted);
     await shot(page, 'lookup-result');
     await expectAccessible(page, 'lookup result');
@@ -133,18 +186,52 @@ test.describe('looking up a dossier on the kiosk', () => {
     await expect(page.getByTestId('tile-tracking')).toBeVisible();
   });
 
-  test('the receipt QR scanned on the lookup screen shows the dossier', async ({ page, app }) => {
+  test('a new receipt QR scanned shows the whole dossier at once; an old one (code only) the status', async ({
+    page,
+    app,
+  }) => {
     const submitted = await submitDossier(app.url);
+    const secret = lookupSecret(app.dataDir, submitted.code);
     await openLookup(page, app.url);
-    // The page's event socket may still be connecting: inject again until the result shows.
-    await expect(async () => {
-      const r = await page.request.post(`${app.url}/api/devices.injectScan`, {
-        data: { text: submitted.code },
-      });
-      expect(r.status()).toBe(200);
-      await expect(page.getByTestId('lookup-result')).toBeVisible({ timeout: 1_000 });
-    }).toPass({ timeout: 15_000 });
+    /** The page's event socket may still be connecting: inject again until `shown` is visible. */
+    const scan = async (text: string, shown: string): Promise<void> =>
+      expect(async () => {
+        const r = await page.request.post(`${app.url}/api/devices.injectScan`, { data: { text } });
+        expect(r.status()).toBe(200);
+        await expect(page.getByTestId(shown)).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 15_000 });
+    await scan(submitted.code, 'lookup-status-only');
+    await expectStatusOnly(page, submitted);
+    await scan(`${submitted.code}#${secret}`, 'lookup-result');
     await expectResult(page, submitted);
     await shot(page, 'lookup-result-scanned');
+  });
+
+  test('five wrong secrets lock the details of that dossier: the status stays, the counter helps', async ({
+    page,
+    app,
+  }) => {
+    const submitted = await submitDossier(app.url);
+    await openLookup(page, app.url);
+    // A physical keyboard in the field: lower case and spaces are cleaned as they are typed.
+    await page.getByTestId('lookup-code').fill(submitted.code.toLowerCase());
+    await page.getByTestId('lookup-submit').click();
+    await expectStatusOnly(page, submitted);
+    for (let i = 0; i < 5; i++) {
+      await page.getByTestId('lookup-factor-input').fill('zz zzzz');
+      await expect(page.getByTestId('lookup-factor-input')).toHaveValue('ZZZZZZ');
+      await page.getByTestId('lookup-factor-submit').click();
+      await expect(page.getByTestId('lookup-factor-error')).toContainText(
+        i < 4 ? `Còn ${4 - i} lần thử` : 'khoá',
+      );
+    }
+    await expect(page.getByTestId('lookup-factor-error')).toContainText('Tạm khoá xem chi tiết');
+    await expect(page.getByTestId('lookup-factor-error')).toContainText('quầy');
+    // Nothing left to type into: the way out is the counter, or another dossier.
+    await expect(page.getByTestId('lookup-factor-submit')).toHaveCount(0);
+    await expect(page.getByTestId('lookup-again')).toBeVisible();
+    await expect(page.getByTestId('lookup-status')).toBeVisible();
+    await shot(page, 'lookup-factor-locked');
+    await expectAccessible(page, 'lookup locked');
   });
 });

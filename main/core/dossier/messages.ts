@@ -50,8 +50,8 @@ export const dossierErrors = {
   factorWrong: (triesLeft: number) =>
     fail(
       'lookup-factor-wrong',
-      `Mã tra cứu hoặc ngày sinh chưa đúng. Vui lòng xem lại mã tra cứu in trên giấy biên nhận (6 ký tự, cạnh mã hồ sơ) hoặc ngày sinh của người nộp hồ sơ. Còn ${triesLeft} lần thử.`,
-      `The lookup code or date of birth is not right. Check the lookup code printed on the receipt (6 characters, beside the dossier code) or the applicant's date of birth. ${triesLeft} tries left.`,
+      `Mã tra cứu hoặc ngày sinh chưa đúng. Vui lòng xem lại mã tra cứu in trên giấy biên nhận (6 ký tự, in ngay dưới mã hồ sơ) hoặc ngày sinh của người nộp hồ sơ. Còn ${triesLeft} lần thử.`,
+      `The lookup code or date of birth is not right. Check the lookup code printed on the receipt (6 characters, just below the dossier code) or the applicant's date of birth. ${triesLeft} tries left.`,
       'secret',
     ),
   lookupLocked: (minutes: number) =>

@@ -106,7 +106,6 @@ export const lookupEn: typeof lookupVi = {
     checking: 'Checking…',
     wrongTitle: 'The lookup code or date of birth is not right',
     lockedTitle: "This dossier's details are locked for now",
-    lockedHelp: 'Please bring the receipt to the reception counter; staff will look it up for you.',
   },
   rating: {
     heading: 'Are you satisfied with our service today?',

@@ -108,7 +108,6 @@ export const lookupVi = {
     checking: 'Đang kiểm tra…',
     wrongTitle: 'Chưa đúng mã tra cứu hoặc ngày sinh',
     lockedTitle: 'Tạm khoá xem chi tiết hồ sơ này',
-    lockedHelp: 'Xin mời Quý vị mang giấy biên nhận đến quầy tiếp nhận, nhân viên sẽ tra cứu giúp.',
   },
   rating: {
     heading: 'Quý vị có hài lòng với dịch vụ hôm nay không?',

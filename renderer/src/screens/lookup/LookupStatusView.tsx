@@ -158,6 +158,11 @@ function FactorEntry({
   const hintId = useId();
   const problem = error ? factorProblem(error) : null;
   const locked = problem === 'locked';
+  // The pad may have scrolled the message's place off screen: bring a new refusal into view.
+  const errorBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorBox.current?.scrollIntoView({ block: 'center' });
+  }, [error]);
   const ready = mode === 'secret' ? canSendSecret(secret) : cleanBirthDigits(birth).length === 8;
   const send = (): void => {
     if (busy || locked || !ready) return;
@@ -183,112 +188,10 @@ function FactorEntry({
   return (
     <section className="lookup-factor" aria-labelledby="lookup-factor-title" data-testid="lookup-factor">
       <h2 id="lookup-factor-title">{t('lookup.factor.heading')}</h2>
-      <p className="lookup-note">{t('lookup.factor.statusOnly')}</p>
-      <div className="factor-modes" role="group" aria-label={t('lookup.factor.choose')}>
-        {(['secret', 'birthDate'] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            className={`btn btn-lg factor-mode${mode === m ? ' is-selected' : ''}`}
-            aria-pressed={mode === m}
-            data-testid={`factor-mode-${m}`}
-            onClick={() => {
-              setMode(m);
-              setBirthInvalid(false);
-            }}
-          >
-            {t(m === 'secret' ? 'lookup.factor.secret' : 'lookup.factor.birthDate')}
-          </button>
-        ))}
-      </div>
-      <form
-        className="lookup-type"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send();
-        }}
-      >
-        <div className="field lookup-field">
-          <label htmlFor={inputId}>
-            {t(mode === 'secret' ? 'lookup.factor.secretLabel' : 'lookup.factor.birthLabel')}
-          </label>
-          <input
-            id={inputId}
-            className="lookup-code-input lookup-factor-input"
-            data-testid="lookup-factor-input"
-            value={value}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            inputMode="none"
-            data-osk="off"
-            aria-describedby={hintId}
-            aria-invalid={birthInvalid || problem === 'wrong' ? true : undefined}
-            placeholder={mode === 'secret' ? '••••••' : 'dd/mm/yyyy'}
-            disabled={locked}
-            onChange={(e) => {
-              setBirthInvalid(false);
-              if (mode === 'secret') setSecret(cleanSecretInput(e.target.value));
-              else setBirth(cleanBirthDigits(e.target.value));
-            }}
-          />
-          <p id={hintId} className="field-help">
-            {t(mode === 'secret' ? 'lookup.factor.secretHint' : 'lookup.factor.birthHint')}
-          </p>
-        </div>
-        <div
-          className={`code-pad${mode === 'secret' ? ' secret-pad' : ' date-pad'}`}
-          role="group"
-          aria-label={t(mode === 'secret' ? 'lookup.factor.secretPad' : 'lookup.factor.birthPad')}
-        >
-          {keys.map((key) => (
-            <button
-              key={key}
-              type="button"
-              className="btn code-key"
-              aria-controls={inputId}
-              data-testid={`factor-key-${key}`}
-              disabled={busy || locked}
-              onClick={() => type(key)}
-            >
-              {key}
-            </button>
-          ))}
-          <button
-            type="button"
-            className="btn code-key code-key-aux"
-            aria-controls={inputId}
-            aria-label={t('lookup.backspace')}
-            data-testid="factor-key-backspace"
-            disabled={busy || locked}
-            onClick={() =>
-              mode === 'secret' ? setSecret(secret.slice(0, -1)) : setBirth(birth.slice(0, -1))
-            }
-          >
-            <BackspaceIcon />
-          </button>
-          <button
-            type="button"
-            className="btn code-key code-key-aux code-key-clear"
-            aria-controls={inputId}
-            data-testid="factor-key-clear"
-            disabled={busy || locked}
-            onClick={() => (mode === 'secret' ? setSecret('') : setBirth(''))}
-          >
-            {t('lookup.clear')}
-          </button>
-        </div>
-        <button
-          type="submit"
-          className="btn btn-primary btn-xl lookup-submit"
-          data-testid="lookup-factor-submit"
-          disabled={busy || locked || !ready}
-        >
-          {busy ? t('lookup.factor.checking') : t('lookup.factor.submit')}
-        </button>
-      </form>
+      {locked ? null : <p className="lookup-note">{t('lookup.factor.statusOnly')}</p>}
       {/* Always in the page, so screen readers hear a message put into it. */}
       <div
+        ref={errorBox}
         role="alert"
         className={error || birthInvalid ? 'lookup-error' : 'error-box-empty'}
         data-testid="lookup-factor-error"
@@ -305,10 +208,116 @@ function FactorEntry({
                   : t('lookup.errors.otherTitle')}
             </p>
             <p>{errorText(error, i18n.language)}</p>
-            {problem === 'locked' ? <p>{t('lookup.factor.lockedHelp')}</p> : null}
           </>
         ) : null}
       </div>
+      {locked ? null : (
+        <>
+          <div className="factor-modes" role="group" aria-label={t('lookup.factor.choose')}>
+            {(['secret', 'birthDate'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                className={`btn btn-lg factor-mode${mode === m ? ' is-selected' : ''}`}
+                aria-pressed={mode === m}
+                data-testid={`factor-mode-${m}`}
+                onClick={() => {
+                  setMode(m);
+                  setBirthInvalid(false);
+                }}
+              >
+                {t(m === 'secret' ? 'lookup.factor.secret' : 'lookup.factor.birthDate')}
+              </button>
+            ))}
+          </div>
+          <form
+            className="lookup-type"
+            onSubmit={(event) => {
+              event.preventDefault();
+              send();
+            }}
+          >
+            <div className="field lookup-field">
+              <label htmlFor={inputId}>
+                {t(mode === 'secret' ? 'lookup.factor.secretLabel' : 'lookup.factor.birthLabel')}
+              </label>
+              <input
+                id={inputId}
+                className="lookup-code-input lookup-factor-input"
+                data-testid="lookup-factor-input"
+                value={value}
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                inputMode="none"
+                data-osk="off"
+                aria-describedby={hintId}
+                aria-invalid={birthInvalid || problem === 'wrong' ? true : undefined}
+                placeholder={mode === 'secret' ? '••••••' : 'dd/mm/yyyy'}
+                disabled={locked}
+                onChange={(e) => {
+                  setBirthInvalid(false);
+                  if (mode === 'secret') setSecret(cleanSecretInput(e.target.value));
+                  else setBirth(cleanBirthDigits(e.target.value));
+                }}
+              />
+              <p id={hintId} className="field-help">
+                {t(mode === 'secret' ? 'lookup.factor.secretHint' : 'lookup.factor.birthHint')}
+              </p>
+            </div>
+            <div
+              className={`code-pad${mode === 'secret' ? ' secret-pad' : ' date-pad'}`}
+              role="group"
+              aria-label={t(mode === 'secret' ? 'lookup.factor.secretPad' : 'lookup.factor.birthPad')}
+            >
+              {keys.map((key) => (
+                <button
+                  key={key}
+                  type="button"
+                  className="btn code-key"
+                  aria-controls={inputId}
+                  data-testid={`factor-key-${key}`}
+                  disabled={busy || locked}
+                  onClick={() => type(key)}
+                >
+                  {key}
+                </button>
+              ))}
+              <button
+                type="button"
+                className="btn code-key code-key-aux"
+                aria-controls={inputId}
+                aria-label={t('lookup.backspace')}
+                data-testid="factor-key-backspace"
+                disabled={busy || locked}
+                onClick={() =>
+                  mode === 'secret' ? setSecret(secret.slice(0, -1)) : setBirth(birth.slice(0, -1))
+                }
+              >
+                <BackspaceIcon />
+              </button>
+              <button
+                type="button"
+                className="btn code-key code-key-aux code-key-clear"
+                aria-controls={inputId}
+                data-testid="factor-key-clear"
+                disabled={busy || locked}
+                onClick={() => (mode === 'secret' ? setSecret('') : setBirth(''))}
+              >
+                {t('lookup.clear')}
+              </button>
+            </div>
+            <button
+              type="submit"
+              className="btn btn-primary btn-xl lookup-submit"
+              data-testid="lookup-factor-submit"
+              disabled={busy || locked || !ready}
+            >
+              {busy ? t('lookup.factor.checking') : t('lookup.factor.submit')}
+            </button>
+          </form>
+        </>
+      )}
     </section>
   );
 }

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Lookup } from '../../../../preload/api';
 import {
+  birthDateIso,
   buildTimeline,
+  cleanSecretInput,
+  factorProblem,
+  formatBirthDigits,
   canLookUp,
   cleanCodeInput,
   codeKeys,
@@ -160,5 +164,28 @@ describe('lookup errors', () => {
     expect(lookupProblem(err('invalid-input'))).toBe('invalid');
     expect(lookupProblem(err('not-built'))).toBe('unavailable');
     expect(lookupProblem(err('network'))).toBe('other');
+  });
+});
+
+describe('the second factor as typed', () => {
+  it('keeps only the secret alphabet, in upper case, six at most', () => {
+    expect(cleanSecretInput('k7q 2-xf')).toBe('K7Q2XF');
+    expect(cleanSecretInput('O0I1abcdefgh')).toBe('ABCDEF');
+  });
+
+  it('puts the slashes in a date of birth as it is typed, and reads only a real past day', () => {
+    expect(formatBirthDigits('2304')).toBe('23/04');
+    expect(formatBirthDigits('23041990')).toBe('23/04/1990');
+    expect(birthDateIso('23041990', '2026-11-23')).toBe('1990-04-23');
+    expect(birthDateIso('31021990', '2026-11-23')).toBeNull();
+    expect(birthDateIso('2304199', '2026-11-23')).toBeNull();
+    expect(birthDateIso('01012030', '2026-11-23')).toBeNull();
+    expect(birthDateIso('01011850', '2026-11-23')).toBeNull();
+  });
+
+  it('tells a wrong factor from a lock', () => {
+    expect(factorProblem(err('lookup-factor-wrong'))).toBe('wrong');
+    expect(factorProblem(err('lookup-locked'))).toBe('locked');
+    expect(factorProblem(err('too-many-requests'))).toBeNull();
   });
 });

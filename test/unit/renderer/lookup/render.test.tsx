@@ -4,12 +4,13 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, KioskBridge, Lookup } from '../../../../preload/api';
+import type { AppInfo, KioskBridge, Lookup, LookupStatus } from '../../../../preload/api';
 import { createI18n } from '../../../../renderer/src/i18n';
 import { AppInfoContext, KioskProvider } from '../../../../renderer/src/context';
 import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
 import { LookupScreen } from '../../../../renderer/src/screens/lookup/LookupScreen';
 import { LookupResult } from '../../../../renderer/src/screens/lookup/LookupResult';
+import { LookupStatusView } from '../../../../renderer/src/screens/lookup/LookupStatusView';
 import {
   Rating,
   composeReason,
@@ -185,5 +186,54 @@ describe('rating', () => {
       rating: 'unsatisfied',
       reason: 'Chờ lâu',
     });
+  });
+});
+
+describe('a dossier found by its code alone', () => {
+  const status: LookupStatus = {
+    detail: 'status',
+    code: '000.00.12.H29-K01-261123-0007',
+    portalCode: null,
+    provisional: true,
+    status: 'processing',
+    dueDate: '2026-12-02',
+  };
+  const wrong = {
+    code: 'lookup-factor-wrong',
+    vi: 'Mã tra cứu hoặc ngày sinh chưa đúng. Còn 3 lần thử.',
+    en: 'Not right. 3 tries left.',
+  };
+
+  it('shows the status and due date, then asks for the receipt secret on a pad of its alphabet', () => {
+    const html = render(
+      <LookupStatusView status={status} busy={false} error={undefined} onFactor={() => {}} />,
+    );
+    const words = text(html);
+    expect(words).toContain('Đang giải quyết');
+    expect(words).toContain('02/12/2026');
+    expect(words).toContain('Mã tra cứu trên giấy biên nhận');
+    expect(words).toContain('Ngày sinh của người nộp hồ sơ');
+    expect(ids(html)).toEqual(
+      expect.arrayContaining(['lookup-factor-input', 'factor-key-K', 'factor-key-2']),
+    );
+    for (const ambiguous of ['0', '1', 'O', 'I']) expect(ids(html)).not.toContain(`factor-key-${ambiguous}`);
+    expect(html).toMatch(/data-testid="lookup-factor-submit"[^>]*disabled/);
+  });
+
+  it('says what was wrong, and when locked offers no field, only the way to the counter', () => {
+    expect(
+      text(render(<LookupStatusView status={status} busy={false} error={wrong} onFactor={() => {}} />)),
+    ).toContain('Còn 3 lần thử');
+    const locked = {
+      code: 'lookup-locked',
+      vi: 'Tạm khoá. Xin mời đến quầy.',
+      en: 'Locked. Ask at the counter.',
+    };
+    const html = render(
+      <LookupStatusView status={status} busy={false} error={locked} onFactor={() => {}} />,
+      'en',
+    );
+    expect(text(html)).toContain('Ask at the counter');
+    expect(ids(html)).not.toContain('lookup-factor-input');
   });
 });
