@@ -5,7 +5,7 @@ import type { DossierRow } from './rows';
 import type { StaffUser } from './types';
 
 /**
- * Draft capabilities. A draft's id travels in URLs, logs and staff lists, so it is a name, not a key:
+ * Draft capabilities. A draft's id is shown in staff lists, events and logs, so it is a name, not a key:
  * what lets a public caller (the citizen screen, a browser on the LAN) read or change a draft is the
  * token `dossier.create` returned to whoever started it. Only its SHA-256 is stored (migration 0009).
  * Staff (a valid session) need no token: assisted filing, parked drafts, corrections.
