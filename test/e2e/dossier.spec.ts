@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import * as badFiles from '../unit/dossier/corpus';
 import { expect, expectAccessible, shot, test } from './fixtures';
 import { listPdfs, PRINTER_QUEUE, waitForNewPdf } from './support/cups';
+import { lookupSecret } from './support/lookup';
 
 /**
  * Filing a birth registration (đăng ký khai sinh, the seed's `dang-ky-khai-sinh`) at the kiosk, from the
@@ -488,10 +489,10 @@ test('a level-4 fee: the receipt shows the fee, “Chưa thanh toán” and a Vi
     rmSync(work, { recursive: true, force: true });
   }
 
-  // Back home, the receipt's QR scanned opens the lookup of this dossier.
+  // Back home, the receipt's QR (the code and its lookup secret) scanned opens the whole dossier.
   await page.getByTestId('receipt-done').click();
   await expect(page.getByTestId('tile-tracking')).toBeVisible();
-  await scanInto(page, app.url, code, async () => {
+  await scanInto(page, app.url, `${code}#${lookupSecret(app.dataDir, code)}`, async () => {
     await expect(page.getByTestId('lookup-result')).toBeVisible({ timeout: 2_000 });
   });
   await expect(page.getByTestId('lookup-code-value')).toContainText(code);

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import type { CreatedDraft, Dossier, Submitted } from '../../preload/api';
 import { api, capturedPng } from './support/contract';
+import { lookupSecret } from './support/lookup';
 import { expect, expectAccessible, shot, test } from './fixtures';
 
 /**
@@ -50,16 +49,6 @@ async function submitDossier(baseUrl: string): Promise<Submitted> {
   });
   expect(check.problems).toEqual([]);
   return api<Submitted>(baseUrl, 'dossier.submit', { id: draft.id, draftToken });
-}
-
-/** The receipt's "Mã tra cứu", as submit stored it (the printed receipt is checked in unit tests). */
-function lookupSecret(dataDir: string, code: string): string {
-  const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT lookup_secret FROM dossiers WHERE code = ?').pluck().get(code) as string;
-  } finally {
-    db.close();
-  }
 }
 
 /** Found by the code alone: the status and due date, nothing that tells who filed it or what for. */
