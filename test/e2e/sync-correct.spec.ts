@@ -6,6 +6,7 @@ import type { CreatedDraft, Submitted } from '../../preload/api';
 import type { PortalDossier } from '../../main/core/sync/types';
 import { createPortal, DEFAULT_ADMIN_TOKEN, type Portal } from '../portal';
 import { api, capturedPng } from './support/contract';
+import { lookupSecret } from './support/lookup';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
 
 /**
@@ -205,6 +206,10 @@ test('a dossier the portal refuses waits for staff with the reason, is corrected
     await kiosk.getByTestId('tile-tracking').click();
     await kiosk.getByTestId('lookup-code').fill(refused.code);
     await kiosk.getByTestId('lookup-submit').click();
+    // The code alone shows the status; the receipt's lookup secret opens the timeline.
+    await expect(kiosk.getByTestId('lookup-status-only')).toBeVisible();
+    await kiosk.getByTestId('lookup-factor-input').fill(lookupSecret(app.dataDir, refused.code));
+    await kiosk.getByTestId('lookup-factor-submit').click();
     await expect(kiosk.getByTestId('lookup-result')).toBeVisible();
     await expect(kiosk.getByTestId('lookup-portal-code')).toHaveText(portalCode);
     await expect(kiosk.getByTestId('lookup-timeline')).toContainText(portalCode);
