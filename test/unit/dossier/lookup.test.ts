@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +83,7 @@ async function setup() {
     return { code, secret };
   }
 
-  return { core, call, refusal, file, staff };
+  return { core, call, refusal, file, staff, dataDir };
 }
 
 describe('dossier.lookup: a second factor before anything beyond the status', () => {
@@ -163,6 +164,22 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
       detail: 'full',
       idMasked: '••••••••1234',
     });
+  }, 30_000);
+
+  it('gives a dossier filed before receipts carried a secret one when staff reprint its receipt', async () => {
+    const { call, file, staff, dataDir } = await setup();
+    const { code } = await file();
+    const db = new Database(join(dataDir, 'kiosk.db'));
+    db.prepare('UPDATE dossiers SET lookup_secret = NULL WHERE code = ?').run(code);
+    const stored = () => db.prepare('SELECT lookup_secret FROM dossiers WHERE code = ?').pluck().get(code);
+    expect(stored()).toBeNull();
+    const receipt = await call<{ pdfBase64: string }>('dossier.receipt', { code }, staff);
+    const secret = stored();
+    db.close();
+    expect(secret).toMatch(new RegExp(`^[${LOOKUP_SECRET_ALPHABET}]{6}$`));
+    const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(receipt.pdfBase64, 'base64') });
+    expect(text.toString('utf8')).toContain(`Mã tra cứu: ${String(secret)}`);
+    expect(await call('dossier.lookup', { code, secret }, caller())).toMatchObject({ detail: 'full' });
   }, 30_000);
 
   it('refuses a secret and a birth date together', async () => {
