@@ -222,5 +222,18 @@ test.describe('looking up a dossier on the kiosk', () => {
     await expect(page.getByTestId('lookup-status')).toBeVisible();
     await shot(page, 'lookup-factor-locked');
     await expectAccessible(page, 'lookup locked');
+
+    // The receipt itself scanned while locked: even its right secret waits; the status and the way out show.
+    await page.getByTestId('lookup-again').click();
+    const secret = lookupSecret(app.dataDir, submitted.code);
+    await expect(async () => {
+      const r = await page.request.post(`${app.url}/api/devices.injectScan`, {
+        data: { text: `${submitted.code}#${secret}` },
+      });
+      expect(r.status()).toBe(200);
+      await expect(page.getByTestId('lookup-status-only')).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(page.getByTestId('lookup-factor-error')).toContainText('Tạm khoá xem chi tiết');
+    await expect(page.getByTestId('lookup-result')).toHaveCount(0);
   });
 });

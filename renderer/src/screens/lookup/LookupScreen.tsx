@@ -14,7 +14,7 @@ import { useScan } from '../../hooks/useScan';
 import { BackspaceIcon, HomeIcon, TrackingIcon } from '../../components/icons';
 import { errorText, localError } from '../../api';
 import { Rating } from '../../components/Rating';
-import { canLookUp, cleanCodeInput, codeKeys, lookupProblem, unitPrefix } from './model';
+import { canLookUp, cleanCodeInput, codeKeys, factorProblem, lookupProblem, unitPrefix } from './model';
 import { LookupResult } from './LookupResult';
 import { type Factor, LookupStatusView } from './LookupStatusView';
 import '../../styles/lookup.css';
@@ -55,16 +55,28 @@ export function LookupScreen({
   const request = useCallback(
     (clean: string, factor?: Factor, shown?: LookupStatus): Promise<void> => {
       const mine = ++generation.current;
-      return client.call('dossier.lookup', { code: clean, ...factor }).then((result) => {
+      return client.call('dossier.lookup', { code: clean, ...factor }).then(async (result) => {
         if (mine !== generation.current) return;
-        if (result.ok)
+        if (result.ok) {
           setState(
             result.value.detail === 'full'
               ? { kind: 'result', lookup: result.value }
               : { kind: 'status', status: result.value, busy: false },
           );
-        else if (shown) setState({ kind: 'status', status: shown, busy: false, error: result.error });
-        else setState({ kind: 'enter', error: result.error });
+          return;
+        }
+        let status = shown;
+        // A scanned receipt whose details are locked: still show its status, with the refusal under it.
+        if (!status && factor && factorProblem(result.error)) {
+          const plain = await client.call('dossier.lookup', { code: clean });
+          if (mine !== generation.current) return;
+          if (plain.ok && plain.value.detail === 'status') status = plain.value;
+        }
+        setState(
+          status
+            ? { kind: 'status', status, busy: false, error: result.error }
+            : { kind: 'enter', error: result.error },
+        );
       });
     },
     [client],
