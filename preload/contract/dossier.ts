@@ -209,6 +209,11 @@ export const SubmittedSchema = z.object({
   /** VietQR payload for a level-4 fee, when the centre's account is configured and the fee is not 0. */
   payment: z.object({ payload: z.string(), paid: z.boolean() }).nullable(),
   receipt: z.object({ jobIds: z.array(z.number().int()), copies: z.number().int() }),
+  /**
+   * The receipt's "Mã tra cứu", shown on the citizen's screen too, so a receipt the printer failed to
+   * print does not leave them without it (the caller holds the draft's token: it is their dossier).
+   */
+  lookupSecret: z.string().nullable(),
 });
 export type Submitted = z.infer<typeof SubmittedSchema>;
 

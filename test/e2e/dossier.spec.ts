@@ -326,9 +326,13 @@ test('a birth registration from the home screen to the printed receipt', async (
   const due = (await page.getByTestId('receipt-due').locator('strong').innerText()).trim();
   expect(due).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
   await expect(page.getByTestId('receipt-qr')).toBeVisible();
+  // The lookup secret is on the screen as on the paper: a receipt the printer lost does not lose it.
+  const secret = (await page.getByTestId('receipt-secret').innerText()).trim();
+  expect(secret).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
   await step(page, '19-receipt', 'receipt');
   const printed = await waitForNewPdf(before, (text) => text.includes(code), 60_000);
   expect(printed.text).toContain(due);
+  expect(printed.text).toContain(secret);
   await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   await shot(page, 'dossier-20-receipt-printed');
   await page.getByTestId('receipt-done').click();

@@ -144,6 +144,7 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
         fee: data.fee,
         payment: data.payment,
         receipt: { jobIds, copies: fresh ? config.dossier.receiptCopies : 0 },
+        lookupSecret: data.lookupSecret,
       };
     },
   };

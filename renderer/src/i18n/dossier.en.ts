@@ -339,6 +339,9 @@ export const dossierEn: typeof dossierVi = {
     due: 'Result due on',
     dueEstimated: '(expected; may move with public holidays)',
     qrLabel: 'QR code of dossier code {{code}}',
+    secret: 'Lookup secret',
+    secretHint:
+      'Keep it private: with the dossier code it opens the dossier’s details. It is on the printed receipt too.',
     qrHint: 'Hold this QR code under the kiosk scanner to track your dossier.',
     print: {
       queued: 'Your receipt is being printed…',

@@ -342,6 +342,8 @@ export const dossierVi = {
     due: 'Ngày hẹn trả kết quả',
     dueEstimated: '(dự kiến, có thể đổi theo lịch nghỉ lễ)',
     qrLabel: 'Mã QR của mã hồ sơ {{code}}',
+    secret: 'Mã tra cứu',
+    secretHint: 'Giữ kín mã này: cùng mã hồ sơ, nó mở xem chi tiết hồ sơ. Mã cũng in trên giấy biên nhận.',
     qrHint: 'Đưa mã QR này vào máy quét của ki-ốt để tra cứu hồ sơ.',
     print: {
       queued: 'Biên nhận đang được in…',

@@ -72,6 +72,7 @@ describe('submitting', () => {
       fee: birthProcedure.fee,
       payment: null,
       receipt: { jobIds: [1, 2], copies: 2 },
+      lookupSecret: expect.stringMatching(/^[2-9A-HJ-NP-Z]{6}$/) as unknown as string,
     });
     const row = h.db.prepare('SELECT * FROM dossiers WHERE id = ?').get(id);
     expect(row).toMatchObject({

@@ -51,6 +51,15 @@ export function Receipt({
             {submitted.provisional ? (
               <p className="receipt-provisional">{t('dossier.receipt.provisionalNote')}</p>
             ) : null}
+            {submitted.lookupSecret ? (
+              <div className="receipt-secret">
+                <p className="receipt-code-label">{t('dossier.receipt.secret')}</p>
+                <p className="receipt-secret-value" data-testid="receipt-secret">
+                  {submitted.lookupSecret}
+                </p>
+                <p>{t('dossier.receipt.secretHint')}</p>
+              </div>
+            ) : null}
             <dl className="receipt-facts">
               <div>
                 <dt>{t('dossier.receipt.procedure')}</dt>
@@ -71,7 +80,7 @@ export function Receipt({
           </div>
           <div className="receipt-qr">
             <QrImage
-              text={submitted.code}
+              text={submitted.lookupSecret ? `${submitted.code}#${submitted.lookupSecret}` : submitted.code}
               label={t('dossier.receipt.qrLabel', { code: submitted.code })}
               testId="receipt-qr"
             />

@@ -39,6 +39,7 @@ const submitted: Submitted = {
   fee: { amount: 8000, text: '8.000 đồng/bản' },
   payment: { payload: '00020101021238570010A000000727', paid: false },
   receipt: { jobIds: [5], copies: 2 },
+  lookupSecret: 'K7Q2XF',
 };
 
 describe('the receipt screen', () => {
@@ -49,6 +50,11 @@ describe('the receipt screen', () => {
     expect(html).toContain('000.00.12.H29-K01-261123-0007');
     expect(html).toContain('24/11/2026');
     expect(html).toContain('09:15 23/11/2026');
+  });
+
+  it('shows the lookup secret beside the code, so a receipt that did not print does not lose it', () => {
+    expect(html).toMatch(/data-testid="receipt-secret"[^>]*>K7Q2XF</);
+    expect(html).toContain('Mã tra cứu');
   });
 
   it('says the receipt is being printed, and how many copies', () => {
