@@ -13,13 +13,21 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import type { LanTls } from '../core/tls';
-import { isLoopback } from './guards';
+import { isIP } from 'node:net';
+import { isLoopback, parseHostHeader } from './guards';
 import { sendJson } from './replies';
 import { securityHeaders } from '../core/policy';
 
 const TLS_HANDSHAKE = 0x16;
 /** A connection that sends nothing for this long is closed before it is sorted. */
 const FIRST_BYTE_MS = 10_000;
+/** A TLS handshake not finished by then is dropped (Node's default is 120 s). */
+const HANDSHAKE_MS = 10_000;
+/** The plain-HTTP redirector answers one short request; a slow one is cut at this. */
+const REDIRECT_TIMEOUT_MS = 10_000;
+/** Connections from the LAN at once, in all and from one address (a centre has tens of devices). */
+export const MAX_CONNECTIONS = 512;
+export const MAX_PER_ADDRESS = 64;
 
 export const CA_PATH = '/ca.crt';
 
@@ -44,9 +52,23 @@ function redirector(tls: LanTls): HttpServer {
       serveCa(res, tls);
       return;
     }
-    const host = req.headers.host;
-    if (host && /^[0-9a-fA-F.:[\]]+$/.test(host) && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(308, { ...securityHeaders(), Location: `https://${host}${path}`, 'Content-Length': '0' });
+    // Only to an address literal (the Host the kiosk was reached by), with the path and query of a
+    // normal request: never to a name, nor from an absolute-form request line.
+    const parsed = parseHostHeader(req.headers.host);
+    if (
+      parsed &&
+      isIP(parsed.name) !== 0 &&
+      path.startsWith('/') &&
+      (req.method === 'GET' || req.method === 'HEAD')
+    ) {
+      const target = new URL(path, 'https://x');
+      const name = isIP(parsed.name) === 6 ? `[${parsed.name}]` : parsed.name;
+      const port = parsed.port === null ? '' : `:${parsed.port}`;
+      res.writeHead(308, {
+        ...securityHeaders(),
+        Location: `https://${name}${port}${target.pathname}${target.search}`,
+        'Content-Length': '0',
+      });
       res.end();
       return;
     }
@@ -71,17 +93,40 @@ export interface LanListener {
  * `app` is the bridge's own http.Server, never listening itself: connections are handed to it.
  */
 export function lanListener(app: HttpServer, tls: LanTls): LanListener {
-  const secure: TlsServer = createTlsServer({ ...tls.current(), minVersion: 'TLSv1.2' }, (socket) =>
-    app.emit('connection', socket),
+  const secure: TlsServer = createTlsServer(
+    { ...tls.current(), minVersion: 'TLSv1.2', handshakeTimeout: HANDSHAKE_MS },
+    (socket) => app.emit('connection', socket),
   );
   secure.on('tlsClientError', (_error, socket) => socket.destroy());
   tls.onRenew((pair) => secure.setSecureContext({ ...pair, minVersion: 'TLSv1.2' }));
   const plain = redirector(tls);
+  plain.headersTimeout = REDIRECT_TIMEOUT_MS;
+  plain.requestTimeout = REDIRECT_TIMEOUT_MS;
+  // Node checks header and request timeouts (408) only on a server that has started listening; these two
+  // never listen themselves (connections are handed to them), so they are told they do. Without this, a
+  // LAN client trickling its headers held a connection, or an upload slot, for ever.
+  app.emit('listening');
+  plain.emit('listening');
   const open = new Set<Socket>();
+  const perAddress = new Map<string, number>();
 
   const server = createNetServer((socket) => {
+    const from = socket.remoteAddress ?? '';
+    const local = isLoopback(from);
+    const mine = perAddress.get(from) ?? 0;
+    // The kiosk's own window is never turned away; the LAN gets a bounded share.
+    if (!local && (open.size >= MAX_CONNECTIONS || mine >= MAX_PER_ADDRESS)) {
+      socket.destroy();
+      return;
+    }
     open.add(socket);
-    socket.once('close', () => open.delete(socket));
+    perAddress.set(from, mine + 1);
+    socket.once('close', () => {
+      open.delete(socket);
+      const left = (perAddress.get(from) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(from);
+      else perAddress.set(from, left);
+    });
     socket.setTimeout(FIRST_BYTE_MS, () => socket.destroy());
     socket.once('error', () => socket.destroy());
     socket.once('data', (first: Buffer) => {
@@ -98,6 +143,9 @@ export function lanListener(app: HttpServer, tls: LanTls): LanListener {
     server,
     close() {
       server.close();
+      // Clears the timeout checks 'listening' started (the callback takes the not-listening error).
+      app.close(() => {});
+      plain.close(() => {});
       for (const socket of open) socket.destroy();
     },
   };

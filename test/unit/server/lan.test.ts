@@ -117,7 +117,8 @@ describe.skipIf(skipReason !== null)(
           bridge: { lan: true },
         },
       });
-      server = await startServer({ core, port: 0 });
+      // Short timeouts, so a slow client's 408 comes within the test.
+      server = await startServer({ core, port: 0, timeouts: { headersMs: 500, requestMs: 1_000 } });
     }, 60_000);
 
     afterAll(async () => {
@@ -174,6 +175,29 @@ describe.skipIf(skipReason !== null)(
       });
       expect(call.status).toBe(426);
       expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'https-required' } });
+    });
+
+    it('a LAN client trickling its headers over TLS gets 408 at the timeout, not a connection held for ever', async () => {
+      const ca = (await fromPc(lanUrl('/ca.crt', 'http'))).body;
+      const script = `
+      const tls = require('node:tls');
+      const started = Date.now();
+      const socket = tls.connect({ host: process.argv[1], port: Number(process.argv[2]), ca: process.env.CA }, () => {
+        socket.write('GET /healthz HTTP/1.1\\r\\nHost: ' + process.argv[1] + '\\r\\n');
+      });
+      let answer = '';
+      socket.on('data', (d) => (answer += d));
+      socket.on('close', () => console.log(JSON.stringify({ first: answer.split('\\r\\n')[0], ms: Date.now() - started })));
+      socket.on('error', () => {});
+      setTimeout(() => { console.log(JSON.stringify({ first: 'still open', ms: Date.now() - started })); process.exit(0); }, 8000);`;
+      const { stdout } = await execFileAsync(
+        'ip',
+        ['netns', 'exec', ns, process.execPath, '-e', script, kioskIp, String(server.port)],
+        { encoding: 'utf8', timeout: 15_000, env: { ...process.env, CA: ca } },
+      );
+      const result = JSON.parse(stdout.trim().split('\n')[0] ?? '{}') as { first: string; ms: number };
+      expect(result.first).toBe('HTTP/1.1 408 Request Timeout');
+      expect(result.ms).toBeLessThan(5_000);
     });
 
     it("the kiosk's own window keeps plain HTTP on 127.0.0.1", async () => {
