@@ -70,7 +70,11 @@ export function createDossierHandlers(deps: {
           : input.birthDate !== undefined
             ? { birthDate: input.birthDate }
             : null;
-      return dossiers.lookup(input.code, { staff: ctx.staff !== undefined && ctx.staff !== null, factor });
+      return dossiers.lookup(input.code, {
+        staff: ctx.staff !== undefined && ctx.staff !== null,
+        factor,
+        ...(!ctx.local && ctx.client ? { caller: ctx.client } : {}),
+      });
     },
     'dossier.receipt': (input, ctx) => dossiers.receipt(input.code, input.print ?? false, requireStaff(ctx)),
     'dossier.park': (input, ctx) => dossiers.park(input.id, requireStaff(ctx)),

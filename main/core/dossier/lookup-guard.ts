@@ -23,7 +23,12 @@ export interface LookupGuardPolicy {
   lockMinutes: readonly number[];
   /** An unlocked subject with no failure (or lock end) for this long is forgotten. */
   forgetMs: number;
-  /** Most rows kept; beyond it, unlocked rows go first, oldest first. */
+  /**
+   * Most rows kept per kind of subject other than a dossier (`c:` made-up codes, `b:` LAN callers);
+   * beyond it, unlocked rows go first, then the oldest. A dossier's rows (`d:`) are never dropped: they
+   * are bounded by the dossiers, and dropping one would forget its count (an attacker who filled the
+   * table with locks would then guess a birth date without limit).
+   */
   maxRows: number;
 }
 
@@ -68,11 +73,14 @@ export function createLookupGuard(
       `DELETE FROM dossier_lookup_throttle
        WHERE updated_at < @before AND (locked_until IS NULL OR locked_until < @before)`,
     ),
-    count: db.prepare('SELECT COUNT(*) FROM dossier_lookup_throttle').pluck(),
+    // Range scans on the primary key: `c:` ≤ subject < `c;` is every subject of that kind.
+    count: db
+      .prepare('SELECT COUNT(*) FROM dossier_lookup_throttle WHERE subject >= @low AND subject < @high')
+      .pluck(),
     dropOldest: db.prepare(
       `DELETE FROM dossier_lookup_throttle WHERE subject IN (
-         SELECT subject FROM dossier_lookup_throttle WHERE locked_until IS NULL OR locked_until < @now
-         ORDER BY updated_at LIMIT @n)`,
+         SELECT subject FROM dossier_lookup_throttle WHERE subject >= @low AND subject < @high
+         ORDER BY (locked_until IS NOT NULL AND locked_until >= @now), updated_at LIMIT @n)`,
     ),
   };
 
@@ -94,11 +102,14 @@ export function createLookupGuard(
     return row;
   }
 
-  /** Keeps the table small: made-up codes cannot grow it without bound (locks are kept longest). */
-  function bound(now: Date): void {
+  /** Keeps the table small: made-up codes and callers cannot grow it without bound; dossiers' rows stay. */
+  function bound(subject: string, now: Date): void {
     q.prune.run({ before: new Date(now.getTime() - policy.forgetMs).toISOString() });
-    const over = (q.count.get() as number) - policy.maxRows;
-    if (over > 0) q.dropOldest.run({ now: now.toISOString(), n: over });
+    const kind = subject.slice(0, 2);
+    if (kind === 'd:') return;
+    const range = { low: kind, high: `${kind.slice(0, 1)};` };
+    const over = (q.count.get(range) as number) - policy.maxRows;
+    if (over > 0) q.dropOldest.run({ ...range, now: now.toISOString(), n: over });
   }
 
   return {
@@ -130,7 +141,7 @@ export function createLookupGuard(
         state = { locked: true, minutes };
       }
       q.put.run({ subject, ...next, now: now.toISOString() });
-      bound(now);
+      bound(subject, now);
       return state;
     },
 

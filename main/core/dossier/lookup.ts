@@ -4,7 +4,7 @@ import { maskId, maskName } from '../identity';
 import { localParts } from '../queue/time';
 import { extractApplicant } from './applicant';
 import type { DossierContext } from './context';
-import { createLookupGuard } from './lookup-guard';
+import { createLookupGuard, DEFAULT_LOOKUP_GUARD } from './lookup-guard';
 import { newLookupSecret, sameSecret } from './lookup-secret';
 import { dossierErrors } from './messages';
 import {
@@ -20,6 +20,13 @@ import type { DayDossier, Lookup, LookupAnswer, LookupStatus } from './types';
 
 /** The second factor a public lookup may carry (the contract allows one at most). */
 export type LookupFactor = { secret: string } | { birthDate: string };
+
+/**
+ * Wrong birth dates one LAN caller may send in a day, across all dossiers: a birth date a neighbour
+ * knows, tried once on every existing code, would otherwise open that person's dossier without ever
+ * locking one. The kiosk's own screen is not counted here (the person is standing at it).
+ */
+export const CALLER_BIRTH_DATE_TRIES = 10;
 
 /**
  * Reading submitted dossiers back: the citizen's lookup by receipt code (provisional or the portal's
@@ -58,6 +65,10 @@ export function createLookup(ctx: DossierContext) {
   }
 
   const guard = createLookupGuard(db, { now: ctx.now });
+  const callers = createLookupGuard(db, {
+    now: ctx.now,
+    policy: { ...DEFAULT_LOOKUP_GUARD, limit: CALLER_BIRTH_DATE_TRIES, lockMinutes: [24 * 60] },
+  });
 
   function full(row: SubmittedRow): Lookup {
     const timeline = (
@@ -111,25 +122,33 @@ export function createLookup(ctx: DossierContext) {
    * same refusals whether or not the code exists, and one transaction, so parallel tries are counted.
    * The refusal is returned, not thrown, inside it: a throw would roll the count back.
    */
-  const withFactor = db.transaction((code: string, factor: LookupFactor): Lookup | KioskFailure => {
-    let row: SubmittedRow | null = null;
-    try {
-      row = byCode(code);
-    } catch {
-      row = null;
-    }
-    const subject = row ? `d:${row.id}` : `c:${code.trim().toUpperCase()}`;
-    const before = guard.state(subject);
-    if (before.locked) return dossierErrors.lookupLocked(before.minutes);
-    if (row && matches(row, factor)) {
-      guard.succeeded(subject);
-      return full(row);
-    }
-    const after = guard.failed(subject);
-    return after.locked
-      ? dossierErrors.lookupLocked(after.minutes)
-      : dossierErrors.factorWrong(after.triesLeft);
-  });
+  const withFactor = db.transaction(
+    (code: string, factor: LookupFactor, caller: string | undefined): Lookup | KioskFailure => {
+      let row: SubmittedRow | null = null;
+      try {
+        row = byCode(code);
+      } catch {
+        row = null;
+      }
+      // Counted per factor: wrong birth dates (guessable) never lock out the receipt's secret.
+      const kind = 'secret' in factor ? 'secret' : 'birth';
+      const subject = row ? `d:${row.id}:${kind}` : `c:${code.trim().toUpperCase()}:${kind}`;
+      const spray = kind === 'birth' && caller !== undefined ? `b:${caller}` : null;
+      const sprayState = spray ? callers.state(spray) : null;
+      if (sprayState?.locked) return dossierErrors.lookupLocked(sprayState.minutes);
+      const before = guard.state(subject);
+      if (before.locked) return dossierErrors.lookupLocked(before.minutes);
+      if (row && matches(row, factor)) {
+        guard.succeeded(subject);
+        return full(row);
+      }
+      const sprayAfter = spray ? callers.failed(spray) : null;
+      const after = guard.failed(subject);
+      if (after.locked) return dossierErrors.lookupLocked(after.minutes);
+      if (sprayAfter?.locked) return dossierErrors.lookupLocked(sprayAfter.minutes);
+      return dossierErrors.factorWrong(after.triesLeft);
+    },
+  );
 
   return {
     byCode,
@@ -150,11 +169,16 @@ export function createLookup(ctx: DossierContext) {
      */
     lookup(
       code: string,
-      options: { staff: boolean; factor?: LookupFactor | null } = { staff: false },
+      options: {
+        staff: boolean;
+        factor?: LookupFactor | null;
+        /** A LAN caller's address (undefined for the kiosk's own screen): its wrong birth dates are counted. */
+        caller?: string;
+      } = { staff: false },
     ): LookupAnswer {
       if (options.staff) return full(byCode(code));
       if (!options.factor) return statusOnly(byCode(code));
-      const answer = withFactor.immediate(code, options.factor);
+      const answer = withFactor.immediate(code, options.factor, options.caller);
       if (answer instanceof KioskFailure) throw answer;
       return answer;
     },

@@ -122,7 +122,7 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
     expect(await call('dossier.lookup', { code, birthDate: BIRTH_DATE }, caller())).toEqual(full);
   }, 30_000);
 
-  it('counts wrong factors per dossier: the fifth locks that dossier only, even for the right secret', async () => {
+  it('counts wrong factors per dossier and factor: the fifth locks that one only, and never the receipt secret', async () => {
     const { call, refusal, file } = await setup();
     const a = await file();
     const b = await file();
@@ -132,12 +132,19 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
     expect(tries.map((e) => e.code)).toEqual(Array(4).fill('lookup-factor-wrong'));
     expect(tries[0]?.vi).toContain('Còn 4 lần thử');
     expect(tries[3]?.vi).toContain('Còn 1 lần thử');
-    const fifth = await refusal({ code: a.code, secret: 'ZZZZZZ' }, caller());
+    const fifth = await refusal({ code: a.code, birthDate: '1990-01-05' }, caller());
     expect(fifth.code).toBe('lookup-locked');
     expect(fifth.vi).toContain('quầy');
-    // Locked: the right secret is refused too, from any caller; the status still shows.
-    expect((await refusal({ code: a.code, secret: a.secret }, caller())).code).toBe('lookup-locked');
+    // Locked: the right birth date is refused too, from any caller; the status still shows.
+    expect((await refusal({ code: a.code, birthDate: BIRTH_DATE }, caller())).code).toBe('lookup-locked');
     expect(await call('dossier.lookup', { code: a.code }, caller())).toMatchObject({ detail: 'status' });
+    // Guessing the birth date does not lock the citizen out of the secret printed on their receipt.
+    expect(await call('dossier.lookup', { code: a.code, secret: a.secret }, caller())).toMatchObject({
+      detail: 'full',
+    });
+    // Five wrong secrets lock the secret (here the right one, tried after, is refused).
+    for (let i = 0; i < 5; i++) await refusal({ code: a.code, secret: 'ZZZZZZ' }, caller());
+    expect((await refusal({ code: a.code, secret: a.secret }, caller())).code).toBe('lookup-locked');
     // Another citizen's dossier is not affected.
     expect(await call('dossier.lookup', { code: b.code, secret: b.secret }, caller())).toMatchObject({
       detail: 'full',
@@ -153,7 +160,37 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
       const forUnknown = await refusal({ code: unknown, secret: 'ZZZZZZ' });
       expect(forUnknown).toEqual(forReal);
     }
-    expect((await refusal({ code: unknown, birthDate: BIRTH_DATE })).code).toBe('lookup-locked');
+    expect((await refusal({ code: unknown, secret: 'ZZZZZZ' })).code).toBe('lookup-locked');
+  }, 60_000);
+
+  it('stops a LAN caller trying one birth date across many dossiers; the kiosk screen is not counted so', async () => {
+    const { call, refusal, file } = await setup();
+    const mine = await file();
+    const lan: CallContext = { transport: 'http', local: false, client: '10.9.9.9' };
+    // A known birth date, tried once on each code: no dossier reaches its own limit of five.
+    const answers = [];
+    for (let i = 0; i < 11; i++)
+      answers.push(
+        (await refusal({ code: mine.code.replace(/\d{4}$/, String(500 + i)), birthDate: '1971-06-15' }, lan))
+          .code,
+      );
+    expect(answers.slice(0, 9)).toEqual(Array(9).fill('lookup-factor-wrong'));
+    expect(answers.slice(10)).toEqual(['lookup-locked']);
+    // Locked for that caller even on a dossier it never tried, whatever the date.
+    expect((await refusal({ code: mine.code, birthDate: BIRTH_DATE }, lan)).code).toBe('lookup-locked');
+    // The receipt secret still works for it, and the kiosk's own screen is not held to this count.
+    expect(await call('dossier.lookup', { code: mine.code, secret: mine.secret }, lan)).toMatchObject({
+      detail: 'full',
+    });
+    expect(
+      await call(
+        'dossier.lookup',
+        { code: mine.code, birthDate: BIRTH_DATE },
+        { transport: 'ipc', local: true },
+      ),
+    ).toMatchObject({
+      detail: 'full',
+    });
   }, 60_000);
 
   it('gives staff the whole dossier without a factor, even while it is locked', async () => {
@@ -250,10 +287,26 @@ describe('the lookup guard over time', () => {
     // A right factor forgets the count; so does a quiet day after the last lock.
     guard.succeeded('d:a');
     expect(guard.state('d:a')).toEqual({ locked: false, triesLeft: 5 });
-    // Made-up codes cannot grow the table past its cap; a running lock is kept.
+    // Made-up codes cannot grow the table past its cap; a dossier's running lock is kept.
     fail5();
     for (let i = 0; i < 50; i++) guard.failed(`c:${i}`);
-    expect(db.prepare('SELECT COUNT(*) FROM dossier_lookup_throttle').pluck().get()).toBe(10);
+    const count = (kind: string) =>
+      db.prepare('SELECT COUNT(*) FROM dossier_lookup_throttle WHERE subject LIKE ?').pluck().get(`${kind}%`);
+    expect(count('c:')).toBe(10);
     expect(guard.state('d:a').locked).toBe(true);
+  });
+
+  it('keeps counting a dossier when made-up codes have filled the table with locks', () => {
+    const db = new Database(':memory:');
+    migrate(db, { now: new Date() });
+    const now = Date.parse('2026-11-23T02:00:00Z');
+    const guard = createLookupGuard(db, {
+      now: () => new Date(now),
+      policy: { ...DEFAULT_LOOKUP_GUARD, maxRows: 10 },
+    });
+    for (let i = 0; i < 30; i++) for (let k = 0; k < 5; k++) guard.failed(`c:${i}`);
+    // The attack that worked before: every new row was dropped at once, so a dossier never locked.
+    const tries = Array.from({ length: 5 }, () => guard.failed('d:real:birth'));
+    expect(tries.at(-1)).toEqual({ locked: true, minutes: 60 });
   });
 });
