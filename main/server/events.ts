@@ -35,10 +35,17 @@ export function createEventsHub(core: Core) {
 
   const unsubscribe = core.subscribe((message, audience) => {
     const data = JSON.stringify(message);
+    // A print job's `ref` names what printed (`receipt:<dossier code>`, `park-slip:<code>`): the
+    // kiosk's own window and staff need it; a LAN client watching the hall gets the job and its status
+    // only, so it cannot tie the person at the printer to their dossier code.
+    const anonymous =
+      message.event === 'print.job'
+        ? JSON.stringify({ ...message, payload: { ...message.payload, ref: null } })
+        : data;
     for (const client of clients) {
       if (audience === 'staff' && !core.isSessionValid(client.token)) continue;
       if (audience === 'local' && !client.local) continue;
-      client.socket.send(data);
+      client.socket.send(client.local || core.isSessionValid(client.token) ? data : anonymous);
     }
   });
 

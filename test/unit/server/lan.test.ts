@@ -6,7 +6,7 @@
  * Needs root and `ip netns` (CI has both); elsewhere it is skipped, saying why.
  */
 import { X509Certificate, randomBytes } from 'node:crypto';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,6 +115,11 @@ describe.skipIf(skipReason !== null)(
         config: {
           centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' },
           bridge: { lan: true },
+          services: [{ id: 'ho-tich', name: { vi: 'Hộ tịch', en: 'Civil status' }, prefix: 'A' }],
+          counters: [{ id: 1, services: ['ho-tich'] }],
+          // A ticket printer nobody listens on: its job's events are what the next test watches.
+          printers: [{ id: 'ticket', kind: 'escpos-tcp', host: '127.0.0.1', port: 9 }],
+          ticketPrinter: 'ticket',
         },
       });
       // Short timeouts, so a slow client's 408 comes within the test.
@@ -198,6 +203,65 @@ describe.skipIf(skipReason !== null)(
       const result = JSON.parse(stdout.trim().split('\n')[0] ?? '{}') as { first: string; ms: number };
       expect(result.first).toBe('HTTP/1.1 408 Request Timeout');
       expect(result.ms).toBeLessThan(5_000);
+    });
+
+    it('a display on the LAN sees print jobs come and go, but not what they print', async () => {
+      const ca = (await fromPc(lanUrl('/ca.crt', 'http'))).body;
+      // A LAN client and the kiosk's own window listen on /events; a ticket is taken; each prints the
+      // first print.job event it gets.
+      const script = `
+      const WebSocket = require('ws');
+      const socket = new WebSocket('wss://' + process.argv[1] + ':' + process.argv[2] + '/events', { ca: process.env.CA });
+      socket.on('open', () => console.log('open'));
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data));
+        if (message.event === 'print.job') { console.log(JSON.stringify(message.payload)); process.exit(0); }
+      });
+      setTimeout(() => { console.log('none'); process.exit(0); }, 8000);`;
+      const child = spawn(
+        'ip',
+        ['netns', 'exec', ns, process.execPath, '-e', script, kioskIp, String(server.port)],
+        {
+          cwd: process.cwd(),
+          env: { ...process.env, CA: ca },
+        },
+      );
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const lanOpen = new Promise<void>((resolve, reject) => {
+        const limit = setTimeout(() => reject(new Error(`LAN client did not connect: ${out}`)), 8_000);
+        child.stdout.on('data', () => {
+          if (out.startsWith('open')) {
+            clearTimeout(limit);
+            resolve();
+          }
+        });
+      });
+      const lanDone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const { WebSocket } = await import('ws');
+      const local = new WebSocket(`ws://127.0.0.1:${server.port}/events`);
+      const localJob = new Promise<{ ref: string | null }>((resolve) =>
+        local.on('message', (data: Buffer) => {
+          const message = JSON.parse(String(data)) as { event: string; payload: { ref: string | null } };
+          if (message.event === 'print.job') resolve(message.payload);
+        }),
+      );
+      await new Promise((resolve) => local.once('open', resolve));
+      await lanOpen;
+      const ticket = await core.call(
+        'queue.issueTicket',
+        { serviceId: 'ho-tich' },
+        { transport: 'ipc', local: true },
+      );
+      expect(ticket.ok).toBe(true);
+      await lanDone;
+      const lines = out.trim().split('\n');
+      expect(lines[0]).toBe('open');
+      const lanJob = JSON.parse(lines[1] ?? '{}') as { jobId: number; ref: string | null; status: string };
+      expect(lanJob.jobId).toBeGreaterThan(0);
+      expect(lanJob.ref).toBeNull();
+      expect((await localJob).ref).toMatch(/^ticket:/);
+      local.close();
     });
 
     it("the kiosk's own window keeps plain HTTP on 127.0.0.1", async () => {
