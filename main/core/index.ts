@@ -293,6 +293,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         dataDir: options.dataDir,
         clock,
         name: `${config.centre.name} – ${config.kioskId}`,
+        networks: config.bridge.lanNetworks,
       });
     } catch (error) {
       log.error('the LAN certificate could not be made', { error });

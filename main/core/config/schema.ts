@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CIDR4, DEFAULT_LAN_NETWORKS } from '../tls/networks';
 import { LanguageSchema, MAX_ATTACHMENT_BYTES } from '../../../preload/api';
 
 /**
@@ -213,8 +214,14 @@ export const ConfigSchema = z
         lan: z.boolean().default(false),
         /** Extra browser origins allowed to call the bridge (e.g. a display served elsewhere). */
         allowedOrigins: z.array(z.url()).default([]),
+        /** IPv4 networks (CIDR) of the centre's LAN: the only addresses the kiosk's CA may vouch for. */
+        lanNetworks: z
+          .array(z.string().regex(CIDR4, { message: 'cidr-format' }))
+          .min(1)
+          .max(16)
+          .default([...DEFAULT_LAN_NETWORKS]),
       })
-      .default({ lan: false, allowedOrigins: [] }),
+      .default({ lan: false, allowedOrigins: [], lanNetworks: [...DEFAULT_LAN_NETWORKS] }),
   })
   .superRefine((c, ctx) => {
     if (c.idleWarningSeconds >= c.idleTimeoutSeconds) {

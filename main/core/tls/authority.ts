@@ -11,9 +11,17 @@
  */
 import 'reflect-metadata'; // @peculiar/x509's dependency injection needs it, once, before the import below
 import * as x509 from '@peculiar/x509';
-import { X509Certificate, randomBytes, webcrypto } from 'node:crypto';
+import { X509Certificate, createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import {
+  GeneralName,
+  GeneralSubtree,
+  GeneralSubtrees,
+  NameConstraints,
+  id_ce_nameConstraints,
+} from '@peculiar/asn1-x509';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -69,10 +77,26 @@ async function importKey(pem: string): Promise<CryptoKey> {
 
 const tlsDir = (dataDir: string): string => join(dataDir, 'tls');
 
+/**
+ * A critical Name Constraints extension (RFC 5280 § 4.2.1.10): the CA may vouch only for these networks,
+ * `localhost` and the kiosk's host name. Chromium and Windows enforce it on a trusted root, so a stolen
+ * CA key cannot make certificates for public sites.
+ */
+function nameConstraints(networks: readonly string[], dnsNames: readonly string[]): x509.Extension {
+  const subtrees = [
+    ...networks.map((iPAddress) => new GeneralSubtree({ base: new GeneralName({ iPAddress }) })),
+    ...dnsNames.map((dNSName) => new GeneralSubtree({ base: new GeneralName({ dNSName }) })),
+  ];
+  const value = AsnConvert.serialize(
+    new NameConstraints({ permittedSubtrees: new GeneralSubtrees(subtrees) }),
+  );
+  return new x509.Extension(id_ce_nameConstraints, true, value);
+}
+
 /** The CA of this kiosk: read from the data folder, or made and saved on the first start. */
 export async function loadOrCreateAuthority(
   dataDir: string,
-  options: { now: Date; name: string },
+  options: { now: Date; name: string; networks: readonly string[]; dnsNames: readonly string[] },
 ): Promise<Authority> {
   const dir = tlsDir(dataDir);
   const certPath = join(dir, 'ca-cert.pem');
@@ -101,6 +125,7 @@ export async function loadOrCreateAuthority(
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      nameConstraints(options.networks, options.dnsNames),
     ],
   });
   const keyPem = await exportKey(keys.privateKey);
@@ -134,10 +159,12 @@ export async function serverCertificate(
     const dnsNames = names.filter((n) => n.startsWith('DNS:')).map((n) => n.slice(4));
     const notAfter = new Date(cert.validTo);
     const fresh = notAfter.getTime() - want.now.getTime() > RENEW_BEFORE_DAYS * DAY;
-    const ours = cert.checkIssued(new X509Certificate(authority.certPem));
+    const keyPem = readFileSync(keyPath, 'utf8');
+    // The key is written before the certificate: a crash between them leaves a pair that does not match.
+    const ours = cert.checkIssued(new X509Certificate(authority.certPem)) && matches(cert, keyPem);
     if (fresh && ours && sameSet(ips, want.ips.map(canonicalIp)) && sameSet(dnsNames, want.dnsNames))
       return {
-        certificate: { certPem, keyPem: readFileSync(keyPath, 'utf8'), ips, dnsNames, notAfter },
+        certificate: { certPem, keyPem, ips, dnsNames, notAfter },
         renewed: false,
       };
   }
@@ -173,6 +200,14 @@ export async function serverCertificate(
     certificate: { certPem, keyPem, ips: want.ips.map(canonicalIp), dnsNames: want.dnsNames, notAfter },
     renewed: true,
   };
+}
+
+function matches(cert: X509Certificate, keyPem: string): boolean {
+  try {
+    return cert.checkPrivateKey(createPrivateKey(keyPem));
+  } catch {
+    return false;
+  }
 }
 
 /** `::FFFF:0A00:0001`-style spellings aside, Node prints IPv6 SANs in lower case and IPv4 as dotted quads. */

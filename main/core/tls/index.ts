@@ -12,6 +12,9 @@ import {
   type Authority,
   type ServerCertificate,
 } from './authority';
+import { networkFilter } from './networks';
+
+export { DEFAULT_LAN_NETWORKS } from './networks';
 
 export { loadOrCreateAuthority, serverCertificate } from './authority';
 export type { Authority, ServerCertificate } from './authority';
@@ -21,15 +24,26 @@ const log = createLogger('tls');
 /** How often the addresses are compared with the certificate's. */
 export const ADDRESS_CHECK_MS = 60_000;
 
-/** The machine's addresses a counter PC may use: every non-internal IPv4, and loopback for the kiosk. */
-export function currentAddresses(interfaces = networkInterfaces()): { ips: string[]; dnsNames: string[] } {
+/** The names the kiosk's certificates carry: `localhost`, and the host name for those who type it. */
+export function kioskNames(): string[] {
+  const name = hostname().trim().toLowerCase();
+  return [...new Set(['localhost', ...(name && /^[a-z0-9.-]{1,253}$/.test(name) ? [name] : [])])];
+}
+
+/**
+ * The machine's addresses a counter PC may use: every non-internal IPv4 inside the centre's networks
+ * (the CA may vouch for no other), and loopback for the kiosk itself.
+ */
+export function currentAddresses(
+  networks: readonly string[],
+  interfaces = networkInterfaces(),
+): { ips: string[]; dnsNames: string[] } {
+  const inside = networkFilter(networks);
   const ips = new Set<string>(['127.0.0.1']);
   for (const list of Object.values(interfaces))
-    for (const a of list ?? []) if (!a.internal && a.family === 'IPv4') ips.add(a.address);
-  // The host name is in the certificate for those who type it; the bridge itself answers by address.
-  const name = hostname().trim().toLowerCase();
-  const dnsNames = ['localhost', ...(name && /^[a-z0-9.-]{1,253}$/.test(name) ? [name] : [])];
-  return { ips: [...ips], dnsNames: [...new Set(dnsNames)] };
+    for (const a of list ?? [])
+      if (!a.internal && a.family === 'IPv4' && inside(a.address)) ips.add(a.address);
+  return { ips: [...ips], dnsNames: kioskNames() };
 }
 
 export interface TlsInfo {
@@ -56,12 +70,16 @@ export async function startLanTls(options: {
   clock: Clock;
   /** The CA's name: the centre and kiosk, as a counter PC's certificate list shows it. */
   name: string;
+  /** `bridge.lanNetworks`: the CA's name constraints, and the addresses its certificates may carry. */
+  networks: readonly string[];
   addresses?: () => { ips: string[]; dnsNames: string[] };
 }): Promise<LanTls> {
-  const addresses = options.addresses ?? (() => currentAddresses());
+  const addresses = options.addresses ?? (() => currentAddresses(options.networks));
   const authority: Authority = await loadOrCreateAuthority(options.dataDir, {
     now: options.clock.now(),
     name: options.name,
+    networks: options.networks,
+    dnsNames: kioskNames(),
   });
   let server: ServerCertificate = (
     await serverCertificate(options.dataDir, authority, { ...addresses(), now: options.clock.now() })

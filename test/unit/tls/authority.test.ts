@@ -4,20 +4,27 @@
  * current addresses, issued again when the addresses change (DHCP) or the end is near.
  */
 import { X509Certificate } from 'node:crypto';
+import { connect, createServer } from 'node:tls';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOrCreateAuthority, serverCertificate, SERVER_DAYS } from '../../../main/core/tls/authority';
+import { DEFAULT_LAN_NETWORKS } from '../../../main/core/tls/networks';
 import { tempDir } from '../helpers';
 
 const now = new Date('2026-12-07T03:00:00Z');
 const DAY = 86_400_000;
+const LAN = { networks: DEFAULT_LAN_NETWORKS, dnsNames: ['localhost', 'kiosk-01'] };
 
 describe('the LAN certificate authority', () => {
   it('is made at the first start and the same one is read back after', async () => {
     const dir = tempDir();
-    const first = await loadOrCreateAuthority(dir, { now, name: 'UBND phường Bến Nghé – K01' });
-    const again = await loadOrCreateAuthority(dir, { now: new Date(now.getTime() + DAY), name: 'other' });
+    const first = await loadOrCreateAuthority(dir, { now, name: 'UBND phường Bến Nghé – K01', ...LAN });
+    const again = await loadOrCreateAuthority(dir, {
+      now: new Date(now.getTime() + DAY),
+      name: 'other',
+      ...LAN,
+    });
     expect(again.fingerprint256).toBe(first.fingerprint256);
     expect(first.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const ca = new X509Certificate(first.certPem);
@@ -28,7 +35,7 @@ describe('the LAN certificate authority', () => {
 
   it('issues a server certificate for the addresses and names, signed by the CA, for under 398 days', async () => {
     const dir = tempDir();
-    const authority = await loadOrCreateAuthority(dir, { now, name: 'K01' });
+    const authority = await loadOrCreateAuthority(dir, { now, name: 'K01', ...LAN });
     const { certificate, renewed } = await serverCertificate(dir, authority, {
       ips: ['127.0.0.1', '192.168.1.20'],
       dnsNames: ['localhost', 'kiosk-01'],
@@ -49,7 +56,7 @@ describe('the LAN certificate authority', () => {
 
   it('keeps the certificate while the addresses stay, and issues a new one when they change or it nears its end', async () => {
     const dir = tempDir();
-    const authority = await loadOrCreateAuthority(dir, { now, name: 'K01' });
+    const authority = await loadOrCreateAuthority(dir, { now, name: 'K01', ...LAN });
     const want = { ips: ['127.0.0.1', '10.0.0.5'], dnsNames: ['localhost'], now };
     const first = await serverCertificate(dir, authority, want);
     const same = await serverCertificate(dir, authority, { ...want, ips: ['10.0.0.5', '127.0.0.1'] });
@@ -64,5 +71,41 @@ describe('the LAN certificate authority', () => {
       now: new Date(now.getTime() + (SERVER_DAYS - 10) * DAY),
     });
     expect(late.renewed).toBe(true);
+  });
+
+  it('cannot vouch for a public site even if its key were stolen: name constraints hold in a TLS handshake', async () => {
+    const dir = tempDir();
+    const authority = await loadOrCreateAuthority(dir, { now, name: 'K01', ...LAN });
+    /** Serves `names` with a certificate signed by the CA and connects as a PC that trusts the CA. */
+    async function handshake(want: { ips: string[]; dnsNames: string[] }, servername?: string) {
+      const { certificate } = await serverCertificate(tempDir(), authority, { ...want, now: new Date() });
+      const server = createServer({ key: certificate.keyPem, cert: certificate.certPem }, (s) => s.end());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as { port: number }).port;
+      try {
+        return await new Promise<string>((resolve) => {
+          const socket = connect({
+            host: '127.0.0.1',
+            port,
+            ca: authority.certPem,
+            ...(servername ? { servername } : {}),
+          });
+          socket.once('secureConnect', () => {
+            socket.destroy();
+            resolve('trusted');
+          });
+          socket.once('error', (error: NodeJS.ErrnoException) =>
+            resolve(`${error.code ?? ''} ${error.message}`),
+          );
+        });
+      } finally {
+        server.close();
+      }
+    }
+    expect(await handshake({ ips: ['127.0.0.1'], dnsNames: ['localhost'] })).toBe('trusted');
+    const rogue = await handshake({ ips: [], dnsNames: ['www.google.com'] }, 'www.google.com');
+    expect(rogue).not.toBe('trusted');
+    expect(rogue).toContain('permitted subtree violation');
+    expect(await handshake({ ips: ['8.8.8.8', '127.0.0.1'], dnsNames: ['localhost'] })).not.toBe('trusted');
   });
 });
