@@ -3,46 +3,26 @@
  * procedure, the applicant with the ID masked, the dates, the fee, the state now and the timeline as a
  * vertical list (what happened with its date, then the usual steps still to come, greyed).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Lookup, TimelineStatus } from '../../../../preload/api';
+import type { Lookup } from '../../../../preload/api';
+import { adviceFor, CodeFacts, dueText, ResultHead, useResultHeading, WARN } from './parts';
 import { useAppInfo } from '../../context';
 import { formatDateTime } from '../../components/Clock';
 import { WarningIcon } from '../../components/icons';
 import { centreDay } from '../../lib/queue';
-import { buildTimeline, dueState, formatDay, paymentState, safeMaskedId, type DueState } from './model';
-
-/** Steps that ask something of the citizen or end the dossier badly get the warning look. */
-const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'rejected']);
+import { buildTimeline, dueState, formatDay, paymentState, safeMaskedId } from './model';
 
 function when(t: TFunction, iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : formatDateTime(t, date);
 }
 
-function dueText(t: TFunction, due: DueState): string | null {
-  switch (due.kind) {
-    case 'closed':
-      return null;
-    case 'ahead':
-      return t('lookup.due.ahead', { count: due.days });
-    case 'today':
-      return t('lookup.due.today');
-    case 'late':
-      return t('lookup.due.late', { count: due.days });
-  }
-}
-
 export function LookupResult({ lookup }: { lookup: Lookup }) {
   const { t, i18n } = useTranslation();
   const { clockOffsetMs } = useAppInfo();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // A new result: the top of the screen, focus on its heading (without scrolling it under the header).
-  useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
-  }, [lookup.code]);
+  const heading = useResultHeading(lookup.code);
 
   // The centre's day when the result came: a lookup screen does not stay up across midnight.
   const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
@@ -51,54 +31,16 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
   const maskedId = safeMaskedId(lookup.idMasked);
   const items = buildTimeline(lookup);
   const note = (n: { vi: string; en: string }): string => (i18n.language === 'en' ? n.en : n.vi);
-  const advice =
-    lookup.status === 'supplement'
-      ? t('lookup.advice.supplement')
-      : lookup.status === 'done'
-        ? t('lookup.advice.done')
-        : lookup.status === 'rejected'
-          ? t('lookup.advice.rejected')
-          : null;
+  const advice = adviceFor(t, lookup.status);
 
   return (
     <div className="lookup-result" data-testid="lookup-result">
-      <div className="lookup-result-head">
-        <h1 id="lookup-title" ref={heading} tabIndex={-1}>
-          {t('lookup.title')}
-        </h1>
-        <p
-          className={`status-badge status-${lookup.status}${WARN.has(lookup.status) ? ' is-warn' : ''}`}
-          data-testid="lookup-status"
-        >
-          <span className="sr-only">{t('lookup.result.status')}: </span>
-          {t(`lookup.statusShort.${lookup.status}`)}
-        </p>
-      </div>
+      <ResultHead status={lookup.status} heading={heading} />
 
       <div className="lookup-result-body">
         <div className="lookup-result-main">
           <dl className="lookup-facts">
-            <div className="lookup-fact lookup-fact-code">
-              <dt>{t('lookup.result.code')}</dt>
-              <dd>
-                <span className="lookup-code" data-testid="lookup-code-value">
-                  {lookup.code}
-                </span>
-                {lookup.provisional ? (
-                  <span className="badge badge-soon lookup-provisional">
-                    {t('lookup.result.provisional')}
-                  </span>
-                ) : null}
-              </dd>
-            </div>
-            {lookup.portalCode !== null && lookup.portalCode !== lookup.code ? (
-              <div className="lookup-fact">
-                <dt>{t('lookup.result.portalCode')}</dt>
-                <dd className="lookup-code" data-testid="lookup-portal-code">
-                  {lookup.portalCode}
-                </dd>
-              </div>
-            ) : null}
+            <CodeFacts code={lookup.code} portalCode={lookup.portalCode} provisional={lookup.provisional} />
             <div className="lookup-fact lookup-fact-wide">
               <dt>{t('lookup.result.procedure')}</dt>
               <dd data-testid="lookup-procedure">{lookup.procedureName}</dd>

@@ -6,8 +6,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { KioskError, LookupStatus, TimelineStatus } from '../../../../preload/api';
+import type { KioskError, LookupStatus } from '../../../../preload/api';
+import { adviceFor, CodeFacts, dueText, ResultHead, useResultHeading, WARN } from './parts';
 import { useAppInfo } from '../../context';
 import { BackspaceIcon } from '../../components/icons';
 import { errorText } from '../../api';
@@ -22,25 +22,9 @@ import {
   factorProblem,
   formatBirthDigits,
   formatDay,
-  type DueState,
 } from './model';
 
-const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'rejected']);
-
 export type Factor = { secret: string } | { birthDate: string };
-
-function dueText(t: TFunction, due: DueState): string | null {
-  switch (due.kind) {
-    case 'closed':
-      return null;
-    case 'ahead':
-      return t('lookup.due.ahead', { count: due.days });
-    case 'today':
-      return t('lookup.due.today');
-    case 'late':
-      return t('lookup.due.late', { count: due.days });
-  }
-}
 
 export function LookupStatusView({
   status,
@@ -55,59 +39,19 @@ export function LookupStatusView({
 }) {
   const { t } = useTranslation();
   const { clockOffsetMs } = useAppInfo();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
-  }, [status.code]);
+  const heading = useResultHeading(status.code);
   const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
   const due = dueState(status.dueDate, today, status.status);
   const dueNote = dueText(t, due);
-  const advice =
-    status.status === 'supplement'
-      ? t('lookup.advice.supplement')
-      : status.status === 'done'
-        ? t('lookup.advice.done')
-        : status.status === 'rejected'
-          ? t('lookup.advice.rejected')
-          : null;
+  const advice = adviceFor(t, status.status);
 
   return (
     <div className="lookup-result lookup-status-only" data-testid="lookup-status-only">
-      <div className="lookup-result-head">
-        <h1 id="lookup-title" ref={heading} tabIndex={-1}>
-          {t('lookup.title')}
-        </h1>
-        <p
-          className={`status-badge status-${status.status}${WARN.has(status.status) ? ' is-warn' : ''}`}
-          data-testid="lookup-status"
-        >
-          <span className="sr-only">{t('lookup.result.status')}: </span>
-          {t(`lookup.statusShort.${status.status}`)}
-        </p>
-      </div>
+      <ResultHead status={status.status} heading={heading} />
       <div className="lookup-result-body">
         <div className="lookup-result-main">
           <dl className="lookup-facts">
-            <div className="lookup-fact lookup-fact-code">
-              <dt>{t('lookup.result.code')}</dt>
-              <dd>
-                <span className="lookup-code" data-testid="lookup-code-value">
-                  {status.code}
-                </span>
-                {status.provisional ? (
-                  <span className="badge badge-soon lookup-provisional">
-                    {t('lookup.result.provisional')}
-                  </span>
-                ) : null}
-              </dd>
-            </div>
-            {status.portalCode !== null && status.portalCode !== status.code ? (
-              <div className="lookup-fact">
-                <dt>{t('lookup.result.portalCode')}</dt>
-                <dd className="lookup-code">{status.portalCode}</dd>
-              </div>
-            ) : null}
+            <CodeFacts code={status.code} portalCode={status.portalCode} provisional={status.provisional} />
             <div className="lookup-fact">
               <dt>{t('lookup.result.status')}</dt>
               <dd>{t(`lookup.status.${status.status}`)}</dd>

@@ -1,0 +1,107 @@
+/**
+ * What both lookup views show the same way (the status only, LookupStatusView; the whole dossier,
+ * LookupResult): the heading with the status badge, the code facts, the due-date words and the advice
+ * for a status that asks something of the citizen. Focus moves to the heading when a new code shows.
+ */
+import { useEffect, useRef, type RefObject } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { TimelineStatus } from '../../../../preload/api';
+import type { DueState } from './model';
+
+/** Steps that ask something of the citizen or end the dossier badly get the warning look. */
+export const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'rejected']);
+
+export function dueText(t: TFunction, due: DueState): string | null {
+  switch (due.kind) {
+    case 'closed':
+      return null;
+    case 'ahead':
+      return t('lookup.due.ahead', { count: due.days });
+    case 'today':
+      return t('lookup.due.today');
+    case 'late':
+      return t('lookup.due.late', { count: due.days });
+  }
+}
+
+/** What the citizen should do next, for the statuses that ask something of them. */
+export function adviceFor(t: TFunction, status: TimelineStatus): string | null {
+  return status === 'supplement'
+    ? t('lookup.advice.supplement')
+    : status === 'done'
+      ? t('lookup.advice.done')
+      : status === 'rejected'
+        ? t('lookup.advice.rejected')
+        : null;
+}
+
+/** A new result: the top of the screen, focus on its heading (without scrolling it under the header). */
+export function useResultHeading(code: string): RefObject<HTMLHeadingElement | null> {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [code]);
+  return heading;
+}
+
+export function ResultHead({
+  status,
+  heading,
+}: {
+  status: TimelineStatus;
+  heading: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="lookup-result-head">
+      <h1 id="lookup-title" ref={heading} tabIndex={-1}>
+        {t('lookup.title')}
+      </h1>
+      <p
+        className={`status-badge status-${status}${WARN.has(status) ? ' is-warn' : ''}`}
+        data-testid="lookup-status"
+      >
+        <span className="sr-only">{t('lookup.result.status')}: </span>
+        {t(`lookup.statusShort.${status}`)}
+      </p>
+    </div>
+  );
+}
+
+/** The kiosk's code (with "tạm" while provisional) and the portal's official one once it differs. */
+export function CodeFacts({
+  code,
+  portalCode,
+  provisional,
+}: {
+  code: string;
+  portalCode: string | null;
+  provisional: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="lookup-fact lookup-fact-code">
+        <dt>{t('lookup.result.code')}</dt>
+        <dd>
+          <span className="lookup-code" data-testid="lookup-code-value">
+            {code}
+          </span>
+          {provisional ? (
+            <span className="badge badge-soon lookup-provisional">{t('lookup.result.provisional')}</span>
+          ) : null}
+        </dd>
+      </div>
+      {portalCode !== null && portalCode !== code ? (
+        <div className="lookup-fact">
+          <dt>{t('lookup.result.portalCode')}</dt>
+          <dd className="lookup-code" data-testid="lookup-portal-code">
+            {portalCode}
+          </dd>
+        </div>
+      ) : null}
+    </>
+  );
+}
