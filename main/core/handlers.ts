@@ -14,6 +14,7 @@ import type { PrintJobs } from './print/jobs';
 import type { Audit } from './audit';
 import type Database from 'better-sqlite3';
 import type { CallContext } from './types';
+import { createLanBudget, LAN_TICKETS, lanBudgetErrors } from './policy/lan-budget';
 import type { LanTls } from './tls';
 
 /** What a handler knows about its caller once access has been checked. */
@@ -74,6 +75,7 @@ export const requireStaff = (ctx: HandlerContext): StaffUser => {
 export function createHandlers(s: Services): Handlers {
   const { config, demo } = s.loaded;
   const today = () => serviceDay(s.clock.now(), config.timeZone, '00:00');
+  const tickets = createLanBudget(LAN_TICKETS, lanBudgetErrors.tickets);
   return {
     ...s.domains,
     'app.info': () => ({
@@ -120,7 +122,10 @@ export function createHandlers(s: Services): Handlers {
     },
     'queue.services': () => s.queue.services(),
     'queue.priorityCategories': () => s.queue.priorityCategories(),
-    'queue.issueTicket': (input) => s.queue.issueTicket(input),
+    'queue.issueTicket': (input, ctx) => {
+      tickets.spend(ctx, s.clock.now().getTime());
+      return s.queue.issueTicket(input);
+    },
     'queue.board': () => s.queue.board(),
     'queue.counters': () => s.queue.counters(),
     'queue.waiting': (input) => s.queue.waiting(input.counterId),

@@ -14,9 +14,13 @@ interface Client {
   local: boolean;
   token?: string;
   alive: boolean;
+  /** The remote address, for the per-address cap. */
+  address: string | undefined;
 }
 
 const MAX_CLIENTS = 200;
+/** Event sockets one LAN address may hold at once. */
+export const MAX_CLIENTS_PER_ADDRESS = 8;
 
 /**
  * The `/events` WebSocket. Public events go to every client (kiosks, the waiting-room display); staff
@@ -63,7 +67,12 @@ export function createEventsHub(core: Core) {
   heartbeat.unref();
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
-    const client: Client = { socket, alive: true, local: isLoopback(req.socket.remoteAddress) };
+    const client: Client = {
+      socket,
+      alive: true,
+      local: isLoopback(req.socket.remoteAddress),
+      address: req.socket.remoteAddress,
+    };
     clients.add(client);
     socket.on('pong', () => {
       client.alive = true;
@@ -82,7 +91,11 @@ export function createEventsHub(core: Core) {
 
   return {
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-      if (clients.size >= MAX_CLIENTS) {
+      // One LAN address (a display, a counter PC's tabs) holds a few sockets; 200 idle ones from one
+      // script had filled the cap and the waiting-room display got 503. The kiosk's window is not counted.
+      const from = req.socket.remoteAddress;
+      const mine = isLoopback(from) ? 0 : [...clients].filter((c) => c.address === from).length;
+      if (clients.size >= MAX_CLIENTS || mine >= MAX_CLIENTS_PER_ADDRESS) {
         socket.end(rawErrorResponse(httpErrors.tooManyClients()));
         return;
       }

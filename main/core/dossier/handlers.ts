@@ -3,6 +3,7 @@ import type { Feedback } from '../feedback';
 import { type HandlersOf, requireStaff } from '../handlers';
 import { vietQrPayload } from '../payment/vietqr';
 import { createRateLimiter } from '../policy';
+import { createLanBudget, LAN_RATINGS, lanBudgetErrors } from '../policy/lan-budget';
 import { dossierErrors } from './messages';
 import type { Dossiers } from './service';
 
@@ -27,6 +28,8 @@ export function createDossierHandlers(deps: {
   // client): a citizen checking a receipt needs a few tries, a script walking codes gets a wait.
   // Staff are not limited.
   const lookups = createRateLimiter({ limit: LOOKUPS_PER_MINUTE, windowMs: 60_000 });
+  // One LAN address leaves a few ratings an hour (they go into the staff report); the kiosk, any number.
+  const ratings = createLanBudget(LAN_RATINGS, lanBudgetErrors.ratings);
   return {
     'dossier.create': (input, ctx) => dossiers.create(input.procedureId, { staff: ctx.staff }),
     // A draft's methods: staff by their session, anyone else by the draft's token (capability.ts).
@@ -89,7 +92,10 @@ export function createDossierHandlers(deps: {
         payload: vietQrPayload({ account: config.payment, amount: input.amount, purpose: input.purpose }),
       };
     },
-    'feedback.rate': (input) => feedback.rate(input),
+    'feedback.rate': (input, ctx) => {
+      ratings.spend(ctx, deps.now());
+      return feedback.rate(input);
+    },
     'feedback.report': (input) => feedback.report(input.day),
   };
 }

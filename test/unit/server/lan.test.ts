@@ -264,6 +264,39 @@ describe.skipIf(skipReason !== null)(
       local.close();
     });
 
+    it("one LAN address holds at most 8 event sockets; the kiosk's own window still connects", async () => {
+      const ca = (await fromPc(lanUrl('/ca.crt', 'http'))).body;
+      // Ten sockets from the "PC", one after another: each prints open or the status it was refused with.
+      const script = `
+      const WebSocket = require('ws');
+      const results = [];
+      const sockets = [];
+      const next = (i) => {
+        if (i === 10) { console.log(JSON.stringify(results)); sockets.forEach((s) => s.terminate()); process.exit(0); }
+        const s = new WebSocket('wss://' + process.argv[1] + ':' + process.argv[2] + '/events', { ca: process.env.CA });
+        sockets.push(s);
+        s.on('open', () => { results.push('open'); next(i + 1); });
+        s.on('unexpected-response', (_req, res) => { results.push(res.statusCode); next(i + 1); });
+        s.on('error', () => {});
+      };
+      next(0);
+      setTimeout(() => { console.log(JSON.stringify(results)); process.exit(0); }, 10000);`;
+      const { stdout } = await execFileAsync(
+        'ip',
+        ['netns', 'exec', ns, process.execPath, '-e', script, kioskIp, String(server.port)],
+        { encoding: 'utf8', timeout: 15_000, cwd: process.cwd(), env: { ...process.env, CA: ca } },
+      );
+      expect(JSON.parse(stdout.trim())).toEqual([...Array(8).fill('open'), 503, 503]);
+      // The kiosk's own window is not counted against anyone.
+      const { WebSocket } = await import('ws');
+      const local = new WebSocket(`ws://127.0.0.1:${server.port}/events`);
+      await new Promise<void>((resolve, reject) => {
+        local.once('open', () => resolve());
+        local.once('unexpected-response', () => reject(new Error('the kiosk window was refused')));
+      });
+      local.close();
+    });
+
     it("the kiosk's own window keeps plain HTTP on 127.0.0.1", async () => {
       const res = await fetch(`http://127.0.0.1:${server.port}/healthz`, {
         signal: AbortSignal.timeout(5_000),
