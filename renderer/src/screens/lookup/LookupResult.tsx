@@ -3,16 +3,13 @@
  * procedure, the applicant with the ID masked, the dates, the fee, the state now and the timeline as a
  * vertical list (what happened with its date, then the usual steps still to come, greyed).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Lookup } from '../../../../preload/api';
-import { adviceFor, CodeFacts, dueText, ResultHead, useResultHeading, WARN } from './parts';
-import { useAppInfo } from '../../context';
+import { adviceFor, CodeFacts, ResultHead, useDue, useResultHeading, WARN } from './parts';
 import { formatDateTime } from '../../components/Clock';
 import { WarningIcon } from '../../components/icons';
-import { centreDay } from '../../lib/queue';
-import { buildTimeline, dueState, formatDay, paymentState, safeMaskedId } from './model';
+import { buildTimeline, formatDay, paymentState, safeMaskedId } from './model';
 
 function when(t: TFunction, iso: string): string {
   const date = new Date(iso);
@@ -21,13 +18,10 @@ function when(t: TFunction, iso: string): string {
 
 export function LookupResult({ lookup }: { lookup: Lookup }) {
   const { t, i18n } = useTranslation();
-  const { clockOffsetMs } = useAppInfo();
   const heading = useResultHeading(lookup.code);
 
   // The centre's day when the result came: a lookup screen does not stay up across midnight.
-  const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
-  const due = dueState(lookup.dueDate, today, lookup.status);
-  const dueNote = dueText(t, due);
+  const { due, dueNote } = useDue(lookup.dueDate, lookup.status);
   const maskedId = safeMaskedId(lookup.idMasked);
   const items = buildTimeline(lookup);
   const note = (n: { vi: string; en: string }): string => (i18n.language === 'en' ? n.en : n.vi);

@@ -131,17 +131,7 @@ export function LookupScreen({
           <LookupResult lookup={state.lookup} />
           {/* One rating per dossier looked up: another receipt scanned here starts a fresh one. */}
           <Rating key={state.lookup.code} context="lookup" code={state.lookup.code} />
-          <div className="lookup-actions">
-            <button
-              type="button"
-              className="btn btn-secondary btn-xl"
-              data-testid="lookup-again"
-              onClick={again}
-            >
-              {t('lookup.another')}
-            </button>
-            <HomeButton onHome={onHome} />
-          </div>
+          <ResultActions onAgain={again} onHome={onHome} />
         </>
       ) : state.kind === 'status' ? (
         <>
@@ -151,17 +141,7 @@ export function LookupScreen({
             error={state.error}
             onFactor={(factor) => confirm(state.status, factor)}
           />
-          <div className="lookup-actions">
-            <button
-              type="button"
-              className="btn btn-secondary btn-xl"
-              data-testid="lookup-again"
-              onClick={again}
-            >
-              {t('lookup.another')}
-            </button>
-            <HomeButton onHome={onHome} />
-          </div>
+          <ResultActions onAgain={again} onHome={onHome} />
         </>
       ) : (
         <>
@@ -217,6 +197,19 @@ function EntryHeading() {
         </h1>
       </div>
       <p className="lookup-lead">{t('lookup.lead')}</p>
+    </div>
+  );
+}
+
+/** Under a result, whatever it showed: look up another code, or go home. */
+function ResultActions({ onAgain, onHome }: { onAgain: () => void; onHome: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="lookup-actions">
+      <button type="button" className="btn btn-secondary btn-xl" data-testid="lookup-again" onClick={onAgain}>
+        {t('lookup.another')}
+      </button>
+      <HomeButton onHome={onHome} />
     </div>
   );
 }

@@ -7,18 +7,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError, LookupStatus } from '../../../../preload/api';
-import { adviceFor, CodeFacts, dueText, ResultHead, useResultHeading, WARN } from './parts';
-import { useAppInfo } from '../../context';
+import { adviceFor, CodeFacts, ResultHead, useDue, useResultHeading, WARN } from './parts';
 import { BackspaceIcon } from '../../components/icons';
 import { errorText } from '../../api';
-import { centreDay } from '../../lib/queue';
 import {
   SECRET_ALPHABET,
   birthDateIso,
   canSendSecret,
   cleanBirthDigits,
   cleanSecretInput,
-  dueState,
   factorProblem,
   formatBirthDigits,
   formatDay,
@@ -38,11 +35,8 @@ export function LookupStatusView({
   onFactor: (factor: Factor) => void;
 }) {
   const { t } = useTranslation();
-  const { clockOffsetMs } = useAppInfo();
   const heading = useResultHeading(status.code);
-  const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
-  const due = dueState(status.dueDate, today, status.status);
-  const dueNote = dueText(t, due);
+  const { today, due, dueNote } = useDue(status.dueDate, status.status);
   const advice = adviceFor(t, status.status);
 
   return (

@@ -3,11 +3,13 @@
  * LookupResult): the heading with the status badge, the code facts, the due-date words and the advice
  * for a status that asks something of the citizen. Focus moves to the heading when a new code shows.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TimelineStatus } from '../../../../preload/api';
-import type { DueState } from './model';
+import { useAppInfo } from '../../context';
+import { centreDay } from '../../lib/queue';
+import { dueState, type DueState } from './model';
 
 /** Steps that ask something of the citizen or end the dossier badly get the warning look. */
 export const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'rejected']);
@@ -23,6 +25,21 @@ export function dueText(t: TFunction, due: DueState): string | null {
     case 'late':
       return t('lookup.due.late', { count: due.days });
   }
+}
+
+/**
+ * Where the due date stands against the centre's day when the result came (a lookup screen does not stay
+ * up across midnight), and its words.
+ */
+export function useDue(
+  dueDate: string,
+  status: TimelineStatus,
+): { today: string; due: DueState; dueNote: string | null } {
+  const { t } = useTranslation();
+  const { clockOffsetMs } = useAppInfo();
+  const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
+  const due = dueState(dueDate, today, status);
+  return { today, due, dueNote: dueText(t, due) };
 }
 
 /** What the citizen should do next, for the statuses that ask something of them. */
