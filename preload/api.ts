@@ -41,8 +41,18 @@ import {
   SyncEventSchema,
   SyncStatusSchema,
 } from './contract/dossier';
+import {
+  DeviceNameSchema,
+  DeviceRecordSchema,
+  DeviceRoleSchema,
+  PairedDeviceSchema,
+  PairedSchema,
+  PairingCodeSchema,
+  PairingStartSchema,
+} from './contract/lan';
 
 export * from './contract/dossier';
+export * from './contract/lan';
 
 /** An error a person reads: a stable code for programs, and the message in Vietnamese and English. */
 export const KioskErrorSchema = z.object({
@@ -57,13 +67,19 @@ export type KioskError = z.infer<typeof KioskErrorSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 
 /**
- * Who may call a method.
- * - `public`: the citizen kiosk and anyone the bridge lets in (the waiting-room display included).
- * - `local`: like public, but only from this machine (IPC, or the bridge over loopback): first-start setup.
- * - `staff`: a signed-in staff session (`Authorization: Bearer <token>` over the bridge).
- * - `admin`: a signed-in staff session whose role is admin.
+ * Who may call a method. "The window" is the kiosk's own screen (IPC, or the bridge over loopback); a
+ * LAN client must be a paired device (contract/lan.ts) for anything but pairing itself. The whole rule,
+ * as a table, is in main/core/policy/callers.ts.
+ * - `anyone`: even an unpaired LAN client (`lan.pair`, nothing else).
+ * - `read`: the window and every paired device, the waiting-room display included (the board).
+ * - `signin`: the window, paired kiosks and counter PCs (staff sign-in; a display has no staff).
+ * - `citizen`: the window, paired kiosks, and staff signed in on a paired counter PC (assisted filing).
+ * - `local`: the window only (first-start setup, the chip reader, the scanner folders).
+ * - `staff`: a staff session (`Authorization: Bearer <token>` over the bridge) signed in on this same
+ *   device, from the window, a paired kiosk or a paired counter PC.
+ * - `admin`: the same, whose role is admin.
  */
-export type Access = 'public' | 'local' | 'staff' | 'admin';
+export type Access = 'anyone' | 'read' | 'signin' | 'citizen' | 'local' | 'staff' | 'admin';
 
 interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   access: Access;
@@ -149,6 +165,8 @@ export const AppInfoSchema = z.object({
   features: z.array(FeatureSchema),
   /** The server's clock, so every screen shows the same time as receipts will. */
   now: z.string(),
+  /** The paired device asking (a counter PC, a display, another kiosk); null for the kiosk's own window. */
+  device: PairedDeviceSchema.nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -371,7 +389,7 @@ export type LanCertificate = z.infer<typeof LanCertificateSchema>;
 
 export const methods = {
   'app.info': method({
-    access: 'public',
+    access: 'read',
     input: Empty,
     output: AppInfoSchema,
     summary: 'Centre name, languages, idle timeout, enabled features and whether first-start setup is due.',
@@ -386,7 +404,7 @@ export const methods = {
     summary: 'First start only: create the admin account (user "admin") and sign it in.',
   }),
   'staff.signIn': method({
-    access: 'public',
+    access: 'signin',
     input: z.strictObject({ user: UserNameSchema, pin: z.string().max(64) }),
     output: SessionSchema,
     summary: 'Sign in with user name and PIN; wrong PINs lock the name for the caller, then for the LAN.',
@@ -464,19 +482,19 @@ export const methods = {
     summary: 'Change your own PIN with the current one (counted like sign-in); your other sessions end.',
   }),
   'queue.services': method({
-    access: 'public',
+    access: 'citizen',
     input: Empty,
     output: z.array(QueueServiceSchema),
     summary: 'The services a ticket can be taken for, with opening hours and how many are waiting.',
   }),
   'queue.priorityCategories': method({
-    access: 'public',
+    access: 'citizen',
     input: Empty,
     output: z.array(z.object({ id: z.string(), name: BilingualSchema })),
     summary: 'Who may take a priority ticket (elderly, disabled, pregnant, with a small child …).',
   }),
   'queue.issueTicket': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({
       serviceId: z.string().min(1).max(32),
       /** A priority category id, or true for a priority ticket without a category. */
@@ -486,7 +504,7 @@ export const methods = {
     summary: 'Take a ticket: the next number of the service, people ahead, an estimate, and a print job.',
   }),
   'queue.board': method({
-    access: 'public',
+    access: 'read',
     input: Empty,
     output: BoardSchema,
     summary: 'The waiting-room board: current number at each counter, recent calls, people waiting.',
@@ -560,7 +578,7 @@ export const methods = {
     summary: 'The day report as CSV (UTF-8 with BOM, so Excel shows Vietnamese correctly).',
   }),
   'identity.parseScan': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({ text: ScanText }),
     output: ParsedScanSchema,
     summary:
@@ -579,8 +597,33 @@ export const methods = {
     summary:
       'The LAN HTTPS certificate: the CA fingerprint to check on a counter PC, and the addresses covered.',
   }),
+  'lan.startPairing': method({
+    access: 'admin',
+    input: z.strictObject({ role: DeviceRoleSchema, name: DeviceNameSchema }),
+    output: PairingStartSchema,
+    summary:
+      'A one-time 6-digit code (5 minutes, 5 tries) that pairs one LAN device with this role and name.',
+  }),
+  'lan.pair': method({
+    access: 'anyone',
+    input: z.strictObject({ code: PairingCodeSchema }),
+    output: PairedSchema,
+    summary: 'A LAN device enters the code; the bridge sets its device cookie (HttpOnly, Secure).',
+  }),
+  'lan.devices': method({
+    access: 'admin',
+    input: Empty,
+    output: z.array(DeviceRecordSchema),
+    summary: 'Paired devices with role, pairing, last contact and address; revoked ones last.',
+  }),
+  'lan.revokeDevice': method({
+    access: 'admin',
+    input: z.strictObject({ deviceId: z.string().min(1).max(32) }),
+    output: DeviceRecordSchema,
+    summary: 'Revoke a device: its cookie opens nothing, its staff sessions end, its event sockets close.',
+  }),
   'devices.injectScan': method({
-    access: 'public',
+    access: 'local',
     input: z.strictObject({ text: ScanText.min(1), symbology: z.string().min(1).max(16).optional() }),
     output: ScanEventSchema,
     summary: 'Tests only (KIOSK_TEST_SCANS=1): emit device.scan as a scanner would; refused otherwise.',
@@ -608,38 +651,38 @@ export const methods = {
     summary: 'Send a print job that was given up on (printer down too long) to the printer again.',
   }),
   'catalogue.search': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({ query: z.string().max(120).optional(), field: z.string().max(120).optional() }),
     output: z.array(ProcedureSummarySchema),
     summary: 'Find procedures by Vietnamese name with or without diacritics, or by code; empty lists all.',
   }),
   'catalogue.fields': method({
-    access: 'public',
+    access: 'citizen',
     input: Empty,
     output: z.array(CatalogueFieldSchema),
     summary: 'The fields (lĩnh vực) to browse by, with how many procedures each has.',
   }),
   'catalogue.get': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({ id: z.string().min(1).max(64) }),
     output: ProcedureSchema,
     summary: 'One procedure: papers needed, fees, time, legal basis and its e-form.',
   }),
   'dossier.create': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({ procedureId: z.string().min(1).max(64) }),
     output: CreatedDraftSchema,
     summary:
       "Start a draft for a procedure (assisted when a staff token is sent); returns the draft's token.",
   }),
   'dossier.get': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
     output: DossierSchema,
     summary: 'A draft by its id and token (the screen resumes it after a restart); staff need no token.',
   }),
   'dossier.update': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({
       id: DossierId,
       draftToken: DraftToken.optional(),
@@ -657,7 +700,7 @@ export const methods = {
     summary: 'Files offered for attaching: the USB drive and the scanner output folder (this machine only).',
   }),
   'dossier.attach': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({
       id: DossierId,
       draftToken: DraftToken.optional(),
@@ -669,7 +712,7 @@ export const methods = {
       'Attach a file to a required paper: checked by content, images made PDF pages, stored by SHA-256.',
   }),
   'dossier.arrange': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({
       id: DossierId,
       draftToken: DraftToken.optional(),
@@ -680,26 +723,26 @@ export const methods = {
     summary: "Reorder a paper's files; files left out of the list are removed.",
   }),
   'dossier.check': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
     output: CheckResultSchema,
     summary: 'Everything missing or invalid, all at once, in plain words.',
   }),
   'dossier.submit': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
     output: SubmittedSchema,
     summary:
       'Submit: one transaction with the outbox row; a provisional code, the due date, the receipt print.',
   }),
   'dossier.discard': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
     output: Empty,
     summary: "Wipe a citizen's unsubmitted draft (they left, or the kiosk went idle).",
   }),
   'dossier.lookup': method({
-    access: 'public',
+    access: 'citizen',
     input: LookupInputSchema,
     output: LookupAnswerSchema,
     summary:
@@ -750,7 +793,7 @@ export const methods = {
       "The day's submitted dossiers with applicant (masked ID), due date, who assisted and sync state.",
   }),
   'calendar.dueDate': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({
       receivedAt: z.string().max(40),
       workingDays: z.number().int().min(0).max(365),
@@ -801,7 +844,7 @@ export const methods = {
       'Admin only: add a year to the calendar (e.g. once its holidays are decided) or change its note.',
   }),
   'payment.vietQr': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({
       amount: z.number().int().min(1).max(9_999_999_999),
       purpose: z.string().max(60),
@@ -810,7 +853,7 @@ export const methods = {
     summary: "A VietQR payload (EMVCo, NAPAS) for the centre's account with this amount and purpose.",
   }),
   'feedback.rate': method({
-    access: 'public',
+    access: 'citizen',
     input: z.strictObject({
       context: z.enum(['submit', 'lookup', 'queue']),
       code: DossierCode.optional(),
@@ -856,7 +899,7 @@ export const methods = {
     summary: 'Card readers, whether a card is present, and whether PC/SC and CSCA certificates are set up.',
   }),
   'sync.status': method({
-    access: 'public',
+    access: 'citizen',
     input: Empty,
     output: SyncStatusSchema,
     summary: 'Online or not, and how many dossiers are waiting, sending, need attention, synced today.',

@@ -1,4 +1,6 @@
-import type { MethodName, MethodOutput, ParsedInput, StaffUser } from '../../preload/api';
+import type { MethodName, MethodOutput, PairedDevice, ParsedInput, StaffUser } from '../../preload/api';
+import type { Pairing } from './pairing';
+import type { Caller } from './policy/callers';
 import type { Alerts } from './alerts';
 import type { Clock } from './clock';
 import type { DeviceManager } from './devices';
@@ -16,9 +18,14 @@ import type Database from 'better-sqlite3';
 import type { CallContext } from './types';
 import { createLanBudget, LAN_TICKETS, lanBudgetErrors } from './policy/lan-budget';
 import type { LanTls } from './tls';
+import { pairingErrors } from './pairing/messages';
 
 /** What a handler knows about its caller once access has been checked. */
-export interface HandlerContext extends CallContext {
+export interface HandlerContext extends Omit<CallContext, 'deviceToken'> {
+  /** Who is calling: the kiosk's window, a paired device and its role (policy/callers.ts). */
+  caller: Caller;
+  /** The paired device calling, when it is one. */
+  device?: PairedDevice;
   /** Present for staff/admin methods (and for public ones when the caller sent a valid token). */
   staff?: StaffUser;
 }
@@ -60,6 +67,8 @@ export interface Services {
   audit: Audit;
   /** HTTPS for the LAN, when `bridge.lan` is on and its certificate could be made. */
   lanTls: LanTls | null;
+  /** Devices paired over the LAN. */
+  pairing: Pairing;
   /** KIOSK_TEST_SCANS=1 at core creation: devices.injectScan works (e2e tests only). */
   testScans: boolean;
   domains: DomainHandlers;
@@ -78,7 +87,7 @@ export function createHandlers(s: Services): Handlers {
   const tickets = createLanBudget(LAN_TICKETS, lanBudgetErrors.tickets);
   return {
     ...s.domains,
-    'app.info': () => ({
+    'app.info': (_input, ctx) => ({
       productName: 'Một Cửa Kiosk',
       version: s.appVersion,
       centreName: config.centre.name,
@@ -96,16 +105,24 @@ export function createHandlers(s: Services): Handlers {
         'tracking',
       ],
       now: s.clock.now().toISOString(),
+      device: ctx.device ?? null,
     }),
     'staff.setupAdmin': (input) => s.staff.setupAdmin(input),
     'staff.signIn': (input, ctx) => s.staff.signIn(input, signInSource(ctx)),
+    'lan.startPairing': (input, ctx) => s.pairing.start(requireStaff(ctx), input),
+    'lan.pair': (input, ctx) => {
+      if (ctx.caller.kind === 'window') throw new KioskFailure(pairingErrors.alreadyKiosk());
+      return s.pairing.pair(input.code, ctx.client);
+    },
+    'lan.devices': () => s.pairing.list(),
+    'lan.revokeDevice': (input, ctx) => s.pairing.revoke(requireStaff(ctx), input.deviceId),
     'staff.signOut': (_input, ctx) => {
       if (ctx.token) s.staff.signOut(ctx.token, requireStaff(ctx));
       return {};
     },
     'staff.me': (_input, ctx) => {
       const user = requireStaff(ctx);
-      return { user, expiresAt: s.staff.authenticate(ctx.token).expiresAt };
+      return { user, expiresAt: s.staff.authenticate(ctx.token, ctx.device?.id ?? null).expiresAt };
     },
     'staff.alerts': (input) => s.alerts.list({ includeAcknowledged: input.includeAcknowledged ?? false }),
     'staff.acknowledgeAlert': (input, ctx) => s.alerts.acknowledge(input.id, requireStaff(ctx)),

@@ -33,6 +33,8 @@ import type { ScryptParams } from './staff/pin';
 import type { CallContext, Core } from './types';
 import { describeIssues } from './validation';
 import { guardInput } from './input-guard';
+import { createPairing } from './pairing';
+import { refusalFor, type Caller } from './policy/callers';
 
 const log = createLogger('core');
 
@@ -154,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     randomBytes: options.randomBytes ?? nodeRandomBytes,
     scrypt: options.scrypt,
   });
+  const pairing = createPairing({ db, clock, audit, randomBytes: options.randomBytes ?? nodeRandomBytes });
 
   const config = loaded.config;
   const printJobs = createPrintJobs(db, {
@@ -302,6 +305,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers = createHandlers({
     lanTls,
+    pairing,
     clock,
     loaded,
     staff,
@@ -335,16 +339,34 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!isMethodName(name)) return fail(commonErrors.unknownMethod(name));
     const def = methods[name];
     try {
-      const handlerCtx: HandlerContext = { ...ctx };
+      // The device token is the core's to check, like the staff token; it goes no further than here.
+      const device = ctx.local ? null : pairing.authenticate(ctx.deviceToken, ctx.client);
+      const caller: Caller = ctx.local
+        ? { kind: 'window' }
+        : device
+          ? { kind: 'device', role: device.role }
+          : { kind: 'unpaired' };
+      // Built field by field: nothing a transport adds (or a test) reaches a handler unchecked.
+      const handlerCtx: HandlerContext = {
+        transport: ctx.transport,
+        local: ctx.local,
+        caller,
+        ...(ctx.token !== undefined ? { token: ctx.token } : {}),
+        ...(ctx.client !== undefined ? { client: ctx.client } : {}),
+        ...(device ? { device } : {}),
+      };
+      const deviceId = device?.id ?? null;
+      // A staff token counts only if it was signed in on this same device (or window).
+      const session = ctx.token && staff.isSessionValid(ctx.token, deviceId);
+      const refused = refusalFor(def.access, caller, !!session);
+      if (refused) return fail(refused);
       if (def.access === 'staff' || def.access === 'admin') {
-        handlerCtx.staff = staff.authenticate(ctx.token).user;
+        handlerCtx.staff = staff.authenticate(ctx.token, deviceId).user;
         if (def.access === 'admin' && handlerCtx.staff.role !== 'admin')
           return fail(commonErrors.forbidden());
-      } else {
-        if (def.access === 'local' && !ctx.local) return fail(commonErrors.localOnly());
+      } else if (session) {
         // A public method called with a valid staff token knows who is helping (assisted filing).
-        if (ctx.token && staff.isSessionValid(ctx.token))
-          handlerCtx.staff = staff.authenticate(ctx.token).user;
+        handlerCtx.staff = staff.authenticate(ctx.token, deviceId).user;
       }
       // Deep JSON would overflow the stack inside the schema's recursive walk: refused before it.
       guardInput(name, input);
@@ -381,7 +403,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     call,
     subscribe: bus.subscribe,
-    isSessionValid: (token) => staff.isSessionValid(token),
+    isSessionValid: (token, deviceId) => staff.isSessionValid(token, deviceId),
+    deviceFor: (token, from) => pairing.authenticate(token, from),
+    isDevicePaired: (id) => pairing.isPaired(id),
+    onDeviceRevoked: (listener) => pairing.onRevoke(listener),
     dataDir: options.dataDir,
     bridge: loaded.config.bridge,
     maxFileBytes: loaded.config.dossier.maxFileBytes,

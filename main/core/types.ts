@@ -1,5 +1,5 @@
 import type { LanTls } from './tls';
-import type { EventMessage, EventName, KioskError, Result } from '../../preload/api';
+import type { EventMessage, EventName, KioskError, PairedDevice, Result } from '../../preload/api';
 
 /** Where a call comes from. The transports fill this in; the core decides what it allows. */
 export interface CallContext {
@@ -10,6 +10,8 @@ export interface CallContext {
   local: boolean;
   /** The bridge client's IP address (absent over IPC): the key of per-caller limits. */
   client?: string;
+  /** A LAN device's pairing token (its cookie), checked by the core like the staff token. */
+  deviceToken?: string;
 }
 
 export type EventAudience = 'public' | 'staff' | 'local';
@@ -22,8 +24,17 @@ export interface Core {
   call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
   /** Every event the core emits, with its audience; the transports filter per client. */
   subscribe(listener: EventListener): () => void;
-  /** True while `token` belongs to a live staff session (used to filter staff events per client). */
-  isSessionValid(token: string | undefined): boolean;
+  /**
+   * True while `token` belongs to a live staff session signed in on this device (null: the kiosk's own
+   * window); the events hub filters staff events per client with it.
+   */
+  isSessionValid(token: string | undefined, deviceId: string | null): boolean;
+  /** The paired device a token belongs to, or null; notes its last contact and address. */
+  deviceFor(token: string | undefined, from: string | undefined): PairedDevice | null;
+  /** True while a device is paired and not revoked. */
+  isDevicePaired(id: string): boolean;
+  /** Called with each revoked device's id (the events hub closes its sockets). */
+  onDeviceRevoked(listener: (id: string) => void): () => void;
   readonly dataDir: string;
   /** The HTTP bridge settings from the configuration. */
   readonly bridge: { lan: boolean; allowedOrigins: string[] };

@@ -9,9 +9,11 @@ export function statusForError(error: KioskError): number {
       return 400;
     case 'unauthorized':
     case 'session-expired':
+    case 'device-not-paired':
       return 401;
     case 'forbidden':
     case 'local-only':
+    case 'device-role':
     case 'foreign-origin':
       return 403;
     case 'unknown-method':

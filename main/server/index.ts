@@ -10,6 +10,7 @@ import { isAllowedHost, isAllowedOrigin, isLoopback } from './guards';
 import { errorBody, httpErrors, rawErrorResponse, sendError, sendJson } from './replies';
 import { serveStatic } from './static';
 import { CA_PATH, lanListener, serveCa } from './lan';
+import { deviceTokenOf, setDeviceCookie } from './cookies';
 
 const log = createLogger('server');
 
@@ -149,14 +150,30 @@ async function handleBody(
       return;
     }
   }
+  const deviceToken = deviceTokenOf(req);
   const result = await core.call(name, input, {
     token: bearer(req),
     transport: 'http',
     local: isLoopback(req.socket.remoteAddress),
     ...(req.socket.remoteAddress ? { client: req.socket.remoteAddress } : {}),
+    ...(deviceToken ? { deviceToken } : {}),
   });
-  if (result.ok) sendJson(res, 200, result);
-  else sendError(res, result.error);
+  if (!result.ok) {
+    sendError(res, result.error);
+    return;
+  }
+  // A device just paired: its token goes into the HttpOnly cookie, never into JSON a script can read.
+  if (name === 'lan.pair') {
+    const { token, ...paired } = result.value as { token?: string };
+    if (token) setDeviceCookie(res, token);
+    sendJson(res, 200, { ok: true, value: paired });
+    return;
+  }
+  // Every start of a paired device's screen renews its cookie's 400 days.
+  if (name === 'app.info' && deviceToken && (result.value as { device: unknown }).device) {
+    setDeviceCookie(res, deviceToken);
+  }
+  sendJson(res, 200, result);
 }
 
 /**

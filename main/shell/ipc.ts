@@ -53,7 +53,7 @@ export function registerIpc(core: Core): () => void {
     for (const win of BrowserWindow.getAllWindows()) {
       const contents = win.webContents;
       if (contents.isDestroyed() || !isTrustedSender(contents.mainFrame.url)) continue;
-      if (audience === 'staff' && !core.isSessionValid(lastToken.get(contents))) continue;
+      if (audience === 'staff' && !core.isSessionValid(lastToken.get(contents), null)) continue;
       contents.send(IPC_EVENT_CHANNEL, message);
     }
   });

@@ -41,6 +41,9 @@ export function createDossierHandlers(deps: {
     },
     'dossier.importSources': () => dossiers.importSources(),
     'dossier.attach': ({ draftToken, ...input }, ctx) => {
+      // The import folders (scanner output, a USB drive) are this machine's: another device names a
+      // file there only by guessing, and would read it back as a thumbnail.
+      if (input.source.kind === 'folder' && ctx.caller.kind !== 'window') throw dossierErrors.folderLocal();
       dossiers.authorize(input.id, { staff: ctx.staff, draftToken });
       return dossiers.attach(input);
     },
@@ -76,7 +79,11 @@ export function createDossierHandlers(deps: {
       return dossiers.lookup(input.code, {
         staff: ctx.staff !== undefined && ctx.staff !== null,
         factor,
-        ...(!ctx.local && ctx.client ? { caller: ctx.client } : {}),
+        // Wrong birth dates are counted per LAN caller; a kiosk's screen (this one's, or a paired kiosk's)
+        // serves citizen after citizen and is held only by each dossier's own count.
+        ...(ctx.caller.kind === 'device' && ctx.caller.role !== 'kiosk' && ctx.client
+          ? { caller: ctx.client }
+          : {}),
       });
     },
     'dossier.receipt': (input, ctx) => dossiers.receipt(input.code, input.print ?? false, requireStaff(ctx)),

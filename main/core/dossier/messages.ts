@@ -40,6 +40,13 @@ export const dossierErrors = {
       'No dossier has this code. Please check the code printed on the receipt.',
       'code',
     ),
+  folderLocal: () =>
+    fail(
+      'local-only',
+      'Chỉ lấy được tệp từ thư mục máy quét hoặc USB ngay trên máy ki-ốt cắm thiết bị đó. Trên máy này, hãy chụp ảnh giấy tờ hoặc chọn tệp từ máy tính.',
+      'Files from the scanner folder or a USB drive can only be taken on the kiosk they are plugged into. On this device, photograph the paper or choose a file from this computer.',
+      'source',
+    ),
   tooManyLookups: (seconds: number) =>
     fail(
       'too-many-requests',

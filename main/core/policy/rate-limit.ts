@@ -7,6 +7,8 @@
 export interface RateLimiter {
   /** Spends one request of `key` at `now` (ms): 0 when allowed, else the seconds until one is free. */
   take(key: string, now: number): number;
+  /** What `take` would answer, without spending anything. */
+  peek(key: string, now: number): number;
 }
 
 export function createRateLimiter(options: {
@@ -17,13 +19,24 @@ export function createRateLimiter(options: {
   const { limit, windowMs } = options;
   const maxKeys = options.maxKeys ?? 1000;
   const seen = new Map<string, number[]>();
+  const wait = (recent: number[], now: number): number => {
+    const oldest = recent[0];
+    return recent.length >= limit && oldest !== undefined
+      ? Math.max(1, Math.ceil((oldest + windowMs - now) / 1000))
+      : 0;
+  };
   return {
+    peek: (key, now) =>
+      wait(
+        (seen.get(key) ?? []).filter((t) => now - t < windowMs),
+        now,
+      ),
     take(key, now) {
       const recent = (seen.get(key) ?? []).filter((t) => now - t < windowMs);
-      const oldest = recent[0];
-      if (recent.length >= limit && oldest !== undefined) {
+      const refused = wait(recent, now);
+      if (refused > 0) {
         seen.set(key, recent);
-        return Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
+        return refused;
       }
       recent.push(now);
       // Re-inserted last, so the Map's first key is the one heard from longest ago: it goes first when

@@ -46,6 +46,8 @@ export interface UserRow {
   disabledAt: string | null;
 }
 
+type SessionRow = UserRow & { expiresAt: string; endsAt: string | null; deviceId: string | null };
+
 const columnsOf = (t: string): string =>
   `${t}.id, ${t}.user, ${t}.display_name AS displayName, ${t}.role, ${t}.pin_hash AS pinHash,
    ${t}.disabled_at AS disabledAt`;
@@ -91,11 +93,11 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
     signedIn: db.prepare('UPDATE staff_users SET last_sign_in_at = ? WHERE id = ?'),
     setPin: db.prepare('UPDATE staff_users SET pin_hash = ? WHERE id = ?'),
     insertSession: db.prepare(
-      `INSERT INTO staff_sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ends_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO staff_sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ends_at, device_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     session: db.prepare(
-      `SELECT s.expires_at AS expiresAt, s.ends_at AS endsAt, ${columnsOf('u')}
+      `SELECT s.expires_at AS expiresAt, s.ends_at AS endsAt, s.device_id AS deviceId, ${columnsOf('u')}
        FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = ?`,
     ),
     touch: db.prepare('UPDATE staff_sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?'),
@@ -106,7 +108,8 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
 
   const findUser = (user: string): UserRow | undefined => q.byName.get(user) as UserRow | undefined;
 
-  function startSession(row: UserRow): Session {
+  /** `deviceId`: the paired device signing in, null for the kiosk's own window. */
+  function startSession(row: UserRow, deviceId: string | null): Session {
     const now = clock.now();
     const token = random(32).toString('base64url');
     const endsAt = now.getTime() + lifetimeMs;
@@ -119,6 +122,7 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       now.toISOString(),
       expiresAt,
       new Date(endsAt).toISOString(),
+      deviceId,
     );
     q.signedIn.run(now.toISOString(), row.id);
     return { token, user: publicUser(row), expiresAt };
@@ -253,7 +257,7 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       });
       const row = findUser(ADMIN_USER);
       if (!row) throw new Error('admin vanished after insert');
-      return startSession(row);
+      return startSession(row, null);
     },
 
     /** `source` is where the attempt comes from (staff/source.ts): the throttle counts per source. */
@@ -261,7 +265,7 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       const name = normalName(input.user);
       return serialised(name, source, async () => {
         const row = await checkPin(name, input.pin, source, 'staff.signIn', staffErrors.wrongCredentials);
-        const session = startSession(row);
+        const session = startSession(row, source.deviceId);
         audit.record({
           actorId: row.id,
           actor: row.user,
@@ -309,12 +313,17 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       });
     },
 
-    /** Resolves a token to its user and slides the inactivity window; throws unauthorized/expired. */
-    authenticate(token: string | undefined): Authenticated {
+    /**
+     * Resolves a token to its user and slides the inactivity window; throws unauthorized/expired. A
+     * session works only from the device it was signed in on (`deviceId` null: the kiosk's own window):
+     * a token copied off a counter PC opens nothing from another machine.
+     */
+    authenticate(token: string | undefined, deviceId: string | null): Authenticated {
       if (!token) throw new KioskFailure(commonErrors.unauthorized());
       const hash = tokenHash(token);
-      const row = q.session.get(hash) as (UserRow & { expiresAt: string; endsAt: string | null }) | undefined;
-      if (!row || row.disabledAt) throw new KioskFailure(commonErrors.unauthorized());
+      const row = q.session.get(hash) as SessionRow | undefined;
+      if (!row || row.disabledAt || row.deviceId !== deviceId)
+        throw new KioskFailure(commonErrors.unauthorized());
       const now = clock.now().getTime();
       if (!live(row, now)) {
         q.deleteSession.run(hash);
@@ -326,11 +335,10 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       return { user: publicUser(row), expiresAt };
     },
 
-    isSessionValid(token: string | undefined): boolean {
+    isSessionValid(token: string | undefined, deviceId: string | null): boolean {
       if (!token) return false;
-      const row = q.session.get(tokenHash(token)) as
-        (UserRow & { expiresAt: string; endsAt: string | null }) | undefined;
-      return !!row && !row.disabledAt && live(row, clock.now().getTime());
+      const row = q.session.get(tokenHash(token)) as SessionRow | undefined;
+      return !!row && !row.disabledAt && row.deviceId === deviceId && live(row, clock.now().getTime());
     },
 
     signOut(token: string, by: StaffUser): void {

@@ -11,22 +11,28 @@ import type { CallContext } from '../types';
  *   per-name limit shared by the whole LAN. An IPv6 host picks any address in its /64 at will, so IPv6
  *   is counted per /64.
  *
- * Paired counter PCs (a later issue) are the seam: once a PC proves it is paired, its source becomes
- * `{ key: 'pc:<pairing id>', lan: false }` — a bucket of its own, outside the shared LAN limit — and
- * nothing else in the throttle changes.
+ * - A paired device (main/core/pairing): key `pc:<device id>`, a bucket of its own outside the shared LAN
+ *   limit, and the session it opens belongs to that device. Only paired devices reach sign-in from the
+ *   LAN at all; an address is the key left for callers that reach the core without the bridge's pairing
+ *   (tests of the throttle itself).
  */
 export interface SignInSource {
   /** The throttle's bucket key beside the user name. */
   key: string;
   /** Counts toward, and is held by, the per-name limit shared by every LAN address. */
   lan: boolean;
+  /** The paired device signing in (its sessions work only from it); null for the kiosk's own window. */
+  deviceId: string | null;
 }
 
-export const LOCAL_SOURCE: SignInSource = { key: 'local', lan: false };
+export const LOCAL_SOURCE: SignInSource = { key: 'local', lan: false, deviceId: null };
 
-export function signInSource(ctx: Pick<CallContext, 'local' | 'client'>): SignInSource {
+export function signInSource(
+  ctx: Pick<CallContext, 'local' | 'client'> & { device?: { id: string } | undefined },
+): SignInSource {
   if (ctx.local) return LOCAL_SOURCE;
-  return { key: addressKey(ctx.client), lan: true };
+  if (ctx.device) return { key: `pc:${ctx.device.id}`, lan: false, deviceId: ctx.device.id };
+  return { key: addressKey(ctx.client), lan: true, deviceId: null };
 }
 
 /** `::ffff:192.168.1.5` and `192.168.1.5` are one caller; an IPv6 address counts by its /64. */

@@ -409,7 +409,7 @@ describe('chip service: demo card and status', () => {
   it('createChipHandlers answers the two contract methods', async () => {
     const s = setup({ pcsc: false });
     const handlers = createChipHandlers({ chip: s.service });
-    const ctx = { transport: 'ipc', local: true } as const;
+    const ctx = { transport: 'ipc', local: true, caller: { kind: 'window' } } as const;
     expect(await handlers['identity.chipStatus']({}, ctx)).toMatchObject({ pcsc: 'disabled' });
     expect((await handlers['identity.readChip']({ demo: true }, ctx)).demo).toBe(true);
   });

@@ -15,8 +15,14 @@ let h: Harness;
 afterEach(() => h?.close());
 
 const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
-const kiosk: HandlerContext = { transport: 'ipc', local: true };
-const counter: HandlerContext = { transport: 'http', local: false, token: 't', staff };
+const kiosk: HandlerContext = { transport: 'ipc', local: true, caller: { kind: 'window' } };
+const counter: HandlerContext = {
+  transport: 'http',
+  local: false,
+  caller: { kind: 'device', role: 'counter' },
+  token: 't',
+  staff,
+};
 
 function setup(config?: Parameters<typeof harness>[1]) {
   h = harness(tempDir(), config);
@@ -109,7 +115,12 @@ describe('dossier handlers', () => {
   it('limits public lookups per caller (codes are sequential), never staff, and lets the caller try again later', async () => {
     const call = setup();
     const code = '000.00.12.H29-K07-261123-0001'; // not filed: the answer is "not found", still a lookup
-    const lan = (ip: string): HandlerContext => ({ transport: 'http', local: false, client: ip });
+    const lan = (ip: string): HandlerContext => ({
+      transport: 'http',
+      local: false,
+      caller: { kind: 'device', role: 'kiosk' },
+      client: ip,
+    });
     for (let i = 0; i < LOOKUPS_PER_MINUTE; i++)
       expect(await errorOf(call('dossier.lookup', { code }, lan('10.0.0.50')))).toBe(
         'dossier-code-not-found',

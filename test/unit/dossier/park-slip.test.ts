@@ -25,7 +25,13 @@ afterEach(() => h?.close());
 
 const lan = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
 const binh = { id: 2, user: 'binh', displayName: 'Trần Văn Bình', role: 'staff' as const };
-const at = (staff: typeof lan): HandlerContext => ({ transport: 'http', local: false, token: 't', staff });
+const at = (staff: typeof lan): HandlerContext => ({
+  transport: 'http',
+  local: false,
+  caller: { kind: 'device', role: 'counter' },
+  token: 't',
+  staff,
+});
 
 /**
  * The dossier handlers over a real database, with park slips going to real print job rows on printer
@@ -103,7 +109,7 @@ describe('dossier.printParkSlip', () => {
     const draft = await call(
       'dossier.create',
       { procedureId: birthProcedure.id },
-      { transport: 'ipc', local: true },
+      { transport: 'ipc', local: true, caller: { kind: 'window' } },
     );
     await call('dossier.update', { id: draft.id, data: birthData });
     const parked = await call('dossier.park', { id: draft.id });

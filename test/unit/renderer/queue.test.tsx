@@ -200,6 +200,7 @@ const info: AppInfo = {
   needsAdminSetup: false,
   features: ['queue'],
   now: '2026-11-23T02:15:00.000Z',
+  device: null,
 };
 
 function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {

@@ -14,7 +14,7 @@ import { FAST_SCRYPT, quietLogs } from '../helpers';
 quietLogs();
 
 const PIN = '135790';
-const lan = (address: string): SignInSource => ({ key: address, lan: true });
+const lan = (address: string): SignInSource => ({ key: address, lan: true, deviceId: null });
 const A = lan('192.168.1.21');
 const B = lan('192.168.1.22');
 

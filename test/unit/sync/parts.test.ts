@@ -79,7 +79,7 @@ describe('sync.status and handlers', () => {
   it('wires the four contract methods; retry needs a staff member and records who', async () => {
     const h = harness();
     const handlers = createSyncHandlers({ sync: h.sync });
-    const local = { transport: 'ipc', local: true } as const;
+    const local = { transport: 'ipc', local: true, caller: { kind: 'window' } } as const;
     expect(await handlers['sync.status']({}, local)).toMatchObject({ portalConfigured: true, online: false });
     expect(() => handlers['sync.retry']({}, local)).toThrow(/staff/);
     const withStaff = {

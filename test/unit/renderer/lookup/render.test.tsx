@@ -38,6 +38,7 @@ const info: AppInfo = {
   needsAdminSetup: false,
   features: ['queue', 'tracking'],
   now: '2026-11-23T02:15:00.000Z',
+  device: null,
 };
 
 /** Renders as if the centre's clock read `now`. */

@@ -1,0 +1,241 @@
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes as nodeRandomBytes, timingSafeEqual } from 'node:crypto';
+import type { DeviceRecord, DeviceRole, PairedDevice, PairingStart, StaffUser } from '../../../preload/api';
+import type { Audit } from '../audit';
+import type { Clock } from '../clock';
+import { KioskFailure } from '../errors';
+import { pairingErrors } from './messages';
+
+/** How long a pairing code is valid, and how many wrong codes void it. */
+export const PAIRING_CODE_MS = 5 * 60_000;
+export const PAIRING_TRIES = 5;
+/** Codes waiting to be entered at once (an admin pairing several counter PCs in a row). */
+export const MAX_PENDING_CODES = 3;
+/** Devices paired and not revoked at once: far above any centre, a bound on the table and the map. */
+export const MAX_DEVICES = 200;
+/** `last_seen_at` is written at most this often per device, not on every call. */
+const SEEN_WRITE_MS = 60_000;
+
+interface Pending {
+  code: string;
+  role: DeviceRole;
+  name: string;
+  by: StaffUser;
+  expiresAt: number;
+  triesLeft: number;
+}
+
+interface Live extends PairedDevice {
+  seenWrittenAt: number;
+  lastAddress: string | null;
+}
+
+export interface Pairing {
+  /** An admin asks for a code to enter on a new device; it pairs the device with this role and name. */
+  start(by: StaffUser, input: { role: DeviceRole; name: string }): PairingStart;
+  /** A device enters a code; it gets its identity and a token (once: only its hash is kept). */
+  pair(code: string, from: string | undefined): { device: PairedDevice; token: string };
+  /** The device a token belongs to, or null (unknown, revoked). Notes when and where it was seen. */
+  authenticate(token: string | undefined, from: string | undefined): PairedDevice | null;
+  /** True while the device is paired and not revoked (the events hub asks before each send). */
+  isPaired(id: string): boolean;
+  list(): DeviceRecord[];
+  /** Revokes a device: its token opens nothing, its staff sessions end, its sockets are closed. */
+  revoke(by: StaffUser, id: string): DeviceRecord;
+  /** Called with a revoked device's id (the events hub closes its sockets). */
+  onRevoke(listener: (id: string) => void): () => void;
+}
+
+const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Six digits, uniform: a byte pair above the last whole multiple of 10^6 is drawn again. */
+function sixDigits(random: (n: number) => Buffer): string {
+  const limit = Math.floor(0x1_0000_0000 / 1_000_000) * 1_000_000;
+  for (let i = 0; i < 100; i++) {
+    const n = random(4).readUInt32BE(0);
+    if (n < limit) return String(n % 1_000_000).padStart(6, '0');
+  }
+  throw new Error('random source returned out-of-range values 100 times');
+}
+
+const sameCode = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Device pairing (issue 16). An admin shows a one-time code on the console; a counter PC, display or
+ * other kiosk enters it once and holds a random 256-bit token from then on (an HttpOnly cookie, set by
+ * the bridge). Codes live in memory only: a restart voids them, which costs an admin one more tap.
+ *
+ * Wrong codes: the caller does not say which code it meant, so each wrong try counts against every code
+ * waiting; after 5 they are void and the console must make a new one. An attacker on the LAN therefore
+ * gets 5 guesses in a million per code an admin makes, and can at worst make the admin ask again.
+ */
+export function createPairing(deps: {
+  db: Database.Database;
+  clock: Clock;
+  audit: Audit;
+  randomBytes?: (n: number) => Buffer;
+}): Pairing {
+  const { db, clock, audit } = deps;
+  const random = deps.randomBytes ?? nodeRandomBytes;
+  const q = {
+    insert: db.prepare(
+      `INSERT INTO lan_devices (id, name, role, token_hash, paired_at, paired_by, paired_from, last_seen_at, last_address)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    live: db.prepare(
+      `SELECT id, name, role, token_hash AS hash, last_address AS lastAddress
+       FROM lan_devices WHERE revoked_at IS NULL`,
+    ),
+    all: db.prepare(
+      `SELECT id, name, role, paired_at AS pairedAt, paired_by AS pairedBy, paired_from AS pairedFrom,
+              last_seen_at AS lastSeenAt, last_address AS lastAddress, revoked_at AS revokedAt,
+              revoked_by AS revokedBy
+       FROM lan_devices ORDER BY revoked_at IS NOT NULL, paired_at DESC, id`,
+    ),
+    one: db.prepare(
+      `SELECT id, name, role, paired_at AS pairedAt, paired_by AS pairedBy, paired_from AS pairedFrom,
+              last_seen_at AS lastSeenAt, last_address AS lastAddress, revoked_at AS revokedAt,
+              revoked_by AS revokedBy
+       FROM lan_devices WHERE id = ?`,
+    ),
+    seen: db.prepare('UPDATE lan_devices SET last_seen_at = ?, last_address = ? WHERE id = ?'),
+    revoke: db.prepare(
+      'UPDATE lan_devices SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL',
+    ),
+    endSessions: db.prepare('DELETE FROM staff_sessions WHERE device_id = ?'),
+  };
+
+  // Every live device by its token's hash: a call costs a hash and a map lookup, no query.
+  const byHash = new Map<string, Live>();
+  for (const row of q.live.all() as (PairedDevice & { hash: string; lastAddress: string | null })[]) {
+    byHash.set(row.hash, {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      seenWrittenAt: 0,
+      lastAddress: row.lastAddress,
+    });
+  }
+  const liveIds = (): Set<string> => new Set([...byHash.values()].map((d) => d.id));
+  let pending: Pending[] = [];
+  const listeners = new Set<(id: string) => void>();
+
+  const prune = (now: number): void => {
+    pending = pending.filter((p) => p.expiresAt > now && p.triesLeft > 0);
+  };
+
+  return {
+    start(by, input) {
+      const now = clock.now().getTime();
+      prune(now);
+      if (byHash.size >= MAX_DEVICES) throw new KioskFailure(pairingErrors.tooManyDevices(MAX_DEVICES));
+      // The oldest code gives way: the admin is making a new one now.
+      if (pending.length >= MAX_PENDING_CODES) pending.shift();
+      let code = sixDigits(random);
+      while (pending.some((p) => p.code === code)) code = sixDigits(random);
+      const entry: Pending = {
+        code,
+        role: input.role,
+        name: input.name,
+        by,
+        expiresAt: now + PAIRING_CODE_MS,
+        triesLeft: PAIRING_TRIES,
+      };
+      pending.push(entry);
+      audit.record({
+        actorId: by.id,
+        actor: by.user,
+        action: 'lan.startPairing',
+        details: { role: input.role, name: input.name },
+      });
+      return {
+        code,
+        role: entry.role,
+        name: entry.name,
+        expiresAt: new Date(entry.expiresAt).toISOString(),
+        triesLeft: entry.triesLeft,
+      };
+    },
+
+    pair(code, from) {
+      const now = clock.now();
+      prune(now.getTime());
+      if (pending.length === 0) throw new KioskFailure(pairingErrors.noCode());
+      const match = pending.find((p) => sameCode(p.code, code));
+      if (!match) {
+        for (const p of pending) p.triesLeft--;
+        prune(now.getTime());
+        const left = Math.max(0, ...pending.map((p) => p.triesLeft));
+        throw new KioskFailure(left > 0 ? pairingErrors.wrongCode(left) : pairingErrors.noCode());
+      }
+      pending = pending.filter((p) => p !== match);
+      if (byHash.size >= MAX_DEVICES) throw new KioskFailure(pairingErrors.tooManyDevices(MAX_DEVICES));
+      const token = random(32).toString('base64url');
+      const hash = hashOf(token);
+      let id = `d-${random(5).toString('hex')}`;
+      while (liveIds().has(id) || q.one.get(id)) id = `d-${random(5).toString('hex')}`;
+      const at = now.toISOString();
+      q.insert.run(id, match.name, match.role, hash, at, match.by.user, from ?? null, at, from ?? null);
+      byHash.set(hash, {
+        id,
+        name: match.name,
+        role: match.role,
+        seenWrittenAt: now.getTime(),
+        lastAddress: from ?? null,
+      });
+      audit.record({
+        actorId: match.by.id,
+        actor: match.by.user,
+        action: 'lan.pair',
+        targetType: 'device',
+        targetId: id,
+        details: { role: match.role, name: match.name, from: from ?? null },
+      });
+      return { device: { id, name: match.name, role: match.role }, token };
+    },
+
+    authenticate(token, from) {
+      // A token is 43 characters; anything much longer is not worth hashing.
+      if (!token || token.length > 128) return null;
+      const device = byHash.get(hashOf(token));
+      if (!device) return null;
+      const now = clock.now().getTime();
+      if (now - device.seenWrittenAt >= SEEN_WRITE_MS || (from ?? null) !== device.lastAddress) {
+        device.seenWrittenAt = now;
+        device.lastAddress = from ?? null;
+        q.seen.run(new Date(now).toISOString(), device.lastAddress, device.id);
+      }
+      return { id: device.id, name: device.name, role: device.role };
+    },
+
+    isPaired: (id) => [...byHash.values()].some((d) => d.id === id),
+
+    list: () => q.all.all() as DeviceRecord[],
+
+    revoke(by, id) {
+      const at = clock.now().toISOString();
+      const ended = db.transaction(() => {
+        if (q.revoke.run(at, by.user, id).changes === 0) return null;
+        return q.endSessions.run(id).changes;
+      })();
+      if (ended === null) throw new KioskFailure(pairingErrors.unknownDevice());
+      for (const [hash, device] of byHash) if (device.id === id) byHash.delete(hash);
+      audit.record({
+        actorId: by.id,
+        actor: by.user,
+        action: 'lan.revokeDevice',
+        targetType: 'device',
+        targetId: id,
+        details: { sessionsEnded: ended },
+      });
+      for (const listener of listeners) listener(id);
+      return q.one.get(id) as DeviceRecord;
+    },
+
+    onRevoke(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

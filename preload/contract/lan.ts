@@ -1,0 +1,63 @@
+/**
+ * Contract shapes for devices paired over the LAN: counter PCs, waiting-room displays and other kiosks.
+ * Same rules as `../api.ts`: zod only, importable from the renderer bundle, names are public API.
+ */
+import { z } from 'zod';
+
+/**
+ * What a paired device may do (main/core/policy/callers.ts):
+ * - `counter`: a counter PC. Reads the board, signs staff in; with staff signed in, everything staff do,
+ *   assisted filing included. Without staff, no citizen method.
+ * - `display`: a waiting-room screen. Reads the board and its events, nothing else: no sign-in.
+ * - `kiosk`: another kiosk of the centre: what the kiosk's own screen does, except first-start setup,
+ *   the chip reader and the scanner folders, which belong to the machine they are plugged into.
+ */
+export const DeviceRoleSchema = z.enum(['counter', 'display', 'kiosk']);
+export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
+
+/** Six digits, shown on the kiosk's console for 5 minutes; 5 wrong tries void it. */
+export const PairingCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'pairing-code-format' });
+
+export const DeviceNameSchema = z.string().trim().min(1).max(60);
+
+/** A device as it sees itself (`app.info`) and as `lan.pair` answers it. */
+export const PairedDeviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: DeviceRoleSchema,
+});
+export type PairedDevice = z.infer<typeof PairedDeviceSchema>;
+
+/** A device as an admin manages it (`lan.devices`). */
+export const DeviceRecordSchema = PairedDeviceSchema.extend({
+  pairedAt: z.string(),
+  pairedBy: z.string(),
+  /** The address it paired from, and the last it was seen at (a counter PC on DHCP moves). */
+  pairedFrom: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  lastAddress: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+});
+export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
+
+export const PairingStartSchema = z.object({
+  code: z.string(),
+  role: DeviceRoleSchema,
+  name: z.string(),
+  expiresAt: z.string(),
+  triesLeft: z.number().int().nonnegative(),
+});
+export type PairingStart = z.infer<typeof PairingStartSchema>;
+
+/**
+ * `lan.pair`'s answer. The bridge moves `token` into an HttpOnly cookie and takes it out of the JSON a
+ * browser sees, so no script on the page can read it; the schema keeps it so the core's answer is checked.
+ */
+export const PairedSchema = z.object({ device: PairedDeviceSchema, token: z.string().optional() });
+
+/** The cookie a paired device presents. `__Host-`: only over HTTPS, only for this host, path `/`. */
+export const DEVICE_COOKIE = '__Host-kiosk-device';
