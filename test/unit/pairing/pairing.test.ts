@@ -1,0 +1,260 @@
+/**
+ * Pairing a counter PC, display or other kiosk with the kiosk, through the contract as the console and
+ * the device call it: one-time codes (5 minutes, 5 wrong tries), the device's token, revocation, and a
+ * staff session that works only on the device it was signed in on.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CallContext } from '../../../main/core';
+import type { Core } from '../../../main/core/types';
+import { makeCore, remote } from '../helpers';
+
+const PIN = '135790';
+const config = {
+  centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' },
+  services: [{ id: 'ho-tich', name: { vi: 'Hộ tịch', en: 'Civil status' }, prefix: 'A' }],
+  counters: [{ id: 1, services: ['ho-tich'] }],
+};
+const window: CallContext = { transport: 'ipc', local: true };
+const from = (client: string, deviceToken?: string): CallContext => ({
+  transport: 'http',
+  local: false,
+  client,
+  ...(deviceToken ? { deviceToken } : {}),
+});
+
+async function call<T>(core: Core, name: string, input: unknown, ctx: CallContext): Promise<T> {
+  const r = await core.call(name, input, ctx);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+  return r.value as T;
+}
+const codeOf = async (p: Promise<unknown>): Promise<string> => {
+  const r = (await p) as { ok: boolean; error?: { code: string } };
+  return r.ok ? 'ok' : (r.error?.code ?? '?');
+};
+
+async function setup() {
+  const made = await makeCore({ config, env: { KIOSK_ADMIN_PIN: PIN } });
+  const admin = {
+    ...window,
+    token: (await call<{ token: string }>(made.core, 'staff.signIn', { user: 'admin', pin: PIN }, window))
+      .token,
+  };
+  const start = (role: string, name = 'Quầy 1') =>
+    call<{ code: string; expiresAt: string; triesLeft: number }>(
+      made.core,
+      'lan.startPairing',
+      { role, name },
+      admin,
+    );
+  const pair = (code: string, client = '192.168.1.31') => made.core.call('lan.pair', { code }, from(client));
+  return { ...made, admin, start, pair };
+}
+
+describe('device pairing', () => {
+  it('pairs a device with a one-time code; the token it gets opens the kiosk, the code never again', async () => {
+    const { core, start, pair, admin } = await setup();
+    expect(await codeOf(core.call('app.info', {}, remote))).toBe('device-not-paired');
+    const { code, expiresAt, triesLeft } = await start('counter', 'Quầy 3');
+    expect(code).toMatch(/^\d{6}$/);
+    expect(triesLeft).toBe(5);
+    expect(Date.parse(expiresAt) - Date.parse('2026-11-23T02:00:00.000Z')).toBe(5 * 60_000);
+
+    const paired = await pair(code);
+    expect(paired).toMatchObject({ ok: true, value: { device: { name: 'Quầy 3', role: 'counter' } } });
+    const { token, device } = (paired as { ok: true; value: { token: string; device: { id: string } } })
+      .value;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const info = await core.call('app.info', {}, from('192.168.1.31', token));
+    expect(info).toMatchObject({ ok: true, value: { device: { id: device.id, role: 'counter' } } });
+    expect(await core.call('app.info', {}, window)).toMatchObject({ ok: true, value: { device: null } });
+
+    // Single use: the same code from another PC pairs nothing.
+    expect(await codeOf(pair(code, '192.168.1.32'))).toBe('pairing-code-invalid');
+    // A made-up token is an unpaired client.
+    expect(await codeOf(core.call('app.info', {}, from('192.168.1.31', 'x'.repeat(43))))).toBe(
+      'device-not-paired',
+    );
+
+    const list = await call<{ id: string; pairedBy: string; pairedFrom: string; lastAddress: string }[]>(
+      core,
+      'lan.devices',
+      {},
+      admin,
+    );
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: device.id,
+        name: 'Quầy 3',
+        role: 'counter',
+        pairedBy: 'admin',
+        pairedFrom: '192.168.1.31',
+        lastAddress: '192.168.1.31',
+        revokedAt: null,
+      }),
+    ]);
+  });
+
+  it('voids a code after 5 minutes', async () => {
+    const { clock, start, pair } = await setup();
+    const { code } = await start('display', 'Màn hình sảnh');
+    clock.advance(5 * 60_000);
+    expect(await codeOf(pair(code))).toBe('pairing-code-invalid');
+  });
+
+  it('voids every waiting code after 5 wrong tries, saying how many are left', async () => {
+    const { start, pair } = await setup();
+    const { code } = await start('counter');
+    const wrong = code === '000000' ? '000001' : '000000';
+    const answers: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await pair(wrong, `192.168.1.${40 + i}`);
+      answers.push(r.ok ? 'ok' : r.error.en);
+    }
+    expect(answers.slice(0, 4)).toEqual([4, 3, 2, 1].map((n) => `Wrong pairing code. ${n} tries left.`));
+    expect(answers[4]).toMatch(/wrong or has expired/);
+    // The right code, typed now, is void too: the admin makes a new one.
+    expect(await codeOf(pair(code))).toBe('pairing-code-invalid');
+  });
+
+  it('pairs nothing when no code is waiting, and the kiosk itself needs no pairing', async () => {
+    const { core, start, pair } = await setup();
+    expect(await codeOf(pair('123456'))).toBe('pairing-code-invalid');
+    const { code } = await start('kiosk');
+    expect(await codeOf(core.call('lan.pair', { code }, window))).toBe('pairing-not-needed');
+    expect(await codeOf(pair(code))).toBe('ok');
+  });
+
+  it('lets only an admin make codes and list or revoke devices', async () => {
+    const { core, admin } = await setup();
+    await call(
+      core,
+      'staff.createUser',
+      { user: 'lan', displayName: 'Lan', role: 'staff', pin: '246802' },
+      admin,
+    );
+    const staff = {
+      ...window,
+      token: (await call<{ token: string }>(core, 'staff.signIn', { user: 'lan', pin: '246802' }, window))
+        .token,
+    };
+    expect(await codeOf(core.call('lan.startPairing', { role: 'counter', name: 'Q' }, staff))).toBe(
+      'forbidden',
+    );
+    expect(await codeOf(core.call('lan.devices', {}, staff))).toBe('forbidden');
+    expect(await codeOf(core.call('lan.startPairing', { role: 'counter', name: 'Q' }, remote))).toBe(
+      'device-not-paired',
+    );
+  });
+
+  it('binds a staff session to the device it was signed in on', async () => {
+    const { core, start, pair } = await setup();
+    const a = (
+      (await pair((await start('counter', 'Quầy 1')).code, '192.168.1.51')) as { value: { token: string } }
+    ).value.token;
+    const b = (
+      (await pair((await start('counter', 'Quầy 2')).code, '192.168.1.52')) as { value: { token: string } }
+    ).value.token;
+    const onA = from('192.168.1.51', a);
+    const session = await call<{ token: string }>(core, 'staff.signIn', { user: 'admin', pin: PIN }, onA);
+    expect(await codeOf(core.call('staff.me', {}, { ...onA, token: session.token }))).toBe('ok');
+    // The same token, copied to the other counter PC, to the kiosk's window, or to an unpaired client.
+    expect(
+      await codeOf(core.call('staff.me', {}, { ...from('192.168.1.52', b), token: session.token })),
+    ).toBe('unauthorized');
+    expect(await codeOf(core.call('staff.me', {}, { ...window, token: session.token }))).toBe('unauthorized');
+    expect(await codeOf(core.call('staff.me', {}, { ...from('192.168.1.51'), token: session.token }))).toBe(
+      'device-not-paired',
+    );
+    expect(core.isSessionValid(session.token, null)).toBe(false);
+  });
+
+  it('revokes a device: its token opens nothing, its staff sessions end, the console says who and when', async () => {
+    const { core, clock, start, pair, admin } = await setup();
+    const paired = (await pair((await start('counter', 'Quầy 1')).code)) as {
+      value: { token: string; device: { id: string } };
+    };
+    const pc = from('192.168.1.31', paired.value.token);
+    const session = await call<{ token: string }>(core, 'staff.signIn', { user: 'admin', pin: PIN }, pc);
+    const revoked: string[] = [];
+    core.onDeviceRevoked((id) => revoked.push(id));
+    clock.advance(60_000);
+
+    const record = await call<{ revokedAt: string; revokedBy: string }>(
+      core,
+      'lan.revokeDevice',
+      { deviceId: paired.value.device.id },
+      admin,
+    );
+    expect(record).toMatchObject({ revokedAt: '2026-11-23T02:01:00.000Z', revokedBy: 'admin' });
+    expect(revoked).toEqual([paired.value.device.id]);
+    expect(core.isDevicePaired(paired.value.device.id)).toBe(false);
+    expect(await codeOf(core.call('app.info', {}, pc))).toBe('device-not-paired');
+    expect(await codeOf(core.call('staff.me', {}, { ...pc, token: session.token }))).toBe(
+      'device-not-paired',
+    );
+    expect(core.isSessionValid(session.token, paired.value.device.id)).toBe(false);
+    // Revoked twice: said so, nothing changes.
+    expect(await codeOf(core.call('lan.revokeDevice', { deviceId: paired.value.device.id }, admin))).toBe(
+      'device-not-found',
+    );
+  });
+
+  it('keeps paired devices across a restart, and not revoked ones', async () => {
+    const { core, dataDir, start, pair, admin } = await setup();
+    const keep = (await pair((await start('display', 'Sảnh')).code)) as { value: { token: string } };
+    const drop = (await pair((await start('counter', 'Quầy 9')).code, '192.168.1.99')) as {
+      value: { token: string; device: { id: string } };
+    };
+    await call(core, 'lan.revokeDevice', { deviceId: drop.value.device.id }, admin);
+    await core.close();
+    const again = await makeCore({ config, dataDir, env: { KIOSK_ADMIN_PIN: PIN } });
+    expect(await codeOf(again.core.call('queue.board', {}, from('192.168.1.31', keep.value.token)))).toBe(
+      'ok',
+    );
+    expect(await codeOf(again.core.call('app.info', {}, from('192.168.1.99', drop.value.token)))).toBe(
+      'device-not-paired',
+    );
+  });
+});
+
+describe('what each role may do', () => {
+  it('a display reads the board and nothing a citizen or staff member does', async () => {
+    const { core, start, pair } = await setup();
+    const d = (await pair((await start('display', 'Sảnh')).code)) as { value: { token: string } };
+    const display = from('192.168.1.31', d.value.token);
+    expect(await codeOf(core.call('queue.board', {}, display))).toBe('ok');
+    expect(await codeOf(core.call('app.info', {}, display))).toBe('ok');
+    expect(await codeOf(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, display))).toBe(
+      'device-role',
+    );
+    expect(await codeOf(core.call('staff.signIn', { user: 'admin', pin: PIN }, display))).toBe('device-role');
+    expect(
+      await codeOf(core.call('dossier.lookup', { code: '000.00.12.H29-K01-261123-0001' }, display)),
+    ).toBe('device-role');
+    expect(await codeOf(core.call('catalogue.search', { query: 'khai sinh' }, display))).toBe('device-role');
+  });
+
+  it('a counter PC files for citizens only with staff signed in on it', async () => {
+    const { core, start, pair } = await setup();
+    const c = (await pair((await start('counter', 'Quầy 1')).code)) as { value: { token: string } };
+    const pc = from('192.168.1.31', c.value.token);
+    expect(await codeOf(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, pc))).toBe('unauthorized');
+    const session = await call<{ token: string }>(core, 'staff.signIn', { user: 'admin', pin: PIN }, pc);
+    expect(
+      await codeOf(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, { ...pc, token: session.token })),
+    ).toBe('ok');
+  });
+
+  it('a paired kiosk takes tickets for citizens without staff, but not the kiosk window’s own jobs', async () => {
+    const { core, start, pair } = await setup();
+    const k = (await pair((await start('kiosk', 'Ki-ốt 2')).code)) as { value: { token: string } };
+    const kiosk = from('192.168.1.31', k.value.token);
+    expect(await codeOf(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, kiosk))).toBe('ok');
+    expect(await codeOf(core.call('dossier.importSources', {}, kiosk))).toBe('local-only');
+    expect(await codeOf(core.call('identity.chipStatus', {}, kiosk))).toBe('local-only');
+    expect(await codeOf(core.call('staff.setupAdmin', { displayName: 'X', pin: '111111' }, kiosk))).toBe(
+      'local-only',
+    );
+    expect(await codeOf(core.call('devices.injectScan', { text: 'x' }, kiosk))).toBe('local-only');
+  });
+});
