@@ -2,7 +2,9 @@
  * The bridge on a real LAN: a network namespace joined to this one by a veth pair stands in for a counter
  * PC, so its address is really not loopback. From there the kiosk answers HTTPS only (with the certificate
  * of its own CA, which the PC fetches from /ca.crt and checks by fingerprint); plain HTTP gets a redirect
- * and nothing else. The kiosk's own window keeps plain HTTP on 127.0.0.1.
+ * and nothing else. The kiosk's own window keeps plain HTTP on 127.0.0.1. Until an admin pairs the PC (a
+ * one-time code from the console, entered over HTTPS), it gets the pairing call and nothing else; once
+ * paired, what it may do follows its role.
  * Needs root and `ip netns` (CI has both); elsewhere it is skipped, saying why.
  */
 import { X509Certificate, randomBytes } from 'node:crypto';
@@ -45,7 +47,7 @@ const execFileAsync = promisify(execFile);
 
 interface Reply {
   status: number;
-  headers: Record<string, string>;
+  headers: Record<string, string | string[]>;
   body: string;
   error?: string;
 }
@@ -56,15 +58,17 @@ interface Reply {
  */
 async function fromPc(
   url: string,
-  options: { ca?: string; method?: string; body?: string } = {},
+  options: { ca?: string; method?: string; body?: string; cookie?: string; bearer?: string } = {},
 ): Promise<Reply> {
   const script = `
     const u = new URL(process.argv[1]);
     const lib = require(u.protocol === 'https:' ? 'node:https' : 'node:http');
     const body = process.env.BODY || '';
+    const headers = body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {};
+    if (process.env.COOKIE) headers.Cookie = process.env.COOKIE;
+    if (process.env.BEARER) headers.Authorization = 'Bearer ' + process.env.BEARER;
     const req = lib.request(u, { method: process.env.METHOD || 'GET', ca: process.env.CA || undefined,
-      headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {},
-      timeout: 8000 }, (res) => {
+      headers, timeout: 8000 }, (res) => {
       let data = ''; res.setEncoding('utf8'); res.on('data', (c) => (data += c));
       res.on('end', () => console.log(JSON.stringify({ status: res.statusCode, headers: res.headers, body: data })));
     });
@@ -79,6 +83,8 @@ async function fromPc(
       CA: options.ca ?? '',
       METHOD: options.method ?? 'GET',
       BODY: options.body ?? '',
+      COOKIE: options.cookie ?? '',
+      BEARER: options.bearer ?? '',
     },
   });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Reply;
@@ -135,6 +141,22 @@ describe.skipIf(skipReason !== null)(
     });
 
     const lanUrl = (path: string, scheme = 'https') => `${scheme}://${kioskIp}:${server.port}${path}`;
+    const window = { transport: 'ipc', local: true } as const;
+    const caPem = async (): Promise<string> => (await fromPc(lanUrl('/ca.crt', 'http'))).body;
+    const post = (method: string, body: unknown, options: { ca: string; cookie?: string; bearer?: string }) =>
+      fromPc(lanUrl(`/api/${method}`), { ...options, method: 'POST', body: JSON.stringify(body) });
+
+    /** An admin at the kiosk makes a code; the "PC" enters it over HTTPS. Returns its cookie. */
+    async function pairPc(role: 'counter' | 'display' | 'kiosk', name: string, ca: string) {
+      const signIn = await core.call('staff.signIn', { user: 'admin', pin: '135790' }, window);
+      const token = (signIn as { value: { token: string } }).value.token;
+      const started = await core.call('lan.startPairing', { role, name }, { ...window, token });
+      const { code } = (started as { value: { code: string } }).value;
+      const reply = await post('lan.pair', { code }, { ca });
+      const setCookie = [reply.headers['set-cookie'] ?? []].flat();
+      const cookie = /^(__Host-kiosk-device=[A-Za-z0-9_-]+);/.exec(setCookie[0] ?? '')?.[1];
+      return { reply, setCookie, cookie: cookie ?? '', adminToken: token };
+    }
 
     it('gives a counter PC its CA over plain HTTP, with the fingerprint the staff console shows', async () => {
       const reply = await fromPc(lanUrl('/ca.crt', 'http'));
@@ -156,12 +178,75 @@ describe.skipIf(skipReason !== null)(
       expect((shown as { value: { serverIps: string[] } }).value.serverIps).toContain(kioskIp);
     });
 
-    it('answers a PC that trusts the CA over HTTPS, on the kiosk LAN address', async () => {
-      const ca = (await fromPc(lanUrl('/ca.crt', 'http'))).body;
+    it('answers a PC that trusts the CA over HTTPS, on the kiosk LAN address; until it is paired, only pairing', async () => {
+      const ca = await caPem();
       expect((await fromPc(lanUrl('/healthz'), { ca })).status).toBe(200);
-      const info = await fromPc(lanUrl('/api/app.info'), { ca, method: 'POST', body: '{}' });
+      const unpaired = await post('app.info', {}, { ca });
+      expect(unpaired.status).toBe(401);
+      expect(JSON.parse(unpaired.body)).toMatchObject({ ok: false, error: { code: 'device-not-paired' } });
+      // Signing in is refused before any PIN is checked.
+      const signIn = await post('staff.signIn', { user: 'admin', pin: '135790' }, { ca });
+      expect(JSON.parse(signIn.body)).toMatchObject({ ok: false, error: { code: 'device-not-paired' } });
+      // The page itself is served: it is the pairing screen.
+      expect((await fromPc(lanUrl('/'), { ca })).status).not.toBe(401);
+
+      const { reply, setCookie, cookie } = await pairPc('counter', 'Quầy 1', ca);
+      expect(reply.status).toBe(200);
+      // The token is in the cookie only: HttpOnly (no script reads it), Secure, this host, same site.
+      expect(setCookie).toHaveLength(1);
+      expect(setCookie[0]).toMatch(
+        /^__Host-kiosk-device=[A-Za-z0-9_-]{43}; Max-Age=34560000; Path=\/; Secure; HttpOnly; SameSite=Strict$/,
+      );
+      const body = JSON.parse(reply.body) as { ok: true; value: Record<string, unknown> };
+      expect(body.value).toEqual({ device: { id: expect.any(String), name: 'Quầy 1', role: 'counter' } });
+      expect(reply.body).not.toContain(cookie.split('=')[1]);
+
+      const info = await post('app.info', {}, { ca, cookie });
       expect(info.status).toBe(200);
-      expect(JSON.parse(info.body)).toMatchObject({ ok: true });
+      expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { device: { role: 'counter' } } });
+      // Each start renews the cookie's lifetime.
+      expect(String(info.headers['set-cookie'])).toContain(cookie);
+    });
+
+    it('a counter PC files for a citizen with staff signed in on it, and its token works nowhere else', async () => {
+      const ca = await caPem();
+      const { cookie } = await pairPc('counter', 'Quầy 2', ca);
+      const { cookie: other } = await pairPc('counter', 'Quầy 3', ca);
+      const ticket = { serviceId: 'ho-tich' };
+      expect(JSON.parse((await post('queue.issueTicket', ticket, { ca, cookie })).body)).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized' },
+      });
+      const signIn = JSON.parse(
+        (await post('staff.signIn', { user: 'admin', pin: '135790' }, { ca, cookie })).body,
+      ) as {
+        value: { token: string };
+      };
+      const bearer = signIn.value.token;
+      expect(
+        JSON.parse((await post('queue.issueTicket', ticket, { ca, cookie, bearer })).body),
+      ).toMatchObject({
+        ok: true,
+      });
+      // The staff token copied to another paired PC, or sent without the device's cookie.
+      expect((await post('staff.me', {}, { ca, cookie: other, bearer })).status).toBe(401);
+      expect((await post('staff.me', {}, { ca, bearer })).status).toBe(401);
+    });
+
+    it('a display reads the board; taking tickets, signing in and looking up are refused', async () => {
+      const ca = await caPem();
+      const { cookie } = await pairPc('display', 'Màn hình sảnh', ca);
+      expect(JSON.parse((await post('queue.board', {}, { ca, cookie })).body)).toMatchObject({ ok: true });
+      for (const [method, input] of [
+        ['queue.issueTicket', { serviceId: 'ho-tich' }],
+        ['staff.signIn', { user: 'admin', pin: '135790' }],
+        ['dossier.lookup', { code: '000.00.12.H29-K01-261207-0001' }],
+        ['feedback.rate', { context: 'queue', rating: 'unsatisfied' }],
+      ] as const) {
+        const reply = await post(method, input, { ca, cookie });
+        expect(reply.status, method).toBe(403);
+        expect(JSON.parse(reply.body), method).toMatchObject({ ok: false, error: { code: 'device-role' } });
+      }
     });
 
     it('a PC that has not installed the CA cannot be fooled into trusting someone else: the handshake fails', async () => {
@@ -206,12 +291,13 @@ describe.skipIf(skipReason !== null)(
     });
 
     it('a display on the LAN sees print jobs come and go, but not what they print', async () => {
-      const ca = (await fromPc(lanUrl('/ca.crt', 'http'))).body;
+      const ca = await caPem();
+      const { cookie } = await pairPc('display', 'Màn hình tầng 2', ca);
       // A LAN client and the kiosk's own window listen on /events; a ticket is taken; each prints the
       // first print.job event it gets.
       const script = `
       const WebSocket = require('ws');
-      const socket = new WebSocket('wss://' + process.argv[1] + ':' + process.argv[2] + '/events', { ca: process.env.CA });
+      const socket = new WebSocket('wss://' + process.argv[1] + ':' + process.argv[2] + '/events', { ca: process.env.CA, headers: { Cookie: process.env.COOKIE } });
       socket.on('open', () => console.log('open'));
       socket.on('message', (data) => {
         const message = JSON.parse(String(data));
@@ -223,7 +309,7 @@ describe.skipIf(skipReason !== null)(
         ['netns', 'exec', ns, process.execPath, '-e', script, kioskIp, String(server.port)],
         {
           cwd: process.cwd(),
-          env: { ...process.env, CA: ca },
+          env: { ...process.env, CA: ca, COOKIE: cookie },
         },
       );
       let out = '';
@@ -264,30 +350,77 @@ describe.skipIf(skipReason !== null)(
       local.close();
     });
 
-    it("one LAN address holds at most 8 event sockets; the kiosk's own window still connects", async () => {
-      const ca = (await fromPc(lanUrl('/ca.crt', 'http'))).body;
-      // Ten sockets from the "PC", one after another: each prints open or the status it was refused with.
+    it("event sockets: none unpaired, 4 per device, 8 per address; a revoked device's close at once; the window still connects", async () => {
+      const ca = await caPem();
+      const first = await pairPc('display', 'Màn hình A', ca);
+      const second = await pairPc('display', 'Màn hình B', ca);
+      // From the "PC": one socket without a cookie, then 5 with the first display's, 5 with the second's,
+      // one after another, each printing open or the status it was refused with; then it waits and
+      // reports which sockets the kiosk closed.
       const script = `
       const WebSocket = require('ws');
+      const plan = [''].concat(Array(5).fill(process.env.A), Array(5).fill(process.env.B));
       const results = [];
       const sockets = [];
+      const closed = [];
       const next = (i) => {
-        if (i === 10) { console.log(JSON.stringify(results)); sockets.forEach((s) => s.terminate()); process.exit(0); }
-        const s = new WebSocket('wss://' + process.argv[1] + ':' + process.argv[2] + '/events', { ca: process.env.CA });
+        if (i === plan.length) { console.log(JSON.stringify(results)); return; }
+        const headers = plan[i] ? { Cookie: plan[i] } : {};
+        const s = new WebSocket('wss://' + process.argv[1] + ':' + process.argv[2] + '/events', { ca: process.env.CA, headers });
         sockets.push(s);
-        s.on('open', () => { results.push('open'); next(i + 1); });
+        s.on('open', () => { results.push('open'); s.on('close', () => closed.push(i)); next(i + 1); });
         s.on('unexpected-response', (_req, res) => { results.push(res.statusCode); next(i + 1); });
         s.on('error', () => {});
       };
       next(0);
-      setTimeout(() => { console.log(JSON.stringify(results)); process.exit(0); }, 10000);`;
-      const { stdout } = await execFileAsync(
+      process.stdin.on('data', () => setTimeout(() => { console.log(JSON.stringify(closed.sort((a, b) => a - b))); process.exit(0); }, 1500));
+      setTimeout(() => { console.log('timeout'); process.exit(0); }, 12000);`;
+      const child = spawn(
         'ip',
         ['netns', 'exec', ns, process.execPath, '-e', script, kioskIp, String(server.port)],
-        { encoding: 'utf8', timeout: 15_000, cwd: process.cwd(), env: { ...process.env, CA: ca } },
+        { cwd: process.cwd(), env: { ...process.env, CA: ca, A: first.cookie, B: second.cookie } },
       );
-      expect(JSON.parse(stdout.trim())).toEqual([...Array(8).fill('open'), 503, 503]);
-      // The kiosk's own window is not counted against anyone.
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const line = (n: number) =>
+        new Promise<string>((resolve, reject) => {
+          const limit = setTimeout(() => reject(new Error(`no line ${n}: ${out}`)), 12_000);
+          const check = (): void => {
+            // Line n is complete once n + 1 newlines have arrived.
+            const lines = out.split('\n');
+            if (lines.length > n + 1) {
+              clearTimeout(limit);
+              child.stdout.off('data', check);
+              resolve(lines[n] ?? '');
+            }
+          };
+          child.stdout.on('data', check);
+          check();
+        });
+      const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      // Unpaired: 401. The first display: 4, the fifth 503. The second: 3 more fill the address's 8.
+      expect(JSON.parse(await line(0))).toEqual([
+        401,
+        'open',
+        'open',
+        'open',
+        'open',
+        503,
+        'open',
+        'open',
+        'open',
+        'open',
+        503,
+      ]);
+      const ids = (await core.call('lan.devices', {}, { ...window, token: first.adminToken })) as {
+        value: { id: string; name: string }[];
+      };
+      const firstId = ids.value.find((d) => d.name === 'Màn hình A')!.id;
+      await core.call('lan.revokeDevice', { deviceId: firstId }, { ...window, token: first.adminToken });
+      child.stdin.write('go\n');
+      // Sockets 1–4 were the first display's: closed by the revocation; the second's stay open.
+      expect(JSON.parse(await line(1))).toEqual([1, 2, 3, 4]);
+      await done;
       const { WebSocket } = await import('ws');
       const local = new WebSocket(`ws://127.0.0.1:${server.port}/events`);
       await new Promise<void>((resolve, reject) => {
