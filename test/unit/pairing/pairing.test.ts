@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../main/core';
 import type { Core } from '../../../main/core/types';
-import { makeCore, remote } from '../helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lanDevice, makeCore, remote, tempDir } from '../helpers';
 
 const PIN = '135790';
 const config = {
@@ -256,5 +258,41 @@ describe('what each role may do', () => {
       'local-only',
     );
     expect(await codeOf(core.call('devices.injectScan', { text: 'x' }, kiosk))).toBe('local-only');
+  });
+
+  it('a paired device cannot read the kiosk’s scanner or USB folder back by guessing a file name', async () => {
+    const usb = tempDir('kiosk-usb-');
+    writeFileSync(join(usb, 'scan-0001.jpg'), 'not even a picture');
+    const made = await makeCore({
+      config: {
+        ...config,
+        dossier: { importFolders: [{ id: 'usb', label: { vi: 'Ổ USB', en: 'USB drive' }, path: usb }] },
+      },
+      env: { KIOSK_ADMIN_PIN: PIN },
+    });
+    const device = await lanDevice(made.core, 'kiosk', { adminPin: PIN });
+    const draft = await call<{ id: string; draftToken: string }>(
+      made.core,
+      'dossier.create',
+      { procedureId: 'dang-ky-khai-sinh' },
+      device,
+    );
+    const procedure = await call<{ components: { id: string; fromForm?: boolean }[] }>(
+      made.core,
+      'catalogue.get',
+      { id: 'dang-ky-khai-sinh' },
+      device,
+    );
+    const attach = {
+      id: draft.id,
+      draftToken: draft.draftToken,
+      componentId: procedure.components.find((c) => !c.fromForm)!.id,
+      source: { kind: 'folder', sourceId: 'usb', name: 'scan-0001.jpg' },
+    };
+    const refused = await made.core.call('dossier.attach', attach, device);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'local-only', field: 'source' } });
+    // The same call from the kiosk's own window gets as far as reading the file (refused as no picture).
+    const fromWindow = await made.core.call('dossier.attach', attach, window);
+    expect(!fromWindow.ok && fromWindow.error.code).not.toBe('local-only');
   });
 });
