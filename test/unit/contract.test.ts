@@ -19,12 +19,19 @@ describe('the renderer API contract', () => {
   it('gives each method an access level, a summary and schemas that reject junk', () => {
     for (const name of methodNames) {
       const def = methods[name];
-      expect(['public', 'local', 'staff', 'admin']).toContain(def.access);
+      expect(['anyone', 'read', 'signin', 'citizen', 'local', 'staff', 'admin']).toContain(def.access);
       expect(def.summary.length).toBeGreaterThan(10);
       expect(def.input.safeParse('not an object').success).toBe(false);
       expect(def.input.safeParse({ unexpected: true }).success).toBe(false);
     }
     for (const name of eventNames) expect(['public', 'staff', 'local']).toContain(events[name].audience);
+  });
+
+  it('lets an unpaired LAN client pair and nothing else; the scanner injection stays on the window', () => {
+    expect(methodNames.filter((name) => methods[name].access === 'anyone')).toEqual(['lan.pair']);
+    expect(methods['devices.injectScan'].access).toBe('local');
+    expect(methods['staff.signIn'].access).toBe('signin');
+    for (const name of ['app.info', 'queue.board'] as const) expect(methods[name].access).toBe('read');
   });
 
   it('keeps raw scans (possibly an ID card) on this machine, never on the LAN display', () => {

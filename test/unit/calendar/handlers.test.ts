@@ -5,7 +5,7 @@ import type { StaffUser } from '../../../preload/api';
 import { createCalendarStore } from '../../../main/core/calendar';
 import { createDossiers } from '../../../main/core/dossier';
 import { type Harness, formOnlyProcedure, harness } from '../dossier/fixtures';
-import { makeCore, quietLogs, remote, tempDir } from '../helpers';
+import { lanDevice, makeCore, quietLogs, remote, tempDir } from '../helpers';
 
 quietLogs();
 
@@ -13,20 +13,22 @@ const ADMIN_PIN = '246810';
 
 async function signedIn() {
   const { core } = await makeCore({ env: { KIOSK_ADMIN_PIN: ADMIN_PIN } });
+  // A counter PC on the LAN: staff sign in on it, and their sessions work from it.
+  const counter = await lanDevice(core, 'counter', { adminPin: ADMIN_PIN });
   const token = async (user: string, pin: string): Promise<string> => {
-    const r = await core.call('staff.signIn', { user, pin }, remote);
+    const r = await core.call('staff.signIn', { user, pin }, counter);
     if (!r.ok) throw new Error(r.error.en);
     return (r.value as { token: string }).token;
   };
-  const admin = { ...remote, token: await token('admin', ADMIN_PIN) };
+  const admin = { ...counter, token: await token('admin', ADMIN_PIN) };
   const created = await core.call(
     'staff.createUser',
     { user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff', pin: '555666' },
     admin,
   );
   if (!created.ok) throw new Error(created.error.en);
-  const staff = { ...remote, token: await token('lan', '555666') };
-  return { core, admin, staff };
+  const staff = { ...counter, token: await token('lan', '555666') };
+  return { core, counter, admin, staff };
 }
 
 const swapOff = {
@@ -39,9 +41,11 @@ const swapOff = {
 
 describe('calendar methods through the core', () => {
   it('lets staff read a year, only admins change it, and nobody without a session', async () => {
-    const { core, admin, staff } = await signedIn();
-    const anonymous = await core.call('calendar.year', { year: 2026 }, remote);
+    const { core, counter, admin, staff } = await signedIn();
+    const anonymous = await core.call('calendar.year', { year: 2026 }, counter);
     expect(!anonymous.ok && anonymous.error.code).toBe('unauthorized');
+    const unpaired = await core.call('calendar.year', { year: 2026 }, { ...remote, token: staff.token });
+    expect(!unpaired.ok && unpaired.error.code).toBe('device-not-paired');
     const read = await core.call('calendar.year', { year: 2026 }, staff);
     expect(read.ok && read.value).toMatchObject({ year: { year: 2026 }, years: [2026, 2027] });
 
@@ -63,25 +67,27 @@ describe('calendar methods through the core', () => {
 
   it('moves calendar.dueDate by one working day once an admin adds a day off', async () => {
     const { core, admin } = await signedIn();
+    const kiosk = await lanDevice(core, 'kiosk', { adminPin: ADMIN_PIN, client: '192.168.1.60' });
     const ask = { receivedAt: '2026-03-02T09:00:00+07:00', workingDays: 1 };
-    const before = await core.call('calendar.dueDate', ask, remote);
+    const before = await core.call('calendar.dueDate', ask, kiosk);
     expect(before.ok && before.value).toMatchObject({ dueDate: '2026-03-03' });
     expect((await core.call('calendar.setDay', swapOff, admin)).ok).toBe(true);
-    const after = await core.call('calendar.dueDate', ask, remote);
+    const after = await core.call('calendar.dueDate', ask, kiosk);
     expect(after.ok && after.value).toMatchObject({ dueDate: '2026-03-04' });
     expect((await core.call('calendar.removeDay', { date: swapOff.date }, admin)).ok).toBe(true);
-    const back = await core.call('calendar.dueDate', ask, remote);
+    const back = await core.call('calendar.dueDate', ask, kiosk);
     expect(back.ok && back.value).toMatchObject({ dueDate: '2026-03-03' });
   });
 
   it('works out due dates in the centre’s time zone, with the procedure’s cut-off', async () => {
     const { core } = await makeCore();
+    const kiosk = await lanDevice(core, 'kiosk');
     // Thursday 26 November 2026, 16:00 in Hà Nội (09:00 UTC): after a 15:00 cut-off it counts from
     // Friday, and one working day later is Monday (the weekend skipped).
     const late = await core.call(
       'calendar.dueDate',
       { receivedAt: '2026-11-26T09:00:00Z', workingDays: 1, cutoff: '15:00' },
-      remote,
+      kiosk,
     );
     expect(late.ok && late.value).toEqual({
       effectiveReceivedDate: '2026-11-27',
@@ -92,7 +98,7 @@ describe('calendar methods through the core', () => {
     const noCutoff = await core.call(
       'calendar.dueDate',
       { receivedAt: '2026-11-26T09:00:00Z', workingDays: 1 },
-      remote,
+      kiosk,
     );
     expect(noCutoff.ok && noCutoff.value).toMatchObject({
       effectiveReceivedDate: '2026-11-26',

@@ -7,7 +7,7 @@ import { hashDraftToken } from '../../../main/core/dossier/capability';
 import type { CallContext, Core, EventMessage } from '../../../main/core/types';
 import { startServer, type RunningServer } from '../../../main/server';
 import type { CreatedDraft, Dossier, KioskError, Submitted } from '../../../preload/api';
-import { local, makeCore, quietLogs, remote } from '../helpers';
+import { lanDevice, local, makeCore, quietLogs } from '../helpers';
 import { imageBytes } from './fixtures';
 
 const PIN = '135790';
@@ -31,7 +31,9 @@ async function setup() {
   const signedIn = await ctx.core.call('staff.signIn', { user: 'admin', pin: PIN }, local);
   if (!signedIn.ok) throw new Error(signedIn.error.en);
   const staff: CallContext = { ...local, token: (signedIn.value as { token: string }).token };
-  return { ...ctx, staff, events, logs };
+  // A kiosk paired over the LAN: a citizen's public calls, no staff on it.
+  const kiosk = await lanDevice(ctx.core, 'kiosk', { adminPin: PIN });
+  return { ...ctx, staff, kiosk, events, logs };
 }
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: KioskError };
@@ -110,10 +112,10 @@ describe('draft capabilities (dossier.create → token)', () => {
   });
 
   it('refuses every draft method without the token, exactly as for an unknown id', async () => {
-    const { core } = await setup();
+    const { core, kiosk } = await setup();
     const draft = await create(core);
     await fill(core, draft);
-    for (const ctx of [local, remote]) {
+    for (const ctx of [local, kiosk]) {
       for (const [name, input] of draftCalls(draft.id)) {
         const unknown = draftCalls(UNKNOWN).find(([n]) => n === name)![1];
         const error = await refusal(call(core, name, input, ctx));
@@ -130,13 +132,13 @@ describe('draft capabilities (dossier.create → token)', () => {
   });
 
   it("refuses another draft's token, a wrong one, and an empty one", async () => {
-    const { core } = await setup();
+    const { core, kiosk } = await setup();
     const mine = await create(core);
     const theirs = await create(core);
     const wrong = `${mine.draftToken.slice(0, -1)}${mine.draftToken.endsWith('A') ? 'B' : 'A'}`;
     for (const draftToken of [theirs.draftToken, wrong, '']) {
       for (const [name, input] of draftCalls(mine.id, { draftToken })) {
-        expect((await refusal(call(core, name, input, remote))).code, name).toBe('dossier-not-found');
+        expect((await refusal(call(core, name, input, kiosk))).code, name).toBe('dossier-not-found');
       }
     }
     expect(
@@ -145,7 +147,7 @@ describe('draft capabilities (dossier.create → token)', () => {
   });
 
   it('lets staff work on any draft without a token: assisted filing, a citizen’s draft, after submit', async () => {
-    const { core, staff } = await setup();
+    const { core, staff, kiosk } = await setup();
     // A citizen's draft, helped at the counter.
     const draft = await create(core);
     await value(call(core, 'dossier.update', { id: draft.id, data: exampleData(PROCEDURE) }, staff));
@@ -176,15 +178,18 @@ describe('draft capabilities (dossier.create → token)', () => {
     const parked = await value(call<Dossier>(core, 'dossier.park', { id: assisted.id }, staff));
     await value(call(core, 'dossier.resume', { parkCode: parked.parkCode }, staff));
     await value(call(core, 'dossier.update', { id: assisted.id, contact: { phone: '0912345678' } }, staff));
-    // An expired or made-up staff token is no staff session: public rules apply.
-    const fake = { ...remote, token: 'not-a-session' };
-    expect((await refusal(call(core, 'dossier.get', { id: assisted.id }, fake))).code).toBe(
-      'dossier-not-found',
-    );
+    // An expired or made-up staff token is no staff session: public rules apply. So is a real one
+    // signed in on another machine (here the kiosk's window) and sent from a LAN kiosk.
+    for (const token of ['not-a-session', staff.token]) {
+      const elsewhere = { ...kiosk, token };
+      expect((await refusal(call(core, 'dossier.get', { id: assisted.id }, elsewhere))).code).toBe(
+        'dossier-not-found',
+      );
+    }
   });
 
   it('never returns a submitted dossier’s personal data to a public caller, even with its token', async () => {
-    const { core, events, logs, dataDir } = await setup();
+    const { core, kiosk, events, logs, dataDir } = await setup();
     const draft = await create(core);
     await fill(core, draft);
     const { id, draftToken } = draft;
@@ -193,7 +198,7 @@ describe('draft capabilities (dossier.create → token)', () => {
 
     const replies: unknown[] = [submitted];
     for (const [name, input] of draftCalls(id, { draftToken })) {
-      const reply = await call(core, name, input, remote);
+      const reply = await call(core, name, input, kiosk);
       replies.push(reply);
       if (name === 'dossier.submit') {
         // The answer was lost and the screen asks again: the same code, no second receipt, no names.

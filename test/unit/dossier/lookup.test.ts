@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LOOKUP_SECRET_ALPHABET } from '../../../preload/api';
 import { exampleData } from '../../../main/core/catalogue/examples';
 import { migrate } from '../../../main/core/db/migrate';
@@ -10,8 +10,8 @@ import { newLookupSecret, sameSecret } from '../../../main/core/dossier/lookup-s
 import { parseScan } from '../../../main/core/identity';
 import type { CallContext } from '../../../main/core/types';
 import { SECRET_ALPHABET, SECRET_LENGTH } from '../../../renderer/src/screens/lookup/model';
-import { makeCore, quietLogs } from '../helpers';
-import { imageBytes } from './fixtures';
+import { lanDevice, local, makeCore, quietLogs, remote, tempDir } from '../helpers';
+import { type Harness, failure, formOnlyProcedure, harness, imageBytes } from './fixtures';
 
 quietLogs();
 
@@ -27,20 +27,18 @@ const PROCEDURE = 'cap-phieu-ly-lich-tu-phap-so-1';
 const BIRTH_DATE = '1995-03-08';
 const ID_NUMBER = '079195001234';
 
-/** Each caller its own address, so the per-caller limit (20 a minute) is not what these tests meet. */
-let nextAddress = 1;
-const caller = (): CallContext => ({ transport: 'http', local: false, client: `10.1.0.${nextAddress++}` });
-
 async function setup() {
   const { core, dataDir } = await makeCore({ env: { KIOSK_ADMIN_PIN: PIN } });
-  const signIn = await core.call('staff.signIn', { user: 'admin', pin: PIN }, caller());
+  // A kiosk paired over the LAN, where citizens look their dossiers up. Each call from it comes from its
+  // own address, so the per-address limit (20 a minute) is not what these tests meet.
+  const kiosk = await lanDevice(core, 'kiosk', { adminPin: PIN, client: '10.1.0.1' });
+  let nextAddress = 2;
+  const caller = (): CallContext => ({ ...kiosk, client: `10.1.0.${nextAddress++}` });
+  // A counter PC on the LAN, with the admin signed in on it.
+  const counter = await lanDevice(core, 'counter', { adminPin: PIN, client: '10.9.9.9' });
+  const signIn = await core.call('staff.signIn', { user: 'admin', pin: PIN }, counter);
   if (!signIn.ok) throw new Error(signIn.error.en);
-  const staff: CallContext = {
-    transport: 'http',
-    local: false,
-    client: '10.9.9.9',
-    token: (signIn.value as { token: string }).token,
-  };
+  const staff: CallContext = { ...counter, token: (signIn.value as { token: string }).token };
   const call = async <T = Record<string, unknown>>(name: string, input: unknown, ctx: CallContext) => {
     const r = await core.call(name, input, ctx);
     if (!r.ok) throw Object.assign(new Error(r.error.en), { error: r.error });
@@ -83,12 +81,12 @@ async function setup() {
     return { code, secret };
   }
 
-  return { core, call, refusal, file, staff, dataDir };
+  return { core, call, refusal, file, caller, kiosk, counter, staff, dataDir };
 }
 
 describe('dossier.lookup: a second factor before anything beyond the status', () => {
   it('answers the code alone with the status and due date, nothing personal', async () => {
-    const { call, file } = await setup();
+    const { call, file, caller } = await setup();
     const { code } = await file();
     const answer = await call('dossier.lookup', { code }, caller());
     expect(answer).toEqual({
@@ -105,7 +103,7 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
   }, 30_000);
 
   it('gives the whole dossier for the receipt secret (typed in lower case with a space) or the birth date', async () => {
-    const { call, file } = await setup();
+    const { call, file, caller } = await setup();
     const { code, secret } = await file();
     expect(secret).toMatch(new RegExp(`^[${LOOKUP_SECRET_ALPHABET}]{6}$`));
     const typed = `${secret.slice(0, 3)} ${secret.slice(3)}`.toLowerCase();
@@ -123,7 +121,7 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
   }, 30_000);
 
   it('counts wrong factors per dossier and factor: the fifth locks that one only, and never the receipt secret', async () => {
-    const { call, refusal, file } = await setup();
+    const { call, refusal, file, caller } = await setup();
     const a = await file();
     const b = await file();
     const tries = [];
@@ -163,34 +161,33 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
     expect((await refusal({ code: unknown, secret: 'ZZZZZZ' })).code).toBe('lookup-locked');
   }, 60_000);
 
-  it('stops a LAN caller trying one birth date across many dossiers; the kiosk screen is not counted so', async () => {
-    const { call, refusal, file } = await setup();
+  it('stops an unpaired LAN caller before any birth date; a kiosk screen, here or paired, is counted per dossier only', async () => {
+    const { call, refusal, file, kiosk, counter } = await setup();
     const mine = await file();
-    const lan: CallContext = { transport: 'http', local: false, client: '10.9.9.9' };
-    // A known birth date, tried once on each code: no dossier reaches its own limit of five.
-    const answers = [];
-    for (let i = 0; i < 11; i++)
-      answers.push(
-        (await refusal({ code: mine.code.replace(/\d{4}$/, String(500 + i)), birthDate: '1971-06-15' }, lan))
-          .code,
-      );
-    expect(answers.slice(0, 9)).toEqual(Array(9).fill('lookup-factor-wrong'));
-    expect(answers.slice(10)).toEqual(['lookup-locked']);
-    // Locked for that caller even on a dossier it never tried, whatever the date.
-    expect((await refusal({ code: mine.code, birthDate: BIRTH_DATE }, lan)).code).toBe('lookup-locked');
-    // The receipt secret still works for it, and the kiosk's own screen is not held to this count.
-    expect(await call('dossier.lookup', { code: mine.code, secret: mine.secret }, lan)).toMatchObject({
-      detail: 'full',
+    const sameDate = (i: number) => ({
+      code: mine.code.replace(/\d{4}$/, String(500 + i)),
+      birthDate: '1971-06-15',
     });
-    expect(
-      await call(
-        'dossier.lookup',
-        { code: mine.code, birthDate: BIRTH_DATE },
-        { transport: 'ipc', local: true },
-      ),
-    ).toMatchObject({
-      detail: 'full',
-    });
+    // A LAN client that is not a paired device tries nothing at all, and a counter PC only with staff
+    // signed in on it (who need no factor).
+    expect((await refusal(sameDate(0), remote)).code).toBe('device-not-paired');
+    expect((await refusal({ code: mine.code, birthDate: BIRTH_DATE }, remote)).code).toBe(
+      'device-not-paired',
+    );
+    expect((await refusal(sameDate(0), counter)).code).toBe('unauthorized');
+    // The kiosk's own screen and a paired kiosk serve citizen after citizen: a known birth date tried
+    // once on each code is held only by each dossier's own count, and the right date still opens.
+    for (const [screen, from] of [
+      [local, 0],
+      [kiosk, 20],
+    ] as const) {
+      const answers = [];
+      for (let i = 0; i < 11; i++) answers.push((await refusal(sameDate(from + i), screen)).code);
+      expect(answers).toEqual(Array(11).fill('lookup-factor-wrong'));
+      expect(await call('dossier.lookup', { code: mine.code, birthDate: BIRTH_DATE }, screen)).toMatchObject({
+        detail: 'full',
+      });
+    }
   }, 60_000);
 
   it('gives staff the whole dossier without a factor, even while it is locked', async () => {
@@ -204,7 +201,7 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
   }, 30_000);
 
   it('gives a dossier filed before receipts carried a secret one when staff reprint its receipt', async () => {
-    const { call, file, staff, dataDir } = await setup();
+    const { call, file, caller, staff, dataDir } = await setup();
     const { code } = await file();
     const db = new Database(join(dataDir, 'kiosk.db'));
     db.prepare('UPDATE dossiers SET lookup_secret = NULL WHERE code = ?').run(code);
@@ -227,6 +224,42 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
       birthDate: BIRTH_DATE,
     });
     expect(error.code).toBe('invalid-input');
+  });
+});
+
+describe('wrong birth dates counted per named caller (dossiers.lookup)', () => {
+  let h: Harness | undefined;
+  afterEach(() => h?.close());
+
+  // The handler names no caller today: the only LAN callers that reach a public lookup are paired kiosks,
+  // which are not counted, and staff, who need no factor. The rule itself still holds for a named one.
+  it('gives a named caller ten wrong birth dates a day across all dossiers; an unnamed one is not counted', () => {
+    h = harness(tempDir());
+    const { id } = h.dossiers.create(formOnlyProcedure.id);
+    h.dossiers.update({ id, data: { nguoiYeuCau: { fullName: 'Nguyễn Văn An' } } });
+    const { code } = h.dossiers.submit(id, {});
+    const secret = h.db
+      .prepare('SELECT lookup_secret FROM dossiers WHERE code = ?')
+      .pluck()
+      .get(code) as string;
+    const lookup = (factor: { birthDate: string } | { secret: string }, onCode = code, caller?: string) =>
+      h!.dossiers.lookup(onCode, { staff: false, factor, ...(caller ? { caller } : {}) });
+    const madeUp = (i: number) => code.replace(/\d{4}$/, String(500 + i));
+    const answers = [];
+    for (let i = 0; i < 11; i++)
+      answers.push(failure(() => lookup({ birthDate: '1971-06-15' }, madeUp(i), '10.9.9.9')).code);
+    expect(answers.slice(0, 9)).toEqual(Array(9).fill('lookup-factor-wrong'));
+    expect(answers.slice(10)).toEqual(['lookup-locked']);
+    // Locked for that caller even on a dossier it never tried, whatever the date.
+    expect(failure(() => lookup({ birthDate: '1990-01-01' }, code, '10.9.9.9')).code).toBe('lookup-locked');
+    // The receipt secret still works for it; another caller and an unnamed one (a kiosk's screen) are
+    // held only by each dossier's own count.
+    expect(lookup({ secret }, code, '10.9.9.9')).toMatchObject({ detail: 'full', code });
+    expect(failure(() => lookup({ birthDate: '1971-06-15' }, madeUp(0), '10.9.9.8')).code).toBe(
+      'lookup-factor-wrong',
+    );
+    for (let i = 20; i < 31; i++)
+      expect(failure(() => lookup({ birthDate: '1971-06-15' }, madeUp(i))).code).toBe('lookup-factor-wrong');
   });
 });
 

@@ -25,7 +25,7 @@ import {
   sampleReceipt,
 } from '../../../main/core/print';
 import { createPrintJobs, type PrintJob } from '../../../main/core/print/jobs';
-import { makeCore, remote, tempDir } from '../helpers';
+import { lanDevice, makeCore, tempDir } from '../helpers';
 import { queueConfig } from '../queue/fixtures';
 import { bitmapToPng, which } from './helpers';
 
@@ -209,7 +209,8 @@ describe("print job kind 'receipt'", () => {
       },
       deliver: async (job) => void jobs.push(job),
     });
-    expect((await core.call('queue.issueTicket', { serviceId: 'ho-tich' }, remote)).ok).toBe(true);
+    const kiosk = await lanDevice(core, 'kiosk');
+    expect((await core.call('queue.issueTicket', { serviceId: 'ho-tich' }, kiosk)).ok).toBe(true);
     for (let i = 0; i < 300 && jobs.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(jobs.map((j) => j.kind)).toEqual(['ticket']);
     const { sent, transports } = fakeTransports();

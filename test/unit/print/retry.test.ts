@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, Ticket } from '../../../preload/api';
 import { PrinterError } from '../../../main/core/print/errors';
-import { makeCore, remote } from '../helpers';
+import { lanDevice, makeCore, remote } from '../helpers';
 import { queueConfig } from '../queue/fixtures';
 
 describe('staff resend a ticket the printer gave up on', () => {
@@ -21,9 +21,12 @@ describe('staff resend a ticket the printer gave up on', () => {
         delivered.push(job.id);
       },
     });
-    const s = await core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote);
-    const staff = { ...remote, token: (s.ok && (s.value as Session).token) || '' };
-    const t = await core.call('queue.issueTicket', { serviceId: 'ho-tich' }, remote);
+    // A counter PC with the admin signed in on it, and a kiosk on the LAN where a citizen takes a ticket.
+    const counter = await lanDevice(core, 'counter');
+    const kiosk = await lanDevice(core, 'kiosk', { client: '192.168.1.60' });
+    const s = await core.call('staff.signIn', { user: 'admin', pin: '135790' }, counter);
+    const staff = { ...counter, token: (s.ok && (s.value as Session).token) || '' };
+    const t = await core.call('queue.issueTicket', { serviceId: 'ho-tich' }, kiosk);
     const jobId = (t.ok && (t.value as Ticket).print.jobId) || 0;
     expect(jobId).toBeGreaterThan(0);
 
@@ -41,10 +44,14 @@ describe('staff resend a ticket the printer gave up on', () => {
       }),
     ]);
 
-    expect(await core.call('print.retry', { jobId }, remote)).toMatchObject({
-      ok: false,
-      error: { code: 'unauthorized' },
-    });
+    for (const [ctx, code] of [
+      [counter, 'unauthorized'],
+      [kiosk, 'unauthorized'],
+      [{ ...remote, token: staff.token }, 'device-not-paired'],
+      [{ ...kiosk, token: staff.token }, 'unauthorized'],
+    ] as const) {
+      expect(await core.call('print.retry', { jobId }, ctx)).toMatchObject({ ok: false, error: { code } });
+    }
     printerUp = true;
     expect(await core.call('print.retry', { jobId }, staff)).toMatchObject({
       ok: true,

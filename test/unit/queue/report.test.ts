@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report, Session } from '../../../preload/api';
 import { reportCsv } from '../../../main/core/queue/report';
-import { makeCore, remote } from '../helpers';
+import { lanDevice, makeCore, remote } from '../helpers';
 import { queueConfig } from './fixtures';
 
 describe('day report', () => {
@@ -10,8 +10,9 @@ describe('day report', () => {
       config: { ...queueConfig, staffSessionMinutes: 720 },
       env: { KIOSK_ADMIN_PIN: '135790' },
     });
-    const s = await core.call('staff.signIn', { user: 'admin', pin: '135790' }, remote);
-    const staff = { ...remote, token: (s.ok && (s.value as Session).token) || '' };
+    const counter = await lanDevice(core, 'counter');
+    const s = await core.call('staff.signIn', { user: 'admin', pin: '135790' }, counter);
+    const staff = { ...counter, token: (s.ok && (s.value as Session).token) || '' };
     const call = async (method: string, input: unknown) => {
       const r = await core.call(method, input, staff);
       if (!r.ok) throw new Error(r.error.code);
@@ -55,9 +56,13 @@ describe('day report', () => {
 
     const csv = await core.call('queue.reportCsv', {}, staff);
     expect(csv.ok && csv.value).toMatchObject({ filename: 'bao-cao-xep-hang-2026-11-23.csv' });
-    expect(await core.call('queue.report', {}, remote)).toMatchObject({
+    expect(await core.call('queue.report', {}, counter)).toMatchObject({
       ok: false,
       error: { code: 'unauthorized' },
+    });
+    expect(await core.call('queue.report', {}, { ...remote, token: staff.token })).toMatchObject({
+      ok: false,
+      error: { code: 'device-not-paired' },
     });
   });
 

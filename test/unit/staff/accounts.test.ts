@@ -1,30 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, StaffAccount } from '../../../preload/api';
 import type { CallContext } from '../../../main/core/types';
-import { local, makeCore, quietLogs } from '../helpers';
+import { lanDevice, local, makeCore, quietLogs, remote } from '../helpers';
 
 quietLogs();
 
 const ADMIN_PIN = '135790';
 const LAN_PIN = '555666';
-const fromLan = (address: string, token?: string): CallContext => ({
-  transport: 'http',
-  local: false,
-  client: address,
-  ...(token ? { token } : {}),
-});
-
-/** A kiosk with `admin` signed in from the LAN and a staff account `lan`. */
+/**
+ * A kiosk with two counter PCs paired on the LAN (a second one for a second sign-in source), `admin`
+ * signed in on the first, and a staff account `lan`.
+ */
 async function setup() {
   const ctx = await makeCore({ env: { KIOSK_ADMIN_PIN: ADMIN_PIN } });
   const { core } = ctx;
-  const signIn = async (user: string, pin: string, from: CallContext = fromLan('192.168.1.10')) => {
+  const counter = await lanDevice(core, 'counter', { client: '192.168.1.10' });
+  const otherPc = await lanDevice(core, 'counter', { client: '192.168.1.77' });
+  const signIn = async (user: string, pin: string, from: CallContext = counter) => {
     const r = await core.call('staff.signIn', { user, pin }, from);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.en}`);
     return r.value as Session;
   };
   const admin = await signIn('admin', ADMIN_PIN);
-  const asAdmin = fromLan('192.168.1.10', admin.token);
+  const asAdmin = { ...counter, token: admin.token };
   const created = await core.call(
     'staff.createUser',
     { user: 'lan', displayName: 'Chị Lan', role: 'staff', pin: LAN_PIN },
@@ -38,7 +36,7 @@ async function setup() {
     return r.value as StaffAccount[];
   };
   const audit = (action: string) => auditRows(ctx.dataDir, action);
-  return { ...ctx, signIn, admin, asAdmin, lanId, users, audit };
+  return { ...ctx, counter, otherPc, signIn, admin, asAdmin, lanId, users, audit };
 }
 
 async function auditRows(dataDir: string, action: string) {
@@ -55,7 +53,7 @@ async function auditRows(dataDir: string, action: string) {
 
 describe('staff accounts: the list', () => {
   it('lists every account with role, state, locks and last sign-in; admins only', async () => {
-    const { core, users, signIn, lanId } = await setup();
+    const { core, counter, otherPc, users, signIn, lanId } = await setup();
     const before = await users();
     expect(before.map((u) => [u.user, u.role, u.disabled, u.lockedUntil])).toEqual([
       ['admin', 'admin', false, null],
@@ -64,25 +62,27 @@ describe('staff accounts: the list', () => {
     expect(before[0]?.lastSignInAt).toBe('2026-11-23T02:00:00.000Z');
     expect(before[1]?.lastSignInAt).toBeNull();
 
-    for (let i = 0; i < 5; i++)
-      await core.call('staff.signIn', { user: 'lan', pin: '000000' }, fromLan('192.168.1.77'));
+    for (let i = 0; i < 5; i++) await core.call('staff.signIn', { user: 'lan', pin: '000000' }, otherPc);
     const locked = (await users()).find((u) => u.id === lanId);
     expect(locked?.lockedUntil).toBe('2026-11-23T02:05:00.000Z');
-    expect(locked?.locks).toEqual([{ source: '192.168.1.77', until: '2026-11-23T02:05:00.000Z' }]);
+    // A paired device's lock is its own, named by the device.
+    expect(locked?.locks).toEqual([{ source: `pc:${otherPc.deviceId}`, until: '2026-11-23T02:05:00.000Z' }]);
 
     const staff = await signIn('lan', LAN_PIN);
-    const refused = await core.call('staff.users', {}, fromLan('192.168.1.10', staff.token));
+    const refused = await core.call('staff.users', {}, { ...counter, token: staff.token });
     expect(!refused.ok && refused.error.code).toBe('forbidden');
   });
 });
 
 describe('staff accounts: disable and enable', () => {
   it('disables an account: its sessions end at once and it cannot sign in; enabling lets it back', async () => {
-    const { core, signIn, asAdmin, lanId, audit } = await setup();
+    const { core, counter, signIn, asAdmin, lanId, audit } = await setup();
     const lan = await signIn('lan', LAN_PIN);
+    const asLan = { ...counter, token: lan.token };
+    expect((await core.call('staff.me', {}, asLan)).ok).toBe(true);
     const disabled = await core.call('staff.disableUser', { userId: lanId }, asAdmin);
     expect(disabled.ok && (disabled.value as StaffAccount).disabled).toBe(true);
-    const me = await core.call('staff.me', {}, fromLan('192.168.1.11', lan.token));
+    const me = await core.call('staff.me', {}, asLan);
     expect(!me.ok && me.error.code).toBe('unauthorized');
     const again = await core.call('staff.signIn', { user: 'lan', pin: LAN_PIN }, local);
     expect(!again.ok && again.error.code).toBe('wrong-credentials');
@@ -91,7 +91,7 @@ describe('staff accounts: disable and enable', () => {
     expect(enabled.ok && (enabled.value as StaffAccount).disabled).toBe(false);
     expect((await core.call('staff.signIn', { user: 'lan', pin: LAN_PIN }, local)).ok).toBe(true);
     // The session open when the account was disabled stays ended.
-    const old = await core.call('staff.me', {}, fromLan('192.168.1.11', lan.token));
+    const old = await core.call('staff.me', {}, asLan);
     expect(!old.ok && old.error.code).toBe('unauthorized');
 
     expect(await audit('staff.disableUser')).toEqual([
@@ -134,14 +134,16 @@ describe('staff accounts: disable and enable', () => {
 
 describe('staff accounts: reset PIN and unlock', () => {
   it("sets another user's PIN: their sessions end, their locks lift, the new PIN works", async () => {
-    const { core, signIn, asAdmin, lanId, users, audit } = await setup();
+    const { core, counter, signIn, asAdmin, lanId, users, audit } = await setup();
     const lan = await signIn('lan', LAN_PIN);
+    const asLan = { ...counter, token: lan.token };
+    expect((await core.call('staff.me', {}, asLan)).ok).toBe(true);
     for (let i = 0; i < 5; i++) await core.call('staff.signIn', { user: 'lan', pin: '000000' }, local);
     expect((await users()).find((u) => u.id === lanId)?.lockedUntil).not.toBeNull();
 
     const reset = await core.call('staff.resetPin', { userId: lanId, pin: '246802' }, asAdmin);
     expect(reset.ok && (reset.value as StaffAccount).lockedUntil).toBeNull();
-    const me = await core.call('staff.me', {}, fromLan('192.168.1.11', lan.token));
+    const me = await core.call('staff.me', {}, asLan);
     expect(!me.ok && me.error.code).toBe('unauthorized');
     expect((await core.call('staff.signIn', { user: 'lan', pin: LAN_PIN }, local)).ok).toBe(false);
     expect((await core.call('staff.signIn', { user: 'lan', pin: '246802' }, local)).ok).toBe(true);
@@ -155,25 +157,31 @@ describe('staff accounts: reset PIN and unlock', () => {
   });
 
   it("lifts another user's locks from every source, audited", async () => {
-    const { core, asAdmin, lanId, audit } = await setup();
-    for (let i = 0; i < 20; i++)
-      await core.call('staff.signIn', { user: 'lan', pin: '000000' }, fromLan(`10.1.0.${i}`));
-    const locked = await core.call('staff.signIn', { user: 'lan', pin: LAN_PIN }, fromLan('10.1.0.200'));
-    expect(!locked.ok && locked.error.code).toBe('account-locked');
+    const { core, counter, otherPc, asAdmin, lanId, users, audit } = await setup();
+    // An unpaired LAN client cannot even try a PIN.
+    const unpaired = await core.call('staff.signIn', { user: 'lan', pin: '000000' }, remote);
+    expect(!unpaired.ok && unpaired.error.code).toBe('device-not-paired');
+    // Locked from the kiosk's window and from both counter PCs.
+    const sources = [local, counter, otherPc];
+    for (const from of sources)
+      for (let i = 0; i < 5; i++) await core.call('staff.signIn', { user: 'lan', pin: '000000' }, from);
+    for (const from of sources) {
+      const locked = await core.call('staff.signIn', { user: 'lan', pin: LAN_PIN }, from);
+      expect(!locked.ok && locked.error.code).toBe('account-locked');
+    }
+    expect((await users()).find((u) => u.id === lanId)?.locks).toHaveLength(3);
 
     const r = await core.call('staff.unlockUser', { userId: lanId }, asAdmin);
     expect(r.ok && (r.value as StaffAccount).locks).toEqual([]);
-    expect((await core.call('staff.signIn', { user: 'lan', pin: LAN_PIN }, fromLan('10.1.0.200'))).ok).toBe(
-      true,
-    );
+    for (const from of sources)
+      expect((await core.call('staff.signIn', { user: 'lan', pin: LAN_PIN }, from)).ok).toBe(true);
     expect(await audit('staff.unlockUser')).toHaveLength(1);
   });
 
   it('never lets anyone unlock themself', async () => {
-    const { core, admin, signIn } = await setup();
-    // Another address locks `admin`; admin, still signed in elsewhere, tries to lift it.
-    for (let i = 0; i < 5; i++)
-      await core.call('staff.signIn', { user: 'admin', pin: '000000' }, fromLan('192.168.1.66'));
+    const { core, otherPc, admin, signIn } = await setup();
+    // Another counter PC locks `admin`; admin, still signed in elsewhere, tries to lift it.
+    for (let i = 0; i < 5; i++) await core.call('staff.signIn', { user: 'admin', pin: '000000' }, otherPc);
     const other = await signIn('admin', ADMIN_PIN, local);
     const r = await core.call(
       'staff.unlockUser',
@@ -181,7 +189,7 @@ describe('staff accounts: reset PIN and unlock', () => {
       { ...local, token: other.token },
     );
     expect(!r.ok && r.error.code).toBe('cannot-unlock-self');
-    const still = await core.call('staff.signIn', { user: 'admin', pin: ADMIN_PIN }, fromLan('192.168.1.66'));
+    const still = await core.call('staff.signIn', { user: 'admin', pin: ADMIN_PIN }, otherPc);
     expect(!still.ok && still.error.code).toBe('account-locked');
   });
 
@@ -200,14 +208,16 @@ describe('staff accounts: reset PIN and unlock', () => {
 
 describe('staff accounts: changing your own PIN', () => {
   it('takes the current PIN, ends your other sessions and keeps this one', async () => {
-    const { core, signIn, audit } = await setup();
+    const { core, counter, signIn, audit } = await setup();
     const here = await signIn('lan', LAN_PIN, local);
     const there = await signIn('lan', LAN_PIN);
     const asHere = { ...local, token: here.token };
+    const asThere = { ...counter, token: there.token };
+    expect((await core.call('staff.me', {}, asThere)).ok).toBe(true);
     const r = await core.call('staff.changePin', { currentPin: LAN_PIN, newPin: '864200' }, asHere);
     expect(r.ok).toBe(true);
     expect((await core.call('staff.me', {}, asHere)).ok).toBe(true);
-    const gone = await core.call('staff.me', {}, fromLan('192.168.1.10', there.token));
+    const gone = await core.call('staff.me', {}, asThere);
     expect(!gone.ok && gone.error.code).toBe('unauthorized');
     expect((await core.call('staff.signIn', { user: 'lan', pin: '864200' }, local)).ok).toBe(true);
     expect(await audit('staff.changePin')).toHaveLength(1);

@@ -3,16 +3,33 @@ import { addressKey, signInSource } from '../../../main/core/staff/source';
 
 describe('sign-in source', () => {
   it('is the kiosk itself for IPC and loopback callers, outside the LAN limit', () => {
-    expect(signInSource({ local: true })).toEqual({ key: 'local', lan: false });
-    expect(signInSource({ local: true, client: '127.0.0.1' })).toEqual({ key: 'local', lan: false });
+    expect(signInSource({ local: true })).toEqual({ key: 'local', lan: false, deviceId: null });
+    expect(signInSource({ local: true, client: '127.0.0.1' })).toEqual({
+      key: 'local',
+      lan: false,
+      deviceId: null,
+    });
+  });
+
+  it('is the paired device for a device on the LAN, its own bucket outside the LAN limit', () => {
+    expect(signInSource({ local: false, client: '192.168.1.20', device: { id: 'd1' } })).toEqual({
+      key: 'pc:d1',
+      lan: false,
+      deviceId: 'd1',
+    });
+    // The same device from another address is the same source: its bucket follows the device.
+    expect(signInSource({ local: false, client: '192.168.1.21', device: { id: 'd1' } })).toEqual(
+      signInSource({ local: false, client: '192.168.1.20', device: { id: 'd1' } }),
+    );
   });
 
   it('is the address for anyone else, counted toward the LAN limit', () => {
     expect(signInSource({ local: false, client: '192.168.1.20' })).toEqual({
       key: '192.168.1.20',
       lan: true,
+      deviceId: null,
     });
-    expect(signInSource({ local: false })).toEqual({ key: 'unknown', lan: true });
+    expect(signInSource({ local: false })).toEqual({ key: 'unknown', lan: true, deviceId: null });
   });
 
   it('counts an IPv4-mapped address as the IPv4 address', () => {
