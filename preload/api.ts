@@ -124,8 +124,11 @@ export const StaffAccountSchema = StaffUserSchema.extend({
   disabled: z.boolean(),
   /** The latest end of a sign-in lock running now, else null. */
   lockedUntil: z.string().nullable(),
-  /** Each lock running now: `source` is `local` (the kiosk itself), `lan` (every LAN address) or an address. */
-  locks: z.array(z.object({ source: z.string(), until: z.string() })),
+  /**
+   * Each lock running now: `source` is `local` (the kiosk itself), `lan` (every LAN address), `pc:<id>`
+   * (a paired device, named in `device`) or an address.
+   */
+  locks: z.array(z.object({ source: z.string(), until: z.string(), device: z.string().optional() })),
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -79,11 +79,9 @@ export function createDossierHandlers(deps: {
       return dossiers.lookup(input.code, {
         staff: ctx.staff !== undefined && ctx.staff !== null,
         factor,
-        // Wrong birth dates are counted per LAN caller; a kiosk's screen (this one's, or a paired kiosk's)
-        // serves citizen after citizen and is held only by each dossier's own count.
-        ...(ctx.caller.kind === 'device' && ctx.caller.role !== 'kiosk' && ctx.client
-          ? { caller: ctx.client }
-          : {}),
+        // Wrong birth dates are counted per paired device across all dossiers; the kiosk's own screen
+        // is held only by each dossier's count (the person is standing at it).
+        ...(ctx.device ? { caller: `device:${ctx.device.id}` } : {}),
       });
     },
     'dossier.receipt': (input, ctx) => dossiers.receipt(input.code, input.print ?? false, requireStaff(ctx)),

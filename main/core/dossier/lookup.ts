@@ -22,9 +22,11 @@ import type { DayDossier, Lookup, LookupAnswer, LookupStatus } from './types';
 export type LookupFactor = { secret: string } | { birthDate: string };
 
 /**
- * Wrong birth dates one LAN caller may send in a day, across all dossiers: a birth date a neighbour
- * knows, tried once on every existing code, would otherwise open that person's dossier without ever
- * locking one. The kiosk's own screen is not counted here (the person is standing at it).
+ * Wrong birth dates one paired device (another kiosk on the LAN) may send in a day, across all
+ * dossiers: a birth date a neighbour knows, tried once on every existing code, would otherwise open that
+ * person's dossier without ever locking one; a device's token used from a script is bounded by this too.
+ * The kiosk's own screen is not counted here (the person is standing at it). A citizen refused by it
+ * still has the receipt's Mã tra cứu, and staff.
  */
 export const CALLER_BIRTH_DATE_TRIES = 10;
 
@@ -172,7 +174,7 @@ export function createLookup(ctx: DossierContext) {
       options: {
         staff: boolean;
         factor?: LookupFactor | null;
-        /** A LAN caller's address (undefined for the kiosk's own screen): its wrong birth dates are counted. */
+        /** A paired device (`device:<id>`; undefined for the kiosk's own screen): its wrong birth dates are counted. */
         caller?: string;
       } = { staff: false },
     ): LookupAnswer {

@@ -19,7 +19,7 @@ interface AccountRow {
 const COLUMNS = `id, user, display_name AS displayName, role, disabled_at AS disabledAt,
   created_at AS createdAt, last_sign_in_at AS lastSignInAt`;
 
-function account(row: AccountRow, locks: Lock[]): StaffAccount {
+function account(row: AccountRow, locks: (Lock & { device?: string })[]): StaffAccount {
   return {
     id: row.id,
     user: row.user,
@@ -57,7 +57,15 @@ export function createAccounts(
     enable: db.prepare('UPDATE staff_users SET disabled_at = NULL WHERE id = ? AND disabled_at IS NOT NULL'),
     setPin: db.prepare('UPDATE staff_users SET pin_hash = ? WHERE id = ?'),
     endSessions: db.prepare('DELETE FROM staff_sessions WHERE user_id = ?'),
+    deviceName: db.prepare('SELECT name FROM lan_devices WHERE id = ?').pluck(),
   };
+  /** A lock on a paired device (`pc:<id>`) carries the device's name, which is what an admin knows it by. */
+  const named = (locks: Lock[]): (Lock & { device?: string })[] =>
+    locks.map((lock) => {
+      if (!lock.source.startsWith('pc:')) return lock;
+      const name = q.deviceName.get(lock.source.slice(3)) as string | undefined;
+      return name === undefined ? lock : { ...lock, device: name };
+    });
 
   const now = (): number => clock.now().getTime();
   const find = (userId: number): AccountRow => {
@@ -67,7 +75,7 @@ export function createAccounts(
   };
   const view = (userId: number): StaffAccount => {
     const row = find(userId);
-    return account(row, throttle.locks(now()).get(row.user) ?? []);
+    return account(row, named(throttle.locks(now()).get(row.user) ?? []));
   };
   const record = (by: StaffUser, action: string, target: AccountRow, details?: Record<string, unknown>) =>
     audit.record({
@@ -82,7 +90,7 @@ export function createAccounts(
   return {
     users(): StaffAccount[] {
       const locks = throttle.locks(now());
-      return (q.list.all() as AccountRow[]).map((row) => account(row, locks.get(row.user) ?? []));
+      return (q.list.all() as AccountRow[]).map((row) => account(row, named(locks.get(row.user) ?? [])));
     },
 
     /** Disables an account and ends its sessions at once; refuses the last enabled admin. */

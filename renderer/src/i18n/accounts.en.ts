@@ -26,6 +26,7 @@ export const accountsEn: Messages['accounts'] = {
     local: 'at the kiosk',
     lan: 'from every machine on the network',
     address: 'from {{address}}',
+    device: 'on the device “{{name}}”',
   },
   never: 'Never signed in',
   disable: 'Disable',

@@ -28,6 +28,7 @@ export const accountsVi = {
     local: 'trên máy ki-ốt',
     lan: 'từ mọi máy trong mạng',
     address: 'từ máy {{address}}',
+    device: 'trên thiết bị “{{name}}”',
   },
   never: 'Chưa đăng nhập',
   disable: 'Vô hiệu hoá',

@@ -66,7 +66,10 @@ describe('staff accounts: the list', () => {
     const locked = (await users()).find((u) => u.id === lanId);
     expect(locked?.lockedUntil).toBe('2026-11-23T02:05:00.000Z');
     // A paired device's lock is its own, named by the device.
-    expect(locked?.locks).toEqual([{ source: `pc:${otherPc.deviceId}`, until: '2026-11-23T02:05:00.000Z' }]);
+    // The lock names the paired device as the admin named it.
+    expect(locked?.locks).toEqual([
+      { source: `pc:${otherPc.deviceId}`, until: '2026-11-23T02:05:00.000Z', device: 'Thiết bị counter' },
+    ]);
 
     const staff = await signIn('lan', LAN_PIN);
     const refused = await core.call('staff.users', {}, { ...counter, token: staff.token });

@@ -31,11 +31,13 @@ function stateLines(t: TFunction, account: StaffAccount): string[] {
   const lines: string[] = [];
   if (account.disabled) lines.push(t('accounts.state.disabled'));
   for (const lock of account.locks) {
-    const place = lockPlace(lock.source);
+    const place = lockPlace(lock.source, lock.device);
     const source =
       place.kind === 'address'
         ? t('accounts.source.address', { address: place.address })
-        : t(`accounts.source.${place.kind}`);
+        : place.kind === 'device'
+          ? t('accounts.source.device', { name: place.name })
+          : t(`accounts.source.${place.kind}`);
     lines.push(t('accounts.state.locked', { source, time: when(t, lock.until) }));
   }
   if (lines.length === 0) lines.push(t('accounts.state.active'));

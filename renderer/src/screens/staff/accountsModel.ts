@@ -18,12 +18,18 @@ export function actionsFor(account: StaffAccount, me: StaffUser): AccountAction[
   return actions;
 }
 
-/** Where a lock holds: at the kiosk, for the whole LAN, or for one address. */
-export type LockPlace = { kind: 'local' } | { kind: 'lan' } | { kind: 'address'; address: string };
+/** Where a lock holds: at the kiosk, for the whole LAN, on one paired device, or for one address. */
+export type LockPlace =
+  | { kind: 'local' }
+  | { kind: 'lan' }
+  | { kind: 'device'; name: string }
+  | { kind: 'address'; address: string };
 
-export function lockPlace(source: string): LockPlace {
+export function lockPlace(source: string, device?: string): LockPlace {
   if (source === 'local') return { kind: 'local' };
   if (source === 'lan') return { kind: 'lan' };
+  // A paired device: its name as the admin gave it ("Quầy 3"); its id if the device is gone.
+  if (source.startsWith('pc:')) return { kind: 'device', name: device ?? source.slice(3) };
   return { kind: 'address', address: source };
 }
 

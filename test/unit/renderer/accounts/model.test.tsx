@@ -50,6 +50,9 @@ describe('the accounts model', () => {
     expect(lockPlace('local')).toEqual({ kind: 'local' });
     expect(lockPlace('lan')).toEqual({ kind: 'lan' });
     expect(lockPlace('192.168.1.20')).toEqual({ kind: 'address', address: '192.168.1.20' });
+    // A paired device, by the name the admin gave it, or its id once it is gone.
+    expect(lockPlace('pc:d-0a1b2c3d4e', 'Quầy 3')).toEqual({ kind: 'device', name: 'Quầy 3' });
+    expect(lockPlace('pc:d-0a1b2c3d4e')).toEqual({ kind: 'device', name: 'd-0a1b2c3d4e' });
   });
 
   it('checks a new account in the order it is filled in', () => {
