@@ -7,8 +7,8 @@
  * paired, what it may do follows its role.
  * Needs root and `ip netns` (CI has both); elsewhere it is skipped, saying why.
  */
-import { X509Certificate, randomBytes } from 'node:crypto';
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,32 +17,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core';
 import { manualClock } from '../../../main/core/clock';
 import { startServer, type RunningServer } from '../../../main/server';
+import { lanPeer, netnsUnavailable } from '../../support/netns';
 import { TEST_FILE_WORKER } from '../file-worker';
 import { FAST_SCRYPT } from '../helpers';
 
-const id = randomBytes(2).toString('hex');
-const ns = `mck-lan-${id}`;
-const [hostIf, peerIf] = [`mck${id}k`, `mck${id}c`];
-// A /30 in 10.201.0.0/16 chosen per run, so two runs on one machine do not collide.
-const third = randomBytes(1)[0]! % 250;
-const kioskIp = `10.201.${third}.1`;
-const pcIp = `10.201.${third}.2`;
-
-function sh(args: string[]): { ok: boolean; out: string } {
-  const r = spawnSync(args[0]!, args.slice(1), { encoding: 'utf8', timeout: 15_000 });
-  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
-}
-
-/** Why the namespace tests cannot run here, or null when they can. */
-function cannotRun(): string | null {
-  if (process.platform !== 'linux') return 'network namespaces are Linux only';
-  if (process.getuid?.() !== 0) return 'creating network namespaces needs root';
-  const probe = sh(['ip', 'netns', 'add', `${ns}-probe`]);
-  if (!probe.ok) return `ip netns add failed: ${probe.out}`;
-  sh(['ip', 'netns', 'delete', `${ns}-probe`]);
-  return null;
-}
-const skipReason = cannotRun();
+// The "counter PC": a namespace and a /30 in 10.201.0.0/16 chosen per run (test/support/netns.ts).
+const pc = lanPeer('mck-lan');
+const { ns, kioskIp } = pc;
+const skipReason = netnsUnavailable();
 const execFileAsync = promisify(execFile);
 
 interface Reply {
@@ -98,19 +80,7 @@ describe.skipIf(skipReason !== null)(
   `the bridge on the centre's LAN${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
     beforeAll(async () => {
-      for (const step of [
-        ['ip', 'netns', 'add', ns],
-        ['ip', 'link', 'add', hostIf, 'type', 'veth', 'peer', 'name', peerIf],
-        ['ip', 'link', 'set', peerIf, 'netns', ns],
-        ['ip', 'addr', 'add', `${kioskIp}/30`, 'dev', hostIf],
-        ['ip', 'link', 'set', hostIf, 'up'],
-        ['ip', 'netns', 'exec', ns, 'ip', 'addr', 'add', `${pcIp}/30`, 'dev', peerIf],
-        ['ip', 'netns', 'exec', ns, 'ip', 'link', 'set', peerIf, 'up'],
-        ['ip', 'netns', 'exec', ns, 'ip', 'link', 'set', 'lo', 'up'],
-      ]) {
-        const r = sh(step);
-        if (!r.ok) throw new Error(`${step.join(' ')}: ${r.out}`);
-      }
+      pc.up();
       dataDir = mkdtempSync(join(tmpdir(), 'kiosk-lan-'));
       core = await createCore({
         dataDir,
@@ -135,8 +105,7 @@ describe.skipIf(skipReason !== null)(
     afterAll(async () => {
       await server?.close();
       await core?.close();
-      sh(['ip', 'link', 'delete', hostIf]);
-      sh(['ip', 'netns', 'delete', ns]);
+      pc.down();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
