@@ -2,36 +2,38 @@
  * Loads `app.info` before any screen shows: a calm loading screen meanwhile, a bilingual error with
  * "Thử lại" if it fails. Once loaded it sets the default language and `data-ready="true"` on <body>, which
  * e2e tests wait on instead of sleeping.
+ *
+ * A browser on the LAN that the kiosk does not know (`device-not-paired`) gets the pairing screen
+ * instead, and the app once it is paired. No screen of the app mounts before that, so nothing subscribes
+ * to events and the event socket (opened on the first subscription) is not tried while it would be
+ * refused. A device revoked while in use gets the pairing screen back at its next call.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, KioskError, Result } from '../../../preload/api';
-import { clockOffset } from '../lib/clock';
-import { AppInfoContext, useKiosk, type AppInfoValue } from '../context';
+import { AppInfoContext, KioskProvider, useKiosk, type AppInfoValue } from '../context';
 import { Emblem } from './icons';
 import { useI18nInstance } from '../i18n/useI18nInstance';
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; error: KioskError }
-  | { status: 'ready'; info: AppInfo; clockOffsetMs: number };
+import {
+  gateAfterInfo,
+  gateAfterPairing,
+  revokedNotice,
+  watchPairing,
+  type GateState,
+  type PairingOutcome,
+} from './pairing';
+import { PairingScreen } from './PairingScreen';
 
 export function AppInfoGate({ children }: { children: ReactNode }) {
   const client = useKiosk();
   const i18n = useI18nInstance();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [state, setState] = useState<GateState>({ status: 'loading' });
 
   const apply = useCallback(
     async (result: Result<AppInfo>, first: boolean): Promise<void> => {
-      if (!result.ok) {
-        // A failed background refresh keeps the screen that works.
-        if (first) setState({ status: 'error', error: result.error });
-        return;
-      }
-      const info = result.value;
-      if (first && info.languages.includes(info.defaultLanguage))
-        await i18n.changeLanguage(info.defaultLanguage);
-      setState({ status: 'ready', info, clockOffsetMs: clockOffset(info.now, Date.now()) });
+      if (first && result.ok && result.value.languages.includes(result.value.defaultLanguage))
+        await i18n.changeLanguage(result.value.defaultLanguage);
+      setState((current) => gateAfterInfo(current, result, Date.now()));
     },
     [i18n],
   );
@@ -49,6 +51,17 @@ export function AppInfoGate({ children }: { children: ReactNode }) {
       live = false;
     };
   }, [client, apply]);
+
+  // The screens' client: a call refused because this device is no longer paired brings the pairing back.
+  const screensClient = useMemo(
+    () =>
+      watchPairing(client, () =>
+        setState((current) =>
+          current.status === 'ready' ? { status: 'pairing', notice: revokedNotice() } : current,
+        ),
+      ),
+    [client],
+  );
 
   const ready = state.status === 'ready';
   useEffect(() => {
@@ -69,11 +82,50 @@ export function AppInfoGate({ children }: { children: ReactNode }) {
     [state, fetchInfo],
   );
 
+  const paired = async (outcome: PairingOutcome & { kind: 'paired' }): Promise<void> => {
+    const next = gateAfterPairing(outcome, Date.now());
+    if (next.status === 'ready' && next.info.languages.includes(next.info.defaultLanguage))
+      await i18n.changeLanguage(next.info.defaultLanguage);
+    setState(next);
+  };
+
+  return (
+    <GateView state={state} value={value} onRetry={retry} onPaired={(outcome) => void paired(outcome)}>
+      <KioskProvider client={screensClient}>{children}</KioskProvider>
+    </GateView>
+  );
+}
+
+/**
+ * What the gate shows for a state: loading, the pairing screen, the start-up error, or the app. Pure, so
+ * tests render it for each state the gate reaches.
+ */
+export function GateView({
+  state,
+  value,
+  onRetry,
+  onPaired,
+  children,
+}: {
+  state: GateState;
+  value: AppInfoValue | null;
+  onRetry: () => void;
+  onPaired: (outcome: PairingOutcome & { kind: 'paired' }) => void;
+  children: ReactNode;
+}) {
   if (state.status === 'loading') return <LoadingScreen />;
-  if (state.status === 'error' || !value) {
-    return <LoadErrorScreen error={state.status === 'error' ? state.error : undefined} onRetry={retry} />;
+  if (state.status === 'pairing') {
+    return (
+      <PairingScreen
+        // A new notice (revoked, cookie not kept) starts the form afresh with it.
+        key={state.notice?.code ?? 'pairing'}
+        {...(state.notice ? { notice: state.notice } : {})}
+        onPaired={onPaired}
+      />
+    );
   }
-  return <AppInfoContext value={value}>{children}</AppInfoContext>;
+  if (state.status === 'ready' && value) return <AppInfoContext value={value}>{children}</AppInfoContext>;
+  return <LoadErrorScreen error={state.status === 'error' ? state.error : undefined} onRetry={onRetry} />;
 }
 
 function LoadingScreen() {
