@@ -7,6 +7,7 @@
  * address bar or back button, and an idle reset must wipe them along with everything else.
  */
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { PairedDevice } from '../../preload/api';
 
 export type Route = 'citizen' | 'staff' | 'display';
 
@@ -20,15 +21,30 @@ export function routeFor(pathname: string): Route {
   return 'citizen';
 }
 
+/**
+ * The screen a paired LAN device shows for the path it opened: a waiting-room display shows the display
+ * whatever its path (it has no staff and no citizens); a counter PC opening `/` goes to the staff console
+ * (its citizen screens would refuse every call without staff signed in). The kiosk's own window (no
+ * device) and paired kiosks go where the path says.
+ */
+export function deviceRoute(route: Route, device: Pick<PairedDevice, 'role'> | null): Route {
+  if (device?.role === 'display') return 'display';
+  if (device?.role === 'counter' && route === 'citizen') return 'staff';
+  return route;
+}
+
 interface RouterValue {
   route: Route;
   navigate(route: Route): void;
+  /** Shows `route` in place of the current entry (no new history entry): a redirect. */
+  redirect(route: Route): void;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
 
-export function RouterProvider({ children }: { children: ReactNode }) {
-  const [route, setRoute] = useState<Route>(() => routeFor(window.location.pathname));
+export function RouterProvider({ children, path }: { children: ReactNode; path?: string }) {
+  // `path`: where to start instead of the address bar (unit tests render without a window).
+  const [route, setRoute] = useState<Route>(() => routeFor(path ?? window.location.pathname));
 
   useEffect(() => {
     const onPop = (): void => setRoute(routeFor(window.location.pathname));
@@ -42,7 +58,12 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     window.scrollTo(0, 0);
   }, []);
 
-  const value = useMemo(() => ({ route, navigate }), [route, navigate]);
+  const redirect = useCallback((next: Route) => {
+    if (routeFor(window.location.pathname) !== next) window.history.replaceState(null, '', routePaths[next]);
+    setRoute(next);
+  }, []);
+
+  const value = useMemo(() => ({ route, navigate, redirect }), [route, navigate, redirect]);
   return <RouterContext value={value}>{children}</RouterContext>;
 }
 

@@ -38,11 +38,19 @@ export function StaffArea() {
   return (
     <div className="staff">
       <header className="staff-header">
-        <Brand subtitle={t('staff.areaLabel')} />
+        <Brand
+          subtitle={t('staff.areaLabel')}
+          detail={
+            info.device ? (
+              <span data-testid="device-name">{t('lan.thisDevice', { name: info.device.name })}</span>
+            ) : undefined
+          }
+        />
         <div className="header-tools">
           <LanguageToggle languages={info.languages} />
-          {/* Leaving is offered only while signed out, so a session is never left open behind the kiosk. */}
-          {state.status === 'signed-out' ? (
+          {/* Leaving is offered only while signed out, so a session is never left open behind the kiosk.
+              A counter PC has no citizen screens to go back to. */}
+          {state.status === 'signed-out' && info.device?.role !== 'counter' ? (
             <button type="button" className="btn btn-secondary" onClick={() => navigate('citizen')}>
               {t('staff.backToKiosk')}
             </button>
