@@ -130,7 +130,7 @@ export function Console({
       ) : view === 'chip' ? (
         <ChipDiagnostics />
       ) : view === 'lan' ? (
-        <LanPanel onError={onError} />
+        <LanPanel user={user} onError={onError} />
       ) : view === 'accounts' ? (
         <Accounts user={user} onError={onError} />
       ) : (
