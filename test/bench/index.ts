@@ -8,6 +8,7 @@ import { benchSubmit } from './dossier';
 import { benchAttach } from './attach';
 import { benchSync } from './sync';
 import { benchIssueThroughput, benchTapToPrint } from './queue';
+import { benchLanTapToCut, benchLanTapWhileDraining } from './lan';
 import { within } from './stats';
 
 /**
@@ -19,6 +20,11 @@ type Figures = Record<string, number | string>;
 
 const benches: { name: string; limitMs: number; run: (root: string) => Promise<Figures> }[] = [
   { name: 'tap → last byte at a TCP printer', limitMs: 60_000, run: () => benchTapToPrint() },
+  {
+    name: 'tap → last byte over HTTPS from a paired PC',
+    limitMs: 60_000,
+    run: () => benchLanTapToCut(),
+  },
   { name: 'raster encode and ticket PDF', limitMs: 40_000, run: () => benchPrint() },
   { name: 'cold start to /healthz', limitMs: 60_000, run: (root) => benchColdStart(root) },
   { name: '2,000 tickets, 4 clients', limitMs: 60_000, run: () => benchIssueThroughput() },
@@ -35,6 +41,11 @@ const benches: { name: string; limitMs: number; run: (root: string) => Promise<F
     run: () => benchAttach(),
   },
   { name: 'sync: 1,000 dossiers × 3 × 200 KB', limitMs: 240_000, run: (root) => benchSync(root) },
+  {
+    name: 'tap over HTTPS while the sync drains 1,000 dossiers',
+    limitMs: 200_000,
+    run: (root) => benchLanTapWhileDraining(root),
+  },
 ];
 
 function table(figures: Figures): string {

@@ -7,14 +7,15 @@ import type { Ticket } from '../../preload/api';
 import { startFakePrinter } from '../e2e/support/fake-printer';
 import { ms, percentile } from './stats';
 
-const TAP_RUNS = 200;
-const TAP_WARMUP = 5;
+export const TAP_RUNS = 200;
+export const TAP_WARMUP = 5;
 const THROUGHPUT_TICKETS = 2_000;
 const THROUGHPUT_CLIENTS = 4;
 
 const allDay = { open: '00:00', close: '23:59' };
 
-function benchConfig(printer: { kind: 'escpos-tcp'; port: number } | { kind: 'stub' }) {
+/** Two services open all day, one counter, and the ticket printer: a raw TCP port or a stub. */
+export function benchConfig(printer: { kind: 'escpos-tcp'; port: number } | { kind: 'stub' }) {
   return {
     centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' },
     services: [

@@ -27,10 +27,11 @@ import type { KioskDrainResult } from './sync-kiosk';
  * nothing (the kiosk's own share). About two minutes on a 2-CPU machine; it writes ~2.5 GB to the temp
  * folder and removes it.
  */
-const DOSSIERS = 1_000;
+export const DOSSIERS = 1_000;
 const FILES_PER_DOSSIER = 3;
 const FILE_BYTES = 200 * 1024;
-const TOKEN = 'bench-kiosk-token';
+/** The kiosk's token at the reference portal (PORTAL_KIOSK_TOKEN). */
+export const TOKEN = 'bench-kiosk-token';
 const DRAIN_LIMIT_MS = 150_000;
 /** Raw ceiling + drain pairs; the median one is reported. */
 const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
@@ -103,7 +104,7 @@ function syncNow() {
 }
 `;
 
-function startChild(
+export function startChild(
   args: string[],
   env: NodeJS.ProcessEnv,
   ready: RegExp,
@@ -137,7 +138,7 @@ function startChild(
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -225,7 +226,7 @@ async function rawCeiling(
  * The kiosk child and the portal, bundled once as scripts/bench.mjs bundles the bench (native modules
  * stay external). esbuild is loaded from the checkout at run time: it cannot itself be bundled.
  */
-async function bundleChildren(root: string, work: string): Promise<{ kiosk: string; portal: string }> {
+export async function bundleChildren(root: string, work: string): Promise<{ kiosk: string; portal: string }> {
   const { build } = createRequire(join(root, 'package.json'))('esbuild') as {
     build(options: BuildOptions): Promise<BuildResult>;
   };
@@ -295,6 +296,38 @@ function resetOutbox(dataDir: string): void {
   }
 }
 
+/**
+ * The kiosk's database with its real settings (WAL, synchronous=FULL) in `kioskDir`, and DOSSIERS submitted
+ * dossiers of FILES_PER_DOSSIER random files of FILE_BYTES each, all waiting in the outbox.
+ */
+export function seedOutbox(kioskDir: string): {
+  files: { path: string; sha256: string }[];
+  bytes: number;
+  seconds: number;
+} {
+  const files: { path: string; sha256: string }[] = [];
+  const path = blobPathIn(kioskDir);
+  const setup0 = performance.now();
+  const { db } = openDatabase(kioskDir, new Date());
+  try {
+    // One transaction for the setup (each seed's own becomes a savepoint): the setup is not what is timed.
+    db.transaction(() => {
+      for (let i = 0; i < DOSSIERS; i++) {
+        const seeded = seedDossier(db, kioskDir, {
+          now: new Date(),
+          attachments: Array.from({ length: FILES_PER_DOSSIER }, () =>
+            randomFillSync(Buffer.alloc(FILE_BYTES)),
+          ),
+        });
+        for (const f of seeded.files) files.push({ path: path(f.sha256), sha256: f.sha256 });
+      }
+    })();
+  } finally {
+    db.close();
+  }
+  return { files, bytes: files.length * FILE_BYTES, seconds: (performance.now() - setup0) / 1000 };
+}
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export async function benchSync(root: string = process.cwd()): Promise<Figures> {
@@ -303,28 +336,7 @@ export async function benchSync(root: string = process.cwd()): Promise<Figures> 
   const children: ChildProcess[] = [];
   try {
     const bundled = await bundleChildren(root, work);
-    // The kiosk's database with its real settings (WAL, synchronous=FULL), and 1,000 submitted dossiers.
-    const files: { path: string; sha256: string }[] = [];
-    const path = blobPathIn(kioskDir);
-    const setup0 = performance.now();
-    const { db } = openDatabase(kioskDir, new Date());
-    try {
-      // One transaction for the setup (each seed's own becomes a savepoint): the setup is not what is timed.
-      db.transaction(() => {
-        for (let i = 0; i < DOSSIERS; i++) {
-          const seeded = seedDossier(db, kioskDir, {
-            now: new Date(),
-            attachments: Array.from({ length: FILES_PER_DOSSIER }, () =>
-              randomFillSync(Buffer.alloc(FILE_BYTES)),
-            ),
-          });
-          for (const f of seeded.files) files.push({ path: path(f.sha256), sha256: f.sha256 });
-        }
-      })();
-    } finally {
-      db.close();
-    }
-    const setupS = (performance.now() - setup0) / 1000;
+    const { files, seconds: setupS } = seedOutbox(kioskDir);
     const totalMB = (files.length * FILE_BYTES) / 1e6;
     const config = parseConfig({ centre: { name: 'Bench', unitCode: '000.00.12.H29' } });
     // The most uploads the kiosk has in flight: the ceiling gets exactly as many.
