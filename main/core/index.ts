@@ -1,5 +1,5 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { isMethodName, methods, type Result } from '../../preload/api';
+import { isMethodName, methods, type KioskError, type Result } from '../../preload/api';
 import { createAlerts } from './alerts';
 import { createAudit } from './audit';
 import { systemClock, type Clock } from './clock';
@@ -156,7 +156,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     randomBytes: options.randomBytes ?? nodeRandomBytes,
     scrypt: options.scrypt,
   });
-  const pairing = createPairing({ db, clock, audit, randomBytes: options.randomBytes ?? nodeRandomBytes });
+  const pairing = createPairing({
+    db,
+    clock,
+    audit,
+    alerts,
+    randomBytes: options.randomBytes ?? nodeRandomBytes,
+  });
 
   const config = loaded.config;
   const printJobs = createPrintJobs(db, {
@@ -335,17 +341,35 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sweepTimer = setInterval(sweep, 60_000);
   sweepTimer.unref();
 
+  /** Who is calling: the device its token names (none for the window), and whether its staff token holds. */
+  function whoCalls(ctx: CallContext) {
+    // The device token is the core's to check, like the staff token; it goes no further than here.
+    const device = ctx.local ? null : pairing.authenticate(ctx.deviceToken, ctx.client);
+    const caller: Caller = ctx.local
+      ? { kind: 'window' }
+      : device
+        ? { kind: 'device', role: device.role }
+        : { kind: 'unpaired' };
+    // A staff token counts only if it was signed in on this same device (or window).
+    const session = !!ctx.token && staff.isSessionValid(ctx.token, device?.id ?? null);
+    return { device, caller, session };
+  }
+
+  function admit(name: string, ctx: CallContext): KioskError | null {
+    if (!isMethodName(name)) return commonErrors.unknownMethod(name);
+    const access = methods[name].access;
+    const { caller, session } = whoCalls(ctx);
+    const refused = refusalFor(access, caller, session);
+    if (refused) return refused;
+    if ((access === 'staff' || access === 'admin') && !session) return commonErrors.unauthorized();
+    return null;
+  }
+
   async function call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isMethodName(name)) return fail(commonErrors.unknownMethod(name));
     const def = methods[name];
     try {
-      // The device token is the core's to check, like the staff token; it goes no further than here.
-      const device = ctx.local ? null : pairing.authenticate(ctx.deviceToken, ctx.client);
-      const caller: Caller = ctx.local
-        ? { kind: 'window' }
-        : device
-          ? { kind: 'device', role: device.role }
-          : { kind: 'unpaired' };
+      const { device, caller, session } = whoCalls(ctx);
       // Built field by field: nothing a transport adds (or a test) reaches a handler unchecked.
       const handlerCtx: HandlerContext = {
         transport: ctx.transport,
@@ -356,9 +380,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ...(device ? { device } : {}),
       };
       const deviceId = device?.id ?? null;
-      // A staff token counts only if it was signed in on this same device (or window).
-      const session = ctx.token && staff.isSessionValid(ctx.token, deviceId);
-      const refused = refusalFor(def.access, caller, !!session);
+      const refused = refusalFor(def.access, caller, session);
       if (refused) return fail(refused);
       if (def.access === 'staff' || def.access === 'admin') {
         handlerCtx.staff = staff.authenticate(ctx.token, deviceId).user;
@@ -402,6 +424,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     call,
+    admit,
     subscribe: bus.subscribe,
     isSessionValid: (token, deviceId) => staff.isSessionValid(token, deviceId),
     deviceFor: (token, from) => pairing.authenticate(token, from),

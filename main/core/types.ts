@@ -22,6 +22,12 @@ export type EventListener = (message: EventMessage, audience: EventAudience) => 
 export interface Core {
   /** Validates `input` against the contract and runs the method. Never throws for a person's error. */
   call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
+  /**
+   * Whether this caller may call this method at all (device, role, staff session), without its input:
+   * the bridge asks before it reads a body from the LAN, so an unpaired client costs no upload slot,
+   * no read and no parse. `call` checks the same again.
+   */
+  admit(name: string, ctx: CallContext): KioskError | null;
   /** Every event the core emits, with its audience; the transports filter per client. */
   subscribe(listener: EventListener): () => void;
   /**

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { EVENTS_PATH, type KioskError } from '../../preload/api';
-import type { Core } from '../core';
+import type { CallContext, Core } from '../core';
+import { addressKey } from '../core/staff/source';
 import { createLogger } from '../core/log';
 import { MAX_BODY_BYTES, bodyLimit, discardRest, readBody, tooMuchOutsideStrings } from './body';
 import { createEventsHub } from './events';
@@ -78,13 +79,33 @@ function bearer(req: IncomingMessage): string | undefined {
 
 /** Large bodies (captures) being read or handled at once; a fifth waits for none and is refused. */
 export const MAX_LARGE_UPLOADS = 4;
+/** Of those, what one LAN address may hold, so one PC cannot take every slot from the others. */
+export const MAX_LARGE_UPLOADS_PER_ADDRESS = 2;
+
+interface Uploads {
+  active: number;
+  byAddress: Map<string, number>;
+}
+
+/** Where the call comes from: the same for the pre-check and the call itself. */
+function contextOf(req: IncomingMessage): CallContext {
+  const deviceToken = deviceTokenOf(req);
+  const token = bearer(req);
+  return {
+    transport: 'http',
+    local: isLoopback(req.socket.remoteAddress),
+    ...(token ? { token } : {}),
+    ...(req.socket.remoteAddress ? { client: req.socket.remoteAddress } : {}),
+    ...(deviceToken ? { deviceToken } : {}),
+  };
+}
 
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
   core: Core,
   name: string,
-  uploads: { active: number },
+  uploads: Uploads,
 ): Promise<void> {
   if (req.method !== 'POST') {
     sendError(res, httpErrors.methodNotAllowed('POST'), { Allow: 'POST' });
@@ -103,20 +124,40 @@ async function handleApi(
     );
     return;
   }
+  const ctx = contextOf(req);
+  // From the LAN, who may call this method is known from the URL and the headers: an unpaired client,
+  // a display asking for a capture upload, a counter without staff, are answered before a byte of the
+  // body is read (no upload slot, no read, no parse).
+  if (!ctx.local) {
+    const refused = core.admit(name, ctx);
+    if (refused) {
+      sendError(res, refused, { Connection: 'close' });
+      discardRest(req);
+      return;
+    }
+  }
   // The method is in the URL, so its limit is known before a byte of the body is read.
   const limit = bodyLimit(name, core.maxFileBytes);
-  if (limit <= MAX_BODY_BYTES) return handleBody(req, res, core, name, limit);
-  // Each large body is held in memory until its call ends: only a few at a time.
-  if (uploads.active >= MAX_LARGE_UPLOADS) {
+  if (limit <= MAX_BODY_BYTES) return handleBody(req, res, core, name, limit, ctx);
+  // Each large body is held in memory until its call ends: only a few at a time, two per LAN address.
+  const address = ctx.local ? null : addressKey(ctx.client);
+  const mine = address === null ? 0 : (uploads.byAddress.get(address) ?? 0);
+  if (uploads.active >= MAX_LARGE_UPLOADS || mine >= MAX_LARGE_UPLOADS_PER_ADDRESS) {
     sendError(res, httpErrors.tooManyUploads(), { Connection: 'close', 'Retry-After': '5' });
     discardRest(req);
     return;
   }
   uploads.active++;
+  if (address !== null) uploads.byAddress.set(address, mine + 1);
   try {
-    await handleBody(req, res, core, name, limit);
+    await handleBody(req, res, core, name, limit, ctx);
   } finally {
     uploads.active--;
+    if (address !== null) {
+      const left = (uploads.byAddress.get(address) ?? 1) - 1;
+      if (left > 0) uploads.byAddress.set(address, left);
+      else uploads.byAddress.delete(address);
+    }
   }
 }
 
@@ -126,6 +167,7 @@ async function handleBody(
   core: Core,
   name: string,
   limit: number,
+  ctx: CallContext,
 ): Promise<void> {
   const body = await readBody(req, limit);
   if (body.kind === 'aborted') return; // the client left or timed out (answered 408 by clientError)
@@ -150,14 +192,7 @@ async function handleBody(
       return;
     }
   }
-  const deviceToken = deviceTokenOf(req);
-  const result = await core.call(name, input, {
-    token: bearer(req),
-    transport: 'http',
-    local: isLoopback(req.socket.remoteAddress),
-    ...(req.socket.remoteAddress ? { client: req.socket.remoteAddress } : {}),
-    ...(deviceToken ? { deviceToken } : {}),
-  });
+  const result = await core.call(name, input, ctx);
   if (!result.ok) {
     sendError(res, result.error);
     return;
@@ -170,8 +205,8 @@ async function handleBody(
     return;
   }
   // Every start of a paired device's screen renews its cookie's 400 days.
-  if (name === 'app.info' && deviceToken && (result.value as { device: unknown }).device) {
-    setDeviceCookie(res, deviceToken);
+  if (name === 'app.info' && ctx.deviceToken && (result.value as { device: unknown }).device) {
+    setDeviceCookie(res, ctx.deviceToken);
   }
   sendJson(res, 200, result);
 }
@@ -186,7 +221,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
   const hub = createEventsHub(core);
   let port = options.port;
-  const uploads = { active: 0 };
+  const uploads: Uploads = { active: 0, byAddress: new Map() };
 
   const guard = (req: IncomingMessage): KioskError | null => {
     if (!isAllowedHost(req.headers.host, { port, lan })) {
@@ -271,8 +306,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // never served in clear.
   const front = lan && core.lanTls ? lanListener(server, core.lanTls) : null;
   const listening = front?.server ?? server;
-  const address = lan && !core.lanTls ? '127.0.0.1' : host;
+  // Without LAN HTTPS nothing but this machine is served, whatever host was asked for (KIOSK_HOST=0.0.0.0
+  // with the LAN off would otherwise serve plain HTTP, PINs and all, to the network).
+  const address = front ? host : isLoopback(host) || host === 'localhost' ? host : '127.0.0.1';
   if (lan && !core.lanTls) log.error('LAN HTTPS unavailable: the bridge listens on 127.0.0.1 only');
+  else if (address !== host) log.error('the LAN is off: the bridge listens on 127.0.0.1 only', { host });
   await new Promise<void>((resolve, reject) => {
     listening.once('error', reject);
     listening.listen(options.port, address, () => {

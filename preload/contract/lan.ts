@@ -15,13 +15,22 @@ import { z } from 'zod';
 export const DeviceRoleSchema = z.enum(['counter', 'display', 'kiosk']);
 export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
 
-/** Six digits, shown on the kiosk's console for 5 minutes; 5 wrong tries void it. */
+/** Six digits, shown on the kiosk's console for 5 minutes; 20 wrong tries on the LAN void it. */
 export const PairingCodeSchema = z
   .string()
   .trim()
   .regex(/^\d{6}$/, { message: 'pairing-code-format' });
 
-export const DeviceNameSchema = z.string().trim().min(1).max(60);
+/**
+ * What an admin calls a device ("Quầy 3"): shown on the console, in audit rows and on the device. No
+ * control or invisible formatting characters (a bidi override would make "Quầy 3" read as another name).
+ */
+export const DeviceNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, { message: 'device-name-format' });
 
 /** A device as it sees itself (`app.info`) and as `lan.pair` answers it. */
 export const PairedDeviceSchema = z.object({

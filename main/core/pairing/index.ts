@@ -1,14 +1,20 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes as nodeRandomBytes, timingSafeEqual } from 'node:crypto';
 import type { DeviceRecord, DeviceRole, PairedDevice, PairingStart, StaffUser } from '../../../preload/api';
+import type { Alerts } from '../alerts';
 import type { Audit } from '../audit';
 import type { Clock } from '../clock';
 import { KioskFailure } from '../errors';
-import { pairingErrors } from './messages';
+import { createRateLimiter } from '../policy/rate-limit';
+import { addressKey } from '../staff/source';
+import { pairingAlerts, pairingErrors } from './messages';
 
-/** How long a pairing code is valid, and how many wrong codes void it. */
+/** How long a pairing code is valid. */
 export const PAIRING_CODE_MS = 5 * 60_000;
+/** Wrong codes one address may type in 5 minutes, whether or not a code is waiting. */
 export const PAIRING_TRIES = 5;
+/** Wrong codes from all addresses together that void a waiting code: 20 guesses in a million. */
+export const PAIRING_TRIES_PER_CODE = 20;
 /** Codes waiting to be entered at once (an admin pairing several counter PCs in a row). */
 export const MAX_PENDING_CODES = 3;
 /** Devices paired and not revoked at once: far above any centre, a bound on the table and the map. */
@@ -22,7 +28,8 @@ interface Pending {
   name: string;
   by: StaffUser;
   expiresAt: number;
-  triesLeft: number;
+  /** Wrong codes typed, from any address, while this one waited. */
+  wrong: number;
 }
 
 interface Live extends PairedDevice {
@@ -66,17 +73,23 @@ const sameCode = (a: string, b: string): boolean =>
  * other kiosk enters it once and holds a random 256-bit token from then on (an HttpOnly cookie, set by
  * the bridge). Codes live in memory only: a restart voids them, which costs an admin one more tap.
  *
- * Wrong codes: the caller does not say which code it meant, so each wrong try counts against every code
- * waiting; after 5 they are void and the console must make a new one. An attacker on the LAN therefore
- * gets 5 guesses in a million per code an admin makes, and can at worst make the admin ask again.
+ * Wrong codes are counted twice. Per address: 5 in 5 minutes, then that address waits (so one machine
+ * guessing cannot void the code a real device is about to type, and a staff alert names it). Per code:
+ * every wrong try from anywhere while it waits counts against it (the caller does not say which code it
+ * meant), and 20 void it: a LAN full of addresses gets 20 guesses in a million per code. The answer to a
+ * wrong code is the same whether or not a code is waiting, so polling does not show when one appears.
+ * Wrong tries while a code waits are audited with their address.
  */
 export function createPairing(deps: {
   db: Database.Database;
   clock: Clock;
   audit: Audit;
+  alerts: Alerts;
   randomBytes?: (n: number) => Buffer;
 }): Pairing {
-  const { db, clock, audit } = deps;
+  const { db, clock, audit, alerts } = deps;
+  // Wrong codes per address (IPv6 per /64); bounded like every limiter (oldest address dropped first).
+  const guesses = createRateLimiter({ limit: PAIRING_TRIES, windowMs: PAIRING_CODE_MS });
   const random = deps.randomBytes ?? nodeRandomBytes;
   const q = {
     insert: db.prepare(
@@ -117,13 +130,30 @@ export function createPairing(deps: {
       lastAddress: row.lastAddress,
     });
   }
-  const liveIds = (): Set<string> => new Set([...byHash.values()].map((d) => d.id));
   let pending: Pending[] = [];
   const listeners = new Set<(id: string) => void>();
 
   const prune = (now: number): void => {
-    pending = pending.filter((p) => p.expiresAt > now && p.triesLeft > 0);
+    pending = pending.filter((p) => p.expiresAt > now && p.wrong < PAIRING_TRIES_PER_CODE);
   };
+
+  /** A wrong code from `from`: counted, audited while codes wait, and said to staff when it adds up. */
+  function wrongCode(from: string | undefined, now: number): KioskFailure {
+    const key = addressKey(from);
+    const waiting = pending.length > 0;
+    const refused = guesses.take(key, now);
+    if (refused > 0) return new KioskFailure(pairingErrors.tooManyTries(refused));
+    if (waiting) {
+      for (const p of pending) p.wrong++;
+      audit.record({ action: 'lan.pairWrong', details: { from: from ?? null } });
+      const voided = pending.filter((p) => p.wrong >= PAIRING_TRIES_PER_CODE);
+      for (const p of voided) alerts.raise(pairingAlerts.codeVoided(p.name));
+      prune(now);
+    }
+    // The fifth wrong code from one address: staff hear of it (once while the alert is open).
+    if (guesses.peek(key, now) > 0) alerts.raise(pairingAlerts.guessing(key), `pairing-guess:${key}`);
+    return new KioskFailure(pairingErrors.wrongCode());
+  }
 
   return {
     start(by, input) {
@@ -140,7 +170,7 @@ export function createPairing(deps: {
         name: input.name,
         by,
         expiresAt: now + PAIRING_CODE_MS,
-        triesLeft: PAIRING_TRIES,
+        wrong: 0,
       };
       pending.push(entry);
       audit.record({
@@ -154,29 +184,27 @@ export function createPairing(deps: {
         role: entry.role,
         name: entry.name,
         expiresAt: new Date(entry.expiresAt).toISOString(),
-        triesLeft: entry.triesLeft,
+        triesLeft: PAIRING_TRIES_PER_CODE,
       };
     },
 
     pair(code, from) {
       const now = clock.now();
       prune(now.getTime());
-      if (pending.length === 0) throw new KioskFailure(pairingErrors.noCode());
+      // An address that has used its tries waits, even with the right code in hand.
+      const wait = guesses.peek(addressKey(from), now.getTime());
+      if (wait > 0) throw new KioskFailure(pairingErrors.tooManyTries(wait));
       const match = pending.find((p) => sameCode(p.code, code));
-      if (!match) {
-        for (const p of pending) p.triesLeft--;
-        prune(now.getTime());
-        const left = Math.max(0, ...pending.map((p) => p.triesLeft));
-        throw new KioskFailure(left > 0 ? pairingErrors.wrongCode(left) : pairingErrors.noCode());
-      }
-      pending = pending.filter((p) => p !== match);
+      if (!match) throw wrongCode(from, now.getTime());
       if (byHash.size >= MAX_DEVICES) throw new KioskFailure(pairingErrors.tooManyDevices(MAX_DEVICES));
       const token = random(32).toString('base64url');
       const hash = hashOf(token);
       let id = `d-${random(5).toString('hex')}`;
-      while (liveIds().has(id) || q.one.get(id)) id = `d-${random(5).toString('hex')}`;
+      while (q.one.get(id)) id = `d-${random(5).toString('hex')}`;
       const at = now.toISOString();
       q.insert.run(id, match.name, match.role, hash, at, match.by.user, from ?? null, at, from ?? null);
+      // Used only once the device is stored: a failed insert leaves the code for another try.
+      pending = pending.filter((p) => p !== match);
       byHash.set(hash, {
         id,
         name: match.name,

@@ -8,18 +8,19 @@ export const pairingErrors = {
       'Thiết bị này chưa được ghép nối với ki-ốt. Nhập mã ghép nối do quản trị viên đưa cho bạn.',
       'This device is not paired with the kiosk. Enter the pairing code an administrator gives you.',
     ),
-  noCode: () =>
+  // One answer whether or not a code is waiting: polling must not show when an admin makes one.
+  wrongCode: () =>
     kioskError(
       'pairing-code-invalid',
-      'Mã ghép nối không đúng hoặc đã hết hạn. Vui lòng nhờ quản trị viên tạo mã mới trên ki-ốt.',
-      'The pairing code is wrong or has expired. Please ask an administrator to make a new one at the kiosk.',
+      'Mã ghép nối không đúng hoặc đã hết hạn. Vui lòng xem lại 6 chữ số trên màn hình ki-ốt; nếu mã đã hết hạn, nhờ quản trị viên tạo mã mới.',
+      'The pairing code is wrong or has expired. Check the 6 digits on the kiosk screen; if the code has expired, ask an administrator for a new one.',
       'code',
     ),
-  wrongCode: (left: number) =>
+  tooManyTries: (seconds: number) =>
     kioskError(
-      'pairing-code-invalid',
-      `Mã ghép nối không đúng. Còn ${left} lần thử.`,
-      `Wrong pairing code. ${left} tries left.`,
+      'too-many-requests',
+      `Máy này đã nhập sai mã nhiều lần. Vui lòng đợi ${Math.max(1, Math.ceil(seconds / 60))} phút rồi thử lại.`,
+      `This machine has typed a wrong code too many times. Please wait ${Math.max(1, Math.ceil(seconds / 60))} minute(s) and try again.`,
       'code',
     ),
   unknownDevice: () =>
@@ -47,4 +48,20 @@ export const pairingErrors = {
       'Đây là máy ki-ốt: không cần ghép nối.',
       'This is the kiosk itself: it needs no pairing.',
     ),
+};
+
+/** What staff are told when pairing codes are being guessed. */
+export const pairingAlerts = {
+  guessing: (address: string) => ({
+    level: 'warning' as const,
+    code: 'pairing-guessing',
+    vi: `Máy có địa chỉ ${address} đã nhập sai mã ghép nối 5 lần. Nếu không phải nhân viên đang ghép thiết bị, hãy báo bộ phận kỹ thuật.`,
+    en: `The machine at ${address} has typed a wrong pairing code 5 times. If no one on staff is pairing a device, tell the technicians.`,
+  }),
+  codeVoided: (name: string) => ({
+    level: 'warning' as const,
+    code: 'pairing-code-voided',
+    vi: `Mã ghép nối cho “${name}” đã bị huỷ vì có quá nhiều lần nhập sai trong mạng. Hãy tạo mã mới; nếu việc này lặp lại, hãy báo bộ phận kỹ thuật.`,
+    en: `The pairing code for “${name}” was voided after too many wrong tries on the network. Make a new one; if this happens again, tell the technicians.`,
+  }),
 };

@@ -9,7 +9,7 @@ import { createAccounts } from './accounts';
 import { staffErrors } from './messages';
 import { DEFAULT_PARAMS, hashPin, verifyPin, type ScryptParams } from './pin';
 import { createKeyedSerial } from './serial';
-import type { SignInSource } from './source';
+import { LOCAL_SOURCE, type SignInSource } from './source';
 import { DEFAULT_THROTTLE, createThrottle, type Reservation, type ThrottlePolicy } from './throttle';
 
 const log = createLogger('staff');
@@ -17,6 +17,8 @@ const log = createLogger('staff');
 export const ADMIN_USER = 'admin';
 /** Sign-ins waiting on one (name, source), and (name, source) pairs signing in at once, before "busy". */
 const SERIAL_LIMITS = { maxPerKey: 64, maxKeys: 512 };
+/** Sign-ins one LAN source may have waiting or running at once, across every name. */
+export const PER_SOURCE_IN_FLIGHT = 4;
 
 export interface StaffOptions {
   clock: Clock;
@@ -79,6 +81,9 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
   // One attempt at a time per (name, source): each sees the count the one before it left.
   // The kiosk itself queues apart from the LAN, so a LAN flood never makes its sign-in "busy".
   const serial = { lan: createKeyedSerial(SERIAL_LIMITS), own: createKeyedSerial(SERIAL_LIMITS) };
+  // Sign-ins one LAN source (an address, a paired device) has waiting or running, whatever the names: a
+  // few, so one machine cannot hold every PIN-checking thread.
+  const inFlight = new Map<string, number>();
   // A name with no account is checked against this, so it costs the same time as a real one. The PIN is
   // not digits, so it matches nothing anyone can send.
   const dummyHash = hashPin('not-a-pin', { params, randomBytes: random });
@@ -203,8 +208,22 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
 
   /** Runs `task` after every earlier attempt on the same (name, source); "busy" when too many wait. */
   function serialised<T>(name: string, source: SignInSource, task: () => Promise<T>): Promise<T> {
-    const queued = (source.lan ? serial.lan : serial.own).run(`${name}\n${source.key}`, task);
+    // The kiosk's own window queues apart from everyone on the LAN, paired devices included: a device
+    // flooding made-up names must never make sign-in at the kiosk itself "busy".
+    const own = source.key === LOCAL_SOURCE.key;
+    const mine = inFlight.get(source.key) ?? 0;
+    if (!own && mine >= PER_SOURCE_IN_FLIGHT) throw new KioskFailure(staffErrors.signInBusy());
+    const queued = (own ? serial.own : serial.lan).run(`${name}\n${source.key}`, task);
     if (!queued) throw new KioskFailure(staffErrors.signInBusy());
+    if (!own) {
+      inFlight.set(source.key, mine + 1);
+      const done = (): void => {
+        const left = (inFlight.get(source.key) ?? 1) - 1;
+        if (left > 0) inFlight.set(source.key, left);
+        else inFlight.delete(source.key);
+      };
+      queued.then(done, done);
+    }
     return queued;
   }
 

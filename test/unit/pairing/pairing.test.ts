@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../main/core';
 import type { Core } from '../../../main/core/types';
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lanDevice, makeCore, remote, tempDir } from '../helpers';
@@ -58,7 +59,7 @@ describe('device pairing', () => {
     expect(await codeOf(core.call('app.info', {}, remote))).toBe('device-not-paired');
     const { code, expiresAt, triesLeft } = await start('counter', 'Quầy 3');
     expect(code).toMatch(/^\d{6}$/);
-    expect(triesLeft).toBe(5);
+    expect(triesLeft).toBe(20);
     expect(Date.parse(expiresAt) - Date.parse('2026-11-23T02:00:00.000Z')).toBe(5 * 60_000);
 
     const paired = await pair(code);
@@ -103,19 +104,46 @@ describe('device pairing', () => {
     expect(await codeOf(pair(code))).toBe('pairing-code-invalid');
   });
 
-  it('voids every waiting code after 5 wrong tries, saying how many are left', async () => {
-    const { start, pair } = await setup();
+  it('stops one address after 5 wrong codes without voiding the code another device is about to type', async () => {
+    const { core, start, pair, admin, dataDir } = await setup();
     const { code } = await start('counter');
     const wrong = code === '000000' ? '000001' : '000000';
     const answers: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const r = await pair(wrong, `192.168.1.${40 + i}`);
-      answers.push(r.ok ? 'ok' : r.error.en);
+    for (let i = 0; i < 6; i++) {
+      const r = await pair(wrong, '192.168.1.66');
+      answers.push(r.ok ? 'ok' : r.error.code);
     }
-    expect(answers.slice(0, 4)).toEqual([4, 3, 2, 1].map((n) => `Wrong pairing code. ${n} tries left.`));
-    expect(answers[4]).toMatch(/wrong or has expired/);
-    // The right code, typed now, is void too: the admin makes a new one.
-    expect(await codeOf(pair(code))).toBe('pairing-code-invalid');
+    expect(answers).toEqual([...Array(5).fill('pairing-code-invalid'), 'too-many-requests']);
+    // That address waits even with the right code; the real device, elsewhere, pairs.
+    expect(await codeOf(pair(code, '192.168.1.66'))).toBe('too-many-requests');
+    expect(await codeOf(pair(code, '192.168.1.31'))).toBe('ok');
+    // Staff are told, once, which machine was guessing; each wrong try is in the audit log.
+    const alerts = await call<{ code: string; vi: string }[]>(core, 'staff.alerts', {}, admin);
+    expect(alerts.filter((a) => a.code === 'pairing-guessing')).toEqual([
+      expect.objectContaining({ vi: expect.stringContaining('192.168.1.66') }),
+    ]);
+    const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true });
+    const wrongs = db.prepare(`SELECT details FROM audit_log WHERE action = 'lan.pairWrong'`).pluck().all();
+    db.close();
+    expect(wrongs).toEqual(Array(5).fill(JSON.stringify({ from: '192.168.1.66' })));
+  });
+
+  it('voids a code after 20 wrong tries from the whole LAN, and says so to staff', async () => {
+    const { core, start, pair, admin } = await setup();
+    const { code } = await start('counter', 'Quầy 7');
+    const wrong = code === '000000' ? '000001' : '000000';
+    for (let a = 0; a < 4; a++) for (let i = 0; i < 5; i++) await pair(wrong, `192.168.2.${a + 1}`);
+    expect(await codeOf(pair(code, '192.168.1.31'))).toBe('pairing-code-invalid');
+    const alerts = await call<{ code: string; vi: string }[]>(core, 'staff.alerts', {}, admin);
+    expect(alerts.find((a) => a.code === 'pairing-code-voided')?.vi).toContain('Quầy 7');
+  });
+
+  it('answers a wrong code the same whether or not one is waiting, so polling shows nothing', async () => {
+    const { start, pair } = await setup();
+    const none = await pair('123456', '192.168.1.70');
+    const { code } = await start('display');
+    const waiting = await pair(code === '123456' ? '654321' : '123456', '192.168.1.71');
+    expect(none).toEqual(waiting);
   });
 
   it('pairs nothing when no code is waiting, and the kiosk itself needs no pairing', async () => {
@@ -124,6 +152,16 @@ describe('device pairing', () => {
     const { code } = await start('kiosk');
     expect(await codeOf(core.call('lan.pair', { code }, window))).toBe('pairing-not-needed');
     expect(await codeOf(pair(code))).toBe('ok');
+  });
+
+  it('refuses a device name with control or invisible formatting characters', async () => {
+    const { core, admin } = await setup();
+    for (const name of ['Quầy\u202E3', 'Quầy\u00003', 'Quầy\n3']) {
+      expect(await core.call('lan.startPairing', { role: 'counter', name }, admin)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', field: 'name' },
+      });
+    }
   });
 
   it('lets only an admin make codes and list or revoke devices', async () => {

@@ -399,6 +399,84 @@ describe.skipIf(skipReason !== null)(
       local.close();
     });
 
+    it('an unpaired PC starting four large uploads is answered before its bodies are read; the kiosk keeps its upload slots', async () => {
+      const ca = await caPem();
+      // Four connections each announce a 10 MB dossier.attach and send 1 KB of it, then wait: before the
+      // check came first, they held all 4 upload slots for the request timeout and the kiosk answered 503.
+      const script = `
+      const tls = require('node:tls');
+      const answers = [];
+      const sockets = [];
+      for (let i = 0; i < 4; i++) {
+        const s = tls.connect({ host: process.argv[1], port: Number(process.argv[2]), ca: process.env.CA }, () => {
+          s.write('POST /api/dossier.attach HTTP/1.1\\r\\nHost: ' + process.argv[1] + ':' + process.argv[2] +
+            '\\r\\nContent-Type: application/json\\r\\nContent-Length: 10000000\\r\\n\\r\\n' + '{"x":"' + 'a'.repeat(1024));
+        });
+        let got = '';
+        s.on('data', (d) => { if (!got) { got = String(d).split('\\r\\n')[0]; answers.push(got); if (answers.length === 4) console.log(JSON.stringify(answers)); } });
+        s.on('error', () => {});
+        sockets.push(s);
+      }
+      process.stdin.on('data', () => process.exit(0));
+      setTimeout(() => { console.log(JSON.stringify(answers)); process.exit(0); }, 8000);`;
+      const child = spawn(
+        'ip',
+        ['netns', 'exec', ns, process.execPath, '-e', script, kioskIp, String(server.port)],
+        { cwd: process.cwd(), env: { ...process.env, CA: ca } },
+      );
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const first = await new Promise<string>((resolve, reject) => {
+        const limit = setTimeout(() => reject(new Error(`no answer: ${out}`)), 10_000);
+        child.stdout.on('data', () => {
+          if (out.includes('\n')) {
+            clearTimeout(limit);
+            resolve(out.split('\n')[0] ?? '');
+          }
+        });
+      });
+      expect(JSON.parse(first)).toEqual(Array(4).fill('HTTP/1.1 401 Unauthorized'));
+      // Meanwhile the kiosk's own screen still gets an upload slot (its bad input is answered 400).
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/dossier.attach`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          id: 'not-a-draft',
+          componentId: 'x',
+          source: { kind: 'capture', dataBase64: 'x'.repeat(70_000) },
+        }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      expect(res.status).toBe(400);
+      child.stdin.write('done\n');
+      await new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    });
+
+    it('with the LAN off, asking for every interface (KIOSK_HOST=0.0.0.0) still serves this machine only', async () => {
+      const offDir = mkdtempSync(join(tmpdir(), 'kiosk-lan-off-'));
+      const off = await createCore({
+        dataDir: offDir,
+        env: {},
+        scrypt: FAST_SCRYPT,
+        fileWorker: { script: TEST_FILE_WORKER },
+        config: { centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' } },
+      });
+      const open = await startServer({ core: off, port: 0, host: '0.0.0.0' });
+      try {
+        const fromLan = await fromPc(`http://${kioskIp}:${open.port}/healthz`);
+        expect(fromLan.status).toBe(0);
+        expect(fromLan.error).toBe('ECONNREFUSED');
+        const here = await fetch(`http://127.0.0.1:${open.port}/healthz`, {
+          signal: AbortSignal.timeout(5_000),
+        });
+        expect(here.status).toBe(200);
+      } finally {
+        await open.close();
+        await off.close();
+        rmSync(offDir, { recursive: true, force: true });
+      }
+    });
+
     it("the kiosk's own window keeps plain HTTP on 127.0.0.1", async () => {
       const res = await fetch(`http://127.0.0.1:${server.port}/healthz`, {
         signal: AbortSignal.timeout(5_000),
