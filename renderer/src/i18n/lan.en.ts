@@ -52,7 +52,8 @@ export const lanEn: typeof lanVi = {
     step1:
       "Open the browser at the kiosk's address (see “HTTPS certificate” below). It shows the “Pair this device with the kiosk” screen.",
     step2: 'Enter these 6 digits and press “Pair”.',
-    tries: '5 wrong tries void the code. Do not read it out to anyone who has no business with it.',
+    tries:
+      'The code pairs one machine only, and is voided after many wrong tries. Do not read it out to anyone who has no business with it.',
     paired: '“{{name}}” is paired. It is now in the list below.',
     another: 'Make another code',
   },

@@ -55,7 +55,8 @@ export const lanVi = {
     step1:
       'Mở trình duyệt tới địa chỉ của ki-ốt (xem mục “Chứng chỉ HTTPS” bên dưới). Máy sẽ hiện màn hình “Ghép nối thiết bị với ki-ốt”.',
     step2: 'Nhập 6 chữ số này rồi bấm “Ghép nối”.',
-    tries: 'Nhập sai 5 lần thì mã bị huỷ. Đừng đọc mã cho người không có việc.',
+    tries:
+      'Mã chỉ ghép được một máy, và bị huỷ nếu bị nhập sai nhiều lần. Đừng đọc mã cho người không có việc.',
     paired: 'Đã ghép nối “{{name}}”. Máy đã có trong danh sách bên dưới.',
     another: 'Tạo mã khác',
   },
