@@ -26,8 +26,8 @@ const NOT_PAIRED = {
 };
 const WRONG_CODE = {
   code: 'pairing-code-invalid',
-  vi: 'Mã ghép nối không đúng. Còn 4 lần thử.',
-  en: 'Wrong pairing code. 4 tries left.',
+  vi: 'Mã ghép nối không đúng hoặc đã hết hạn. Vui lòng xem lại 6 chữ số trên màn hình ki-ốt; nếu mã đã hết hạn, nhờ quản trị viên tạo mã mới.',
+  en: 'The pairing code is wrong or has expired. Check the 6 digits on the kiosk screen; if the code has expired, ask an administrator for a new one.',
   field: 'code',
 };
 
@@ -115,11 +115,18 @@ test.describe('pairing a device, with the LAN on', () => {
       // Nothing listens to events before pairing, so no socket is tried (it would be refused).
       expect(sockets).toEqual([]);
 
-      // A wrong code: the kiosk's words, tries left, and an empty field for the next try.
+      // A wrong code: the kiosk's own words, whatever they are, and an empty field for the next try.
       const wrong = code === '000000' ? '111111' : '000000';
       await tapCode(device, wrong);
+      const answered = device.waitForResponse((r) => r.url().endsWith('/api/lan.pair'));
       await device.getByTestId('pairing-submit').click();
-      await expect(device.getByTestId('pairing-error')).toHaveText(WRONG_CODE.vi);
+      const refusal = (await (await answered).json()) as {
+        ok: boolean;
+        error?: { code: string; vi: string };
+      };
+      expect(refusal.ok).toBe(false);
+      expect(refusal.error?.code).toBe('pairing-code-invalid');
+      await expect(device.getByTestId('pairing-error')).toHaveText(refusal.error?.vi ?? '');
       await expect(device.getByTestId('pairing-code')).toHaveValue('');
 
       // The right one, typed on the PC's keyboard: '/' opens the staff console for a counter PC.

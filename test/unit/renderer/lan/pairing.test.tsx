@@ -35,8 +35,8 @@ const NOT_PAIRED: KioskError = {
 };
 const WRONG: KioskError = {
   code: 'pairing-code-invalid',
-  vi: 'Mã ghép nối không đúng. Còn 4 lần thử.',
-  en: 'Wrong pairing code. 4 tries left.',
+  vi: 'Mã ghép nối không đúng hoặc đã hết hạn. Vui lòng xem lại 6 chữ số trên màn hình ki-ốt; nếu mã đã hết hạn, nhờ quản trị viên tạo mã mới.',
+  en: 'The pairing code is wrong or has expired. Check the 6 digits on the kiosk screen; if the code has expired, ask an administrator for a new one.',
   field: 'code',
 };
 
