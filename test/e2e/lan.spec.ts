@@ -48,6 +48,20 @@ async function lanBrowser(browser: Browser, viewport = { width: 1366, height: 76
   });
 }
 
+/** No sideways scrolling at a counter PC's 1366×768 and a portrait kiosk's 1080×1920; back to 1920×1080. */
+async function fitsNarrowScreens(page: Page, name: string): Promise<void> {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1080, height: 1920 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${name} at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(viewport.width);
+  }
+  await shot(page, `${name}-1080`);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+}
+
 /** Types a code on the pairing screen's own number pad. */
 async function tapCode(page: Page, code: string): Promise<void> {
   const pad = page.getByTestId('pairing').getByRole('group', { name: 'Bàn phím số' });
@@ -73,6 +87,8 @@ test.describe('with the LAN on', () => {
     const shown = page.getByTestId('lan-fingerprint');
     await expect(shown).toBeVisible();
     expect((await shown.innerText()).replace(/\s+/g, ':')).toBe(ca.fingerprint256);
+    // The certificate section is below the devices now: the screenshot shows it.
+    await page.getByRole('heading', { name: 'Chứng chỉ HTTPS của ki-ốt' }).scrollIntoViewIfNeeded();
     await shot(page, 'staff-lan');
     await expectAccessible(page, 'staff LAN tab');
   });
@@ -102,6 +118,7 @@ test.describe('pairing a device, with the LAN on', () => {
     await expect(page.getByTestId('lan-countdown')).toHaveText(/^Còn [45]:[0-5]\d để nhập mã$/);
     await shot(page, 'staff-lan-pairing');
     await expectAccessible(page, 'staff LAN tab, pairing code');
+    await fitsNarrowScreens(page, 'staff-lan-pairing');
 
     const address = lanAddress();
     test.skip(!address, 'this machine has no non-loopback address to reach the kiosk as a LAN device');
@@ -149,6 +166,7 @@ test.describe('pairing a device, with the LAN on', () => {
       await expect(row.getByTestId('lan-device-state')).toHaveText('Đang dùng');
       await shot(page, 'staff-lan-devices');
       await expectAccessible(page, 'staff LAN tab, devices');
+      await fitsNarrowScreens(page, 'staff-lan-devices');
 
       // Revoking asks first, then takes effect at once.
       await row.getByTestId('lan-revoke').click();
