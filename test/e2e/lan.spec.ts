@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto';
-import { networkInterfaces } from 'node:os';
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, shot, test } from './fixtures';
 import { signInToConsole } from './support/staff';
+import { lanPeer, netnsUnavailable } from '../support/netns';
 
 /**
  * The "Mạng nội bộ" tab: with the LAN on, an admin reads the fingerprint of the kiosk's CA to compare on
@@ -10,10 +10,10 @@ import { signInToConsole } from './support/staff';
  * hands out at /ca.crt; without the LAN the tab says so and what to do.
  *
  * Pairing: the admin makes a code for a device's role and name; a browser the kiosk does not know shows
- * the pairing screen, takes the code, and then the screen of its role. The test machine reaches the kiosk
- * over its own non-loopback address as a LAN device would (loopback is the kiosk's own window), so the
- * whole pairing runs for real there; the pairing screen is also rendered with the bridge's answers
- * intercepted, so its wrong-code and role cases do not depend on the machine having such an address.
+ * the pairing screen, takes the code, and then the screen of its role. The test makes itself a
+ * non-loopback address (a veth pair, as root) and reaches the kiosk over it as a LAN device would
+ * (loopback is the kiosk's own window), so the whole pairing runs for real; the pairing screen is also
+ * rendered with the bridge's answers intercepted, so its wrong-code and role cases run without root.
  */
 const PIN = '135790';
 const centre = { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' };
@@ -31,12 +31,12 @@ const WRONG_CODE = {
   field: 'code',
 };
 
-/** An IPv4 address of this machine that is not loopback: connecting to it, the test is a LAN client. */
-function lanAddress(): string | undefined {
-  return Object.values(networkInterfaces())
-    .flat()
-    .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
-}
+/**
+ * A non-loopback address of this machine that the test makes for itself: the kiosk's end of a veth pair
+ * (test/support/netns.ts). A browser connecting to it is a LAN client to the kiosk, and no traffic goes
+ * to any network this machine is really on. Made before the kiosk starts, so its certificate covers it.
+ */
+const peer = netnsUnavailable() === null ? lanPeer('mck-e2e') : null;
 
 /** A separate browser, as on another machine: a counter PC's screen, trusting the kiosk's HTTPS. */
 async function lanBrowser(browser: Browser, viewport = { width: 1366, height: 768 }) {
@@ -96,6 +96,8 @@ test.describe('with the LAN on', () => {
 
 test.describe('pairing a device, with the LAN on', () => {
   test.use({ appOptions: { config: { centre, bridge: { lan: true } }, env: { KIOSK_ADMIN_PIN: PIN } } });
+  test.beforeAll(() => peer?.up());
+  test.afterAll(() => peer?.down());
 
   test('an admin makes a code; a counter PC enters it (a wrong one first), gets the staff console; revoked, it asks again', async ({
     page,
@@ -120,8 +122,8 @@ test.describe('pairing a device, with the LAN on', () => {
     await expectAccessible(page, 'staff LAN tab, pairing code');
     await fitsNarrowScreens(page, 'staff-lan-pairing');
 
-    const address = lanAddress();
-    test.skip(!address, 'this machine has no non-loopback address to reach the kiosk as a LAN device');
+    const address = peer?.kioskIp;
+    test.skip(!address, `no LAN address of its own for the test: ${netnsUnavailable() ?? ''}`);
     const pc = await lanBrowser(browser);
     try {
       const device = await pc.newPage();
