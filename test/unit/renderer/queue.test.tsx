@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, KioskBridge, PrintJobEvent, Ticket } from '../../../preload/api';
+import type { KioskBridge, PrintJobEvent, Ticket } from '../../../preload/api';
 import { createI18n } from '../../../renderer/src/i18n';
 import { AppInfoContext, KioskProvider } from '../../../renderer/src/context';
 import { createClient, memoryTokenStore } from '../../../renderer/src/api';
@@ -24,6 +24,7 @@ import { chartHours } from '../../../renderer/src/screens/staff/Report';
 import { TicketView } from '../../../renderer/src/screens/citizen/queue/TicketView';
 import { ServicePicker } from '../../../renderer/src/screens/citizen/queue/ServicePicker';
 import { WaitingDisplay } from '../../../renderer/src/screens/display/WaitingDisplay';
+import { appInfo } from './appInfo';
 
 const ticket: Ticket = {
   id: 15,
@@ -187,21 +188,7 @@ const bridge = {
   on: () => () => undefined,
 } as unknown as KioskBridge;
 
-const info: AppInfo = {
-  productName: 'Một Cửa Kiosk',
-  version: '0.1.0',
-  centreName: 'UBND phường Bến Nghé',
-  unitCode: '000.00.12.H29',
-  languages: ['vi', 'en'],
-  defaultLanguage: 'vi',
-  idleTimeoutSeconds: 90,
-  idleWarningSeconds: 15,
-  demo: false,
-  needsAdminSetup: false,
-  features: ['queue'],
-  now: '2026-11-23T02:15:00.000Z',
-  device: null,
-};
+const info = appInfo();
 
 function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {
   return renderToStaticMarkup(

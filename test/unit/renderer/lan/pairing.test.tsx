@@ -26,6 +26,7 @@ import {
 } from '../../../../renderer/src/components/pairing';
 import { deviceRoute, RouterProvider } from '../../../../renderer/src/router';
 import { Screens } from '../../../../renderer/src/App';
+import { appInfo } from '../appInfo';
 
 /** The bridge's own words (main/core/pairing/messages.ts). */
 const NOT_PAIRED: KioskError = {
@@ -40,21 +41,8 @@ const WRONG: KioskError = {
   field: 'code',
 };
 
-const info = (device: AppInfo['device'] = null): AppInfo => ({
-  productName: 'Một Cửa Kiosk',
-  version: '0.1.0',
-  centreName: 'UBND phường Bến Nghé',
-  unitCode: '000.00.12.H29',
-  languages: ['vi', 'en'],
-  defaultLanguage: 'vi',
-  idleTimeoutSeconds: 90,
-  idleWarningSeconds: 15,
-  demo: false,
-  needsAdminSetup: false,
-  features: ['queue', 'tracking'],
-  now: '2026-11-23T02:15:00.000Z',
-  device,
-});
+const info = (device: AppInfo['device'] = null): AppInfo =>
+  appInfo({ features: ['queue', 'tracking'], device });
 const display = { id: 'd-0a1b2c3d4e', name: 'Màn hình sảnh', role: 'display' } as const;
 const counter = { id: 'd-5f6a7b8c9d', name: 'Quầy 3', role: 'counter' } as const;
 

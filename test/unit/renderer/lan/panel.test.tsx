@@ -7,7 +7,6 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type {
-  AppInfo,
   DeviceRecord,
   KioskBridge,
   KioskError,
@@ -35,22 +34,9 @@ import {
   revokeAndList,
   secondsLeft,
 } from '../../../../renderer/src/screens/staff/lanModel';
+import { appInfo } from '../appInfo';
 
-const info: AppInfo = {
-  productName: 'Một Cửa Kiosk',
-  version: '0.1.0',
-  centreName: 'UBND phường Bến Nghé',
-  unitCode: '000.00.12.H29',
-  languages: ['vi', 'en'],
-  defaultLanguage: 'vi',
-  idleTimeoutSeconds: 90,
-  idleWarningSeconds: 15,
-  demo: false,
-  needsAdminSetup: false,
-  features: ['queue'],
-  now: '2026-11-23T02:15:00.000Z',
-  device: null,
-};
+const info = appInfo();
 
 const record = (over: Partial<DeviceRecord> = {}): DeviceRecord => ({
   id: 'd-0a1b2c3d4e',

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, KioskBridge, Lookup, LookupStatus } from '../../../../preload/api';
+import type { KioskBridge, Lookup, LookupStatus } from '../../../../preload/api';
 import { createI18n } from '../../../../renderer/src/i18n';
 import { AppInfoContext, KioskProvider } from '../../../../renderer/src/context';
 import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
@@ -18,6 +18,7 @@ import {
   reasonChoices,
   REASON_MAX,
 } from '../../../../renderer/src/components/Rating';
+import { appInfo } from '../appInfo';
 
 const bridge = {
   transport: 'ipc',
@@ -25,21 +26,7 @@ const bridge = {
   on: () => () => undefined,
 } as unknown as KioskBridge;
 
-const info: AppInfo = {
-  productName: 'Một Cửa Kiosk',
-  version: '0.1.0',
-  centreName: 'UBND phường Bến Nghé',
-  unitCode: '000.00.12.H29',
-  languages: ['vi', 'en'],
-  defaultLanguage: 'vi',
-  idleTimeoutSeconds: 90,
-  idleWarningSeconds: 15,
-  demo: false,
-  needsAdminSetup: false,
-  features: ['queue', 'tracking'],
-  now: '2026-11-23T02:15:00.000Z',
-  device: null,
-};
+const info = appInfo({ features: ['queue', 'tracking'] });
 
 /** Renders as if the centre's clock read `now`. */
 function render(node: ReactNode, lng: 'vi' | 'en' = 'vi', now = '2026-11-30T03:00:00Z'): string {
