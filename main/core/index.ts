@@ -33,6 +33,9 @@ import type { ScryptParams } from './staff/pin';
 import type { CallContext, Core } from './types';
 import { describeIssues } from './validation';
 import { guardInput } from './input-guard';
+import { createManifests, type Manifests } from './dossier/manifest';
+import type { Alerts } from './alerts';
+import type { Audit } from './audit';
 import { createPairing } from './pairing';
 import { refusalFor, type Caller } from './policy/callers';
 
@@ -62,6 +65,35 @@ export interface CoreOptions {
 }
 
 export type { Core, CallContext } from './types';
+
+/** Puts back the dossiers only their manifests still hold, and says so loudly to staff. */
+function restoreDossiers(manifests: Manifests, alerts: Alerts, audit: Audit): void {
+  const restored = manifests.restore();
+  const { codes, failed, missingFiles } = restored;
+  if (codes.length === 0 && failed.length === 0) return;
+  const shown = codes.slice(0, 5).join(', ') + (codes.length > 5 ? ', …' : '');
+  const files =
+    missingFiles > 0
+      ? {
+          vi: ` ${missingFiles} tệp đính kèm không còn trên đĩa.`,
+          en: ` ${missingFiles} attached files are no longer on disk.`,
+        }
+      : { vi: '', en: '' };
+  const unread =
+    failed.length > 0
+      ? {
+          vi: ` ${failed.length} bản lưu không đọc được (thư mục manifests).`,
+          en: ` ${failed.length} manifests could not be read (the manifests folder).`,
+        }
+      : { vi: '', en: '' };
+  alerts.raise({
+    level: 'critical',
+    code: 'dossiers-restored',
+    vi: `Cơ sở dữ liệu thiếu ${codes.length} hồ sơ đã nộp${codes.length > 0 ? ` (${shown})` : ''}. Ki-ốt đã khôi phục chúng từ bản lưu riêng của từng hồ sơ và sẽ gửi lên cổng như bình thường.${files.vi}${unread.vi} Hãy báo kỹ thuật kiểm tra ổ đĩa.`,
+    en: `The database lacked ${codes.length} submitted dossiers${codes.length > 0 ? ` (${shown})` : ''}. The kiosk restored them from each dossier's own saved copy and will send them to the portal as usual.${files.en}${unread.en} Ask a technician to check the disk.`,
+  });
+  audit.record({ action: 'dossier.restored', details: { codes, missingFiles, failed } });
+}
 
 /**
  * The portal: KIOSK_PORTAL_URL and KIOSK_PORTAL_TOKEN (both, or neither) override the configuration's
@@ -148,6 +180,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const bus = createEventBus();
   const audit = createAudit(db, clock);
   const alerts = createAlerts(db, { clock, bus, audit });
+  // Submitted dossiers the database lacks but whose manifests exist go back before anything reads it
+  // (the attachment sweep would otherwise take their files for orphans): dossier/manifest.ts.
+  const manifests = createManifests({ db, dataDir: options.dataDir, now: () => clock.now() });
+  restoreDossiers(manifests, alerts, audit);
   const staff = createStaff(db, {
     clock,
     audit,
@@ -281,10 +317,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     alerts,
     audit,
   });
-  // A dossier just submitted is sent at once when the portal is reachable.
+  // A dossier just submitted is sent at once when the portal is reachable; any later change (sent,
+  // corrected, a status from the portal) is copied to its manifest, off the event loop.
   const offSubmitted = bus.subscribe((message) => {
-    if (message.event === 'dossier.changed' && (message.payload as { change: string }).change === 'submitted')
-      sync.kick();
+    if (message.event !== 'dossier.changed') return;
+    const { id, change } = message.payload as { id: string; change: string };
+    if (change === 'submitted') sync.kick();
+    else manifests.update(id);
   });
   const domains: DomainHandlers = {
     ...createCatalogueHandlers({ catalogue }),
@@ -440,6 +479,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       folderWatch.stop();
       offSubmitted();
       await sync.stop();
+      await manifests.flush();
       client?.close();
       await chip.stop();
       await devices.stop();

@@ -4,6 +4,7 @@ import { localParts } from '../queue/time';
 import { extractApplicant } from './applicant';
 import { formatDossierCode } from './code';
 import { createHighWater } from './high-water';
+import { createManifests } from './manifest';
 import { newLookupSecret } from './lookup-secret';
 import type { DossierContext } from './context';
 import type { Drafts } from './drafts';
@@ -19,7 +20,8 @@ const log = createLogger('dossier.submit');
  * a restart half-way) take turns, holds everything that makes a dossier "received":
  *   the check again (the draft may have changed since the screen's last check), the day's next
  *   sequence number, the provisional code, the due date, the applicant's name and ID, status
- *   `submitted`, a `received` timeline event, the outbox row for sync, and an audit row.
+ *   `submitted`, a `received` timeline event, the outbox row for sync, an audit row, and the dossier's
+ *   manifest file (manifest.ts), written and fsynced before the commit.
  * After it commits: the receipt is queued for printing (a failure to queue is logged and the dossier
  * stays submitted: staff can reprint) and `dossier.changed` goes to staff screens.
  */
@@ -28,6 +30,7 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
   const { config } = deps;
   const calendar = deps.calendar ?? shippedCalendar;
   const highWater = createHighWater(deps.dataDir);
+  const manifests = createManifests({ db, dataDir: deps.dataDir, now: () => ctx.now() });
   const q = {
     lastSeq: db.prepare('SELECT seq FROM day_sequences WHERE day = ?').pluck(),
     // The dossiers themselves too: a sequence table restored from an older backup must not reissue codes.
@@ -105,6 +108,8 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
     });
     q.event.run(id, receivedAt);
     q.outbox.run(id, receivedAt, receivedAt, receivedAt);
+    // Its own fsynced file before the commit: a dossier is never acknowledged without it (manifest.ts).
+    manifests.write(id);
     deps.audit.record({
       actorId: actor.staff?.id ?? null,
       actor: actor.staff?.user ?? null,

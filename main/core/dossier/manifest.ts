@@ -1,0 +1,301 @@
+import type Database from 'better-sqlite3';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { createLogger } from '../log';
+import { blobPath } from './blobs';
+
+const log = createLogger('dossier.manifest');
+
+/** `<data>/manifests/<dossier id>.json`, beside `<data>/attachments/`. */
+export const MANIFEST_FOLDER = 'manifests';
+const MANIFEST_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
+/** A manifest is a few KB; one larger than this is not ours. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+type Row = Record<string, unknown>;
+
+/**
+ * A submitted dossier as it stands in the database, table by table: everything needed to put it back
+ * if the database loses it. Rows are kept by column name, so a manifest written by this version restores
+ * into a later schema (columns both have).
+ */
+const ManifestSchema = z.object({
+  version: z.literal(1),
+  id: z.string(),
+  code: z.string(),
+  writtenAt: z.string(),
+  /** Who assisted, by name: the staff row's id may not exist in the database it is restored into. */
+  assistedBy: z.object({ user: z.string(), displayName: z.string() }).nullable(),
+  dossier: z.record(z.string(), z.unknown()),
+  attachments: z.array(z.record(z.string(), z.unknown())),
+  blobs: z.array(z.record(z.string(), z.unknown())),
+  events: z.array(z.record(z.string(), z.unknown())),
+  outbox: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export interface Restored {
+  /** Codes of the dossiers put back from their manifests. */
+  codes: string[];
+  /** Of those, attachment files that were not on disk (their rows are back; the files are not). */
+  missingFiles: number;
+  /** Manifest files that could not be read or put back, by name, with why. */
+  failed: { file: string; reason: string }[];
+}
+
+export interface Manifests {
+  /**
+   * Inside the submit transaction: writes the dossier's manifest, fsynced, before the transaction
+   * commits. Throws when the disk refuses, which rolls the submit back (nothing half-done).
+   */
+  write(id: string): void;
+  /** After a change the portal or staff made (sent, corrected …): the manifest follows, off the event loop. */
+  update(id: string): void;
+  /** Every dossier whose manifest exists and which the database lacks, put back (at start). */
+  restore(): Restored;
+  /** Waits for updates still being written (close). */
+  flush(): Promise<void>;
+}
+
+function fsyncFolder(folder: string): void {
+  // A rename is durable once its folder is; Windows cannot open a folder for fsync (and does not need it).
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    if (process.platform !== 'win32') throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Per-dossier manifests (issue 17): nothing a citizen handed in is lost because one file broke. The
+ * database is the kiosk's working copy; each submitted dossier is also its own small file, written and
+ * fsynced inside the submit transaction, so a dossier is never acknowledged (receipt, code) without it.
+ * At start, every manifest whose dossier the database lacks (a damaged file moved aside, a 0-byte or
+ * deleted kiosk.db, a WAL that lost its last frames) is put back with its attachments' rows and its
+ * outbox row, so it still reaches the portal (once: the portal's Idempotency-Key is the dossier's id).
+ */
+export function createManifests(deps: {
+  db: Database.Database;
+  dataDir: string;
+  now: () => Date;
+}): Manifests {
+  const { db, dataDir } = deps;
+  const folder = join(dataDir, MANIFEST_FOLDER);
+  const q = {
+    dossier: db.prepare('SELECT * FROM dossiers WHERE id = ?'),
+    assisted: db.prepare(
+      'SELECT u.user, u.display_name AS displayName FROM dossiers d JOIN staff_users u ON u.id = d.assisted_by WHERE d.id = ?',
+    ),
+    attachments: db.prepare('SELECT * FROM attachments WHERE dossier_id = ? ORDER BY component_id, position'),
+    blobs: db.prepare(
+      'SELECT b.* FROM blobs b WHERE b.sha256 IN (SELECT sha256 FROM attachments WHERE dossier_id = ?)',
+    ),
+    events: db.prepare('SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY id'),
+    outbox: db.prepare('SELECT * FROM outbox WHERE dossier_id = ?'),
+    submittedIds: db.prepare(`SELECT id FROM dossiers WHERE status = 'submitted'`).pluck(),
+  };
+  let folderMade = false;
+  const pending = new Map<string, Promise<void>>();
+
+  function snapshot(id: string): Manifest | null {
+    const dossier = q.dossier.get(id) as Row | undefined;
+    if (!dossier || dossier.status !== 'submitted' || typeof dossier.code !== 'string') return null;
+    const assisted = q.assisted.get(id) as { user: string; displayName: string } | undefined;
+    // The draft's capability is of no use once submitted, and must not sit in a second file.
+    const { draft_token_hash: _drop, ...kept } = dossier;
+    return {
+      version: 1,
+      id,
+      code: dossier.code,
+      writtenAt: deps.now().toISOString(),
+      assistedBy: assisted ?? null,
+      dossier: kept,
+      attachments: q.attachments.all(id) as Row[],
+      blobs: q.blobs.all(id) as Row[],
+      events: q.events.all(id) as Row[],
+      outbox: (q.outbox.get(id) as Row | undefined) ?? null,
+    };
+  }
+
+  function ensureFolder(): void {
+    if (folderMade) return;
+    mkdirSync(folder, { recursive: true });
+    folderMade = true;
+  }
+
+  const pathOf = (id: string): string => join(folder, `${id}.json`);
+
+  return {
+    write(id) {
+      const manifest = snapshot(id);
+      if (!manifest) throw new Error(`no submitted dossier ${id} to write a manifest for`);
+      ensureFolder();
+      const final = pathOf(id);
+      const temp = `${final}.tmp`;
+      const fd = openSync(temp, 'w');
+      try {
+        writeSync(fd, JSON.stringify(manifest));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, final);
+      fsyncFolder(folder);
+    },
+
+    update(id) {
+      let manifest: Manifest | null;
+      try {
+        manifest = snapshot(id);
+      } catch (error) {
+        log.error('manifest not updated: the dossier could not be read', { id, error });
+        return;
+      }
+      if (!manifest) return;
+      const text = JSON.stringify(manifest);
+      // One write at a time per dossier, in the order the changes came.
+      const before = pending.get(id) ?? Promise.resolve();
+      const next = before.then(async () => {
+        ensureFolder();
+        const final = pathOf(id);
+        const temp = `${final}.tmp-update`;
+        const handle = await open(temp, 'w');
+        try {
+          await handle.writeFile(text);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, final);
+      });
+      const settled = next.catch((error: unknown) => {
+        // The database still has the change; the manifest keeps the state before it, which restores to
+        // something the portal's idempotency makes safe (a dossier sent twice is taken once).
+        log.error('manifest update failed', { id, error });
+      });
+      pending.set(id, settled);
+      void settled.then(() => {
+        if (pending.get(id) === settled) pending.delete(id);
+      });
+    },
+
+    restore() {
+      const result: Restored = { codes: [], missingFiles: 0, failed: [] };
+      if (!existsSync(folder)) return result;
+      const known = new Set(q.submittedIds.all() as string[]);
+      let names: string[];
+      try {
+        names = readdirSync(folder);
+      } catch (error) {
+        result.failed.push({ file: folder, reason: error instanceof Error ? error.message : String(error) });
+        return result;
+      }
+      for (const name of names.sort()) {
+        const id = MANIFEST_FILE.exec(name)?.[1];
+        if (!id || known.has(id)) continue;
+        try {
+          const path = join(folder, name);
+          if (statSync(path).size > MAX_MANIFEST_BYTES) throw new Error('larger than a manifest can be');
+          const manifest = ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+          if (manifest.id !== id) throw new Error('the file name and the dossier id differ');
+          result.missingFiles += putBack(db, dataDir, manifest);
+          result.codes.push(manifest.code);
+        } catch (error) {
+          result.failed.push({ file: name, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      if (result.codes.length > 0 || result.failed.length > 0)
+        log.error('dossiers restored from manifests', { ...result });
+      return result;
+    },
+
+    async flush() {
+      await Promise.all([...pending.values()]);
+    },
+  };
+}
+
+/** The columns a table has now: a manifest's row is inserted by the names both know. */
+function columnsOf(db: Database.Database, table: string): Set<string> {
+  return new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+}
+
+function insertRow(db: Database.Database, table: string, row: Row, mode: 'OR IGNORE' | '' = ''): void {
+  const have = columnsOf(db, table);
+  const names = Object.keys(row).filter((k) => have.has(k));
+  if (names.length === 0) return;
+  db.prepare(
+    `INSERT ${mode} INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+  ).run(...names.map((k) => row[k] as unknown));
+}
+
+/**
+ * One dossier back into the database, in one transaction. Returns how many of its attachment files are
+ * missing on disk (their rows go back anyway: the data and the code matter more than one scan).
+ */
+function putBack(db: Database.Database, dataDir: string, m: Manifest): number {
+  const findUser = db.prepare('SELECT id FROM staff_users WHERE user = ?').pluck();
+  return db.transaction(() => {
+    // A draft with this id (a submit whose commit the database lost) is replaced by what was submitted.
+    db.prepare('DELETE FROM attachments WHERE dossier_id = ?').run(m.id);
+    db.prepare('DELETE FROM dossier_events WHERE dossier_id = ?').run(m.id);
+    db.prepare('DELETE FROM outbox WHERE dossier_id = ?').run(m.id);
+    db.prepare('DELETE FROM dossiers WHERE id = ?').run(m.id);
+    const assistedBy = m.assistedBy
+      ? ((findUser.get(m.assistedBy.user) as number | undefined) ?? null)
+      : null;
+    insertRow(db, 'dossiers', { ...m.dossier, assisted_by: assistedBy });
+    let missing = 0;
+    for (const blob of m.blobs) {
+      const sha = String(blob.sha256);
+      let present = false;
+      try {
+        present = existsSync(blobPath(dataDir, sha));
+      } catch {
+        present = false;
+      }
+      if (!present) missing++;
+      insertRow(db, 'blobs', blob, 'OR IGNORE');
+    }
+    for (const attachment of m.attachments) insertRow(db, 'attachments', attachment);
+    // Event ids are the database's own: new ones, in the manifest's order.
+    for (const { id: _id, ...event } of m.events) insertRow(db, 'dossier_events', event);
+    // A lease ("sending") means nothing after a restart: waiting again, to be sent (or found sent).
+    const outbox = m.outbox ?? {
+      dossier_id: m.id,
+      state: 'waiting',
+      next_attempt_at: m.writtenAt,
+      created_at: m.writtenAt,
+      updated_at: m.writtenAt,
+    };
+    insertRow(db, 'outbox', {
+      ...outbox,
+      ...(outbox.state === 'sending' ? { state: 'waiting', lease_until: null } : {}),
+    });
+    const day = m.dossier.day;
+    const seq = m.dossier.seq;
+    if (typeof day === 'string' && typeof seq === 'number') {
+      db.prepare(
+        'INSERT INTO day_sequences (day, seq) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET seq = MAX(seq, excluded.seq)',
+      ).run(day, seq);
+    }
+    return missing;
+  })();
+}
