@@ -372,6 +372,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sweep = (): void => {
     try {
       dossiers.sweepDrafts();
+      manifests.sweepReserved();
     } catch (error) {
       log.error('draft sweep failed', { error });
     }

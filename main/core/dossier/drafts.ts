@@ -1,4 +1,5 @@
 import { checkDossier } from './check';
+import { reserveManifest } from './manifest';
 import { hashDraftToken, newDraftToken } from './capability';
 import type { DossierContext } from './context';
 import { dossierErrors } from './messages';
@@ -45,6 +46,9 @@ export function createDrafts(ctx: DossierContext) {
       // The procedure is copied into the dossier: a catalogue update must not change what was filed.
       const procedure = deps.getProcedure(procedureId);
       const id = ctx.uuid();
+      // The manifest's file, empty, so the submit only fills it (manifest.ts); first, so a full disk
+      // refuses the draft before there is a row (an empty file without one is swept).
+      reserveManifest(deps.dataDir, id);
       const draftToken = newDraftToken(deps.randomBytes);
       const now = ctx.now().toISOString();
       q.insert.run(

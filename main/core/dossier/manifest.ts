@@ -2,13 +2,15 @@ import type Database from 'better-sqlite3';
 import {
   closeSync,
   existsSync,
+  fdatasyncSync,
   fsyncSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
-  renameSync,
   statSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
@@ -66,8 +68,21 @@ export interface Manifests {
   update(id: string): void;
   /** Every dossier whose manifest exists and which the database lacks, put back (at start). */
   restore(): Restored;
+  /** Empty reserved files of drafts that are gone (discarded, wiped): removed. */
+  sweepReserved(): number;
   /** Waits for updates still being written (close). */
   flush(): Promise<void>;
+}
+
+/**
+ * When a draft begins: its manifest's file, empty, with its folder entry made durable now, off the path
+ * to the receipt (submit then only fills it). An empty manifest means "a draft, nothing to restore".
+ */
+export function reserveManifest(dataDir: string, id: string): void {
+  const folder = join(dataDir, MANIFEST_FOLDER);
+  mkdirSync(folder, { recursive: true });
+  closeSync(openSync(join(folder, `${id}.json`), 'a'));
+  fsyncFolder(folder);
 }
 
 function fsyncFolder(folder: string): void {
@@ -110,6 +125,7 @@ export function createManifests(deps: {
     events: db.prepare('SELECT * FROM dossier_events WHERE dossier_id = ? ORDER BY id'),
     outbox: db.prepare('SELECT * FROM outbox WHERE dossier_id = ?'),
     submittedIds: db.prepare(`SELECT id FROM dossiers WHERE status = 'submitted'`).pluck(),
+    exists: db.prepare('SELECT 1 FROM dossiers WHERE id = ?').pluck(),
   };
   let folderMade = false;
   const pending = new Map<string, Promise<void>>();
@@ -147,17 +163,21 @@ export function createManifests(deps: {
       const manifest = snapshot(id);
       if (!manifest) throw new Error(`no submitted dossier ${id} to write a manifest for`);
       ensureFolder();
-      const final = pathOf(id);
-      const temp = `${final}.tmp`;
-      const fd = openSync(temp, 'w');
+      // Into the empty file reserved when the draft began (reserveManifest): its folder entry is already
+      // durable, so only the file's data is synced here — one fdatasync on the path to the receipt,
+      // not a folder fsync as well. A draft from before reservations gets a new file and the folder sync.
+      const path = pathOf(id);
+      const reserved = existsSync(path);
+      const text = Buffer.from(JSON.stringify(manifest));
+      const fd = openSync(path, reserved ? 'r+' : 'w');
       try {
-        writeSync(fd, JSON.stringify(manifest));
-        fsyncSync(fd);
+        writeSync(fd, text, 0, text.length, 0);
+        ftruncateSync(fd, text.length);
+        fdatasyncSync(fd);
       } finally {
         closeSync(fd);
       }
-      renameSync(temp, final);
-      fsyncFolder(folder);
+      if (!reserved) fsyncFolder(folder);
     },
 
     update(id) {
@@ -212,7 +232,10 @@ export function createManifests(deps: {
         if (!id || known.has(id)) continue;
         try {
           const path = join(folder, name);
-          if (statSync(path).size > MAX_MANIFEST_BYTES) throw new Error('larger than a manifest can be');
+          const size = statSync(path).size;
+          // Reserved for a draft and never filled: nothing was submitted.
+          if (size === 0) continue;
+          if (size > MAX_MANIFEST_BYTES) throw new Error('larger than a manifest can be');
           const manifest = ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
           if (manifest.id !== id) throw new Error('the file name and the dossier id differ');
           result.missingFiles += putBack(db, dataDir, manifest);
@@ -224,6 +247,24 @@ export function createManifests(deps: {
       if (result.codes.length > 0 || result.failed.length > 0)
         log.error('dossiers restored from manifests', { ...result });
       return result;
+    },
+
+    sweepReserved() {
+      if (!existsSync(folder)) return 0;
+      let removed = 0;
+      for (const name of readdirSync(folder)) {
+        const id = MANIFEST_FILE.exec(name)?.[1];
+        if (!id || q.exists.get(id)) continue;
+        const path = join(folder, name);
+        try {
+          if (statSync(path).size !== 0) continue; // a manifest with content is never swept
+          unlinkSync(path);
+          removed++;
+        } catch (error) {
+          log.warn('reserved manifest not removed', { name, error });
+        }
+      }
+      return removed;
     },
 
     async flush() {
