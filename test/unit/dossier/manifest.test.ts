@@ -127,6 +127,22 @@ describe('manifests', () => {
     expect(manifest.outbox.state).toBe('waiting');
   });
 
+  it('reserves an empty file when a draft begins; a draft that is gone leaves none behind', async () => {
+    const { core, dataDir, staff } = await kioskWith(0);
+    const kept = await call<{ id: string }>(core, 'dossier.create', { procedureId: PROCEDURE }, staff);
+    const gone = await call<{ id: string }>(core, 'dossier.create', { procedureId: PROCEDURE }, staff);
+    const path = (id: string) => join(dataDir, 'manifests', `${id}.json`);
+    expect(statSync(path(gone.id)).size).toBe(0);
+    await call(core, 'dossier.discard', { id: gone.id }, staff);
+    await core.close();
+    // At the next start (and every minute) the sweep takes the discarded draft's file, not the live one's;
+    // neither is taken for a dossier to restore.
+    const { alerts } = await reopen(dataDir);
+    expect(existsSync(path(gone.id))).toBe(false);
+    expect(existsSync(path(kept.id))).toBe(true);
+    expect(alerts.filter((a) => a.code === 'dossiers-restored')).toEqual([]);
+  });
+
   it('starts as before, with no alert, when the database has every dossier', async () => {
     const { core, dataDir, filed } = await kioskWith(2);
     await core.close();
