@@ -1,6 +1,7 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { isMethodName, methods, type KioskError, type Result } from '../../preload/api';
 import { createAlerts } from './alerts';
+import { createDiskGuard } from './disk';
 import { createAudit } from './audit';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, parseConfig, type LoadedConfig } from './config/load';
@@ -180,6 +181,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const bus = createEventBus();
   const audit = createAudit(db, clock);
   const alerts = createAlerts(db, { clock, bus, audit });
+  // A full disk answers `disk-full` (not `internal`) and alerts staff once (disk.ts).
+  const disk = createDiskGuard({ db, alerts, dataDir: options.dataDir, clock });
   // Submitted dossiers the database lacks but whose manifests exist go back before anything reads it
   // (the attachment sweep would otherwise take their files for orphans): dossier/manifest.ts.
   const manifests = createManifests({ db, dataDir: options.dataDir, now: () => clock.now() });
@@ -450,8 +453,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         log.error('result does not match the contract', { method: name, issues: checked.error.issues });
         return fail(commonErrors.internal());
       }
+      disk.noteSuccess();
       return ok(checked.data);
     } catch (error) {
+      const full = disk.refusal(error);
+      if (full) return fail(full);
       if (error instanceof KioskFailure) return fail(error.error);
       log.error('method failed', { method: name, error });
       return fail(commonErrors.internal());
@@ -477,6 +483,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       lanTls?.stop();
       clearInterval(sweepTimer);
+      disk.stop();
       folderWatch.stop();
       offSubmitted();
       await sync.stop();

@@ -33,6 +33,9 @@ export function statusForError(error: KioskError): number {
       return 431;
     case 'internal':
       return 500;
+    case 'disk-full':
+      // Insufficient Storage: the kiosk's disk is full (main/core/disk.ts); nothing of the request was kept.
+      return 507;
     case 'file-busy':
       // The file worker's queue is full: a moment later the same request works.
       return 503;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AttachSourceSchema } from '../../../preload/api';
+import { attachBytesNeeded, requireSpace } from '../disk';
 import { localParts } from '../queue/time';
 import { toStoredDocument } from './convert';
 import type { DossierContext } from './context';
@@ -67,6 +68,8 @@ export function createAttach(ctx: DossierContext) {
       if (component.fromForm) throw dossierErrors.componentFromForm();
 
       const file: SourceFile = await read(input.source, component.accept);
+      // Before the file worker and the blob: a disk too full for the file refuses it with `disk-full`.
+      requireSpace(dataDir, attachBytesNeeded(file.bytes.byteLength));
       const stored = await toStoredDocument(deps.decoder, file.bytes, file.kind);
       const blob = await ctx.blobs.write(stored.pdf);
 

@@ -1,5 +1,6 @@
 import { dueDate, shippedCalendar } from '../calendar';
 import { createLogger } from '../log';
+import { SUBMIT_SPARE_BYTES, requireSpace } from '../disk';
 import { localParts } from '../queue/time';
 import { extractApplicant } from './applicant';
 import { formatDossierCode } from './code';
@@ -54,16 +55,28 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
     ),
   };
 
-  function nextSeq(day: string): number {
-    const last = Math.max(
+  /** The number this process last wrote to the high-water file, and for which dossier (see nextSeq). */
+  let written: { day: string; seq: number; id: string } | null = null;
+
+  function nextSeq(day: string, id: string): number {
+    const inDb = Math.max(
       (q.lastSeq.get(day) as number | undefined) ?? 0,
       (q.lastUsed.get(day) as number | null) ?? 0,
-      // A database moved aside as damaged took its numbers with it; this file did not.
-      highWater.get(day),
     );
-    q.saveSeq.run(day, last + 1);
-    highWater.set(day, last + 1);
-    return last + 1;
+    // A database moved aside as damaged took its numbers with it; this file did not.
+    let mark = highWater.get(day);
+    // The file still holds the number this process wrote for this same dossier's submit, whose
+    // transaction then failed (the disk filled up at the manifest or the commit): the database, which has
+    // every committed number, is below it, and no one wrote the file since (we hold the write lock), so no
+    // receipt carries that number and the dossier gets it again instead of skipping it. Only this dossier:
+    // its failed submit may have left a manifest claiming the number. Another dossier, or a restart in
+    // between, leaves a gap, which is harmless; the free-space check in `submit` makes it rare.
+    if (written?.day === day && written.id === id && written.seq === mark && inDb < mark) mark -= 1;
+    const next = Math.max(inDb, mark) + 1;
+    q.saveSeq.run(day, next);
+    highWater.set(day, next);
+    written = { day, seq: next, id };
+    return next;
   }
 
   /** Inside the transaction. Returns the row after submit, or the row as it was when already submitted. */
@@ -76,7 +89,7 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
     const now = ctx.now();
     const receivedAt = now.toISOString();
     const day = localParts(now, config.timeZone).date;
-    const seq = nextSeq(day);
+    const seq = nextSeq(day, id);
     const code = formatDossierCode({
       unitCode: config.centre.unitCode,
       kioskId: config.kioskId.slice(1), // "K01" → "01": the code itself adds the K
@@ -127,6 +140,8 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
      * second receipt: `receipt.jobIds` is then empty.
      */
     submit(id: string, actor: Actor): Submitted {
+      // A disk too full for the submit refuses it before it takes a number (disk.ts); a repeat needs no room.
+      if (ctx.row(id).status !== 'submitted') requireSpace(deps.dataDir, SUBMIT_SPARE_BYTES);
       const { row, fresh } = db.transaction(commit).immediate(id, actor);
       const data = buildReceiptData({ row, attachments: ctx.attachments(id), config });
       let jobIds: number[] = [];
