@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,11 @@ function state(dataDir: string) {
         ? readFileSync(join(dataDir, HIGH_WATER_FILE), 'utf8')
         : null,
       attachmentFiles: files(join(dataDir, 'attachments')),
+      // Manifests the restore would act on. An empty one is a draft's reserved file (dossier/manifest.ts): a
+      // refused dossier.create may leave one, which the restore ignores and the draft sweep removes.
+      manifests: files(join(dataDir, 'manifests')).filter(
+        (name) => statSync(join(dataDir, 'manifests', name)).size > 0,
+      ),
     };
   } finally {
     db.close();
