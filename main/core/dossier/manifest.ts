@@ -64,6 +64,11 @@ export interface Manifests {
    * commits. Throws when the disk refuses, which rolls the submit back (nothing half-done).
    */
   write(id: string): void;
+  /**
+   * A submit whose transaction failed after `write`: the file is emptied again (a reservation), unless
+   * the database does hold the dossier as submitted. Truncating needs no free space.
+   */
+  unfill(id: string): void;
   /** After a change the portal or staff made (sent, corrected …): the manifest follows, off the event loop. */
   update(id: string): void;
   /** Every dossier whose manifest exists and which the database lacks, put back (at start). */
@@ -178,6 +183,24 @@ export function createManifests(deps: {
         closeSync(fd);
       }
       if (!reserved) fsyncFolder(folder);
+    },
+
+    unfill(id) {
+      try {
+        const row = q.dossier.get(id) as Row | undefined;
+        if (row?.status === 'submitted') return;
+        const path = pathOf(id);
+        if (!existsSync(path)) return;
+        const fd = openSync(path, 'r+');
+        try {
+          ftruncateSync(fd, 0);
+          fdatasyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      } catch (error) {
+        log.error('a failed submit left its manifest filled', { id, error });
+      }
     },
 
     update(id) {

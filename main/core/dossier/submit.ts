@@ -142,7 +142,16 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
     submit(id: string, actor: Actor): Submitted {
       // A disk too full for the submit refuses it before it takes a number (disk.ts); a repeat needs no room.
       if (ctx.row(id).status !== 'submitted') requireSpace(deps.dataDir, SUBMIT_SPARE_BYTES);
-      const { row, fresh } = db.transaction(commit).immediate(id, actor);
+      let committed: { row: SubmittedRow; fresh: boolean };
+      try {
+        committed = db.transaction(commit).immediate(id, actor);
+      } catch (error) {
+        // The manifest may have been filled before the transaction failed (a full disk at commit): it
+        // must not bring back at the next start a dossier the citizen was told was not submitted.
+        manifests.unfill(id);
+        throw error;
+      }
+      const { row, fresh } = committed;
       const data = buildReceiptData({ row, attachments: ctx.attachments(id), config });
       let jobIds: number[] = [];
       if (fresh) {

@@ -143,6 +143,44 @@ describe('manifests', () => {
     expect(alerts.filter((a) => a.code === 'dossiers-restored')).toEqual([]);
   });
 
+  it('empties the manifest again when the submit fails after writing it: nothing comes back at restart', async () => {
+    const { core, dataDir, staff } = await kioskWith(0);
+    const draft = await call<{ id: string }>(core, 'dossier.create', { procedureId: PROCEDURE }, staff);
+    await call(
+      core,
+      'dossier.update',
+      { id: draft.id, data: exampleData(PROCEDURE), contact: { phone: '0912345678' } },
+      staff,
+    );
+    const check = await call<{ problems: { componentId?: string }[] }>(
+      core,
+      'dossier.check',
+      { id: draft.id },
+      staff,
+    );
+    const photo = imageBytes('png').toString('base64');
+    for (const componentId of new Set(check.problems.flatMap((p) => (p.componentId ? [p.componentId] : []))))
+      await call(
+        core,
+        'dossier.attach',
+        { id: draft.id, componentId, source: { kind: 'capture', dataBase64: photo } },
+        staff,
+      );
+    // The transaction fails after the manifest is filled (its audit row, the last write, is refused).
+    const db = new Database(join(dataDir, 'kiosk.db'));
+    db.exec(`CREATE TRIGGER fail_submit BEFORE INSERT ON audit_log WHEN NEW.action = 'dossier.submit'
+             BEGIN SELECT RAISE(ABORT, 'injected'); END`);
+    const refused = await core.call('dossier.submit', { id: draft.id }, staff);
+    expect(refused.ok).toBe(false);
+    expect(statSync(join(dataDir, 'manifests', `${draft.id}.json`)).size).toBe(0);
+    db.exec('DROP TRIGGER fail_submit');
+    db.close();
+    await core.close();
+    const { today, alerts } = await reopen(dataDir);
+    expect(today).toEqual([]);
+    expect(alerts.filter((a) => a.code === 'dossiers-restored')).toEqual([]);
+  }, 60_000);
+
   it('starts as before, with no alert, when the database has every dossier', async () => {
     const { core, dataDir, filed } = await kioskWith(2);
     await core.close();
