@@ -214,6 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const ticketPrinter = config.ticketPrinter;
   const queue = createQueue(db, {
+    dataDir: options.dataDir,
     clock,
     config,
     bus,
@@ -492,6 +493,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await chip.stop();
       await devices.stop();
       await printJobs.stop();
+      queue.close();
       decoder.close();
       db.close();
     },

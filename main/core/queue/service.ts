@@ -6,7 +6,9 @@ import type { CounterConfig, KioskConfig, ServiceConfig } from '../config/schema
 import { KioskFailure } from '../errors';
 import type { EventBus } from '../events';
 import { callOutText } from '../i18n/vietnamese-number';
+import { createLogger } from '../log';
 import { estimateWaitMinutes } from './estimate';
+import { createTicketHighWater, reserveBlock } from './high-water';
 import { queueErrors } from './messages';
 import { isWithinHours, serviceDay } from './time';
 
@@ -45,15 +47,26 @@ export interface QueueHooks {
   ticketCommitted(): void;
 }
 
+const log = createLogger('queue');
+
 export const counterName = (c: CounterConfig): Bilingual =>
   c.name ?? { vi: `Quầy số ${c.id}`, en: `Counter ${c.id}` };
 
 /** Queue tickets, counters and the board. Owns `tickets` and `counter_state`. */
 export function createQueue(
   db: Database.Database,
-  deps: { clock: Clock; config: KioskConfig; bus: EventBus; audit: Audit; hooks: QueueHooks },
+  deps: {
+    clock: Clock;
+    config: KioskConfig;
+    bus: EventBus;
+    audit: Audit;
+    hooks: QueueHooks;
+    /** Where `ticket-sequence.json` lives (the data folder): numbers never repeat after a lost database. */
+    dataDir?: string;
+  },
 ) {
   const { clock, config, bus, audit, hooks } = deps;
+  const highWater = deps.dataDir === undefined ? null : createTicketHighWater(deps.dataDir);
   const services = new Map(config.services.map((s) => [s.id, s]));
   const counters = new Map(config.counters.map((c) => [c.id, c]));
   const categories = new Set(config.priorityCategories.map((c) => c.id));
@@ -314,8 +327,12 @@ export function createQueue(
       const ticket = db
         .transaction(() => {
           const max = q.maxSeq.get(s.id, day) as number | null;
-          const seq = max === null ? s.range[0] : max + 1;
+          // Above every number this day may already have had, even those a lost database forgot.
+          const floor = highWater?.floor(day, s.id) ?? 0;
+          const seq = Math.max(max === null ? s.range[0] : max + 1, floor > 0 ? floor + 1 : 0);
           if (seq > s.range[1]) throw new KioskFailure(queueErrors.dayFull(s.name.vi));
+          // On disk before the commit; rewritten only once per block of numbers (high-water.ts).
+          highWater?.cover(day, s.id, seq, Math.min(seq + reserveBlock(s.range) - 1, s.range[1]));
           const width = Math.max(3, String(s.range[1]).length);
           const number = `${s.prefix}${String(seq).padStart(width, '0')}`;
           const id = Number(
@@ -476,6 +493,18 @@ export function createQueue(
         .immediate();
       publishBoard();
       return toTicket(row);
+    },
+
+    /**
+     * At a clean stop, before the database closes: the ticket high-water marks come down to the numbers
+     * really issued, so the next start continues without a gap. Never throws.
+     */
+    close(): void {
+      try {
+        highWater?.settle((day, serviceId) => q.maxSeq.get(serviceId, day) as number | null);
+      } catch (error) {
+        log.warn('ticket high-water not settled: the next start leaves a small gap', { error });
+      }
     },
 
     pause(counterId: number, paused: boolean, staff: StaffUser): CounterView {
