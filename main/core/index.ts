@@ -6,6 +6,7 @@ import { createAudit } from './audit';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, parseConfig, type LoadedConfig } from './config/load';
 import { openDatabase } from './db/open';
+import { damageAlerts } from './db/damage';
 import { KioskFailure, commonErrors, fail, kioskError, ok } from './errors';
 import { createEventBus } from './events';
 import { createDeviceManager, type HidModule, type Timers } from './devices';
@@ -177,7 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Before the database opens: a bad override stops the start with nothing to clean up.
   const portal = portalFrom(loaded.config, env);
-  const { db, recovered } = openDatabase(options.dataDir, clock.now());
+  const { db, recovered, lost, walLoss } = openDatabase(options.dataDir, clock.now());
   const bus = createEventBus();
   const audit = createAudit(db, clock);
   const alerts = createAlerts(db, { clock, bus, audit });
@@ -240,17 +241,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   try {
-    if (recovered) {
-      alerts.raise({
-        level: 'critical',
-        code: 'db-recovered',
-        vi: `Cơ sở dữ liệu bị hỏng nên ki-ốt đã chuyển tệp cũ sang ${recovered.movedTo} và bắt đầu với dữ liệu trống. Không xoá tệp đó: hãy báo kỹ thuật để khôi phục hồ sơ.`,
-        en: `The database was damaged: the kiosk moved it to ${recovered.movedTo} and started empty. Do not delete that file: call a technician to recover its dossiers.`,
-      });
-      audit.record({
-        action: 'db.recovered',
-        details: { movedTo: recovered.movedTo, reason: recovered.reason },
-      });
+    // A damaged file moved aside (and what was salvaged from it), a lost or empty one, a damaged or lost WAL.
+    for (const damage of damageAlerts({ recovered, lost, walLoss })) {
+      alerts.raise({ level: 'critical', code: damage.code, vi: damage.vi, en: damage.en });
+      audit.record({ action: damage.action, details: damage.details });
     }
     const seedPin = env.KIOSK_ADMIN_PIN;
     if (seedPin) await staff.seedAdmin(seedPin);
