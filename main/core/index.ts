@@ -281,6 +281,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     receipts: receiptSink(config, printJobs),
     parkSlips: parkSlipSink(ticketPrinter, printJobs),
     calendar,
+    // A dossier row that no longer reads back (bit rot) is named to staff once (dossier/damage.ts).
+    alerts,
   });
   const feedback = createFeedback(db, { clock, timeZone: config.timeZone });
   // The chooser's file list refreshes when a scan lands in an import folder or a USB drive comes and goes.

@@ -173,6 +173,12 @@ export const DossierSchema = z.object({
   code: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Present (true) only in a staff list (`dossier.parked`) on a dossier whose stored data no longer reads
+   * back (bit rot): its procedure, form, delivery and contact are then empty, not read, and opening it
+   * answers `dossier-damaged`. The screen shows "Hồ sơ bị hỏng dữ liệu — liên hệ kỹ thuật".
+   */
+  damaged: z.boolean().optional(),
 });
 export type Dossier = z.infer<typeof DossierSchema>;
 
@@ -335,6 +341,12 @@ export const DayDossierSchema = z.object({
   dueDate: Day,
   assistedBy: z.string().nullable(),
   sync: z.enum(['waiting', 'sending', 'attention', 'synced']),
+  /**
+   * Present (true) only when the dossier's stored data no longer reads back (bit rot): `procedureName` and
+   * `applicant` are then empty, not read, `dueDate` may not be its own, and reading it (lookup, receipt)
+   * answers `dossier-damaged`. The screen shows "Hồ sơ bị hỏng dữ liệu — liên hệ kỹ thuật" instead.
+   */
+  damaged: z.boolean().optional(),
 });
 
 export const RatingSchema = z.enum(['very-satisfied', 'satisfied', 'unsatisfied']);

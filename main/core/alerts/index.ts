@@ -11,7 +11,14 @@ export interface Alerts {
    * `subject`: what the alert is about, when that can put itself right (`dossier:<id>`, `sync-token`):
    * `settle(subject)` then closes it.
    */
-  raise(alert: Pick<Alert, 'level' | 'code' | 'vi' | 'en'>, subject?: string): Alert;
+  raise(
+    alert: Pick<Alert, 'level' | 'code' | 'vi' | 'en'>,
+    subject?: string,
+    options?: {
+      /** With a subject: an alert about it still open is returned as it is, not raised a second time. */
+      once?: boolean;
+    },
+  ): Alert;
   /**
    * The problem behind every open alert about `subject` is gone (the refused dossier went through): they
    * are closed without a person (acknowledged_by NULL, an `alert.settle` audit row) and pushed again to
@@ -54,7 +61,12 @@ export function createAlerts(
   const get = (id: number): Row | undefined => byId.get(id) as Row | undefined;
 
   return {
-    raise(a, subject) {
+    raise(a, subject, options) {
+      if (options?.once && subject !== undefined) {
+        const open = openAbout.get(subject) as number | undefined;
+        const existing = open === undefined ? undefined : get(open);
+        if (existing) return existing;
+      }
       const info = insert.run(a.level, a.code, a.vi, a.en, deps.clock.now().toISOString(), subject ?? null);
       const alert = get(Number(info.lastInsertRowid));
       if (!alert) throw new Error('alert vanished after insert');

@@ -1,10 +1,20 @@
 import type Database from 'better-sqlite3';
+import type { Alerts } from '../alerts';
 import type { Audit } from '../audit';
 import type { Clock } from '../clock';
 import type { KioskConfig } from '../config/schema';
 import type { EventBus } from '../events';
 import type { CalendarSource } from '../calendar';
+import { createLogger } from '../log';
 import type { BlobStore } from './blobs';
+import {
+  type DamagedPart,
+  type DamagedWho,
+  DossierDamaged,
+  damagedAlert,
+  damagedSubject,
+  readRow,
+} from './damage';
 import type { FileDecoder } from './decode/pool';
 import { dossierErrors } from './messages';
 import {
@@ -37,6 +47,8 @@ export interface DossierDeps extends ProcedureSource {
   decoder: FileDecoder;
   /** How young an attachment file must be to be safe from the orphan sweep (tests shorten it). */
   blobGraceMs?: number;
+  /** Where a damaged dossier is reported to staff (damage.ts); without it, only the log says so. */
+  alerts?: Pick<Alerts, 'raise'>;
 }
 
 /** The shared pieces of the dossier service's parts (drafts, attach, submit, lookup, park, sweep). */
@@ -45,8 +57,12 @@ export interface DossierContext {
   db: Database.Database;
   blobs: BlobStore;
   now(): Date;
-  /** The row, or a "not found" refusal. */
+  /** The row, or a "not found" refusal; a row whose stored data no longer reads back, `dossier-damaged`. */
   row(id: string): DossierRow;
+  /** The row when it reads back whole; else staff are told (once) and `dossier-damaged` is thrown. */
+  intact<R extends DossierRow>(row: R): R;
+  /** A damaged dossier noticed while reading a list: staff are told once (a critical alert), and the log. */
+  damaged(who: DamagedWho, part: DamagedPart): void;
   attachments(id: string): AttachmentRow[];
   dossier(id: string): Dossier;
   /** The row of a draft or parked dossier, or a refusal (not found, submitted). */
@@ -55,10 +71,32 @@ export interface DossierContext {
   uuid(): string;
 }
 
+const log = createLogger('dossier');
+
 export function createContext(deps: DossierDeps, blobs: BlobStore): DossierContext {
   const { db } = deps;
   const byId = db.prepare(`SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} WHERE d.id = ?`);
   const attachments = attachmentQuery(db);
+  /** Dossiers already reported by this process: a list read every few seconds says it once. */
+  const reported = new Set<string>();
+
+  function report(who: DamagedWho, part: DamagedPart): void {
+    if (reported.has(who.id)) return;
+    reported.add(who.id);
+    log.error('dossier data damaged', { id: who.id, code: who.code, part });
+    const raise = (): void => {
+      try {
+        // `once`: an alert about it still open (raised by sync, or before a restart) is not repeated.
+        if (db.open) deps.alerts?.raise(damagedAlert(who, part), damagedSubject(who.id), { once: true });
+      } catch (error) {
+        log.error('the damaged-dossier alert could not be raised', { id: who.id, error });
+      }
+    };
+    // Inside a transaction the refusal that follows rolls it back, and the alert with it: raised after.
+    if (db.inTransaction) queueMicrotask(raise);
+    else raise();
+  }
+
   const ctx: DossierContext = {
     deps,
     db,
@@ -67,8 +105,16 @@ export function createContext(deps: DossierDeps, blobs: BlobStore): DossierConte
     row(id) {
       const row = byId.get(id) as DossierRow | undefined;
       if (!row) throw dossierErrors.notFound();
-      return row;
+      return ctx.intact(row);
     },
+    intact(row) {
+      const reading = readRow(row);
+      if (reading.ok) return row;
+      const who = { id: row.id, code: row.code, parkCode: row.parkCode };
+      report(who, reading.part);
+      throw new DossierDamaged(who, reading.part);
+    },
+    damaged: report,
     attachments: (id) => attachments.all(id) as AttachmentRow[],
     dossier: (id) => toDossier(ctx.row(id), ctx.attachments(id)),
     editable(id) {

@@ -1,9 +1,10 @@
-import { TimelineStatusSchema } from '../../../preload/api';
+import { DayDossierSchema, TimelineStatusSchema } from '../../../preload/api';
 import { KioskFailure } from '../errors';
 import { maskId, maskName } from '../identity';
 import { localParts } from '../queue/time';
 import { extractApplicant } from './applicant';
 import type { DossierContext } from './context';
+import { DossierDamaged, isDay } from './damage';
 import { createLookupGuard, DEFAULT_LOOKUP_GUARD } from './lookup-guard';
 import { newLookupSecret, sameSecret } from './lookup-secret';
 import { dossierErrors } from './messages';
@@ -73,6 +74,7 @@ export function createLookup(ctx: DossierContext) {
   });
 
   function full(row: SubmittedRow): Lookup {
+    ctx.intact(row);
     const timeline = (
       q.events.all(row.id) as { status: string; at: string; vi: string | null; en: string | null }[]
     ).map((e) => ({
@@ -102,7 +104,12 @@ export function createLookup(ctx: DossierContext) {
     return current.success ? current.data : (last ?? 'received');
   }
 
+  /**
+   * Reads no JSON column, so a dossier damaged there still tells its citizen where it stands; only a
+   * damaged due date (which this answer shows) refuses it.
+   */
   function statusOnly(row: SubmittedRow): LookupStatus {
+    if (!isDay(row.dueDate)) ctx.intact(row);
     return {
       detail: 'status',
       code: row.code,
@@ -115,7 +122,7 @@ export function createLookup(ctx: DossierContext) {
 
   function matches(row: SubmittedRow, factor: LookupFactor): boolean {
     if ('secret' in factor) return sameSecret(row.lookupSecret, factor.secret);
-    const born = extractApplicant(procedureOf(row), dataOf(row))?.birthDate ?? null;
+    const born = extractApplicant(procedureOf(ctx.intact(row)), dataOf(row))?.birthDate ?? null;
     return born !== null && born === factor.birthDate;
   }
 
@@ -185,30 +192,59 @@ export function createLookup(ctx: DossierContext) {
       return answer;
     },
 
-    /** The day's submitted dossiers (the centre's day; today when not given), oldest first. */
+    /**
+     * The day's submitted dossiers (the centre's day; today when not given), oldest first. Each row is
+     * read on its own: a damaged one is listed with `damaged: true` (staff are alerted once) and the
+     * others as usual, never a refusal of the whole list.
+     */
     today(day?: string): DayDossier[] {
       const wanted = day ?? localParts(ctx.now(), deps.config.timeZone).date;
       const rows = q.day.all(wanted) as (DossierRow & { syncState: string | null })[];
-      return rows
-        .map((raw) => ({ ...asSubmitted(raw), syncState: raw.syncState }))
-        .map((row) => ({
-          id: row.id,
-          code: row.code,
-          portalCode: row.portalCode,
-          procedureName: procedureOf(row).name,
-          applicant: [row.applicantName ?? '', row.applicantId === null ? '' : `(${maskId(row.applicantId)})`]
-            .filter(Boolean)
-            .join(' '),
-          receivedAt: row.receivedAt,
-          dueDate: row.dueDate,
-          assistedBy: row.assistedBy === null ? null : (row.assistedName ?? ''),
-          sync:
-            row.syncState === 'done'
-              ? 'synced'
-              : row.syncState === 'sending' || row.syncState === 'attention'
-                ? row.syncState
-                : 'waiting',
-        }));
+      return rows.flatMap((raw) => {
+        const row = asSubmitted(raw);
+        const sync: DayDossier['sync'] =
+          raw.syncState === 'done'
+            ? 'synced'
+            : raw.syncState === 'sending' || raw.syncState === 'attention'
+              ? raw.syncState
+              : 'waiting';
+        try {
+          const entry: DayDossier = {
+            id: row.id,
+            code: row.code,
+            portalCode: row.portalCode,
+            procedureName: procedureOf(ctx.intact(row)).name,
+            applicant: [
+              row.applicantName ?? '',
+              row.applicantId === null ? '' : `(${maskId(row.applicantId)})`,
+            ]
+              .filter(Boolean)
+              .join(' '),
+            receivedAt: row.receivedAt,
+            dueDate: row.dueDate,
+            assistedBy: row.assistedBy === null ? null : (row.assistedName ?? ''),
+            sync,
+          };
+          return [entry];
+        } catch (error) {
+          if (!(error instanceof DossierDamaged)) throw error;
+          // What the row still says for certain; nothing read from its damaged text. A due date that
+          // no longer reads is shown as the day it was received (the screen hides it beside the mark).
+          const entry = DayDossierSchema.safeParse({
+            id: row.id,
+            code: row.code,
+            portalCode: row.portalCode,
+            procedureName: '',
+            applicant: '',
+            receivedAt: row.receivedAt,
+            dueDate: isDay(row.dueDate) ? row.dueDate : wanted,
+            assistedBy: row.assistedBy === null ? null : (row.assistedName ?? ''),
+            sync,
+            damaged: true,
+          });
+          return entry.success ? [entry.data] : [];
+        }
+      });
     },
   };
 }

@@ -1,5 +1,14 @@
+import { DossierSchema } from '../../../preload/api';
 import type { ParkSlipJobPayload } from '../print/park-slip';
-import { DOSSIER_COLUMNS, DOSSIER_FROM, type DossierRow, procedureOf, toDossier } from './rows';
+import { DossierDamaged } from './damage';
+import {
+  DOSSIER_COLUMNS,
+  DOSSIER_FROM,
+  type DossierRow,
+  damagedDossier,
+  procedureOf,
+  toDossier,
+} from './rows';
 import type { DossierContext } from './context';
 import { dossierErrors } from './messages';
 import type { Dossier, StaffUser } from './types';
@@ -84,6 +93,7 @@ export function createPark(ctx: DossierContext) {
     resume(code: string, staff: StaffUser): Dossier {
       const row = q.byCode.get(code.trim().toUpperCase()) as DossierRow | undefined;
       if (!row) throw dossierErrors.parkCodeNotFound();
+      ctx.intact(row);
       // Resuming counts as activity: the keep period runs from the last time anyone worked on it.
       q.touch.run(ctx.now().toISOString(), row.id);
       deps.audit.record({
@@ -115,8 +125,28 @@ export function createPark(ctx: DossierContext) {
       };
     },
 
+    /**
+     * Every parked draft. One whose stored data no longer reads back, or reads back as something the
+     * contract does not accept (the answer is checked against it as a whole), is listed marked `damaged`
+     * (staff alerted once), never a refusal of the whole list.
+     */
     parked(): Dossier[] {
-      return (q.parked.all() as DossierRow[]).map((row) => toDossier(row, ctx.attachments(row.id)));
+      return (q.parked.all() as DossierRow[]).map((row) => {
+        const attachments = ctx.attachments(row.id);
+        try {
+          const dossier = toDossier(ctx.intact(row), attachments);
+          const checked = DossierSchema.safeParse(dossier);
+          if (checked.success) return dossier;
+          const section = checked.error.issues[0]?.path[0];
+          ctx.damaged(
+            { id: row.id, code: row.code, parkCode: row.parkCode },
+            section === 'delivery' ? 'delivery_json' : section === 'contact' ? 'contact_json' : 'data_json',
+          );
+        } catch (error) {
+          if (!(error instanceof DossierDamaged)) throw error;
+        }
+        return damagedDossier(row, attachments);
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { type DossierParts, DossierDamaged, readRow } from './damage';
 import type { Attachment, Contact, Delivery, Dossier, Procedure } from './types';
 
 /** The `dossiers` and `attachments` tables (migration 0004) as the service reads them. */
@@ -74,36 +75,72 @@ export function attachmentQuery(db: Database.Database) {
   );
 }
 
-export const procedureOf = (row: DossierRow): Procedure => JSON.parse(row.procedureJson) as Procedure;
-export const dataOf = (row: DossierRow): Record<string, unknown> =>
-  JSON.parse(row.dataJson) as Record<string, unknown>;
-export const deliveryOf = (row: DossierRow): Delivery => JSON.parse(row.deliveryJson) as Delivery;
-export const contactOf = (row: DossierRow): Contact => JSON.parse(row.contactJson) as Contact;
+/**
+ * The row's JSON columns, read and checked once per row object (damage.ts). A row that no longer reads
+ * back throws `DossierDamaged` (`dossier-damaged`, a refusal a person can read), never a SyntaxError that
+ * would answer `internal`; lists catch it per row (lookup.ts, park.ts).
+ */
+export function partsOf(row: DossierRow): DossierParts {
+  const reading = readRow(row);
+  if (!reading.ok)
+    throw new DossierDamaged({ id: row.id, code: row.code, parkCode: row.parkCode }, reading.part);
+  return reading.parts;
+}
+
+export const procedureOf = (row: DossierRow): Procedure => partsOf(row).procedure;
+export const dataOf = (row: DossierRow): Record<string, unknown> => partsOf(row).data;
+export const deliveryOf = (row: DossierRow): Delivery => partsOf(row).delivery;
+export const contactOf = (row: DossierRow): Contact => partsOf(row).contact;
+
+const attachmentView = (a: AttachmentRow): Attachment => ({
+  id: a.id,
+  componentId: a.componentId,
+  name: a.name,
+  kind: a.kind,
+  pages: a.pages,
+  bytes: a.bytes,
+  sha256: a.sha256,
+  thumbnail: a.thumbnail,
+});
 
 export function toDossier(row: DossierRow, attachments: AttachmentRow[]): Dossier {
-  const procedure = procedureOf(row);
+  const { procedure, data, delivery, contact } = partsOf(row);
   return {
     id: row.id,
     procedureId: row.procedureId,
     procedureName: procedure.name,
     status: row.status,
-    data: JSON.parse(row.dataJson) as Dossier['data'],
-    delivery: deliveryOf(row),
-    contact: contactOf(row),
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      componentId: a.componentId,
-      name: a.name,
-      kind: a.kind,
-      pages: a.pages,
-      bytes: a.bytes,
-      sha256: a.sha256,
-      thumbnail: a.thumbnail,
-    })),
+    data: data as Dossier['data'],
+    delivery,
+    contact,
+    attachments: attachments.map(attachmentView),
     assistedBy: row.assistedBy === null ? null : { id: row.assistedBy, displayName: row.assistedName ?? '' },
     parkCode: row.parkCode,
     code: row.code,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * A damaged dossier as a list shows it: what its row still says for certain (id, status, codes, times,
+ * who filed it, its files), nothing read from the damaged text, and `damaged: true` for the screen's mark.
+ */
+export function damagedDossier(row: DossierRow, attachments: AttachmentRow[]): Dossier {
+  return {
+    id: row.id,
+    procedureId: row.procedureId,
+    procedureName: '',
+    status: row.status,
+    data: {},
+    delivery: { method: 'counter' },
+    contact: {},
+    attachments: attachments.map(attachmentView),
+    assistedBy: row.assistedBy === null ? null : { id: row.assistedBy, displayName: row.assistedName ?? '' },
+    parkCode: row.parkCode,
+    code: row.code,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    damaged: true,
   };
 }

@@ -11,10 +11,12 @@ import { dossierErrors } from './messages';
  *   processing instruction), which is how an HTML parser starts a tag. "số 3 < số 5" is ordinary text.
  * - Control characters: C0 and C1 controls except tab and line breaks (a multi-line address is fine),
  *   and the bidirectional overrides that make text display in an order other than it is stored.
+ * - U+FFFD, the replacement character: nobody types it; it is what text that was not UTF-8 became on its
+ *   way here (a mangled paste). Refused, it also marks stored text changed on disk (damage.ts).
  */
 const MARKUP = /<[A-Za-z!/?]/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
 
 /** Nesting deeper than any e-form needs is refused (a crafted payload could exhaust the stack). */
 const MAX_DEPTH = 12;

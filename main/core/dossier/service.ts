@@ -92,7 +92,7 @@ export function createDossiers(deps: DossiersOptions) {
 
     /** The receipt's data of a submitted dossier, by its code (the same builder as at submit). */
     receiptData(code: string) {
-      const row = lookup.byCode(code);
+      const row = ctx.intact(lookup.byCode(code));
       return buildReceiptData({ row, attachments: ctx.attachments(row.id), config: deps.config });
     },
 
@@ -101,7 +101,7 @@ export function createDossiers(deps: DossiersOptions) {
      * the file copy is already in the folder). Audited either way: a receipt carries a full ID number.
      */
     async receipt(code: string, print: boolean, staff: StaffUser) {
-      const row = lookup.withSecret(lookup.byCode(code));
+      const row = lookup.withSecret(ctx.intact(lookup.byCode(code)));
       const data = buildReceiptData({ row, attachments: ctx.attachments(row.id), config: deps.config });
       const pdf = await deps.receipts.pdf(data);
       const jobIds = print ? deps.receipts.enqueue(data, 1) : [];

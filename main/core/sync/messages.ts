@@ -102,11 +102,16 @@ export const localErrors = {
       'Không tìm thấy hồ sơ đã nộp trong cơ sở dữ liệu của ki-ốt.',
       'The submitted dossier is not in the kiosk database.',
     ),
+  /**
+   * The row no longer reads back (damage.ts in main/core/dossier): set aside, never retried by itself.
+   * `field` names the damaged column.
+   */
   badRecord: (what: string) =>
     kioskError(
-      'sync-dossier-unreadable',
-      `Dữ liệu hồ sơ trên ki-ốt bị lỗi (${what}).`,
-      `The dossier's record on the kiosk is damaged (${what}).`,
+      'dossier-damaged',
+      `Hồ sơ bị hỏng dữ liệu — liên hệ kỹ thuật (phần hỏng: ${what}). Ki-ốt không gửi hồ sơ này cho đến khi kỹ thuật khôi phục; các hồ sơ khác vẫn được gửi.`,
+      `The dossier's data is damaged — call a technician (damaged part: ${what}). The kiosk will not send it until a technician restores it; other dossiers are still sent.`,
+      what,
     ),
   missingFile: (name: string) =>
     kioskError(

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { KioskError } from '../../../preload/api';
+import { readTyped } from '../dossier/damage';
 import { localErrors } from './messages';
 import type { PortalDossier } from './types';
 
@@ -47,7 +48,9 @@ export interface PayloadContext {
 
 /**
  * Builds what the kiosk POSTs from the rows as they are now, so a staff correction (dossier.correct) is
- * what the next attempt sends. Never throws: a damaged row becomes a local error that staff see.
+ * what the next attempt sends. Never throws: a damaged row (text that no longer parses, or no longer has
+ * the shape it was stored in) becomes a local `dossier-damaged` error that sets that one dossier aside
+ * (outbox `attention`, one critical alert: record.ts); the rest of the outbox goes on.
  */
 export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext) {
   const dossierQ = db.prepare(
@@ -69,7 +72,7 @@ export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext)
     const row = dossierQ.get(id) as DossierRow | undefined;
     if (!row) return { ok: false, code: null, error: localErrors.missingDossier() };
     if (row.status !== 'submitted' || !row.code || !row.receivedAt || !row.dueDate) {
-      return { ok: false, code: row.code, error: localErrors.badRecord('not submitted') };
+      return { ok: false, code: row.code, error: localErrors.badRecord('status') };
     }
     const parsed = parseAll(row);
     if (!parsed.ok) return { ok: false, code: row.code, error: localErrors.badRecord(parsed.what) };
@@ -119,20 +122,17 @@ type Parsed =
 
 function parseAll(row: DossierRow): Parsed {
   const procedure = json(row.procedureJson);
-  const data = json(row.dataJson);
-  const delivery = json(row.deliveryJson);
-  const contact = json(row.contactJson);
-  if (!procedure.ok) return { ok: false, what: 'procedure_json' };
-  if (!data.ok || !isRecord(data.value)) return { ok: false, what: 'data_json' };
-  if (!delivery.ok) return { ok: false, what: 'delivery_json' };
-  if (!contact.ok) return { ok: false, what: 'contact_json' };
-  const code = isRecord(procedure.value) ? procedure.value.code : undefined;
+  if (!procedure.ok || !isRecord(procedure.value)) return { ok: false, what: 'procedure_json' };
+  const code = procedure.value.code;
+  // Only the procedure's code is sent (the portal has the procedure itself); it must be a code.
+  if (code !== undefined && typeof code !== 'string') return { ok: false, what: 'procedure_json' };
+  // The form, delivery and contact go to the portal as they are: checked as the dossier module reads them.
+  const typed = readTyped(row);
+  if (!typed.ok) return { ok: false, what: typed.part };
   return {
     ok: true,
     procedureCode: typeof code === 'string' && code.length > 0 ? code : null,
-    data: data.value,
-    delivery: delivery.value,
-    contact: contact.value,
+    ...typed.parts,
   };
 }
 

@@ -2,6 +2,7 @@ import type { KioskError } from '../../../preload/api';
 import type { Alerts } from '../alerts';
 import type { Audit } from '../audit';
 import type { Clock } from '../clock';
+import { damagedAlert, damagedSubject } from '../dossier/damage';
 import { createLogger } from '../log';
 import { retryDelayMs } from './backoff';
 import type { Outcome } from './deliver';
@@ -136,8 +137,16 @@ export function createRecorder(deps: {
       sentAt: null,
       after: () => {
         log.warn('dossier needs attention', { id, status: httpStatus, code: error.code });
-        // A token refusal gets one alert for all (the engine raises it); a dossier refusal its own.
-        if (!tokenRefused) {
+        // A token refusal gets one alert for all (the engine raises it); a dossier refusal its own. A
+        // damaged record is not the portal's refusal and nothing staff can correct: the same one critical
+        // alert the dossier screens raise when they meet it (`once`: whoever notices first).
+        if (error.code === 'dossier-damaged') {
+          deps.alerts.raise(
+            damagedAlert({ id, code, parkCode: null }, error.field ?? 'status'),
+            damagedSubject(id),
+            { once: true },
+          );
+        } else if (!tokenRefused) {
           deps.alerts.raise(
             { level: 'warning', code: 'sync-refused', ...alertText.refused(code ?? id, error, reasons) },
             dossierSubject(id),
