@@ -22,6 +22,7 @@ export const staffDossierEn: typeof staffDossierVi = {
     actions: 'Receipt',
   },
   portalCode: 'Portal code: {{code}}',
+  damaged: 'Damaged dossier data — call a technician',
   selfService: 'Filed by the citizen',
   syncState: {
     waiting: 'Waiting',

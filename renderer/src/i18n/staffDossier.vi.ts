@@ -26,6 +26,7 @@ export const staffDossierVi = {
     actions: 'Biên nhận',
   },
   portalCode: 'Mã cổng: {{code}}',
+  damaged: 'Hồ sơ bị hỏng dữ liệu — liên hệ kỹ thuật',
   selfService: 'Công dân tự nộp',
   syncState: {
     waiting: 'Chờ gửi',

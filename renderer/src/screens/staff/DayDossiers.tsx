@@ -1,6 +1,7 @@
 /**
  * The day's submitted dossiers (dossier.today): code, procedure, applicant (ID masked by main), received,
- * due, who assisted, the sync state; per row "In lại" (print the receipt again) and "Xem biên nhận".
+ * due, who assisted, the sync state; per row "In lại" (print the receipt again) and "Xem biên nhận". A
+ * dossier whose stored data is damaged says "Hồ sơ bị hỏng dữ liệu — liên hệ kỹ thuật" instead.
  * Refreshed on `dossier.changed`, so a dossier submitted at the kiosk appears at the counter by itself.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -154,53 +155,13 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
             </thead>
             <tbody>
               {list.map((row) => (
-                <tr key={row.id} data-code={row.code} data-testid="dossier-row">
-                  <th scope="row">
-                    <span className="dossier-code">{row.code}</span>
-                    {row.portalCode !== null && row.portalCode !== row.code ? (
-                      <span className="dossier-portal-code">
-                        {t('staffDossier.portalCode', { code: row.portalCode })}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{row.procedureName}</td>
-                  <td>{row.applicant}</td>
-                  <td>
-                    <time dateTime={row.receivedAt}>{centreTime(row.receivedAt)}</time>
-                  </td>
-                  <td>
-                    <time dateTime={row.dueDate}>{formatDay(row.dueDate)}</time>
-                  </td>
-                  <td>{row.assistedBy ?? <span className="muted">{t('staffDossier.selfService')}</span>}</td>
-                  <td>
-                    <span className={`sync-badge sync-${row.sync}`} data-testid="dossier-sync">
-                      {t(`staffDossier.syncState.${row.sync}`)}
-                    </span>
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        aria-label={t('staffDossier.receipt.reprintLabel', { code: row.code })}
-                        data-testid="dossier-reprint"
-                        disabled={printing !== null}
-                        onClick={() => void print(row.code)}
-                      >
-                        {t('staffDossier.receipt.reprint')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        aria-label={t('staffDossier.receipt.viewLabel', { code: row.code })}
-                        data-testid="dossier-view"
-                        onClick={() => setViewing(row.code)}
-                      >
-                        {t('staffDossier.receipt.view')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
+                <DayDossierRow
+                  key={row.id}
+                  row={row}
+                  busy={printing !== null}
+                  onPrint={(code) => void print(code)}
+                  onView={setViewing}
+                />
               ))}
             </tbody>
           </table>
@@ -210,6 +171,87 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
         <ReceiptDialog code={viewing} onClose={() => setViewing(null)} onError={onError} />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * One dossier of the day. A damaged one (its stored data no longer reads back: `damaged` from main) says
+ * so instead of its procedure and applicant, shows no due date, and offers no receipt: main would refuse
+ * it (`dossier-damaged`) and staff are already alerted to call a technician.
+ */
+export function DayDossierRow({
+  row,
+  busy,
+  onPrint,
+  onView,
+}: {
+  row: DayDossier;
+  busy: boolean;
+  onPrint: (code: string) => void;
+  onView: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const damaged = row.damaged === true;
+  return (
+    <tr data-code={row.code} data-testid="dossier-row" data-damaged={damaged ? 'true' : undefined}>
+      <th scope="row">
+        <span className="dossier-code">{row.code}</span>
+        {row.portalCode !== null && row.portalCode !== row.code ? (
+          <span className="dossier-portal-code">
+            {t('staffDossier.portalCode', { code: row.portalCode })}
+          </span>
+        ) : null}
+      </th>
+      {damaged ? (
+        <td colSpan={2}>
+          <strong className="dossier-damaged" data-testid="dossier-damaged">
+            {t('staffDossier.damaged')}
+          </strong>
+        </td>
+      ) : (
+        <>
+          <td>{row.procedureName}</td>
+          <td>{row.applicant}</td>
+        </>
+      )}
+      <td>
+        <time dateTime={row.receivedAt}>{centreTime(row.receivedAt)}</time>
+      </td>
+      <td>{damaged ? '—' : <time dateTime={row.dueDate}>{formatDay(row.dueDate)}</time>}</td>
+      <td>{row.assistedBy ?? <span className="muted">{t('staffDossier.selfService')}</span>}</td>
+      <td>
+        <span className={`sync-badge sync-${row.sync}`} data-testid="dossier-sync">
+          {t(`staffDossier.syncState.${row.sync}`)}
+        </span>
+      </td>
+      <td>
+        {damaged ? (
+          '—'
+        ) : (
+          <div className="row-actions">
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              aria-label={t('staffDossier.receipt.reprintLabel', { code: row.code })}
+              data-testid="dossier-reprint"
+              disabled={busy}
+              onClick={() => onPrint(row.code)}
+            >
+              {t('staffDossier.receipt.reprint')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              aria-label={t('staffDossier.receipt.viewLabel', { code: row.code })}
+              data-testid="dossier-view"
+              onClick={() => onView(row.code)}
+            >
+              {t('staffDossier.receipt.view')}
+            </button>
+          </div>
+        )}
+      </td>
+    </tr>
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * Drafts parked by staff for a citizen who went to fetch a paper (dossier.parked), and resuming one by
  * its park code (dossier.resume), from the list or typed from the slip the citizen brings back. Each row
- * can print its park slip again (dossier.printParkSlip) when the first one was lost or not printed.
+ * can print its park slip again (dossier.printParkSlip) when the first one was lost or not printed. A
+ * draft whose stored data is damaged says so and offers neither (main would refuse both).
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -127,17 +128,23 @@ export function ParkedDrafts({
             </thead>
             <tbody>
               {drafts.map((draft) => (
-                <tr key={draft.id}>
+                <tr key={draft.id} data-damaged={draft.damaged ? 'true' : undefined}>
                   <th scope="row" className="dossier-code">
                     {draft.parkCode ?? '—'}
                   </th>
-                  <td>{draft.procedureName}</td>
+                  <td>
+                    {draft.damaged ? (
+                      <strong className="dossier-damaged">{t('staffDossier.damaged')}</strong>
+                    ) : (
+                      draft.procedureName
+                    )}
+                  </td>
                   <td>
                     <time dateTime={draft.updatedAt}>{formatDateTime(t, new Date(draft.updatedAt))}</time>
                   </td>
                   <td>{draft.assistedBy?.displayName ?? '—'}</td>
                   <td>
-                    {draft.parkCode !== null ? (
+                    {draft.parkCode !== null && !draft.damaged ? (
                       <div className="row-actions">
                         <button
                           type="button"
