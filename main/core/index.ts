@@ -195,6 +195,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessionMaxHours: loaded.config.staffSessionMaxHours,
     randomBytes: options.randomBytes ?? nodeRandomBytes,
     scrypt: options.scrypt,
+    // A kiosk whose database was lost or damaged is not a first start: no admin from the screen.
+    setupLocked: recovered !== null || lost !== null,
   });
   const pairing = createPairing({
     db,

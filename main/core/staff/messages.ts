@@ -65,6 +65,12 @@ export const staffErrors = {
       'To change your own PIN, use "Change PIN" (it asks for the current one).',
       'userId',
     ),
+  setupLocked: () =>
+    kioskError(
+      'admin-setup-locked',
+      'Ki-ốt này đã từng được dùng nhưng tài khoản quản trị đã mất cùng cơ sở dữ liệu, nên không tạo lại được tại màn hình này. Kỹ thuật viên hãy đặt biến môi trường KIOSK_ADMIN_PIN rồi khởi động lại ki-ốt.',
+      'This kiosk has been used before, but its administrator account was lost with the database, so it cannot be created again at this screen. A technician must set KIOSK_ADMIN_PIN and restart the kiosk.',
+    ),
   setupDone: () =>
     kioskError(
       'setup-done',

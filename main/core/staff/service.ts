@@ -30,6 +30,12 @@ export interface StaffOptions {
   /** Tests lower the scrypt cost; production keeps the default. */
   scrypt?: ScryptParams;
   throttle?: ThrottlePolicy;
+  /**
+   * The data folder shows this kiosk was used before (its database was lost or moved aside as damaged):
+   * with no account left, the first admin is not created from the screen, where anyone in the hall could
+   * do it, but only from KIOSK_ADMIN_PIN.
+   */
+  setupLocked?: boolean;
   /** Tests count PIN checks through this; production checks with scrypt (pin.ts). */
   verifyPin?: (pin: string, stored: string) => Promise<boolean>;
 }
@@ -258,6 +264,7 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
 
     async setupAdmin(input: { displayName: string; pin: string }): Promise<Session> {
       if ((q.count.get() as number) > 0) throw new KioskFailure(staffErrors.setupDone());
+      if (options.setupLocked) throw new KioskFailure(staffErrors.setupLocked());
       const hash = await hashPin(input.pin, { params, randomBytes: random });
       const id = db.transaction(() => {
         // Re-checked inside the transaction: two screens racing to set up get one admin, not two.
