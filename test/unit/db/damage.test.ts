@@ -118,17 +118,25 @@ async function cutPower(k: { core: Core; raw: Database.Database; dataDir: string
 
 /** The kiosk started again on `dataDir` without KIOSK_ADMIN_PIN: only a salvaged admin can sign in. */
 async function restart(dataDir: string) {
-  const again = await makeCore({ config: queueConfig, dataDir, env: {} });
+  let again = await makeCore({ config: queueConfig, dataDir, env: {} });
   const sessions = countIn(dataDir, 'staff_sessions');
   const info = await call<{ needsAdminSetup: boolean }>(again.core, 'app.info', {});
   const adminSignsIn = (await again.core.call('staff.signIn', { user: 'admin', pin: PIN }, window)).ok;
-  // Someone must read the alerts: the salvaged admin, or a new one set up on the kiosk's own screen.
+  // Someone must read the alerts: the salvaged admin, or — the screen refusing first-start setup on a
+  // used kiosk — one a technician brings back with KIOSK_ADMIN_PIN and a restart.
+  let setupRefused: string | null = null;
+  if (!adminSignsIn) {
+    const refused = await again.core.call('staff.setupAdmin', { displayName: 'Mới', pin: '975310' }, window);
+    setupRefused = refused.ok ? 'ok' : refused.error.code;
+    expect(setupRefused).toBe('admin-setup-locked');
+    await again.core.close();
+    again = await makeCore({ config: queueConfig, dataDir, env: { KIOSK_ADMIN_PIN: '975310' } });
+  }
   const staff: CallContext = adminSignsIn
     ? await signIn(again.core)
     : {
         ...window,
-        token: (await call<Session>(again.core, 'staff.setupAdmin', { displayName: 'Mới', pin: '975310' }))
-          .token,
+        token: (await call<Session>(again.core, 'staff.signIn', { user: 'admin', pin: '975310' })).token,
       };
   const alerts = await call<Alert[]>(again.core, 'staff.alerts', {}, staff);
   const board = await call<Board>(again.core, 'queue.board', {});
@@ -140,7 +148,7 @@ async function restart(dataDir: string) {
   const rows = { dossiers: count('dossiers'), outbox: count('outbox'), staff: count('staff_users') };
   const dossierSeqs = db.prepare('SELECT seq FROM dossiers ORDER BY seq').pluck().all() as number[];
   db.close();
-  return { ...again, info, adminSignsIn, alerts, waiting, next, rows, dossierSeqs, sessions };
+  return { ...again, info, adminSignsIn, setupRefused, alerts, waiting, next, rows, dossierSeqs, sessions };
 }
 
 function countIn(dataDir: string, table: string): number {
