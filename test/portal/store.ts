@@ -1,21 +1,19 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../main/core/clock';
-import type { PortalStatusChange } from '../../main/core/sync/types';
+import {
+  PortalStatusSchema,
+  type ChangesAnswer,
+  type PortalStatus,
+  type SubmitAnswer,
+} from '../../preload/contract/portal';
 import { validateDossier, type ValidationContext } from './validate';
 
-export type PortalStatus = PortalStatusChange['status'];
+export type { PortalStatus };
 /** `received` is where every dossier starts; it is never a "change" (the kiosk already knows it). */
 export type PortalState = 'received' | PortalStatus;
 
-export const STATUSES: readonly PortalStatus[] = [
-  'accepted',
-  'processing',
-  'supplement',
-  'done',
-  'returned',
-  'rejected',
-];
+export const STATUSES: readonly PortalStatus[] = PortalStatusSchema.options;
 
 /**
  * Moves a one-stop office makes. "returned" is "đã trả kết quả": the result handed to the citizen.
@@ -77,12 +75,7 @@ export interface TimelineEntry {
   paid: boolean | null;
 }
 
-export interface SubmitResponse {
-  portalCode: string;
-  id: string;
-  status: 'received';
-  receivedAt: string;
-}
+export type SubmitResponse = SubmitAnswer;
 
 export type SubmitOutcome =
   | { kind: 'created' | 'repeat'; response: SubmitResponse }
@@ -253,29 +246,23 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
      * nothing matched, the newest event id overall (everything up to it was looked at), so it only ever
      * grows and a kiosk with no news does not rescan the same rows.
      */
-    changes: db.transaction(
-      (
-        cursor: number,
-        kioskId: string | null,
-        limit: number,
-      ): { changes: PortalStatusChange[]; cursor: string } => {
-        const rows =
-          kioskId === null ? changesAll.all(cursor, limit) : changesForKiosk.all(cursor, kioskId, limit);
-        const last = rows.at(-1);
-        const next = rows.length === limit && last ? last.id : Math.max(cursor, q.maxEvent.get()?.id ?? 0);
-        return {
-          changes: rows.map((r) => ({
-            id: r.kiosk_dossier_id,
-            portalCode: r.code,
-            status: r.status,
-            at: r.at,
-            note: r.note,
-            paid: toBool(r.paid),
-          })),
-          cursor: String(next),
-        };
-      },
-    ),
+    changes: db.transaction((cursor: number, kioskId: string | null, limit: number): ChangesAnswer => {
+      const rows =
+        kioskId === null ? changesAll.all(cursor, limit) : changesForKiosk.all(cursor, kioskId, limit);
+      const last = rows.at(-1);
+      const next = rows.length === limit && last ? last.id : Math.max(cursor, q.maxEvent.get()?.id ?? 0);
+      return {
+        changes: rows.map((r) => ({
+          id: r.kiosk_dossier_id,
+          portalCode: r.code,
+          status: r.status,
+          at: r.at,
+          note: r.note,
+          paid: toBool(r.paid),
+        })),
+        cursor: String(next),
+      };
+    }),
 
     moveStatus: (code: string, status: PortalStatus, note: string | null): MoveOutcome => {
       const outcome = move(code, status, note);

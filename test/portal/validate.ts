@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Procedure } from '../../preload/api';
-import type { PortalDossier } from '../../main/core/sync/types';
+import { PortalDossierSchema, type PortalDossier } from '../../preload/contract/portal';
 
 /**
  * What makes a submitted dossier acceptable to the reference portal. Every problem is listed at once (the
@@ -16,36 +15,6 @@ export type RejectRule =
   | { procedureId?: string; procedureCode?: string; kioskId?: string; reasons: string[] }
   | ((dossier: PortalDossier) => string[] | null | undefined);
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const Text = z.string().trim().min(1).max(200);
-
-const DossierSchema = z.object({
-  id: z.uuid(),
-  localCode: Text,
-  kioskId: Text,
-  unitCode: z.string().regex(/^[0-9A-Za-z.]{1,40}$/),
-  procedureId: Text,
-  procedureCode: Text,
-  receivedAt: z.iso.datetime({ offset: true }),
-  dueDate: z.iso.date(),
-  data: z.record(z.string(), z.unknown()),
-  // The kiosk's contract defines these; the portal only needs them present.
-  delivery: z.custom<unknown>((v) => v !== undefined, { message: 'required' }),
-  contact: z.custom<unknown>((v) => v !== undefined, { message: 'required' }),
-  assistedBy: z.string().max(200).nullable(),
-  attachments: z
-    .array(
-      z.object({
-        componentId: Text,
-        sha256: Sha256,
-        bytes: z.number().int().nonnegative(),
-        name: z.string().min(1).max(255),
-        pages: z.number().int().min(1),
-      }),
-    )
-    .max(200),
-});
-
 export interface ValidationContext {
   idempotencyKey: string;
   /** Bytes of a stored blob, or null when it was never uploaded. */
@@ -58,7 +27,7 @@ export interface ValidationContext {
 export type Validated = { ok: true; dossier: PortalDossier } | { ok: false; reasons: string[] };
 
 export function validateDossier(body: unknown, ctx: ValidationContext): Validated {
-  const parsed = DossierSchema.safeParse(body);
+  const parsed = PortalDossierSchema.safeParse(body);
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => {
       const field = issue.path.map(String).join('.') || '(thân yêu cầu)';
@@ -66,7 +35,7 @@ export function validateDossier(body: unknown, ctx: ValidationContext): Validate
     });
     return { ok: false, reasons: [...new Set(reasons)] };
   }
-  const dossier = parsed.data as PortalDossier;
+  const dossier = parsed.data;
   const reasons: string[] = [];
 
   if (dossier.id !== ctx.idempotencyKey) {

@@ -1,8 +1,12 @@
 import { statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { z } from 'zod';
-import { ProcedureSchema } from '../../../preload/contract/dossier';
+import type { z } from 'zod';
+import {
+  CatalogueAnswerSchema,
+  ChangesAnswerSchema,
+  SubmitAnswerSchema,
+} from '../../../preload/contract/portal';
 import { systemClock, type Clock } from '../clock';
 import { createLogger } from '../log';
 import { httpRequest, type HttpBody, type HttpOutcome } from './http';
@@ -58,21 +62,8 @@ export interface HttpPortalClient extends PortalClient {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-const SubmitAnswer = z.object({ portalCode: z.string().min(1).max(80) });
-const ChangesAnswer = z.object({
-  changes: z.array(
-    z.object({
-      id: z.string().min(1),
-      portalCode: z.string().min(1),
-      status: z.enum(['accepted', 'processing', 'supplement', 'done', 'returned', 'rejected']),
-      at: z.string().min(1),
-      note: z.string().nullable(),
-      paid: z.boolean().nullable(),
-    }),
-  ),
-  cursor: z.string().min(1).max(200),
-});
-const CatalogueAnswer = z.object({ procedures: z.array(ProcedureSchema) });
+/** The kiosk reads only the code of a submission's answer; the rest of it is the portal's business. */
+const SubmitAnswer = SubmitAnswerSchema.pick({ portalCode: true });
 
 const log = createLogger('sync.client');
 
@@ -243,7 +234,7 @@ export function createPortalClient(options: PortalClientOptions): HttpPortalClie
       const query: Record<string, string> = { kiosk: options.kioskId };
       if (cursor !== null) query.changedSince = cursor;
       const outcome = await call('changes', 'GET', urlOf('/api/v1/dossiers', query));
-      return finish(outcome, 'changes', [200], ChangesAnswer, (v) => v);
+      return finish(outcome, 'changes', [200], ChangesAnswerSchema, (v) => v);
     },
 
     async catalogue(etag) {
@@ -254,7 +245,7 @@ export function createPortalClient(options: PortalClientOptions): HttpPortalClie
         return { ok: true, value: { notModified: true } as const };
       }
       const header = outcome.kind === 'response' ? outcome.headers.etag : undefined;
-      return finish(outcome, 'catalogue', [200], CatalogueAnswer, (v) => ({
+      return finish(outcome, 'catalogue', [200], CatalogueAnswerSchema, (v) => ({
         notModified: false as const,
         etag: header ?? '',
         procedures: v.procedures,

@@ -1,41 +1,14 @@
 import type { KioskError, Procedure } from '../../../preload/api';
+import type { ChangesAnswer, PortalDossier, PortalStatusChange } from '../../../preload/contract/portal';
+
+export type { PortalDossier, PortalStatusChange };
 
 /**
  * The kiosk's side of the portal protocol (ARCHITECTURE.md "The portal protocol"). The reference portal
  * in test/portal implements it over HTTP; an adapter for a real portal implements the same interface.
+ * The bodies' shapes (`PortalDossier`, `PortalStatusChange`, the answers) are the zod schemas of
+ * preload/contract/portal.ts.
  */
-
-/** What the kiosk POSTs to /api/v1/dossiers (Idempotency-Key: the dossier's id). */
-export interface PortalDossier {
-  /** The kiosk's dossier id (UUID), also the Idempotency-Key. */
-  id: string;
-  /** The kiosk's provisional code. */
-  localCode: string;
-  kioskId: string;
-  unitCode: string;
-  procedureId: string;
-  procedureCode: string;
-  /** ISO 8601 instant. */
-  receivedAt: string;
-  dueDate: string;
-  data: Record<string, unknown>;
-  delivery: unknown;
-  contact: unknown;
-  /** Staff display name for an assisted filing, else null. */
-  assistedBy: string | null;
-  attachments: { componentId: string; sha256: string; bytes: number; name: string; pages: number }[];
-}
-
-export interface PortalStatusChange {
-  /** The kiosk's dossier id. */
-  id: string;
-  portalCode: string;
-  status: 'accepted' | 'processing' | 'supplement' | 'done' | 'returned' | 'rejected';
-  at: string;
-  /** The reason for `supplement`/`rejected`, in Vietnamese (the portal's words). */
-  note: string | null;
-  paid: boolean | null;
-}
 
 /**
  * A failed call, classified: `retry` (network error, timeout, 408, 429, 5xx; `retryAfterMs` from
@@ -55,7 +28,7 @@ export interface PortalClient {
   putBlob(sha256: string, path: string, bytes: number): Promise<PortalResult<void>>;
   /** 201 first time, 200 with the same body on a repeat: both are `{ portalCode }`. */
   submitDossier(dossier: PortalDossier): Promise<PortalResult<{ portalCode: string; created: boolean }>>;
-  changes(cursor: string | null): Promise<PortalResult<{ changes: PortalStatusChange[]; cursor: string }>>;
+  changes(cursor: string | null): Promise<PortalResult<ChangesAnswer>>;
   catalogue(
     etag: string | null,
   ): Promise<

@@ -1,0 +1,185 @@
+/**
+ * The portal protocol (ARCHITECTURE.md "The portal protocol"): the bodies the kiosk and a central portal
+ * exchange, written once. The kiosk's client (main/core/sync/client.ts) checks the portal's answers with
+ * these schemas, the sync engine builds `PortalDossier`s, the reference portal (test/portal) checks what it
+ * receives with them, and test/portal/openapi.yaml is generated from them (`npm run openapi`). Descriptions
+ * are zod metadata (`.meta`), read by the generator; nothing here needs it at run time.
+ * Not part of the renderer's contract: no screen imports it.
+ */
+import { z } from 'zod';
+import { ProcedureSchema } from './dossier';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const Text = z.string().trim().min(1).max(200);
+
+// ── statuses ───────────────────────────────────────────────────────────────────────────────────────
+
+/** The statuses a portal reports; being received is not one (the kiosk knows it from the POST). */
+export const PortalStatusSchema = z
+  .enum(['accepted', 'processing', 'supplement', 'done', 'returned', 'rejected'])
+  .meta({
+    id: 'PortalStatus',
+    description:
+      'accepted: tiếp nhận; processing: đang xử lý; supplement: yêu cầu bổ sung (with a reason);\n' +
+      'done: đã có kết quả; returned: đã trả kết quả; rejected: từ chối (with a reason).\n',
+  });
+export type PortalStatus = z.infer<typeof PortalStatusSchema>;
+
+/** A status in a dossier's timeline: the portal's statuses and `received`. */
+export const TimelineStatusSchema = z.enum([
+  'received',
+  'accepted',
+  'processing',
+  'supplement',
+  'done',
+  'returned',
+  'rejected',
+]);
+
+// ── what the kiosk sends ───────────────────────────────────────────────────────────────────────────
+
+export const PortalAttachmentSchema = z.object({
+  componentId: Text,
+  sha256: Sha256,
+  bytes: z.number().int().nonnegative(),
+  name: z.string().min(1).max(255),
+  pages: z.number().int().min(1),
+});
+
+/**
+ * What the kiosk POSTs to /api/v1/dossiers (Idempotency-Key: the dossier's id). The reference portal
+ * refuses a body this schema does not parse, listing every problem.
+ */
+export const PortalDossierSchema = z
+  .object({
+    id: z.uuid().meta({ description: "The kiosk's dossier id, also the Idempotency-Key" }),
+    localCode: Text.meta({ description: "The kiosk's provisional code, e.g. 000.00.12.H29-K01-261123-0001" }),
+    kioskId: Text.meta({ example: 'K01' }),
+    unitCode: z
+      .string()
+      .regex(/^[0-9A-Za-z.]{1,40}$/)
+      .meta({ example: '000.00.12.H29', description: 'Unit electronic id (QCVN 102:2016)' }),
+    procedureId: Text,
+    procedureCode: Text.meta({ description: 'National procedure database code, e.g. 2.000815' }),
+    /** ISO 8601 instant. */
+    receivedAt: z.iso.datetime({ offset: true }),
+    dueDate: z.iso.date(),
+    data: z.record(z.string(), z.unknown()).meta({ description: "The e-form's data" }),
+    // The kiosk's contract defines these; the portal only needs them present.
+    delivery: z
+      .custom<unknown>((v) => v !== undefined, { message: 'required' })
+      .meta({ description: 'How the result is collected: { method: counter } or { method: post, address }' }),
+    contact: z
+      .custom<unknown>((v) => v !== undefined, { message: 'required' })
+      .meta({ description: "The applicant's phone and e-mail" }),
+    /** Staff display name for an assisted filing, else null. */
+    assistedBy: z
+      .string()
+      .max(200)
+      .nullable()
+      .meta({ description: 'Staff display name for an assisted filing' }),
+    attachments: z.array(PortalAttachmentSchema).max(200),
+  })
+  .meta({
+    id: 'PortalDossier',
+    description: 'What the kiosk submits (preload/contract/portal.ts PortalDossierSchema)',
+  });
+export type PortalDossier = z.infer<typeof PortalDossierSchema>;
+
+// ── what the portal answers ────────────────────────────────────────────────────────────────────────
+
+/** The answer to a submission, 201 the first time and the very same body with 200 on a repeat. */
+export const SubmitAnswerSchema = z
+  .object({
+    portalCode: z.string().min(1).max(80).meta({ example: '000.00.12.H29-261123-0001' }),
+    id: z.string().meta({ description: "The kiosk's dossier id" }),
+    status: z.literal('received'),
+    receivedAt: z.string().meta({ format: 'date-time', description: 'When the portal received it' }),
+  })
+  .meta({ id: 'SubmitAnswer' });
+export type SubmitAnswer = z.infer<typeof SubmitAnswerSchema>;
+
+export const PortalStatusChangeSchema = z
+  .object({
+    /** The kiosk's dossier id. */
+    id: z.string().min(1).meta({ description: "The kiosk's dossier id" }),
+    portalCode: z.string().min(1),
+    status: PortalStatusSchema,
+    at: z.string().min(1).meta({ format: 'date-time' }),
+    /** The reason for `supplement`/`rejected`, in Vietnamese (the portal's words). */
+    note: z.string().nullable().meta({ description: 'The reason for supplement/rejected, in Vietnamese' }),
+    paid: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'Fee paid; null when the portal knows nothing of a fee' }),
+  })
+  .meta({ id: 'PortalStatusChange' });
+export type PortalStatusChange = z.infer<typeof PortalStatusChangeSchema>;
+
+/** GET /api/v1/dossiers: the changes after a cursor, oldest first, and the next cursor. */
+export const ChangesAnswerSchema = z
+  .object({ changes: z.array(PortalStatusChangeSchema), cursor: z.string().min(1).max(200) })
+  .meta({ id: 'ChangesAnswer' });
+export type ChangesAnswer = z.infer<typeof ChangesAnswerSchema>;
+
+/** GET /api/v1/catalogue. */
+export const CatalogueAnswerSchema = z
+  .object({
+    procedures: z.array(
+      ProcedureSchema.meta({
+        id: 'Procedure',
+        description:
+          "A procedure exactly as the kiosk's contract defines it (preload/contract/dossier.ts\n" +
+          'ProcedureSchema). The kiosk validates each against that schema.\n',
+      }),
+    ),
+  })
+  .meta({ id: 'CatalogueAnswer' });
+
+/** PUT /api/v1/blobs/{sha256}: stored (201) or already held (200). */
+export const BlobStoredSchema = z
+  .object({ sha256: z.string(), bytes: z.number().int() })
+  .meta({ id: 'BlobStored' });
+
+/** Every error answer: a message and, where there are several, every reason, in Vietnamese. */
+export const PortalErrorSchema = z
+  .object({
+    error: z.string().meta({ description: 'A message in Vietnamese' }),
+    reasons: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Every reason, for staff to read and act on' }),
+  })
+  .meta({
+    id: 'Error',
+    example: {
+      error: 'Hồ sơ không hợp lệ, cổng chưa tiếp nhận.',
+      reasons: ['Tệp đính kèm "giay-chung-sinh.pdf" (3f2a9c1b0d4e…) chưa được tải lên cổng.'],
+    },
+  });
+export type PortalErrorBody = z.infer<typeof PortalErrorSchema>;
+
+export const TimelineEntrySchema = z
+  .object({
+    status: TimelineStatusSchema,
+    kind: z.enum(['received', 'status', 'payment']).optional().meta({ description: 'Admin API only' }),
+    at: z.string().meta({ format: 'date-time' }),
+    note: z.string().nullable(),
+    paid: z.boolean().nullable(),
+  })
+  .meta({ id: 'TimelineEntry' });
+
+/** GET /api/v1/dossiers/{code}: one dossier and its timeline, oldest first. */
+export const DossierTimelineSchema = z
+  .object({
+    portalCode: z.string(),
+    id: z.string(),
+    localCode: z.string(),
+    kioskId: z.string(),
+    procedureId: z.string(),
+    receivedAt: z.string().meta({ format: 'date-time' }),
+    status: TimelineStatusSchema,
+    paid: z.boolean().nullable(),
+    timeline: z.array(TimelineEntrySchema),
+  })
+  .meta({ id: 'DossierTimeline' });
