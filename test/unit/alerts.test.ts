@@ -6,13 +6,12 @@ import { manualClock } from '../../main/core/clock';
 import { openDatabase } from '../../main/core/db/open';
 import { createEventBus } from '../../main/core/events';
 import { tempDir } from './helpers';
+import { insertStaff } from './staff-rows';
 
 function setup() {
   const clock = manualClock('2026-11-23T02:00:00Z');
   const { db } = openDatabase(tempDir(), clock.now());
-  db.prepare(
-    "INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at) VALUES (7, 'lan', 'Chị Lan', 'staff', 'h', 'x')",
-  ).run();
+  insertStaff(db, { id: 7, user: 'lan', displayName: 'Chị Lan' });
   const bus = createEventBus();
   const audit = createAudit(db, clock);
   const seen: { message: EventMessage; audience: string }[] = [];

@@ -6,6 +6,7 @@ import { createCalendarStore } from '../../../main/core/calendar';
 import { createDossiers } from '../../../main/core/dossier';
 import { type Harness, formOnlyProcedure, harness } from '../dossier/fixtures';
 import { lanDevice, makeCore, quietLogs, remote, tempDir } from '../helpers';
+import { insertStaff } from '../staff-rows';
 
 quietLogs();
 
@@ -121,12 +122,7 @@ describe('due dates of submitted dossiers', () => {
 
   it('a new dossier gets the changed date; one already submitted keeps the date on its receipt', () => {
     h = harness(tempDir()); // Monday 23 November 2026, 09:00 in Hà Nội
-    h.db
-      .prepare(
-        `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
-         VALUES (1, 'admin', 'Trần Văn Quản', 'admin', 'x', '2026-01-01T00:00:00Z')`,
-      )
-      .run();
+    insertStaff(h.db, { id: 1, user: 'admin', displayName: 'Trần Văn Quản', role: 'admin' });
     const admin: StaffUser = { id: 1, user: 'admin', displayName: 'Trần Văn Quản', role: 'admin' };
     const calendar = createCalendarStore(h.db, { clock: h.clock, audit: h.deps.audit });
     const dossiers = createDossiers({ ...h.deps, calendar });

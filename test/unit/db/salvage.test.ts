@@ -12,10 +12,12 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../preload/api';
 import { migrate } from '../../../main/core/db/migrate';
 import { DB_FILE, openDatabase } from '../../../main/core/db/open';
 import { salvageInto } from '../../../main/core/db/salvage';
 import { quietLogs, tempDir } from '../helpers';
+import { insertStaff } from '../staff-rows';
 
 quietLogs();
 
@@ -37,14 +39,8 @@ function newTarget(): Database.Database {
   return openDatabase(tempDir(), now).db;
 }
 
-const staffRow = (db: Database.Database, user: string, role = 'staff'): number =>
-  Number(
-    db
-      .prepare(
-        `INSERT INTO staff_users (user, display_name, role, pin_hash, created_at) VALUES (?, ?, ?, 'hash', ?)`,
-      )
-      .run(user, user, role, AT).lastInsertRowid,
-  );
+const staffRow = (db: Database.Database, user: string, role: Role = 'staff'): number =>
+  insertStaff(db, { user, role, pinHash: 'hash', createdAt: AT });
 
 function overwritePage(path: string, page: number): void {
   const fd = openSync(path, 'r+');

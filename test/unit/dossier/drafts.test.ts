@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../../main/core/dossier';
 import { tempDir } from '../helpers';
+import { insertStaff } from '../staff-rows';
 import {
   type Harness,
   birthData,
@@ -22,12 +23,7 @@ const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'st
 const fromUsb = (name: string) => ({ kind: 'folder' as const, sourceId: 'usb', name });
 
 function addStaff(): void {
-  h.db
-    .prepare(
-      `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
-       VALUES (1, 'lan', 'Nguyễn Thị Lan', 'staff', 'x', '2026-01-01T00:00:00Z')`,
-    )
-    .run();
+  insertStaff(h.db, { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan' });
 }
 
 describe('drafts', () => {

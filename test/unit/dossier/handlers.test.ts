@@ -9,6 +9,7 @@ import { createFeedback } from '../../../main/core/feedback';
 import type { HandlerContext } from '../../../main/core/handlers';
 import { hasValidCrc } from '../../../main/core/payment/vietqr';
 import { tempDir } from '../helpers';
+import { insertStaff } from '../staff-rows';
 import { type Harness, birthData, birthProcedure, harness, imageBytes } from './fixtures';
 
 let h: Harness;
@@ -26,12 +27,7 @@ const counter: HandlerContext = {
 
 function setup(config?: Parameters<typeof harness>[1]) {
   h = harness(tempDir(), config);
-  h.db
-    .prepare(
-      `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
-       VALUES (1, 'lan', 'Nguyễn Thị Lan', 'staff', 'x', '2026-01-01T00:00:00Z')`,
-    )
-    .run();
+  insertStaff(h.db, { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan' });
   const handlers = createDossierHandlers({
     dossiers: h.dossiers,
     feedback: createFeedback(h.db, { clock: h.clock, timeZone: h.deps.config.timeZone }),

@@ -10,6 +10,7 @@ import type { HandlerContext } from '../../../main/core/handlers';
 import { PARK_SLIP_JOB_KIND, createParkSlips } from '../../../main/core/print';
 import { createPrintJobs } from '../../../main/core/print/jobs';
 import { tempDir } from '../helpers';
+import { insertStaff } from '../staff-rows';
 import {
   type Harness,
   MOTHER_ID,
@@ -40,11 +41,7 @@ const at = (staff: typeof lan): HandlerContext => ({
  */
 function setup(options: { printer: boolean }) {
   h = harness(tempDir(), { config: { dossier: { parkedDraftDays: 3 } } });
-  const insert = h.db.prepare(
-    `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
-     VALUES (?, ?, ?, 'staff', 'x', '2026-01-01T00:00:00Z')`,
-  );
-  for (const s of [lan, binh]) insert.run(s.id, s.user, s.displayName);
+  for (const s of [lan, binh]) insertStaff(h.db, s);
   const bus = createEventBus();
   const audit = createAudit(h.db, h.clock);
   const printJobs = createPrintJobs(h.db, {

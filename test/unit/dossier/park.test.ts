@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../../main/core/dossier';
 import { PARK_ALPHABET, parkCode } from '../../../main/core/dossier/park';
 import { tempDir } from '../helpers';
+import { insertStaff } from '../staff-rows';
 import { type Harness, birthData, birthProcedure, count, failure, harness, imageBytes } from './fixtures';
 
 let h: Harness;
@@ -13,12 +14,7 @@ afterEach(() => h?.close());
 const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
 
 function addStaff(): void {
-  h.db
-    .prepare(
-      `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
-       VALUES (1, 'lan', 'Nguyễn Thị Lan', 'staff', 'x', '2026-01-01T00:00:00Z')`,
-    )
-    .run();
+  insertStaff(h.db, { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan' });
 }
 
 /** Randomness whose 6-byte draws (park codes) are scripted; UUIDs stay random. */

@@ -11,6 +11,7 @@ import { manualClock } from '../../../main/core/clock';
 import { parseConfig } from '../../../main/core/config/load';
 import { migrate } from '../../../main/core/db/migrate';
 import { setLogSink } from '../../../main/core/log';
+import { insertStaff } from '../staff-rows';
 import { createSync, type Sync, type SyncDeps, type SyncTimers } from '../../../main/core/sync';
 import type {
   PortalClient,
@@ -341,8 +342,5 @@ export const staff = { id: 1, user: 'canbo1' };
 
 /** The staff member of `staff` (id 1), so audit rows and assisted filings can refer to them. */
 export function addStaff(db: Database.Database): void {
-  db.prepare(
-    `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
-     VALUES (1, 'canbo1', 'Trần Thị Bích', 'staff', 'x', ?)`,
-  ).run(START);
+  insertStaff(db, { id: 1, user: 'canbo1', displayName: 'Trần Thị Bích', createdAt: START });
 }
