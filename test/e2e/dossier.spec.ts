@@ -7,6 +7,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from '@playwright/test';
 import * as badFiles from '../unit/dossier/corpus';
 import { expect, expectAccessible, shot, test } from './fixtures';
+import { api } from './support/contract';
 import { listPdfs, PRINTER_QUEUE, waitForNewPdf } from './support/cups';
 import { lookupSecret } from './support/lookup';
 
@@ -421,16 +422,10 @@ test('a level-4 fee: the receipt shows the fee, “Chưa thanh toán” and a Vi
 }) => {
   test.setTimeout(120_000);
   // The form filled through the bridge (the typing is covered above); the screens do the rest.
-  const call = async <T>(method: string, body: unknown): Promise<T> => {
-    const response = await page.request.post(`${app.url}/api/${method}`, { data: body });
-    const result = (await response.json()) as { ok: boolean; value: T; error?: { en: string } };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.en}`);
-    return result.value;
-  };
-  const draft = await call<{ id: string; draftToken: string }>('dossier.create', {
+  const draft = await api<{ id: string; draftToken: string }>(app.url, 'dossier.create', {
     procedureId: 'cap-ban-sao-trich-luc-ho-tich',
   });
-  await call('dossier.update', {
+  await api(app.url, 'dossier.update', {
     id: draft.id,
     draftToken: draft.draftToken,
     data: {

@@ -1,11 +1,13 @@
 import { createCanvas } from '@napi-rs/canvas';
+import type { MethodName, Result } from '../../../preload/api';
 
-type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; en: string } };
-
-/** Calls a contract method over the bridge as a LAN client would; a refusal throws with its code. */
+/**
+ * Calls a contract method over the HTTP bridge as a counter PC or a LAN client would (with a staff or device
+ * token when given); a refusal throws with its code. The one copy for every e2e spec and support module.
+ */
 export async function api<T>(
   baseUrl: string,
-  method: string,
+  method: MethodName,
   body: unknown = {},
   token?: string,
 ): Promise<T> {
@@ -14,7 +16,7 @@ export async function api<T>(
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  const result = (await r.json()) as ApiResult<T>;
+  const result = (await r.json()) as Result<T>;
   if (!result.ok) throw new Error(`${method} → ${r.status} ${result.error.code}: ${result.error.en}`);
   return result.value;
 }

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { Alert, Ticket } from '../../../preload/api';
+import { api } from './contract';
 
 export const ADMIN_PIN = '135790';
 
@@ -34,24 +35,7 @@ export function queueConfig(options: { printer?: PrinterConfig; prefix?: string 
   };
 }
 
-type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; vi: string; en: string } };
-
-/** One contract call over the HTTP bridge, as a counter PC or a test would make it. */
-export async function api<T>(
-  baseUrl: string,
-  method: string,
-  body: unknown = {},
-  token?: string,
-): Promise<T> {
-  const r = await fetch(`${baseUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const result = (await r.json()) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method} → ${r.status} ${result.error.code}: ${result.error.en}`);
-  return result.value;
-}
+export { api };
 
 export async function staffToken(baseUrl: string): Promise<string> {
   const session = await api<{ token: string }>(baseUrl, 'staff.signIn', { user: 'admin', pin: ADMIN_PIN });
