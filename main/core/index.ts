@@ -69,32 +69,59 @@ export interface CoreOptions {
 export type { Core, CallContext } from './types';
 
 /** Puts back the dossiers only their manifests still hold, and says so loudly to staff. */
-function restoreDossiers(manifests: Manifests, alerts: Alerts, audit: Audit): void {
-  const restored = manifests.restore();
-  const { codes, failed, missingFiles } = restored;
-  if (codes.length === 0 && failed.length === 0) return;
-  const shown = codes.slice(0, 5).join(', ') + (codes.length > 5 ? ', …' : '');
-  const files =
-    missingFiles > 0
-      ? {
-          vi: ` ${missingFiles} tệp đính kèm không còn trên đĩa.`,
-          en: ` ${missingFiles} attached files are no longer on disk.`,
-        }
-      : { vi: '', en: '' };
-  const unread =
-    failed.length > 0
-      ? {
-          vi: ` ${failed.length} bản lưu không đọc được (thư mục manifests).`,
-          en: ` ${failed.length} manifests could not be read (the manifests folder).`,
-        }
-      : { vi: '', en: '' };
-  alerts.raise({
-    level: 'critical',
-    code: 'dossiers-restored',
-    vi: `Cơ sở dữ liệu thiếu ${codes.length} hồ sơ đã nộp${codes.length > 0 ? ` (${shown})` : ''}. Ki-ốt đã khôi phục chúng từ bản lưu riêng của từng hồ sơ và sẽ gửi lên cổng như bình thường.${files.vi}${unread.vi} Hãy báo kỹ thuật kiểm tra ổ đĩa.`,
-    en: `The database lacked ${codes.length} submitted dossiers${codes.length > 0 ? ` (${shown})` : ''}. The kiosk restored them from each dossier's own saved copy and will send them to the portal as usual.${files.en}${unread.en} Ask a technician to check the disk.`,
-  });
-  audit.record({ action: 'dossier.restored', details: { codes, missingFiles, failed } });
+function restoreDossiers(manifests: Manifests, alerts: Alerts, audit: Audit, thorough: boolean): void {
+  const { codes, completed, failed, missingFiles } = manifests.restore({ thorough });
+  if (codes.length > 0 || completed.length > 0) {
+    const list = (c: string[]) => c.slice(0, 5).join(', ') + (c.length > 5 ? ', …' : '');
+    const files =
+      missingFiles > 0
+        ? {
+            vi: ` ${missingFiles} tệp đính kèm không còn trên đĩa.`,
+            en: ` ${missingFiles} attached files are no longer on disk.`,
+          }
+        : { vi: '', en: '' };
+    const back =
+      codes.length > 0
+        ? {
+            vi: `Cơ sở dữ liệu thiếu ${codes.length} hồ sơ đã nộp (${list(codes)}); ki-ốt đã khôi phục chúng từ bản lưu riêng của từng hồ sơ và sẽ gửi lên cổng như bình thường. `,
+            en: `The database lacked ${codes.length} submitted dossiers (${list(codes)}); the kiosk restored them from each dossier's own saved copy and will send them to the portal as usual. `,
+          }
+        : { vi: '', en: '' };
+    const filled =
+      completed.length > 0
+        ? {
+            vi: `${completed.length} hồ sơ (${list(completed)}) thiếu phần gửi đi, tệp đính kèm hoặc lịch sử đã được bổ sung từ bản lưu. `,
+            en: `${completed.length} dossiers (${list(completed)}) missing their sending state, files or history were completed from their saved copies. `,
+          }
+        : { vi: '', en: '' };
+    alerts.raise({
+      level: 'critical',
+      code: 'dossiers-restored',
+      vi: `${back.vi}${filled.vi}${files.vi} Hãy báo kỹ thuật kiểm tra ổ đĩa.`.replace(/\s+/g, ' ').trim(),
+      en: `${back.en}${filled.en}${files.en} Ask a technician to check the disk.`.replace(/\s+/g, ' ').trim(),
+    });
+  }
+  if (failed.length > 0) {
+    // Raised once while open: a manifest that stays unreadable does not add an alert at every start.
+    alerts.raise(
+      {
+        level: 'critical',
+        code: 'manifests-unreadable',
+        vi: `${failed.length} bản lưu hồ sơ trong thư mục manifests không đọc được (${failed
+          .slice(0, 3)
+          .map((f) => f.file)
+          .join(', ')}). Tệp đính kèm của chúng được giữ lại; hãy báo kỹ thuật kiểm tra.`,
+        en: `${failed.length} dossier copies in the manifests folder could not be read (${failed
+          .slice(0, 3)
+          .map((f) => f.file)
+          .join(', ')}). Their attached files are kept; ask a technician to look at them.`,
+      },
+      'manifests-unreadable',
+      { once: true },
+    );
+  }
+  if (codes.length + completed.length + failed.length > 0)
+    audit.record({ action: 'dossier.restored', details: { codes, completed, missingFiles, failed } });
 }
 
 /**
@@ -187,7 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Submitted dossiers the database lacks but whose manifests exist go back before anything reads it
   // (the attachment sweep would otherwise take their files for orphans): dossier/manifest.ts.
   const manifests = createManifests({ db, dataDir: options.dataDir, now: () => clock.now() });
-  restoreDossiers(manifests, alerts, audit);
+  restoreDossiers(manifests, alerts, audit, recovered !== null || lost !== null || walLoss !== null);
   const staff = createStaff(db, {
     clock,
     audit,
@@ -272,6 +299,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dossiers = createDossiers({
     db,
     config,
+    // Files named by manifests that could not be put back stay for a technician (manifest.ts).
+    keepBlobs: () => manifests.keptBlobs(),
     decoder,
     dataDir: options.dataDir,
     clock,

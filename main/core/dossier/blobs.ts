@@ -78,7 +78,14 @@ function fsyncFolder(folder: string): void {
 
 export function createBlobStore(
   db: Database.Database,
-  deps: { dataDir: string; clock: Clock; graceMs?: number; randomBytes?: (n: number) => Buffer },
+  deps: {
+    dataDir: string;
+    clock: Clock;
+    graceMs?: number;
+    randomBytes?: (n: number) => Buffer;
+    /** Files to leave although no row names them (a manifest not yet put back still needs them). */
+    keep?: () => ReadonlySet<string>;
+  },
 ): BlobStore {
   const folder = join(deps.dataDir, BLOB_FOLDER);
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
@@ -190,7 +197,7 @@ export function createBlobStore(
           const sha = BLOB_FILE.exec(entry.name)?.[1];
           if (!sha || sha.slice(0, 2) !== sub) continue; // not ours: leave it alone
           // Checked and unlinked without an await in between: an attach's transaction cannot slip in.
-          if (q.has.get(sha) === undefined && unlinkIfOld(file)) files += 1;
+          if (q.has.get(sha) === undefined && !deps.keep?.().has(sha) && unlinkIfOld(file)) files += 1;
         }
       }
       if (rows + files > 0) log.info('orphan attachments swept', { rows, files });

@@ -47,6 +47,8 @@ export interface DossierDeps extends ProcedureSource {
   decoder: FileDecoder;
   /** How young an attachment file must be to be safe from the orphan sweep (tests shorten it). */
   blobGraceMs?: number;
+  /** Attachment files the orphan sweep must leave although no row names them (manifest.ts keptBlobs). */
+  keepBlobs?: () => ReadonlySet<string>;
   /** Where a damaged dossier is reported to staff (damage.ts); without it, only the log says so. */
   alerts?: Pick<Alerts, 'raise'>;
 }

@@ -52,6 +52,8 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export interface Restored {
   /** Codes of the dossiers put back from their manifests. */
   codes: string[];
+  /** Codes of dossiers the database had, but without some of their rows (outbox, files, timeline), completed. */
+  completed: string[];
   /** Of those, attachment files that were not on disk (their rows are back; the files are not). */
   missingFiles: number;
   /** Manifest files that could not be read or put back, by name, with why. */
@@ -71,8 +73,14 @@ export interface Manifests {
   unfill(id: string): void;
   /** After a change the portal or staff made (sent, corrected …): the manifest follows, off the event loop. */
   update(id: string): void;
-  /** Every dossier whose manifest exists and which the database lacks, put back (at start). */
-  restore(): Restored;
+  /**
+   * Every dossier whose manifest exists and which the database lacks, put back (at start). `thorough`
+   * (after the database was damaged, lost or lost WAL frames): the dossiers it does have are completed
+   * from their manifests too — a salvage can bring a dossier back without its outbox row or its files.
+   */
+  restore(options?: { thorough?: boolean }): Restored;
+  /** Attachment files named by manifests that could not be put back: the orphan sweep leaves them. */
+  keptBlobs(): ReadonlySet<string>;
   /** Empty reserved files of drafts that are gone (discarded, wiped): removed. */
   sweepReserved(): number;
   /** Waits for updates still being written (close). */
@@ -134,6 +142,7 @@ export function createManifests(deps: {
   };
   let folderMade = false;
   const pending = new Map<string, Promise<void>>();
+  const kept = new Set<string>();
 
   function snapshot(id: string): Manifest | null {
     const dossier = q.dossier.get(id) as Row | undefined;
@@ -239,8 +248,10 @@ export function createManifests(deps: {
       });
     },
 
-    restore() {
-      const result: Restored = { codes: [], missingFiles: 0, failed: [] };
+    keptBlobs: () => kept,
+
+    restore(options = {}) {
+      const result: Restored = { codes: [], completed: [], missingFiles: 0, failed: [] };
       if (!existsSync(folder)) return result;
       const known = new Set(q.submittedIds.all() as string[]);
       let names: string[];
@@ -252,19 +263,30 @@ export function createManifests(deps: {
       }
       for (const name of names.sort()) {
         const id = MANIFEST_FILE.exec(name)?.[1];
-        if (!id || known.has(id)) continue;
+        if (!id || (known.has(id) && !options.thorough)) continue;
+        const path = join(folder, name);
         try {
-          const path = join(folder, name);
           const size = statSync(path).size;
           // Reserved for a draft and never filled: nothing was submitted.
           if (size === 0) continue;
           if (size > MAX_MANIFEST_BYTES) throw new Error('larger than a manifest can be');
           const manifest = ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
           if (manifest.id !== id) throw new Error('the file name and the dossier id differ');
+          if (known.has(id)) {
+            if (complete(db, manifest)) result.completed.push(manifest.code);
+            continue;
+          }
           result.missingFiles += putBack(db, dataDir, manifest);
           result.codes.push(manifest.code);
         } catch (error) {
           result.failed.push({ file: name, reason: error instanceof Error ? error.message : String(error) });
+          // Its files stay until a technician has put it back: read the hashes even from broken JSON.
+          try {
+            for (const m of readFileSync(path, 'latin1').matchAll(/"sha256":"([0-9a-f]{64})"/g))
+              if (m[1]) kept.add(m[1]);
+          } catch {
+            // unreadable: nothing more to keep
+          }
         }
       }
       if (result.codes.length > 0 || result.failed.length > 0)
@@ -301,13 +323,38 @@ function columnsOf(db: Database.Database, table: string): Set<string> {
   return new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
 }
 
-function insertRow(db: Database.Database, table: string, row: Row, mode: 'OR IGNORE' | '' = ''): void {
+/** Inserts a manifest's row by the columns the table has; returns how many rows went in (0 or 1). */
+function insertRow(db: Database.Database, table: string, row: Row, mode: 'OR IGNORE' | '' = ''): number {
   const have = columnsOf(db, table);
   const names = Object.keys(row).filter((k) => have.has(k));
-  if (names.length === 0) return;
-  db.prepare(
-    `INSERT ${mode} INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-  ).run(...names.map((k) => row[k] as unknown));
+  if (names.length === 0) return 0;
+  return db
+    .prepare(`INSERT ${mode} INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+    .run(...names.map((k) => row[k] as unknown)).changes;
+}
+
+/**
+ * A dossier the database has, completed from its manifest: attachments, files' rows, outbox row and
+ * timeline that a salvage could not read are added (nothing the database has is changed). True when
+ * anything was missing.
+ */
+function complete(db: Database.Database, m: Manifest): boolean {
+  return db.transaction(() => {
+    let added = 0;
+    for (const blob of m.blobs) added += insertRow(db, 'blobs', blob, 'OR IGNORE');
+    for (const attachment of m.attachments) added += insertRow(db, 'attachments', attachment, 'OR IGNORE');
+    const hasOutbox = db.prepare('SELECT 1 FROM outbox WHERE dossier_id = ?').get(m.id) !== undefined;
+    if (!hasOutbox && m.outbox) {
+      added += insertRow(db, 'outbox', {
+        ...m.outbox,
+        ...(m.outbox.state === 'sending' ? { state: 'waiting', lease_until: null } : {}),
+      });
+    }
+    const hasEvents = db.prepare('SELECT 1 FROM dossier_events WHERE dossier_id = ?').get(m.id) !== undefined;
+    if (!hasEvents)
+      for (const { id: _id, ...event } of m.events) added += insertRow(db, 'dossier_events', event);
+    return added > 0;
+  })();
 }
 
 /**

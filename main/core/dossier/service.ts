@@ -29,6 +29,7 @@ export function createDossiers(deps: DossiersOptions) {
     dataDir: deps.dataDir,
     clock: deps.clock,
     graceMs: deps.blobGraceMs,
+    ...(deps.keepBlobs ? { keep: deps.keepBlobs } : {}),
     randomBytes: deps.randomBytes,
   });
   const ctx = createContext(deps, blobs);

@@ -12,6 +12,7 @@ import {
   existsSync,
   openSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   truncateSync,
@@ -24,6 +25,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleData } from '../../../main/core/catalogue/examples';
 import type { CallContext } from '../../../main/core';
 import type { Core } from '../../../main/core/types';
+import { manualClock } from '../../../main/core/clock';
 import { makeCore, quietLogs, tempDir } from '../helpers';
 import { createManifests } from '../../../main/core/dossier/manifest';
 import { imageBytes } from './fixtures';
@@ -82,8 +84,12 @@ async function kioskWith(n: number) {
 }
 
 /** The kiosk started again on `dataDir`: what staff see of the day and of the outbox. */
-async function reopen(dataDir: string) {
-  const again = await makeCore({ dataDir, env: { KIOSK_ADMIN_PIN: PIN } });
+async function reopen(dataDir: string, at?: string) {
+  const again = await makeCore({
+    dataDir,
+    env: { KIOSK_ADMIN_PIN: PIN },
+    ...(at ? { clock: manualClock(at) } : {}),
+  });
   const staff = await staffOn(again.core);
   const today = await call<{ code: string; sync: string }[]>(again.core, 'dossier.today', {}, staff);
   const alerts = await call<{ code: string; level: string; vi: string }[]>(
@@ -288,7 +294,7 @@ describe('a WAL that lost its last frames loses no acknowledged dossier', () => 
     writeFileSync(join(copy, 'manifests', `${first.id}.json`), '{"version":1,"id":"x"');
     const { today, alerts } = await reopen(copy);
     expect(today.length).toBeLessThan(3);
-    expect(alerts.find((a) => a.code === 'dossiers-restored')?.vi).toMatch(/không đọc được/);
+    expect(alerts.find((a) => a.code === 'manifests-unreadable')?.vi).toMatch(/không đọc được/);
   }, 60_000);
 });
 
@@ -313,5 +319,66 @@ describe('a restored dossier goes to the portal once', () => {
     // Only the one the portal never had waits to be sent.
     expect(sync.waiting).toBe(1);
     expect(today.find((d) => d.code === sent.code)?.sync).toBe('synced');
+  }, 60_000);
+});
+
+/** 20 minutes after the kiosks above filed (makeCore's clock): past the orphan sweep's 10-minute grace. */
+const LATER = '2026-11-23T02:20:00.000Z';
+
+describe('a salvage that reads the dossiers but not all their rows', () => {
+  /** Overwrites the root page of `table` in the closed kiosk's database with random bytes. */
+  function damageTable(dataDir: string, table: string): void {
+    const path = join(dataDir, 'kiosk.db');
+    const db = new Database(path, { readonly: true });
+    const root = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(table) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    overwrite(path, (root - 1) * pageSize, randomBytes(pageSize));
+  }
+
+  for (const table of ['outbox', 'attachments', 'blobs']) {
+    it(`${table} unreadable: every dossier is completed from its manifest, files kept, and still sent`, async () => {
+      const { core, dataDir, filed } = await kioskWith(3);
+      await core.close();
+      for (const suffix of ['-wal', '-shm']) rmSync(join(dataDir, `kiosk.db${suffix}`), { force: true });
+      const files = () =>
+        readdirSync(join(dataDir, 'attachments'), { recursive: true }).filter((f) =>
+          String(f).endsWith('.pdf'),
+        );
+      const before = files().length;
+      expect(before).toBeGreaterThan(0);
+      damageTable(dataDir, table);
+      // 20 minutes later: past the orphan sweep's grace, so files without rows would be taken.
+      const { today, sync, alerts, core: again, staff } = await reopen(dataDir, LATER);
+      expect(codesOf(today)).toEqual(codesOf(filed));
+      // Waiting to be sent, with their papers: the outbox rows, attachment rows and files are all back.
+      expect(sync.waiting).toBe(3);
+      expect(files().length).toBe(before);
+      for (const { code } of filed) {
+        const full = await call<{ attachments?: unknown[]; detail: string }>(
+          again,
+          'dossier.lookup',
+          { code },
+          staff,
+        );
+        expect(full.detail).toBe('full');
+      }
+      expect(alerts.some((a) => a.code === 'dossiers-restored' || a.code === 'db-recovered')).toBe(true);
+    }, 60_000);
+  }
+
+  it('keeps the attachment files of a manifest that cannot be read, for a technician', async () => {
+    const { core, dataDir, filed } = await kioskWith(1);
+    await core.close();
+    const manifest = join(dataDir, 'manifests', `${filed[0]!.id}.json`);
+    const text = readFileSync(manifest, 'utf8');
+    const shas = [...text.matchAll(/"sha256":"([0-9a-f]{64})"/g)].map((m) => m[1]!);
+    expect(shas.length).toBeGreaterThan(0);
+    writeFileSync(manifest, text.slice(0, 40) + '#' + text.slice(41));
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `kiosk.db${suffix}`), { force: true });
+    const { alerts } = await reopen(dataDir, LATER);
+    expect(alerts.filter((a) => a.code === 'manifests-unreadable')).toHaveLength(1);
+    for (const sha of shas)
+      expect(existsSync(join(dataDir, 'attachments', sha.slice(0, 2), `${sha}.pdf`))).toBe(true);
   }, 60_000);
 });
