@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileDurably } from '../durable';
 import { join } from 'node:path';
 import { createLogger } from '../log';
 
@@ -43,15 +44,7 @@ export function createHighWater(dataDir: string) {
       const all = { ...read(), [day]: seq };
       const days = Object.keys(all).sort().slice(-KEEP_DAYS);
       const text = JSON.stringify(Object.fromEntries(days.map((d) => [d, all[d]])));
-      const temp = `${path}.tmp`;
-      const fd = openSync(temp, 'w');
-      try {
-        writeSync(fd, text);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, path);
+      writeFileDurably(path, text, { syncFolder: false });
     },
   };
 }

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileDurably } from '../durable';
 import { join } from 'node:path';
 import { createLogger } from '../log';
 
@@ -72,27 +73,8 @@ export function createTicketHighWater(dataDir: string) {
     const text = JSON.stringify(
       Object.fromEntries(days.map((d) => [d, Object.fromEntries(marks.get(d) ?? [])])),
     );
-    const temp = `${path}.tmp`;
-    const fd = openSync(temp, 'w');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
     // The rename itself must reach the disk, or a power cut could bring back the older, lower mark.
-    // (Windows cannot open a folder this way; its rename is durable once it returns.)
-    try {
-      const dir = openSync(dataDir, 'r');
-      try {
-        fsyncSync(dir);
-      } finally {
-        closeSync(dir);
-      }
-    } catch {
-      /* not supported here */
-    }
+    writeFileDurably(path, text, { syncFolder: true });
   }
 
   const forDay = (day: string): Map<string, number> => {

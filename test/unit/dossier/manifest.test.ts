@@ -47,8 +47,8 @@ async function staffOn(core: Core): Promise<CallContext> {
   return { ...window, token: session.token };
 }
 
-/** Files the example dossier at the kiosk with staff (its papers photographed) and returns its code. */
-async function file(core: Core, staff: CallContext): Promise<{ id: string; code: string }> {
+/** A draft of the example dossier, complete (its papers photographed), ready to submit; returns its id. */
+async function ready(core: Core, staff: CallContext): Promise<string> {
   const draft = await call<{ id: string }>(core, 'dossier.create', { procedureId: PROCEDURE }, staff);
   await call(
     core,
@@ -70,8 +70,14 @@ async function file(core: Core, staff: CallContext): Promise<{ id: string; code:
       { id: draft.id, componentId, source: { kind: 'capture', dataBase64: photo } },
       staff,
     );
-  const { code } = await call<{ code: string }>(core, 'dossier.submit', { id: draft.id }, staff);
-  return { id: draft.id, code };
+  return draft.id;
+}
+
+/** Files the example dossier at the kiosk with staff and returns its id and code. */
+async function file(core: Core, staff: CallContext): Promise<{ id: string; code: string }> {
+  const id = await ready(core, staff);
+  const { code } = await call<{ code: string }>(core, 'dossier.submit', { id }, staff);
+  return { id, code };
 }
 
 /** A kiosk with `n` submitted dossiers; `snapshot` copies its data folder while it is still open. */
@@ -151,27 +157,7 @@ describe('manifests', () => {
 
   it('empties the manifest again when the submit fails after writing it: nothing comes back at restart', async () => {
     const { core, dataDir, staff } = await kioskWith(0);
-    const draft = await call<{ id: string }>(core, 'dossier.create', { procedureId: PROCEDURE }, staff);
-    await call(
-      core,
-      'dossier.update',
-      { id: draft.id, data: exampleData(PROCEDURE), contact: { phone: '0912345678' } },
-      staff,
-    );
-    const check = await call<{ problems: { componentId?: string }[] }>(
-      core,
-      'dossier.check',
-      { id: draft.id },
-      staff,
-    );
-    const photo = imageBytes('png').toString('base64');
-    for (const componentId of new Set(check.problems.flatMap((p) => (p.componentId ? [p.componentId] : []))))
-      await call(
-        core,
-        'dossier.attach',
-        { id: draft.id, componentId, source: { kind: 'capture', dataBase64: photo } },
-        staff,
-      );
+    const draft = { id: await ready(core, staff) };
     // The transaction fails after the manifest is filled (its audit row, the last write, is refused).
     const db = new Database(join(dataDir, 'kiosk.db'));
     db.exec(`CREATE TRIGGER fail_submit BEFORE INSERT ON audit_log WHEN NEW.action = 'dossier.submit'
