@@ -19,13 +19,22 @@ export function writeFileDurably(path: string, text: string, options: { syncFold
   renameSync(temp, path);
   if (!options.syncFolder) return;
   try {
-    const dir = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
+    fsyncFolder(dirname(path));
   } catch {
     /* not supported here */
+  }
+}
+
+/**
+ * Makes a rename or a new name in `folder` durable: fsync of the folder itself. Windows cannot open a
+ * folder for fsync, and NTFS journals the rename itself: nothing to do there. Throws elsewhere.
+ */
+export function fsyncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes as nodeRandomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
+import { fsyncFolder } from '../durable';
 import { createLogger } from '../log';
 
 const log = createLogger('dossier.blobs');
@@ -63,17 +64,6 @@ export interface BlobStore {
   release(sha256s: Iterable<string>): SweepResult;
   /** Files without a row (older than the grace period), stale temp files, and unreferenced rows. */
   sweepOrphans(): SweepResult;
-}
-
-function fsyncFolder(folder: string): void {
-  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export function createBlobStore(

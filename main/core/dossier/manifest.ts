@@ -3,7 +3,6 @@ import {
   closeSync,
   existsSync,
   fdatasyncSync,
-  fsyncSync,
   ftruncateSync,
   mkdirSync,
   openSync,
@@ -16,6 +15,7 @@ import {
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { fsyncFolder } from '../durable';
 import { createLogger } from '../log';
 import { blobPath } from './blobs';
 
@@ -96,19 +96,6 @@ export function reserveManifest(dataDir: string, id: string): void {
   mkdirSync(folder, { recursive: true });
   closeSync(openSync(join(folder, `${id}.json`), 'a'));
   fsyncFolder(folder);
-}
-
-function fsyncFolder(folder: string): void {
-  // A rename is durable once its folder is; Windows cannot open a folder for fsync (and does not need it).
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch (error) {
-    if (process.platform !== 'win32') throw error;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /**
