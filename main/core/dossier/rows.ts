@@ -106,13 +106,20 @@ const attachmentView = (a: AttachmentRow): Attachment => ({
 export function toDossier(row: DossierRow, attachments: AttachmentRow[]): Dossier {
   const { procedure, data, delivery, contact } = partsOf(row);
   return {
-    id: row.id,
-    procedureId: row.procedureId,
+    ...certainFields(row, attachments),
     procedureName: procedure.name,
-    status: row.status,
     data: data as Dossier['data'],
     delivery,
     contact,
+  };
+}
+
+/** What a dossier's row says for certain, whole or damaged: nothing read from its JSON text. */
+function certainFields(row: DossierRow, attachments: AttachmentRow[]) {
+  return {
+    id: row.id,
+    procedureId: row.procedureId,
+    status: row.status,
     attachments: attachments.map(attachmentView),
     assistedBy: row.assistedBy === null ? null : { id: row.assistedBy, displayName: row.assistedName ?? '' },
     parkCode: row.parkCode,
@@ -128,19 +135,11 @@ export function toDossier(row: DossierRow, attachments: AttachmentRow[]): Dossie
  */
 export function damagedDossier(row: DossierRow, attachments: AttachmentRow[]): Dossier {
   return {
-    id: row.id,
-    procedureId: row.procedureId,
+    ...certainFields(row, attachments),
     procedureName: '',
-    status: row.status,
     data: {},
     delivery: { method: 'counter' },
     contact: {},
-    attachments: attachments.map(attachmentView),
-    assistedBy: row.assistedBy === null ? null : { id: row.assistedBy, displayName: row.assistedName ?? '' },
-    parkCode: row.parkCode,
-    code: row.code,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
     damaged: true,
   };
 }
