@@ -62,5 +62,7 @@ await Promise.all([
 if (existsSync('main/core/print/fonts')) {
   cpSync('main/core/print/fonts', 'dist/main/fonts', { recursive: true });
 }
+// The administrative-units dataset (main/core/address), read on the first address lookup.
+cpSync('main/core/address/data', 'dist/main/address-data', { recursive: true });
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/.main-built', new Date().toISOString());
