@@ -2,37 +2,31 @@
  * The counter console: pick the counter you sit at (remembered per browser), see its current ticket, call,
  * recall, serve, mark no-show, transfer, pause. The waiting list and recallable no-shows sit beside it.
  * Everything is refreshed after each action and, debounced, whenever the board changes.
+ *
+ * The state and what each answer does to it are the pure reducer of counter/model.ts; this component runs
+ * the calls, the timers and the keyboard, and renders.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
-  CounterView,
   KioskError,
   MethodInput,
   MethodName,
   MethodOutput,
   QueueService,
-  Ticket,
 } from '../../../../preload/api';
 import { useAppInfo, useKiosk } from '../../context';
 import { ErrorRegion } from '../../components/ErrorRegion';
-import { formatDuration } from '../../components/duration';
-import {
-  centreTime,
-  COUNTER_SHORTCUTS,
-  minutesSince,
-  rememberedCounter,
-  shortcutAction,
-  type CounterAction,
-} from '../../lib/queue';
+import { shortcutAction, type CounterAction } from '../../lib/queue';
 import { nameIn } from '../citizen/queue/ServicePicker';
 import { TransferDialog } from './TransferDialog';
+import { CounterActions, ShortcutList } from './counter/CounterActions';
+import { CurrentTicket, TicketLists } from './counter/CounterTickets';
+import { chosenCounter, counterCommand, counterReducer, initialCounterState } from './counter/model';
 
 const STORAGE_KEY = 'kiosk.counterId';
 const BOARD_DEBOUNCE_MS = 250;
 const TICK_MS = 15_000;
-
-type Lists = { waiting: Ticket[]; recallable: Ticket[] };
 
 function readStored(): string | null {
   try {
@@ -51,35 +45,22 @@ function store(id: number | undefined): void {
   }
 }
 
-const actionLabel = {
-  callNext: 'counter.callNext',
-  recall: 'counter.recall',
-  served: 'counter.served',
-  noShow: 'counter.noShow',
-  transfer: 'counter.transfer',
-  pause: 'counter.pause',
-} as const satisfies Record<CounterAction, string>;
-
 export function CounterPanel({ onError }: { onError: (error: KioskError) => boolean }) {
   const { t, i18n } = useTranslation();
   const client = useKiosk();
   const { clockOffsetMs } = useAppInfo();
   const language = i18n.language;
 
-  const [counters, setCounters] = useState<CounterView[] | null>(null);
-  const [services, setServices] = useState<QueueService[]>([]);
-  const [counterId, setCounterId] = useState<number | undefined>();
-  const [lists, setLists] = useState<Lists | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
-  const [notice, setNotice] = useState('');
-  const [transferOpen, setTransferOpen] = useState(false);
-  const [now, setNow] = useState(() => Date.now() + clockOffsetMs);
+  const [state, dispatch] = useReducer(counterReducer, clockOffsetMs, (offset) =>
+    initialCounterState(Date.now() + offset),
+  );
+  const { counters, services, counterId, lists, error, notice, transferOpen, now } = state;
   const busy = useRef(false);
   const seq = useRef(0);
 
   const fail = useCallback(
     (e: KioskError) => {
-      if (!onError(e)) setError(e);
+      if (!onError(e)) dispatch({ type: 'failed', error: e });
     },
     [onError],
   );
@@ -92,20 +73,16 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
         id === undefined ? Promise.resolve(undefined) : client.call('queue.waiting', { counterId: id }),
       ]);
       if (mine !== seq.current) return; // a newer refresh is on its way
-      setNow(Date.now() + clockOffsetMs);
-      if (c.ok) {
-        setCounters(c.value);
-        if (id === undefined) {
-          const remembered = rememberedCounter(
-            readStored(),
-            c.value.map((x) => x.id),
-          );
-          if (remembered !== undefined) setCounterId(remembered);
-        }
-      } else fail(c.error);
-      if (w === undefined) setLists(null);
-      else if (w.ok) setLists(w.value);
-      else fail(w.error);
+      dispatch({
+        type: 'refreshed',
+        forId: id,
+        counters: c,
+        waiting: w,
+        stored: id === undefined && c.ok ? readStored() : null,
+        now: Date.now() + clockOffsetMs,
+      });
+      if (!c.ok) fail(c.error);
+      if (w !== undefined && !w.ok) fail(w.error);
     },
     [client, clockOffsetMs, fail],
   );
@@ -117,7 +94,7 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
   useEffect(() => {
     let live = true;
     void client.call('queue.services', {}).then((r) => {
-      if (live && r.ok) setServices(r.value);
+      if (live && r.ok) dispatch({ type: 'services', services: r.value });
     });
     return () => {
       live = false;
@@ -131,7 +108,10 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void refresh(counterId), BOARD_DEBOUNCE_MS);
     });
-    const tick = window.setInterval(() => setNow(Date.now() + clockOffsetMs), TICK_MS);
+    const tick = window.setInterval(
+      () => dispatch({ type: 'tick', now: Date.now() + clockOffsetMs }),
+      TICK_MS,
+    );
     return () => {
       off();
       window.clearTimeout(timer);
@@ -139,7 +119,7 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
     };
   }, [client, refresh, counterId, clockOffsetMs]);
 
-  const counter = counters?.find((c) => c.id === counterId);
+  const counter = chosenCounter(state);
   const current = counter?.current ?? null;
 
   const run = async <M extends MethodName>(
@@ -149,12 +129,12 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
   ): Promise<boolean> => {
     if (busy.current) return false;
     busy.current = true;
-    setError(undefined);
+    dispatch({ type: 'call-start' });
     const result = await client.call(name, input);
     busy.current = false;
-    if (result.ok) setNotice(message(result.value));
+    if (result.ok) dispatch({ type: 'call-done', notice: message(result.value) });
     else {
-      setNotice('');
+      dispatch({ type: 'call-failed' });
       fail(result.error);
     }
     void refresh(counterId);
@@ -162,30 +142,23 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
   };
 
   const act = (action: CounterAction): void => {
-    if (counterId === undefined) return;
-    switch (action) {
-      case 'callNext':
-        void run('queue.callNext', { counterId }, (v) => t('counter.done.called', { number: v.number }));
+    const command = counterCommand(action, state);
+    switch (command?.kind) {
+      case 'call': {
+        const { method, counterId: id, done } = command;
+        void run(method, { counterId: id }, (v) => t(`counter.done.${done}`, { number: v.number }));
         return;
-      case 'recall':
-        void run('queue.recall', { counterId }, (v) => t('counter.done.recalled', { number: v.number }));
-        return;
-      case 'served':
-        void run('queue.markServed', { counterId }, (v) => t('counter.done.served', { number: v.number }));
-        return;
-      case 'noShow':
-        void run('queue.markNoShow', { counterId }, (v) => t('counter.done.noShow', { number: v.number }));
-        return;
-      case 'transfer':
-        if (current) setTransferOpen(true);
-        return;
+      }
       case 'pause': {
-        const paused = !(counter?.paused ?? false);
-        void run('queue.pause', { counterId, paused }, () =>
+        const { counterId: id, paused } = command;
+        void run('queue.pause', { counterId: id, paused }, () =>
           paused ? t('counter.done.paused') : t('counter.done.resumed'),
         );
         return;
       }
+      case 'transfer':
+        dispatch({ type: 'transfer-open' });
+        return;
     }
   };
 
@@ -208,30 +181,11 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const serviceName = (ticket: Ticket): string => nameIn(ticket.serviceNames, language);
   const choose = (value: string): void => {
     const id = value === '' ? undefined : Number(value);
     store(id);
-    setCounterId(id);
-    setLists(null);
-    setNotice('');
-    setError(undefined);
+    dispatch({ type: 'chose', counterId: id });
   };
-
-  const noCurrent = current === null;
-  const button = (action: CounterAction, testId: string, className: string, disabled = false) => (
-    <button
-      type="button"
-      className={`btn ${className}`}
-      data-testid={testId}
-      disabled={disabled}
-      aria-keyshortcuts={COUNTER_SHORTCUTS[action]}
-      onClick={() => act(action)}
-    >
-      <span>{t(actionLabel[action])}</span>
-      <kbd aria-hidden="true">{COUNTER_SHORTCUTS[action]}</kbd>
-    </button>
-  );
 
   return (
     <section className="counter-panel" aria-labelledby="counter-title">
@@ -273,125 +227,23 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
                   .join(', '),
               })}
             </p>
-            <div
-              className={counter.paused ? 'current-ticket is-paused' : 'current-ticket'}
-              data-testid="current-ticket"
-            >
-              <p className="current-label">{t('counter.current')}</p>
-              {current ? (
-                <>
-                  <p className="current-number">{current.number}</p>
-                  <p className="current-service">
-                    {serviceName(current)}
-                    {current.priority ? (
-                      <span className="badge badge-priority">{t('counter.priority')}</span>
-                    ) : null}
-                  </p>
-                  <p className="current-meta">
-                    {t('counter.currentCalledAt', { time: centreTime(current.issuedAt) })}
-                  </p>
-                </>
-              ) : (
-                <p className="current-none">{t('counter.currentNone')}</p>
-              )}
-              {counter.paused ? <p className="current-paused">{t('counter.paused')}</p> : null}
-            </div>
-
-            <div className="counter-actions" role="group" aria-label={t('counter.actionsLabel')}>
-              {button('callNext', 'call-next', 'btn-primary btn-xl action-next')}
-              {button('recall', 'recall', 'btn-secondary', noCurrent)}
-              {button('served', 'mark-served', 'btn-secondary', noCurrent)}
-              {button('noShow', 'mark-no-show', 'btn-secondary', noCurrent)}
-              {button('transfer', 'transfer', 'btn-secondary', noCurrent)}
-              <button
-                type="button"
-                className="btn btn-tool action-pause"
-                data-testid="pause-toggle"
-                aria-pressed={counter.paused}
-                aria-keyshortcuts={COUNTER_SHORTCUTS.pause}
-                onClick={() => act('pause')}
-              >
-                <span>{counter.paused ? t('counter.resume') : t('counter.pause')}</span>
-                <kbd aria-hidden="true">{COUNTER_SHORTCUTS.pause}</kbd>
-              </button>
-            </div>
+            <CurrentTicket counter={counter} />
+            <CounterActions paused={counter.paused} hasCurrent={current !== null} onAct={act} />
             <p className="counter-notice" role="status">
               {notice}
             </p>
-
-            <section className="shortcuts" aria-labelledby="shortcuts-title">
-              <h3 id="shortcuts-title">{t('counter.shortcutsTitle')}</h3>
-              <ul>
-                {(Object.keys(COUNTER_SHORTCUTS) as CounterAction[]).map((a) => (
-                  <li key={a}>
-                    <kbd>{COUNTER_SHORTCUTS[a]}</kbd> {t(actionLabel[a])}
-                  </li>
-                ))}
-              </ul>
-              <p className="shortcuts-hint">{t('counter.shortcutsHint')}</p>
-            </section>
+            <ShortcutList />
           </div>
 
-          <div className="counter-side">
-            <section className="queue-list" aria-labelledby="waiting-title">
-              <h3 id="waiting-title">{t('counter.waitingTitle', { count: lists?.waiting.length ?? 0 })}</h3>
-              {lists === null ? (
-                <p role="status">{t('counter.loading')}</p>
-              ) : lists.waiting.length === 0 ? (
-                <p className="queue-list-empty" data-testid="waiting-list">
-                  {t('counter.waitingEmpty')}
-                </p>
-              ) : (
-                <ol className="ticket-list" data-testid="waiting-list">
-                  {lists.waiting.map((ticket) => (
-                    <li key={ticket.id} data-testid={`waiting-${ticket.number}`}>
-                      <span className="list-number">{ticket.number}</span>
-                      <span className="list-body">
-                        <span>{serviceName(ticket)}</span>
-                        <span className="list-meta">
-                          {t('counter.waitedFor', {
-                            time: formatDuration(t, minutesSince(ticket.issuedAt, now) * 60),
-                          })}
-                        </span>
-                      </span>
-                      {ticket.priority ? (
-                        <span className="badge badge-priority">{t('counter.priority')}</span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </section>
-
-            <section className="queue-list" aria-labelledby="recallable-title">
-              <h3 id="recallable-title">{t('counter.recallableTitle')}</h3>
-              {lists === null ? null : lists.recallable.length === 0 ? (
-                <p className="queue-list-empty">{t('counter.recallableEmpty')}</p>
-              ) : (
-                <ul className="ticket-list">
-                  {lists.recallable.map((ticket) => (
-                    <li key={ticket.id}>
-                      <span className="list-number">{ticket.number}</span>
-                      <span className="list-body">{serviceName(ticket)}</span>
-                      <button
-                        type="button"
-                        className="btn btn-secondary"
-                        data-testid={`recall-${ticket.id}`}
-                        aria-label={t('counter.recallTicketLabel', { number: ticket.number })}
-                        onClick={() =>
-                          void run('queue.recall', { counterId: counter.id, ticketId: ticket.id }, (v) =>
-                            t('counter.done.recalled', { number: v.number }),
-                          )
-                        }
-                      >
-                        {t('counter.recallTicket')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          </div>
+          <TicketLists
+            lists={lists}
+            now={now}
+            onRecall={(ticket) =>
+              void run('queue.recall', { counterId: counter.id, ticketId: ticket.id }, (v) =>
+                t('counter.done.recalled', { number: v.number }),
+              )
+            }
+          />
         </div>
       )}
 
@@ -401,10 +253,10 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
           counterId={counter.id}
           services={services}
           counters={counters ?? []}
-          onCancel={() => setTransferOpen(false)}
+          onCancel={() => dispatch({ type: 'transfer-close' })}
           onTransfer={(target) => {
             // Closed either way: an error then shows in the counter's alert region, not behind the modal.
-            setTransferOpen(false);
+            dispatch({ type: 'transfer-close' });
             void run('queue.transfer', { counterId: counter.id, ...target }, (v) =>
               t('counter.done.transferred', { number: v.number }),
             );
