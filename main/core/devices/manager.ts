@@ -1,4 +1,5 @@
 import type { Bilingual, DevicesStatus, ScanEvent } from '../../../preload/api';
+import { backoffMs } from '../backoff';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 import { HidUnavailable, loadNodeHid, type HidDevice, type HidDeviceInfo, type HidModule } from './hid';
@@ -230,7 +231,7 @@ export function createDeviceManager(options: DeviceManagerOptions) {
     } catch (error) {
       failures++;
       log.warn('enumerating HID devices failed', { error, failures });
-      schedule(Math.min(rescanMs * 2 ** failures, maxRescanMs));
+      schedule(backoffMs({ step: failures, baseMs: rescanMs, maxMs: maxRescanMs }));
       return;
     }
     let ok = true;
@@ -280,7 +281,7 @@ export function createDeviceManager(options: DeviceManagerOptions) {
     }
     for (const s of scanners.values()) if (s.handle && !present.has(s.path)) disconnect(s, 'gone');
     failures = ok ? 0 : failures + 1;
-    schedule(ok ? rescanMs : Math.min(rescanMs * 2 ** failures, maxRescanMs));
+    schedule(ok ? rescanMs : backoffMs({ step: failures, baseMs: rescanMs, maxMs: maxRescanMs }));
   }
 
   return {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { KioskError, PrintStatus } from '../../../preload/api';
 import type { Alerts } from '../alerts';
+import { backoffMs } from '../backoff';
 import type { Clock } from '../clock';
 import { kioskError } from '../errors';
 import type { EventBus } from '../events';
@@ -112,7 +113,7 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
     bus.emit('print.job', { jobId: row.id, ref: row.ref, status, error });
 
   const backoff = (attempts: number): number =>
-    Math.round(random() * Math.min(maxDelay, baseDelay * 2 ** (attempts - 1)));
+    Math.round(backoffMs({ step: attempts - 1, baseMs: baseDelay, maxMs: maxDelay, random }));
 
   async function runOne(row: JobRow): Promise<void> {
     const now = () => clock.now().toISOString();

@@ -1,3 +1,5 @@
+import { backoffMs } from '../backoff';
+
 /**
  * When a dossier that failed with a retryable error is tried again.
  *
@@ -16,9 +18,14 @@ export function retryDelayMs(options: {
   retryAfterMs: number | null;
   random: () => number;
 }): number {
-  const exponent = Math.min(Math.max(options.attempts - 1, 0), 30);
-  const ceiling = Math.min(options.maxBackoffMs, BASE_DELAY_MS * 2 ** exponent);
-  const jittered = Math.floor(options.random() * ceiling);
+  const jittered = Math.floor(
+    backoffMs({
+      step: options.attempts - 1,
+      baseMs: BASE_DELAY_MS,
+      maxMs: options.maxBackoffMs,
+      random: options.random,
+    }),
+  );
   const asked = Math.min(Math.max(options.retryAfterMs ?? 0, 0), MAX_RETRY_AFTER_MS);
   return Math.max(jittered, asked);
 }

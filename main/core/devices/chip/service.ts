@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Bilingual, ChipRead, EventPayload, ParsedInput } from '../../../../preload/api';
+import { backoffMs } from '../../backoff';
 import type { Clock } from '../../clock';
 import { createLogger } from '../../log';
 import { mrzInformation } from './bac';
@@ -184,7 +185,7 @@ export function createChipService(options: ChipServiceOptions): ChipService {
 
   function scheduleRetry(module: PcscLiteModule): void {
     if (stopped) return;
-    const delay = Math.min(timeouts.pcscRetryMs * 2 ** retries, MAX_RETRY_MS);
+    const delay = backoffMs({ step: retries, baseMs: timeouts.pcscRetryMs, maxMs: MAX_RETRY_MS });
     retries++;
     retryHandle = timers.setTimeout(() => {
       retryHandle = undefined;
