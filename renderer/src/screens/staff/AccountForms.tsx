@@ -10,7 +10,8 @@ import type { KioskError, StaffAccount } from '../../../../preload/api';
 import { localError } from '../../api';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { Modal } from '../dossier/ConfirmDialog';
-import { type NewAccountForm, blankAccount, newAccountProblem, pinDigits, pinProblem } from './accountsModel';
+import { type NewAccountForm, blankAccount, newAccountProblem, pinProblem } from './accountsModel';
+import { PinField } from './PinField';
 
 function FormDialog({
   title,
@@ -57,40 +58,6 @@ function FormDialog({
         </div>
       </form>
     </Modal>
-  );
-}
-
-function PinField({
-  label,
-  value,
-  onChange,
-  invalid,
-  testId,
-  autoComplete = 'new-password',
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  invalid: boolean;
-  testId: string;
-  autoComplete?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="password"
-        inputMode="numeric"
-        autoComplete={autoComplete}
-        maxLength={12}
-        value={value}
-        aria-invalid={invalid || undefined}
-        onChange={(e) => onChange(pinDigits(e.target.value))}
-        data-testid={testId}
-      />
-    </div>
   );
 }
 

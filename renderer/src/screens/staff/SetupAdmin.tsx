@@ -4,6 +4,8 @@ import type { KioskError, Session } from '../../../../preload/api';
 import { localError } from '../../api';
 import { useKiosk } from '../../context';
 import { ErrorRegion } from '../../components/ErrorRegion';
+import { PinField } from './PinField';
+import { isPinFormat } from './pin';
 
 /**
  * First start: create the admin account. The two PINs must match, which only this screen can know; the
@@ -23,8 +25,7 @@ export function SetupAdmin({ onSignedIn }: { onSignedIn: (session: Session) => v
     if (pending) return;
     if (name.trim() === '')
       return setError(localError('name-required', (m) => m.staff.setup.nameRequired, 'displayName'));
-    if (!/^\d{6,12}$/.test(pin))
-      return setError(localError('pin-format', (m) => m.staff.setup.pinFormat, 'pin'));
+    if (!isPinFormat(pin)) return setError(localError('pin-format', (m) => m.staff.setup.pinFormat, 'pin'));
     if (pin !== pin2) {
       setPin2('');
       return setError(localError('pin-mismatch', (m) => m.staff.setup.pinMismatch, 'pin'));
@@ -56,34 +57,22 @@ export function SetupAdmin({ onSignedIn }: { onSignedIn: (session: Session) => v
             data-testid="setup-name"
           />
         </div>
-        <div className="field">
-          <label htmlFor="setup-pin">{t('staff.setup.pin')}</label>
-          <input
-            id="setup-pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={12}
-            value={pin}
-            aria-invalid={invalid('pin') || undefined}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            data-testid="setup-pin"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="setup-pin2">{t('staff.setup.pin2')}</label>
-          <input
-            id="setup-pin2"
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={12}
-            value={pin2}
-            aria-invalid={invalid('pin') || undefined}
-            onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-            data-testid="setup-pin2"
-          />
-        </div>
+        <PinField
+          id="setup-pin"
+          label={t('staff.setup.pin')}
+          value={pin}
+          invalid={invalid('pin')}
+          onChange={setPin}
+          testId="setup-pin"
+        />
+        <PinField
+          id="setup-pin2"
+          label={t('staff.setup.pin2')}
+          value={pin2}
+          invalid={invalid('pin')}
+          onChange={setPin2}
+          testId="setup-pin2"
+        />
         <ErrorRegion error={error} testId="staff-error" />
         <button
           type="submit"

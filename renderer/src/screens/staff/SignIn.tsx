@@ -4,9 +4,8 @@ import type { KioskError, Session } from '../../../../preload/api';
 import { useKiosk } from '../../context';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { Keypad } from '../../components/Keypad';
-
-const MAX_PIN = 12;
-const digitsOnly = (value: string): string => value.replace(/\D/g, '').slice(0, MAX_PIN);
+import { PinField } from './PinField';
+import { pinDigits } from './pin';
 
 /** User name + masked PIN with an on-screen keypad. A wrong PIN clears the PIN and keeps the name. */
 export function SignIn({
@@ -58,29 +57,21 @@ export function SignIn({
             data-testid="staff-user"
           />
         </div>
-        <div className="field">
-          <label htmlFor="staff-pin">{t('staff.signIn.pin')}</label>
-          <input
-            id="staff-pin"
-            ref={pinInput}
-            name="pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="current-password"
-            maxLength={MAX_PIN}
-            aria-describedby="staff-pin-help"
-            value={pin}
-            onChange={(e) => setPin(digitsOnly(e.target.value))}
-            data-testid="staff-pin"
-          />
-          <p id="staff-pin-help" className="field-help">
-            {t('staff.signIn.pinHelp')}
-          </p>
-        </div>
+        <PinField
+          id="staff-pin"
+          inputRef={pinInput}
+          name="pin"
+          label={t('staff.signIn.pin')}
+          autoComplete="current-password"
+          help={t('staff.signIn.pinHelp')}
+          value={pin}
+          onChange={setPin}
+          testId="staff-pin"
+        />
         <Keypad
           controls="staff-pin"
           disabled={pending}
-          onDigit={(d) => setPin((p) => digitsOnly(p + d))}
+          onDigit={(d) => setPin((p) => pinDigits(p + d))}
           onBackspace={() => setPin((p) => p.slice(0, -1))}
           onClear={() => setPin('')}
         />

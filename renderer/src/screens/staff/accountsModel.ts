@@ -3,6 +3,7 @@
  * (the core checks everything again; these catch a typo before the round trip).
  */
 import type { Role, StaffAccount, StaffUser } from '../../../../preload/api';
+import { isPinFormat, pinDigits } from './pin';
 
 export type AccountAction = 'resetPin' | 'unlock' | 'disable' | 'enable';
 
@@ -37,7 +38,7 @@ export type PinProblem = 'pinFormat' | 'pinMismatch';
 
 /** A new PIN typed twice: 6 to 12 digits, the same both times. */
 export function pinProblem(pin: string, again: string): PinProblem | null {
-  if (!/^\d{6,12}$/.test(pin)) return 'pinFormat';
+  if (!isPinFormat(pin)) return 'pinFormat';
   if (pin !== again) return 'pinMismatch';
   return null;
 }
@@ -72,5 +73,5 @@ export function newAccountProblem(form: NewAccountForm): NewAccountProblem | nul
   return pin ? { field: 'pin', key: pin } : null;
 }
 
-/** Digits only, at most 12: what a PIN field keeps of what was typed or pasted. */
-export const pinDigits = (value: string): string => value.replace(/\D/g, '').slice(0, 12);
+/** What a PIN field keeps of what was typed or pasted (pin.ts), here for the forms' callers. */
+export { pinDigits };
