@@ -12,7 +12,7 @@
  * behind staff's back), and `Result` errors are values, not throws. The bookkeeping is a plain object,
  * `createCallRunner`, tested without React; the hook only ties it to an effect.
  */
-import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import type { KioskError, Result } from '../../../preload/api';
 import type { KioskClient } from '../api';
 import { useKiosk } from '../context';
@@ -39,6 +39,8 @@ export interface CallRunner<T> {
   begin(key: string, onError?: (error: KioskError) => boolean): StartedCall<T>;
   /** Changes the value in place (an event that folds into it); the value then answers the current key. */
   update(change: (value: T | undefined) => T | undefined): void;
+  /** Shows another refusal (or none) where the call's own shows, until the next answer replaces it. */
+  setError(error: KioskError | undefined): void;
   get(): CallState<T>;
   subscribe(listener: () => void): () => void;
 }
@@ -89,6 +91,9 @@ export function createCallRunner<T>(loading = false): CallRunner<T> {
       valueKey = currentKey;
       publish({ value: change(state.value), error: state.error, loading: state.loading });
     },
+    setError(error) {
+      publish({ value: state.value, error, loading: state.loading });
+    },
     get: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -109,6 +114,11 @@ export interface Call<T> extends CallState<T> {
   reload(): void;
   /** Folds an event into the value, as `createCallRunner().update`. */
   update(change: (value: T | undefined) => T | undefined): void;
+  /**
+   * Shows an action's refusal (or clears it) in the call's error, for a screen with one error region for
+   * its list and its actions on it; the next answer replaces it.
+   */
+  setError(error: KioskError | undefined): void;
 }
 
 /**
@@ -147,5 +157,6 @@ export function useCall<T>(
     };
   }, [runner, client, enabled, key, attempt, delayMs]);
 
-  return { ...state, reload: () => setAttempt((n) => n + 1), update: runner.update };
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, reload, update: runner.update, setError: runner.setError };
 }

@@ -117,6 +117,20 @@ describe('useCall bookkeeping', () => {
   });
 });
 
+describe('an action on the loaded value', () => {
+  it("shows its refusal where the call's own shows, until the next answer", () => {
+    const { call } = runner<string>();
+    call.begin('[]').settle(ok('list'));
+    call.setError(refused);
+    expect(call.get()).toEqual({ value: 'list', error: refused, loading: false, stale: false });
+    call.setError(undefined);
+    expect(call.get().error).toBeUndefined();
+    call.setError(refused);
+    call.begin('[]').settle(ok('list again'));
+    expect(call.get()).toEqual({ value: 'list again', error: undefined, loading: false, stale: false });
+  });
+});
+
 describe('useCall in a screen', () => {
   const bridge = {
     transport: 'ipc',
