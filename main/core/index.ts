@@ -1,5 +1,4 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { isMethodName, methods, type KioskError, type Result } from '../../preload/api';
 import { createAlerts } from './alerts';
 import { createDiskGuard } from './disk';
 import { createAudit } from './audit';
@@ -7,14 +6,14 @@ import { systemClock, type Clock } from './clock';
 import { loadConfig, parseConfig, type LoadedConfig } from './config/load';
 import { openDatabase } from './db/open';
 import { damageAlerts } from './db/damage';
-import { KioskFailure, commonErrors, fail, kioskError, ok } from './errors';
+import { KioskFailure, kioskError } from './errors';
 import { createEventBus } from './events';
 import { createDeviceManager, type HidModule, type Timers } from './devices';
-import { createHandlers, type DomainHandlers, type HandlerContext } from './handlers';
+import { createHandlers, type DomainHandlers } from './handlers';
+import { createDispatcher } from './dispatch';
 import { createCatalogue, createCatalogueHandlers } from './catalogue';
 import { createCalendarHandlers, createCalendarStore } from './calendar';
-import { createDossierHandlers, createDossiers, type ReceiptSink } from './dossier';
-import type { ParkSlipSink } from './dossier/service';
+import { createDossierHandlers, createDossiers } from './dossier';
 import { watchImportFolders } from './dossier/watch';
 import { decoderFor, type FileWorkerOptions } from './dossier/decode';
 import { startLanTls, type LanTls } from './tls';
@@ -24,22 +23,18 @@ import { createChipHandlers, createChipService } from './devices/chip';
 import { createSync, createSyncHandlers } from './sync';
 import { createPortalClient, socketsFor, type HttpPortalClient } from './sync/client';
 import { blobPath } from './dossier';
-import { createReceipts } from './print/receipt';
-import { createParkSlips } from './print/park-slip';
+import { parkSlipSink, receiptSink, ticketPrint } from './print/sinks';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
 import { createQueue } from './queue/service';
-import { createPrintJobs, type Deliver, type PrintJobs } from './print/jobs';
-import { createDeliver, type TicketJobPayload } from './print/printers';
+import { createPrintJobs, type Deliver } from './print/jobs';
+import { createDeliver } from './print/printers';
 import type { ScryptParams } from './staff/pin';
-import type { CallContext, Core } from './types';
-import { describeIssues } from './validation';
-import { guardInput } from './input-guard';
+import type { Core } from './types';
 import { createManifests, type Manifests } from './dossier/manifest';
 import type { Alerts } from './alerts';
 import type { Audit } from './audit';
 import { createPairing } from './pairing';
-import { refusalFor, type Caller } from './policy/callers';
 
 const log = createLogger('core');
 
@@ -148,41 +143,6 @@ function portalFrom(
   return { url, token };
 }
 
-/**
- * Receipts go to `dossier.receiptPrinter`, else the ticket printer. Without any printer the dossier is
- * still submitted and its receipt is shown on screen (and can be reprinted once a printer is set).
- */
-function receiptSink(config: LoadedConfig['config'], printJobs: PrintJobs): ReceiptSink {
-  const printerId = config.dossier.receiptPrinter ?? config.ticketPrinter;
-  const receipts = createReceipts({
-    printJobs,
-    printerId: printerId ?? '',
-    format: config.dossier.receiptFormat,
-  });
-  return {
-    enqueue: (data, copies) => {
-      if (printerId === undefined) return [];
-      const ids = receipts.enqueue(data, copies);
-      printJobs.kick();
-      return ids;
-    },
-    pdf: (data) => receipts.pdf(data),
-  };
-}
-
-/** Park slips go to the ticket printer; without one, dossier.printParkSlip says to write the code by hand. */
-function parkSlipSink(printerId: string | undefined, printJobs: PrintJobs): ParkSlipSink | undefined {
-  if (printerId === undefined) return undefined;
-  const slips = createParkSlips({ printJobs, printerId });
-  return {
-    enqueue: (slip) => {
-      const jobId = slips.enqueue(slip);
-      printJobs.kick();
-      return jobId;
-    },
-  };
-}
-
 export { KioskFailure } from './errors';
 
 /** KIOSK_PRINT_RETRY_MS shortens the first print retry (tests, or a printer known to recover fast). */
@@ -250,20 +210,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     audit,
     hooks: {
-      enqueueTicketPrint: (ticket) =>
-        ticketPrinter === undefined
-          ? null
-          : printJobs.enqueue({
-              printerId: ticketPrinter,
-              kind: 'ticket',
-              ref: `ticket:${ticket.id}`,
-              payload: {
-                ticket,
-                centreName: config.centre.name,
-                priorityLabel: config.priorityCategories.find((c) => c.id === ticket.priorityCategory)?.name
-                  .vi,
-              } satisfies TicketJobPayload,
-            }),
+      enqueueTicketPrint: ticketPrint(config, printJobs),
       printStatus: (jobId) => printJobs.status(jobId),
       ticketCommitted: () => printJobs.kick(),
     },
@@ -412,85 +359,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sweepTimer = setInterval(sweep, 60_000);
   sweepTimer.unref();
 
-  /** Who is calling: the device its token names (none for the window), and whether its staff token holds. */
-  function whoCalls(ctx: CallContext) {
-    // The device token is the core's to check, like the staff token; it goes no further than here.
-    const device = ctx.local ? null : pairing.authenticate(ctx.deviceToken, ctx.client);
-    const caller: Caller = ctx.local
-      ? { kind: 'window' }
-      : device
-        ? { kind: 'device', role: device.role }
-        : { kind: 'unpaired' };
-    // A staff token counts only if it was signed in on this same device (or window).
-    const session = !!ctx.token && staff.isSessionValid(ctx.token, device?.id ?? null);
-    return { device, caller, session };
-  }
-
-  function admit(name: string, ctx: CallContext): KioskError | null {
-    if (!isMethodName(name)) return commonErrors.unknownMethod(name);
-    const access = methods[name].access;
-    const { caller, session } = whoCalls(ctx);
-    const refused = refusalFor(access, caller, session);
-    if (refused) return refused;
-    if ((access === 'staff' || access === 'admin') && !session) return commonErrors.unauthorized();
-    return null;
-  }
-
-  async function call(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
-    if (!isMethodName(name)) return fail(commonErrors.unknownMethod(name));
-    const def = methods[name];
-    try {
-      const { device, caller, session } = whoCalls(ctx);
-      // Built field by field: nothing a transport adds (or a test) reaches a handler unchecked.
-      const handlerCtx: HandlerContext = {
-        transport: ctx.transport,
-        local: ctx.local,
-        caller,
-        ...(ctx.token !== undefined ? { token: ctx.token } : {}),
-        ...(ctx.client !== undefined ? { client: ctx.client } : {}),
-        ...(device ? { device } : {}),
-      };
-      const deviceId = device?.id ?? null;
-      const refused = refusalFor(def.access, caller, session);
-      if (refused) return fail(refused);
-      if (def.access === 'staff' || def.access === 'admin') {
-        handlerCtx.staff = staff.authenticate(ctx.token, deviceId).user;
-        if (def.access === 'admin' && handlerCtx.staff.role !== 'admin')
-          return fail(commonErrors.forbidden());
-      } else if (session) {
-        // A public method called with a valid staff token knows who is helping (assisted filing).
-        handlerCtx.staff = staff.authenticate(ctx.token, deviceId).user;
-      }
-      // Deep JSON would overflow the stack inside the schema's recursive walk: refused before it.
-      guardInput(name, input);
-      const parsed = def.input.safeParse(input ?? {});
-      if (!parsed.success) {
-        return fail(
-          describeIssues(parsed.error.issues, {
-            code: 'invalid-input',
-            vi: 'Thông tin gửi lên chưa hợp lệ ở mục',
-            en: 'Invalid input at',
-          }),
-        );
-      }
-      // The handler table is keyed by the same name, so its input type matches `parsed.data`.
-      const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown;
-      const value = await handler(parsed.data, handlerCtx);
-      const checked = def.output.safeParse(value);
-      if (!checked.success) {
-        log.error('result does not match the contract', { method: name, issues: checked.error.issues });
-        return fail(commonErrors.internal());
-      }
-      disk.noteSuccess();
-      return ok(checked.data);
-    } catch (error) {
-      const full = disk.refusal(error);
-      if (full) return fail(full);
-      if (error instanceof KioskFailure) return fail(error.error);
-      log.error('method failed', { method: name, error });
-      return fail(commonErrors.internal());
-    }
-  }
+  const { call, admit } = createDispatcher({
+    handlers,
+    staff,
+    deviceFor: (token, from) => pairing.authenticate(token, from),
+    disk,
+  });
 
   // Printing's font engine loads after start, off the path to the first screen (print/fontkit.ts).
   warmFontkit();
