@@ -1,5 +1,5 @@
 import { KioskFailure } from '../errors';
-import { localParts } from '../queue/time';
+import { localParts } from '../time';
 import { addDays, entryFor, isWorkingDay, parseDate, type WorkingCalendar } from './calendar';
 import { calendarErrors } from './messages';
 

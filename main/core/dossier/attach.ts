@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AttachSourceSchema } from '../../../preload/api';
 import { attachBytesNeeded, requireSpace } from '../disk';
-import { localParts } from '../queue/time';
+import { localParts } from '../time';
 import { toStoredDocument } from './convert';
 import type { DossierContext } from './context';
 import { dossierErrors } from './messages';

@@ -1,7 +1,7 @@
 import { DayDossierSchema, TimelineStatusSchema } from '../../../preload/api';
 import { KioskFailure } from '../errors';
 import { maskId, maskName } from '../identity';
-import { localParts } from '../queue/time';
+import { localParts } from '../time';
 import { extractApplicant } from './applicant';
 import type { DossierContext } from './context';
 import { DossierDamaged, isDay } from './damage';

@@ -1,7 +1,7 @@
 import { dueDate, shippedCalendar } from '../calendar';
 import { createLogger } from '../log';
 import { SUBMIT_SPARE_BYTES, requireSpace } from '../disk';
-import { localParts } from '../queue/time';
+import { localParts } from '../time';
 import { extractApplicant } from './applicant';
 import { formatDossierCode } from './code';
 import { createHighWater } from './high-water';

@@ -4,7 +4,7 @@ import type { RatingSchema } from '../../../preload/api';
 import type { Clock } from '../clock';
 import { KioskFailure, kioskError } from '../errors';
 import { isPlainText } from '../dossier/sanitize';
-import { localParts } from '../queue/time';
+import { localParts } from '../time';
 
 /**
  * Satisfaction ratings (Rất hài lòng / Hài lòng / Chưa hài lòng) after a submit, a lookup or a queue

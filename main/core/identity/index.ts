@@ -1,9 +1,10 @@
 import { LOOKUP_SECRET_ALPHABET, LOOKUP_SECRET_LENGTH } from '../../../preload/api';
 import { parseDossierCode } from '../dossier/code';
+import { localDay } from '../time';
 import { parseCccdQr, type CccdScan } from './cccd';
 import { MAX_SCAN_BYTES, identityErrors } from './errors';
 import { looksLikeMrz, parseMrz, type MrzScan } from './mrz';
-import { localDay, looksMangled, utf8Length } from './text';
+import { looksMangled, utf8Length } from './text';
 
 export type { CccdPerson, CccdScan } from './cccd';
 export type { MrzPerson, MrzScan } from './mrz';

@@ -3,7 +3,7 @@ import type { Report, Stats } from '../../../preload/api';
 import type { KioskConfig } from '../config/schema';
 import { percentile } from './estimate';
 import { counterName } from './service';
-import { localParts } from './time';
+import { localParts } from '../time';
 
 interface Row {
   serviceId: string;

@@ -1,5 +1,5 @@
 import type { KioskError, MethodOutput } from '../../../preload/api';
-import { localParts } from '../queue/time';
+import { localParts } from '../time';
 import { localErrors, storedError } from './messages';
 import type { SyncStore } from './store';
 

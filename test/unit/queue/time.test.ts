@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isWithinHours, localParts, serviceDay } from '../../../main/core/queue/time';
+import { isWithinHours, serviceDay } from '../../../main/core/queue/time';
 
 const VN = 'Asia/Ho_Chi_Minh';
 
 describe('centre-local time', () => {
-  it('reads the local date and time in the centre, whatever the machine zone', () => {
-    // 23:30 UTC is 06:30 the next morning in Hà Nội.
-    expect(localParts(new Date('2026-11-23T23:30:00Z'), VN)).toEqual({
-      date: '2026-11-24',
-      minutes: 390,
-      seconds: 23_400,
-      hour: 6,
-    });
-  });
-
   it('keeps numbering on the previous day until the reset time', () => {
     const resetAt = '05:00';
     expect(serviceDay(new Date('2026-11-23T21:59:00Z'), VN, resetAt)).toBe('2026-11-23'); // 04:59 local
