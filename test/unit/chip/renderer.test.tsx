@@ -1,13 +1,7 @@
 // The chip screens' pure parts (MRZ fields, next steps) and their server-rendered text. Behaviour in a
 // browser (scan, progress, errors, the summary) is covered by test/e2e/chip.spec.ts.
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { ChipRead, KioskBridge } from '../../../preload/api';
-import { createClient, memoryTokenStore } from '../../../renderer/src/api';
-import { KioskProvider } from '../../../renderer/src/context';
-import { createI18n } from '../../../renderer/src/i18n';
+import type { ChipRead } from '../../../preload/api';
 import {
   accessFromMrz,
   documentNumberFrom,
@@ -18,20 +12,7 @@ import {
 import { ChipReadDialog } from '../../../renderer/src/screens/chip/ChipReadDialog';
 import { ChipSummary } from '../../../renderer/src/screens/chip/ChipSummary';
 import { ChipDiagnostics } from '../../../renderer/src/screens/staff/ChipDiagnostics';
-
-const bridge = {
-  transport: 'ipc',
-  call: async () => ({ ok: true, value: {} }),
-  on: () => () => undefined,
-} as unknown as KioskBridge;
-
-function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(lng)}>
-      <KioskProvider client={createClient(bridge, memoryTokenStore())}>{node}</KioskProvider>
-    </I18nextProvider>,
-  );
-}
+import { render } from '../renderer/render';
 
 const read = (verification: ChipRead['verification'], demo = false): ChipRead => ({
   person: {

@@ -1,13 +1,8 @@
 // The queue screens: pure helpers (print status, durations, shortcuts, the announcement queue) and
 // server-side renders of the ticket, the display and the picker, checking text and e2e test ids.
-import { renderToStaticMarkup } from 'react-dom/server';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { KioskBridge, PrintJobEvent, Ticket } from '../../../preload/api';
+import type { PrintJobEvent, Ticket } from '../../../preload/api';
 import { createI18n } from '../../../renderer/src/i18n';
-import { AppInfoContext, KioskProvider } from '../../../renderer/src/context';
-import { createClient, memoryTokenStore } from '../../../renderer/src/api';
 import {
   centreDay,
   centreTime,
@@ -25,6 +20,7 @@ import { TicketView } from '../../../renderer/src/screens/citizen/queue/TicketVi
 import { ServicePicker } from '../../../renderer/src/screens/citizen/queue/ServicePicker';
 import { WaitingDisplay } from '../../../renderer/src/screens/display/WaitingDisplay';
 import { appInfo } from './appInfo';
+import { renderWith } from './render';
 
 const ticket: Ticket = {
   id: 15,
@@ -182,25 +178,7 @@ describe('waiting-room announcements', () => {
 
 // ── renders ─────────────────────────────────────────────────────────────────────────────────────
 
-const bridge = {
-  transport: 'ipc',
-  call: () => new Promise(() => undefined),
-  on: () => () => undefined,
-} as unknown as KioskBridge;
-
-const info = appInfo();
-
-function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(lng)}>
-      <KioskProvider client={createClient(bridge, memoryTokenStore())}>
-        <AppInfoContext value={{ info, clockOffsetMs: 0, refresh: async () => undefined }}>
-          {node}
-        </AppInfoContext>
-      </KioskProvider>
-    </I18nextProvider>,
-  );
-}
+const render = renderWith({ info: appInfo() });
 
 const ids = (html: string): string[] => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1] ?? '');
 

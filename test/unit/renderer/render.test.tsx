@@ -1,32 +1,12 @@
 // Server-side rendering smoke tests: no DOM is needed to check that screens render their text through
 // i18n, carry the e2e test ids and have one h1. Behaviour in a browser is covered by the e2e suite.
-import { renderToStaticMarkup } from 'react-dom/server';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../../renderer/src/i18n';
-import { KioskProvider } from '../../../renderer/src/context';
-import { memoryTokenStore, createClient } from '../../../renderer/src/api';
-import type { KioskBridge } from '../../../preload/api';
 import { Home } from '../../../renderer/src/screens/citizen/Home';
 import { ComingSoon } from '../../../renderer/src/screens/citizen/ComingSoon';
 import { SignIn } from '../../../renderer/src/screens/staff/SignIn';
 import { IdleDialog } from '../../../renderer/src/components/IdleDialog';
 import { A11yControls } from '../../../renderer/src/components/DisplayControls';
-
-const bridge = {
-  transport: 'ipc',
-  call: async () => ({ ok: true, value: {} }),
-  on: () => () => undefined,
-} as unknown as KioskBridge;
-
-function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(lng)}>
-      <KioskProvider client={createClient(bridge, memoryTokenStore())}>{node}</KioskProvider>
-    </I18nextProvider>,
-  );
-}
+import { render } from './render';
 
 const count = (html: string, needle: string | RegExp): number => html.split(needle).length - 1;
 

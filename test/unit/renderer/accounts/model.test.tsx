@@ -1,11 +1,7 @@
 // The admin's "Tài khoản" tab: what each row offers, the forms' own checks, and a static render of the
 // dialogs in both languages.
-import { renderToStaticMarkup } from 'react-dom/server';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { StaffAccount, StaffUser } from '../../../../preload/api';
-import { createI18n } from '../../../../renderer/src/i18n';
 import { ChangePinDialog, ResetPinDialog } from '../../../../renderer/src/screens/staff/AccountForms';
 import {
   actionsFor,
@@ -15,6 +11,7 @@ import {
   pinDigits,
   pinProblem,
 } from '../../../../renderer/src/screens/staff/accountsModel';
+import { render } from '../render';
 
 const me: StaffUser = { id: 1, user: 'admin', displayName: 'Quản trị viên', role: 'admin' };
 const account = (over: Partial<StaffAccount> = {}): StaffAccount => ({
@@ -29,8 +26,6 @@ const account = (over: Partial<StaffAccount> = {}): StaffAccount => ({
   createdAt: '2026-11-23T02:00:00.000Z',
   ...over,
 });
-const render = (node: ReactNode, language: 'vi' | 'en' = 'vi'): string =>
-  renderToStaticMarkup(<I18nextProvider i18n={createI18n(language)}>{node}</I18nextProvider>);
 const noop = () => undefined;
 
 describe('the accounts model', () => {

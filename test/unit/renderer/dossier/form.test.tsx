@@ -1,13 +1,9 @@
 // The e-form's validation words (real ajv through @rjsf/validator-ajv8 and our transformErrors), the
 // validator choice under a CSP that forbids eval, and the kiosk theme's markup (server-side render).
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { RJSFSchema } from '@rjsf/utils';
 import { createI18n } from '../../../../renderer/src/i18n';
-import { KioskProvider } from '../../../../renderer/src/context';
-import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
-import type { KioskBridge, Procedure } from '../../../../preload/api';
+import type { Procedure } from '../../../../preload/api';
 import {
   makeTransformErrors,
   lastSegment,
@@ -22,6 +18,7 @@ import { FormStep } from '../../../../renderer/src/screens/dossier/steps/FormSte
 import { slotSchema } from '../../../../renderer/src/screens/dossier/lib/persons';
 import { SEED_PROCEDURES } from '../../../../main/core/catalogue/seed';
 import { birthRegistration } from './fixtures';
+import { render } from '../render';
 
 const i18n = createI18n('vi');
 const t = (key: FormErrorKey, vars?: Record<string, string | number>): string =>
@@ -94,33 +91,23 @@ describe('choosing the validator', () => {
   });
 });
 
-const bridge = {
-  transport: 'ipc',
-  call: async () => ({ ok: true, value: {} }),
-  on: () => () => undefined,
-} as unknown as KioskBridge;
-
 function renderForm(procedure: Procedure, data: Record<string, unknown> = {}, filled: string[] = []): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <KioskProvider client={createClient(bridge, memoryTokenStore())}>
-        <FormStep
-          procedure={procedure}
-          formData={data as never}
-          onChange={() => undefined}
-          validation={createFormValidation(false)}
-          extraErrors={{ me: { fullName: { __errors: ['Có ký tự không được phép.'] } } }}
-          tried={false}
-          errorCount={1}
-          checking={false}
-          formContext={{ filled: new Set(filled), noDiacritics: new Set(), verified: new Set(['root_me']) }}
-          formRef={null}
-          chosenSlot="me"
-          onChooseSlot={() => undefined}
-          onChip={() => undefined}
-        />
-      </KioskProvider>
-    </I18nextProvider>,
+  return render(
+    <FormStep
+      procedure={procedure}
+      formData={data as never}
+      onChange={() => undefined}
+      validation={createFormValidation(false)}
+      extraErrors={{ me: { fullName: { __errors: ['Có ký tự không được phép.'] } } }}
+      tried={false}
+      errorCount={1}
+      checking={false}
+      formContext={{ filled: new Set(filled), noDiacritics: new Set(), verified: new Set(['root_me']) }}
+      formRef={null}
+      chosenSlot="me"
+      onChooseSlot={() => undefined}
+      onChip={() => undefined}
+    />,
   );
 }
 

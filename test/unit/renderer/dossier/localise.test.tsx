@@ -1,16 +1,12 @@
 // The language toggle: the e-form's titles, help lines, choice labels and placeholders in English, and
 // the Vietnamese form exactly as the catalogue gave it.
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { KioskBridge, Procedure } from '../../../../preload/api';
+import type { Procedure } from '../../../../preload/api';
 import { SEED_PROCEDURES } from '../../../../main/core/catalogue/seed';
-import { createI18n } from '../../../../renderer/src/i18n';
-import { KioskProvider } from '../../../../renderer/src/context';
-import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
 import { createFormValidation } from '../../../../renderer/src/screens/dossier/form/validator';
 import { FormStep } from '../../../../renderer/src/screens/dossier/steps/FormStep';
 import { localiseSchema, localiseUiSchema } from '../../../../renderer/src/screens/dossier/lib/persons';
+import { render as renderScreen, type Language } from '../render';
 
 type Node = Record<string, unknown>;
 const at = (node: unknown, ...path: string[]): Node => {
@@ -121,14 +117,8 @@ describe('localiseUiSchema', () => {
   });
 });
 
-const bridge = {
-  transport: 'ipc',
-  call: async () => ({ ok: true, value: {} }),
-  on: () => () => undefined,
-} as unknown as KioskBridge;
-
 /** The form step as the wizard renders it, with the procedure localised the way the wizard does. */
-function render(procedure: Procedure, lang: 'vi' | 'en'): string {
+function render(procedure: Procedure, lang: Language): string {
   const localised: Procedure = {
     ...procedure,
     form: {
@@ -137,26 +127,23 @@ function render(procedure: Procedure, lang: 'vi' | 'en'): string {
       uiSchema: localiseUiSchema(procedure.form.uiSchema, lang),
     },
   };
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(lang)}>
-      <KioskProvider client={createClient(bridge, memoryTokenStore())}>
-        <FormStep
-          procedure={localised}
-          formData={{}}
-          onChange={() => undefined}
-          validation={createFormValidation(false)}
-          extraErrors={{}}
-          tried={false}
-          errorCount={0}
-          checking={false}
-          formContext={{ filled: new Set(), noDiacritics: new Set(), verified: new Set() }}
-          formRef={null}
-          chosenSlot={null}
-          onChooseSlot={() => undefined}
-          onChip={() => undefined}
-        />
-      </KioskProvider>
-    </I18nextProvider>,
+  return renderScreen(
+    <FormStep
+      procedure={localised}
+      formData={{}}
+      onChange={() => undefined}
+      validation={createFormValidation(false)}
+      extraErrors={{}}
+      tried={false}
+      errorCount={0}
+      checking={false}
+      formContext={{ filled: new Set(), noDiacritics: new Set(), verified: new Set() }}
+      formRef={null}
+      chosenSlot={null}
+      onChooseSlot={() => undefined}
+      onChip={() => undefined}
+    />,
+    lang,
   );
 }
 

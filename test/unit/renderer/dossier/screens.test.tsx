@@ -1,32 +1,13 @@
 // Server-side renders of the receipt, the privacy notice and the check list: the words a person reads and
 // the test ids the e2e suite relies on.
-import { renderToStaticMarkup } from 'react-dom/server';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { Dossier, KioskBridge, Submitted } from '../../../../preload/api';
-import { createI18n } from '../../../../renderer/src/i18n';
-import { KioskProvider } from '../../../../renderer/src/context';
-import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
+import type { Dossier, Submitted } from '../../../../preload/api';
 import { Receipt } from '../../../../renderer/src/screens/dossier/Receipt';
 import { PrivacyStep } from '../../../../renderer/src/screens/dossier/steps/PrivacyStep';
 import { CheckStep } from '../../../../renderer/src/screens/dossier/steps/CheckStep';
 import { AttachmentsStep } from '../../../../renderer/src/screens/dossier/steps/AttachmentsStep';
 import { birthRegistration } from './fixtures';
-
-const bridge = {
-  transport: 'ipc',
-  call: async () => ({ ok: true, value: {} }),
-  on: () => () => undefined,
-} as unknown as KioskBridge;
-
-function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(lng)}>
-      <KioskProvider client={createClient(bridge, memoryTokenStore())}>{node}</KioskProvider>
-    </I18nextProvider>,
-  );
-}
+import { render } from '../render';
 
 const submitted: Submitted = {
   id: '3f2a7c1e-9b4d-4e8a-a1b2-c3d4e5f60718',

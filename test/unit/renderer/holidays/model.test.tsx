@@ -1,13 +1,7 @@
 // The staff "Ngày nghỉ lễ" tab: which year opens, how a day reads, the form's checks and hints, and
 // static renders of what an admin and a non-admin staff member see.
-import { renderToStaticMarkup } from 'react-dom/server';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, KioskBridge, StaffUser } from '../../../../preload/api';
-import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
-import { AppInfoContext, KioskProvider } from '../../../../renderer/src/context';
-import { createI18n } from '../../../../renderer/src/i18n';
+import type { AppInfo, StaffUser } from '../../../../preload/api';
 import { DayFormDialog } from '../../../../renderer/src/screens/staff/HolidayForms';
 import { HolidayList } from '../../../../renderer/src/screens/staff/HolidayList';
 import { Holidays } from '../../../../renderer/src/screens/staff/Holidays';
@@ -24,6 +18,7 @@ import {
   toInput,
   weekdayOf,
 } from '../../../../renderer/src/screens/staff/holidaysModel';
+import { recordingClient, render } from '../render';
 
 const day = (over: Partial<CalendarDay> = {}): CalendarDay => ({
   date: '2026-09-01',
@@ -36,10 +31,6 @@ const day = (over: Partial<CalendarDay> = {}): CalendarDay => ({
   changedAt: null,
   ...over,
 });
-
-function render(node: ReactNode, language: 'vi' | 'en' = 'vi'): string {
-  return renderToStaticMarkup(<I18nextProvider i18n={createI18n(language)}>{node}</I18nextProvider>);
-}
 
 const noop = () => undefined;
 
@@ -205,20 +196,10 @@ describe('the day form', () => {
 
 describe('the tab for a non-admin', () => {
   it('says only an admin can change the calendar, and offers no "Thêm năm"', () => {
-    const bridge = {
-      transport: 'ipc',
-      call: async () => ({ ok: true, value: { year: null, days: [], years: [] } }),
-      on: () => () => undefined,
-    } as unknown as KioskBridge;
+    const { client } = recordingClient(() => ({ ok: true, value: { year: null, days: [], years: [] } }));
     const staff: StaffUser = { id: 2, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' };
     const tab = (user: StaffUser) =>
-      render(
-        <KioskProvider client={createClient(bridge, memoryTokenStore())}>
-          <AppInfoContext value={{ info: {} as AppInfo, clockOffsetMs: 0, refresh: async () => undefined }}>
-            <Holidays user={user} onError={() => false} />
-          </AppInfoContext>
-        </KioskProvider>,
-      );
+      render(<Holidays user={user} onError={() => false} />, 'vi', { client, info: {} as AppInfo });
     const html = tab(staff);
     expect(html).toContain('Chỉ tài khoản quản trị mới thay đổi được lịch này');
     expect(html).toContain('Hồ sơ đã nộp giữ nguyên ngày hẹn trả');

@@ -3,14 +3,10 @@
 // the app shows; a device revoked while in use is sent back to pairing; and what each paired role may
 // open (a display always the board, a counter PC's '/' the staff console). The steps are the same pure
 // functions the components call, each state rendered as the components render it.
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, KioskBridge, KioskError, MethodName, Result } from '../../../../preload/api';
-import { createI18n } from '../../../../renderer/src/i18n';
-import { AppInfoContext, KioskProvider, type AppInfoValue } from '../../../../renderer/src/context';
-import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
+import type { AppInfo, KioskError, MethodName, Result } from '../../../../preload/api';
+import { AppInfoContext, type AppInfoValue } from '../../../../renderer/src/context';
 import { GateView } from '../../../../renderer/src/components/AppInfoGate';
 import { PairingView } from '../../../../renderer/src/components/PairingScreen';
 import {
@@ -27,6 +23,7 @@ import {
 import { deviceRoute, RouterProvider } from '../../../../renderer/src/router';
 import { Screens } from '../../../../renderer/src/App';
 import { appInfo } from '../appInfo';
+import { recordingClient, render as renderScreen, type Language } from '../render';
 
 /** The bridge's own words (main/core/pairing/messages.ts). */
 const NOT_PAIRED: KioskError = {
@@ -46,31 +43,18 @@ const info = (device: AppInfo['device'] = null): AppInfo =>
 const display = { id: 'd-0a1b2c3d4e', name: 'Màn hình sảnh', role: 'display' } as const;
 const counter = { id: 'd-5f6a7b8c9d', name: 'Quầy 3', role: 'counter' } as const;
 
-/** A bridge answering each method from its queue of answers, in turn; records every call. */
-function scriptedBridge(answers: Partial<Record<MethodName, Result<unknown>[]>>) {
-  const calls: { name: MethodName; input: unknown }[] = [];
-  const bridge = {
-    transport: 'http',
-    call: async (name: MethodName, input: unknown) => {
-      calls.push({ name, input });
-      const next = answers[name]?.shift();
-      if (!next) throw new Error(`unexpected call ${name}`);
-      return next;
-    },
-    on: () => () => undefined,
-  } as unknown as KioskBridge;
-  return { calls, client: createClient(bridge, memoryTokenStore()) };
-}
+/** A LAN device's client (HTTP) answering each method from its queue of answers, in turn; records every call. */
+const scriptedBridge = (answers: Partial<Record<MethodName, Result<unknown>[]>>) =>
+  recordingClient((name) => {
+    const next = answers[name]?.shift();
+    if (!next) throw new Error(`unexpected call ${name}`);
+    return next;
+  }, 'http');
 
 const fail = (error: KioskError): Result<never> => ({ ok: false, error });
 
-function render(node: ReactNode, client = scriptedBridge({}).client, lng: 'vi' | 'en' = 'vi'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(lng)}>
-      <KioskProvider client={client}>{node}</KioskProvider>
-    </I18nextProvider>,
-  );
-}
+const render = (node: ReactNode, lng: Language = 'vi'): string =>
+  renderScreen(node, lng, { client: scriptedBridge({}).client });
 
 const valueOf = (state: GateState): AppInfoValue | null =>
   state.status === 'ready'
@@ -82,7 +66,6 @@ const gate = (state: GateState, lng: 'vi' | 'en' = 'vi'): string =>
     <GateView state={state} value={valueOf(state)} onRetry={() => undefined} onPaired={() => undefined}>
       <p data-testid="the-app">the app</p>
     </GateView>,
-    undefined,
     lng,
   );
 
@@ -167,11 +150,7 @@ describe('a wrong pairing code', () => {
     expect(after).toEqual({ code: '', error: WRONG, phase: 'typing' });
 
     const view = (lng: 'vi' | 'en') =>
-      render(
-        <PairingView form={after} onCode={() => undefined} onSubmit={() => undefined} />,
-        undefined,
-        lng,
-      );
+      render(<PairingView form={after} onCode={() => undefined} onSubmit={() => undefined} />, lng);
     expect(alertText(view('vi'))).toBe(WRONG.vi);
     expect(alertText(view('en'))).toBe(WRONG.en);
     expect(codeValue(view('vi'))).toBe('');

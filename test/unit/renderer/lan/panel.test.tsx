@@ -2,22 +2,15 @@
 // groups of three with its countdown, the devices table with "Thu hồi" on live devices only, the
 // confirmation it asks, revoking (lan.revokeDevice, then the list again), noticing the device a code
 // paired, and what staff who are not admins see.
-import { renderToStaticMarkup } from 'react-dom/server';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type {
   DeviceRecord,
-  KioskBridge,
   KioskError,
   MethodName,
   PairingStart,
   Result,
   StaffUser,
 } from '../../../../preload/api';
-import { createI18n } from '../../../../renderer/src/i18n';
-import { AppInfoContext, KioskProvider } from '../../../../renderer/src/context';
-import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
 import {
   DeviceTable,
   LanPanel,
@@ -35,6 +28,7 @@ import {
   secondsLeft,
 } from '../../../../renderer/src/screens/staff/lanModel';
 import { appInfo } from '../appInfo';
+import { recordingClient, renderWith } from '../render';
 
 const info = appInfo();
 
@@ -69,33 +63,15 @@ const start: PairingStart = {
   triesLeft: 5,
 };
 
-/** A bridge that records each call and answers from `answers`. */
-function recordingBridge(answers: Partial<Record<MethodName, Result<unknown>>>) {
-  const calls: { name: MethodName; input: unknown }[] = [];
-  const bridge = {
-    transport: 'ipc',
-    call: async (name: MethodName, input: unknown) => {
-      calls.push({ name, input });
-      const answer = answers[name];
-      if (!answer) throw new Error(`unexpected call ${name}`);
-      return answer;
-    },
-    on: () => () => undefined,
-  } as unknown as KioskBridge;
-  return { calls, client: createClient(bridge, memoryTokenStore()) };
-}
+/** A client that records each call and answers from `answers`. */
+const recordingBridge = (answers: Partial<Record<MethodName, Result<unknown>>>) =>
+  recordingClient((name) => {
+    const answer = answers[name];
+    if (!answer) throw new Error(`unexpected call ${name}`);
+    return answer;
+  });
 
-function render(node: ReactNode, lng: 'vi' | 'en' = 'vi'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(lng)}>
-      <KioskProvider client={recordingBridge({}).client}>
-        <AppInfoContext value={{ info, clockOffsetMs: 0, refresh: async () => undefined }}>
-          {node}
-        </AppInfoContext>
-      </KioskProvider>
-    </I18nextProvider>,
-  );
-}
+const render = renderWith({ info });
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const rows = (html: string): string[] => html.split('<tr').slice(2);

@@ -1,13 +1,8 @@
 // Server-side renders of the lookup screen, its result and the rating: the text a citizen reads, the
 // masked ID, the timeline, and the test ids the e2e specs click.
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { KioskBridge, Lookup, LookupStatus } from '../../../../preload/api';
-import { createI18n } from '../../../../renderer/src/i18n';
-import { AppInfoContext, KioskProvider } from '../../../../renderer/src/context';
-import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
+import type { Lookup, LookupStatus } from '../../../../preload/api';
 import { LookupScreen } from '../../../../renderer/src/screens/lookup/LookupScreen';
 import { LookupResult } from '../../../../renderer/src/screens/lookup/LookupResult';
 import { LookupStatusView } from '../../../../renderer/src/screens/lookup/LookupStatusView';
@@ -19,28 +14,13 @@ import {
   REASON_MAX,
 } from '../../../../renderer/src/components/Rating';
 import { appInfo } from '../appInfo';
-
-const bridge = {
-  transport: 'ipc',
-  call: () => new Promise(() => undefined),
-  on: () => () => undefined,
-} as unknown as KioskBridge;
+import { render as renderScreen, type Language } from '../render';
 
 const info = appInfo({ features: ['queue', 'tracking'] });
 
 /** Renders as if the centre's clock read `now`. */
-function render(node: ReactNode, lng: 'vi' | 'en' = 'vi', now = '2026-11-30T03:00:00Z'): string {
-  const clockOffsetMs = Date.parse(now) - Date.now();
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(lng)}>
-      <KioskProvider client={createClient(bridge, memoryTokenStore())}>
-        <AppInfoContext value={{ info, clockOffsetMs, refresh: async () => undefined }}>
-          {node}
-        </AppInfoContext>
-      </KioskProvider>
-    </I18nextProvider>,
-  );
-}
+const render = (node: ReactNode, lng: Language = 'vi', now = '2026-11-30T03:00:00Z'): string =>
+  renderScreen(node, lng, { info, clockOffsetMs: Date.parse(now) - Date.now() });
 
 const ids = (html: string): string[] => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1] ?? '');
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

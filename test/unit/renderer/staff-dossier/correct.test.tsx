@@ -1,13 +1,8 @@
 // "Sửa hồ sơ" in the staff "Đồng bộ" tab: which refused dossiers can be corrected, that a correction is
 // saved before it is sent again (and never sent when saving was refused), and a static render of the
 // dialog's content: the portal's reasons above the dossier's own e-form, filled with its data.
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { KioskBridge, KioskError, MethodName, SyncStatus } from '../../../../preload/api';
-import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
-import { KioskProvider } from '../../../../renderer/src/context';
-import { createI18n } from '../../../../renderer/src/i18n';
+import type { KioskError, MethodName, Result, SyncStatus } from '../../../../preload/api';
 import {
   canCorrect,
   correctAndResend,
@@ -16,6 +11,7 @@ import {
 } from '../../../../renderer/src/screens/staff/CorrectDossier';
 import { createFormValidation } from '../../../../renderer/src/screens/dossier/form/validator';
 import { birthRegistration } from '../dossier/fixtures';
+import { recordingClient, render as renderScreen } from '../render';
 
 const ID = '5b1d8c0e-3f7a-4c2e-9d41-0a6b2c3d4e5f';
 
@@ -49,21 +45,9 @@ const refusal: KioskError = {
   field: 'data.me.idNumber',
 };
 
-/** A bridge that records each call and answers from `answers` (ok with `{}` when not listed). */
-function recordingBridge(
-  answers: Partial<Record<MethodName, { ok: boolean; value?: unknown; error?: KioskError }>>,
-) {
-  const calls: { name: MethodName; input: unknown }[] = [];
-  const bridge = {
-    transport: 'ipc',
-    call: async (name: MethodName, input: unknown) => {
-      calls.push({ name, input });
-      return answers[name] ?? { ok: true, value: {} };
-    },
-    on: () => () => undefined,
-  } as unknown as KioskBridge;
-  return { calls, client: createClient(bridge, memoryTokenStore()) };
-}
+/** A client that records each call and answers from `answers` (ok with `{}` when not listed). */
+const recordingBridge = (answers: Partial<Record<MethodName, Result<unknown>>>) =>
+  recordingClient((name) => answers[name] ?? { ok: true, value: {} });
 
 describe('which refused dossiers offer "Sửa hồ sơ"', () => {
   it('those the portal refused for their content', () => {
@@ -106,29 +90,26 @@ describe('saving a correction', () => {
 });
 
 describe('the correction dialog', () => {
-  const i18n = createI18n('vi');
   const { client } = recordingBridge({});
   const render = (error?: KioskError): string =>
-    renderToStaticMarkup(
-      <I18nextProvider i18n={i18n}>
-        <KioskProvider client={client}>
-          <CorrectForm
-            item={refused()}
-            procedure={birthRegistration}
-            data={{
-              tre: { fullName: 'Nguyễn Minh An', birthDate: '2026-11-01' },
-              me: { fullName: 'Trần Thị Bình', idNumber: '00119001234', birthDate: '1990-01-01' },
-            }}
-            onChange={() => undefined}
-            validation={createFormValidation(false)}
-            tried={false}
-            saving={false}
-            error={error}
-            onSave={() => undefined}
-            onCancel={() => undefined}
-          />
-        </KioskProvider>
-      </I18nextProvider>,
+    renderScreen(
+      <CorrectForm
+        item={refused()}
+        procedure={birthRegistration}
+        data={{
+          tre: { fullName: 'Nguyễn Minh An', birthDate: '2026-11-01' },
+          me: { fullName: 'Trần Thị Bình', idNumber: '00119001234', birthDate: '1990-01-01' },
+        }}
+        onChange={() => undefined}
+        validation={createFormValidation(false)}
+        tried={false}
+        saving={false}
+        error={error}
+        onSave={() => undefined}
+        onCancel={() => undefined}
+      />,
+      'vi',
+      { client },
     );
 
   it("shows the portal's reasons and the dossier's e-form filled with what was submitted", () => {

@@ -1,11 +1,9 @@
 // The staff's day list with a dossier whose stored data is damaged (main marks it `damaged`): the mark in
 // words, in Vietnamese and in English, and no receipt buttons on that row only.
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../../preload/api';
-import { createI18n } from '../../../../renderer/src/i18n';
 import { DayDossierRow } from '../../../../renderer/src/screens/staff/DayDossiers';
+import { render, type Language } from '../render';
 
 type DayDossier = MethodOutput<'dossier.today'>[number];
 
@@ -31,23 +29,22 @@ const damaged: DayDossier = {
   damaged: true,
 };
 
-const rows = (language: 'vi' | 'en') =>
-  renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(language)}>
-      <table>
-        <tbody>
-          {[intact, damaged].map((row) => (
-            <DayDossierRow
-              key={row.id}
-              row={row}
-              busy={false}
-              onPrint={() => undefined}
-              onView={() => undefined}
-            />
-          ))}
-        </tbody>
-      </table>
-    </I18nextProvider>,
+const rows = (language: Language) =>
+  render(
+    <table>
+      <tbody>
+        {[intact, damaged].map((row) => (
+          <DayDossierRow
+            key={row.id}
+            row={row}
+            busy={false}
+            onPrint={() => undefined}
+            onView={() => undefined}
+          />
+        ))}
+      </tbody>
+    </table>,
+    language,
   );
 
 const rowOf = (html: string, code: string): string => {

@@ -1,8 +1,6 @@
 // The staff "Hồ sơ" and "Đồng bộ" tabs, the satisfaction report and the citizen's online note: the rules
 // behind them, and static renders of what staff read.
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { PrintJobEvent, SyncStatus } from '../../../../preload/api';
 import { createI18n } from '../../../../renderer/src/i18n';
@@ -24,6 +22,7 @@ import {
 import { shares } from '../../../../renderer/src/screens/staff/SatisfactionReport';
 import { loadWizard, type WizardProps } from '../../../../renderer/src/screens/staff/WizardHost';
 import { indicatorState } from '../../../../renderer/src/components/OnlineIndicator';
+import { render } from '../render';
 
 const job = (jobId: number, status: PrintJobEvent['status'], error = false): PrintJobEvent => ({
   jobId,
@@ -175,8 +174,7 @@ describe('satisfaction shares', () => {
 
 describe('the filing wizard for staff', () => {
   const props: WizardProps = { onExit: () => undefined, assisted: true };
-  const html = (node: ReactNode) =>
-    renderToStaticMarkup(<I18nextProvider i18n={createI18n('vi')}>{node}</I18nextProvider>);
+  const html = (node: ReactNode) => render(node);
 
   it('uses the wizard when it is built', async () => {
     const Wizard = (p: WizardProps) => <p>wizard {p.assisted ? 'assisted' : 'citizen'}</p>;
