@@ -1,81 +1,24 @@
 import type Database from 'better-sqlite3';
-import type { EventName, EventPayload, KioskError, SyncStatus } from '../../../preload/api';
-import type { Alerts } from '../alerts';
-import type { Audit } from '../audit';
-import type { Clock } from '../clock';
-import type { KioskConfig } from '../config/schema';
-import { KioskFailure } from '../errors';
+import type { KioskError } from '../../../preload/api';
 import { createLogger } from '../log';
+import { realTimers, type Sync, type SyncDeps } from './deps';
 import { call, deliverOne, type DeliverDeps, type Outcome } from './deliver';
-import { alerts as alertText, feed, localErrors, notFound } from './messages';
+import { alerts as alertText, feed, localErrors } from './messages';
 import { createPayloadBuilder } from './payload';
-import { createCataloguePull, createStatusPull, type CatalogueSink } from './pull';
-import { createRecorder, supplementSubject, TOKEN_SUBJECT, type Settled } from './record';
+import { createPullLoop } from './pull-loop';
+import { createRecorder, TOKEN_SUBJECT, type Settled } from './record';
+import { requeueByStaff } from './staff-retry';
+import { createStatusReporter } from './status';
 import { createSyncStore, LAST_CONTACT_KEY, type Leased } from './store';
 import type { PortalClient } from './types';
-import { attentionView, dayStart, feedView, type SyncAttention, type SyncFeedEvent } from './views';
+import { attentionView, feedView } from './views';
 
 export { dayStart } from './views';
-
-const log = createLogger('sync');
-
-/** Timers come in as a parameter so tests drive the probe, drain and pull loops without waiting. */
-export interface SyncTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realTimers: SyncTimers = {
-  setTimeout(fn, ms) {
-    const t = setTimeout(fn, ms);
-    t.unref(); // background sync must never keep a closing process alive
-    return t;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-export type SyncConfig = Pick<KioskConfig, 'sync' | 'kioskId' | 'timeZone'> & {
-  centre: Pick<KioskConfig['centre'], 'unitCode'>;
-};
-
-export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-
-export interface SyncDeps {
-  db: Database.Database;
-  /** null: no portal configured; dossiers wait safely in the outbox and nothing runs. */
-  client: PortalClient | null;
-  clock: Clock;
-  config: SyncConfig;
-  /** Where the attachment with this hash is stored on disk (the dossier module's layout). */
-  blobPath(sha256: string): string;
-  catalogue: CatalogueSink;
-  emit: Emit;
-  alerts: Pick<Alerts, 'raise' | 'settle'>;
-  /** Must write to the same database (its rows join the sync transactions). */
-  audit: Pick<Audit, 'record'>;
-  random?: () => number;
-  timers?: SyncTimers;
-  /** How long stop() waits for requests in flight before handing their rows back (default 3 s). */
-  stopWaitMs?: number;
-}
-
+export { realTimers } from './deps';
+export type { Emit, Sync, SyncConfig, SyncDeps, SyncTimers } from './deps';
 export type { SyncAttention, SyncFeedEvent } from './views';
 
-export interface Sync {
-  /** Starts probing the portal, then draining the outbox and pulling status. No-op without a portal. */
-  start(): void;
-  /** Stops every loop; waits a bounded time for requests in flight, then hands their rows back. */
-  stop(): Promise<void>;
-  status(): SyncStatus;
-  /** Staff: one dossier (after a correction) or every waiting one, now. Audited. */
-  retry(dossierId: string | undefined, by: { id: number; user: string }): SyncStatus;
-  attention(): SyncAttention[];
-  feed(): SyncFeedEvent[];
-  /** A dossier was just submitted: send it now if the portal is reachable. */
-  kick(): void;
-  /** Resolves when nothing is in flight (no send, probe or pull): tests and shutdown. */
-  idle(): Promise<void>;
-}
+const log = createLogger('sync');
 
 const FEED_LIMIT = 100;
 /** Drain timers never sleep longer than this, so a wall-clock jump is noticed within a minute. */
@@ -87,12 +30,6 @@ const PERSIST_CONTACT_MS = 10_000;
 const MAX_PROBES = 2;
 /** A worker hands over to a fresh one after this many dossiers (every loop is bounded). */
 const MAX_WORKER_ROUNDS = 10_000;
-/**
- * While dossiers stream out, `sync.status` goes to the screens at most this often (a backlog drains at a
- * hundred dossiers a second; nobody reads a counter that fast, and each event is a query and an IPC
- * message). A change of link state, a staff action and the end of a drain still go out at once.
- */
-const STATUS_EVERY_MS = 250;
 
 /**
  * The outbox drain (ARCHITECTURE.md "The data flow of a dossier", step 3). State lives in the outbox rows,
@@ -121,90 +58,28 @@ export function createSync(deps: SyncDeps): Sync {
   let halted = false;
   let lastContactAt = store.getState(LAST_CONTACT_KEY);
   let lastContactPersisted = 0;
-  let lastEmitted = '';
   const probes = new Set<Promise<void>>();
   /** When the portal last answered anything (clock ms), to tell a stale probe failure from news. */
   let lastAnswerMs = -Infinity;
-  let pulling: Promise<void> | null = null;
   let probeTimer: unknown;
   let drainTimer: unknown;
-  let pullTimer: unknown;
   const alive = () => running;
 
   const clear = (handle: unknown) => {
     if (handle !== undefined) timers.clearTimeout(handle);
   };
 
-  // "Synced today" is counted once per local day and then kept up to date as this engine (the only writer
-  // of `done`) records deliveries: a COUNT over the done rows at every status() — after every dossier and
-  // on every screen refresh — would grow with the kiosk's whole history (~50 ms at 100,000 rows).
-  let today: { from: string; fromMs: number } | null = null;
-  let syncedToday: { from: string; count: number } | null = null;
-
-  /** The centre's local midnight; a local day lasts at least 23 h, so one answer holds for 22 h. */
-  function todayStart(now: Date): string {
-    const ms = now.getTime();
-    if (!today || ms < today.fromMs || ms >= today.fromMs + 22 * 3_600_000) {
-      const from = dayStart(now, config.timeZone);
-      today = { from, fromMs: Date.parse(from) };
-    }
-    return today.from;
-  }
-
-  function synced(now: Date): number {
-    const from = todayStart(now);
-    if (syncedToday?.from !== from) syncedToday = { from, count: store.syncedBetween(from, '9999') };
-    return syncedToday.count;
-  }
-
-  /** A delivery was committed with this done_at. */
-  function countSent(doneAt: string): void {
-    if (syncedToday && doneAt >= syncedToday.from) syncedToday.count += 1;
-  }
-
-  function status(): SyncStatus {
-    const now = clock.now();
-    const counts = store.counts(now.toISOString());
-    return {
-      portalConfigured: client !== null,
-      online: client !== null && online,
-      waiting: counts.waiting,
-      sending: counts.sending,
-      attention: counts.attention,
-      synced: synced(now),
-      lastContactAt,
-      nextAttemptAt: counts.nextAttemptAt,
-    };
-  }
-
-  function emitStatus(): void {
-    const s = status();
-    const key = JSON.stringify(s);
-    if (key === lastEmitted) return;
-    lastEmitted = key;
-    deps.emit('sync.status', s);
-  }
-
-  let lastSoonMs = -Infinity;
-  let statusTimer: unknown;
-  /** The status after one more dossier: now if the last went out STATUS_EVERY_MS ago, else once then. */
-  function emitStatusSoon(): void {
-    const now = clock.now().getTime();
-    if (now - lastSoonMs >= STATUS_EVERY_MS) {
-      lastSoonMs = now;
-      emitStatus();
-      return;
-    }
-    if (statusTimer !== undefined) return;
-    statusTimer = timers.setTimeout(
-      () => {
-        statusTimer = undefined;
-        lastSoonMs = clock.now().getTime();
-        if (running) emitStatus();
-      },
-      STATUS_EVERY_MS - (now - lastSoonMs),
-    );
-  }
+  const reporter = createStatusReporter({
+    store,
+    clock,
+    timeZone: config.timeZone,
+    timers,
+    emit: deps.emit,
+    portalConfigured: client !== null,
+    link: () => ({ online, lastContactAt }),
+    running: alive,
+  });
+  const { status, emit: emitStatus } = reporter;
 
   const changed = (id: string, code: string | null, change: string) =>
     deps.emit('dossier.changed', { id, code, change });
@@ -249,7 +124,7 @@ export function createSync(deps: SyncDeps): Sync {
     })();
     log.info('portal reachable');
     emitStatus();
-    schedulePull(0);
+    pulls?.schedule(0);
     pump();
   }
 
@@ -258,8 +133,8 @@ export function createSync(deps: SyncDeps): Sync {
     online = false;
     known = true;
     clear(drainTimer);
-    clear(pullTimer);
-    drainTimer = pullTimer = undefined;
+    drainTimer = undefined;
+    pulls?.cancel();
     store.event(nowIso(), 'offline', null, feed.offline(error));
     log.warn('portal unreachable', { code: error.code });
     emitStatus();
@@ -305,60 +180,22 @@ export function createSync(deps: SyncDeps): Sync {
 
   // ── status and catalogue pull ────────────────────────────────────────────────────────────────────
 
-  const pullStatus = client
-    ? createStatusPull({
+  const pulls = client
+    ? createPullLoop({
         store,
         client,
         audit: deps.audit,
+        alerts: deps.alerts,
+        catalogue: deps.catalogue,
+        timers,
+        intervalMs: () => config.sync.statusPullSeconds * 1000,
         now: nowIso,
         net,
-        applied(list) {
-          for (const { id, code, change, newStatus } of list) {
-            changed(id, code, newStatus ? `status:${change.status}` : 'paid');
-            if (newStatus && change.status === 'supplement') {
-              deps.alerts.raise(
-                {
-                  level: 'warning',
-                  code: 'dossier-supplement',
-                  ...alertText.supplement(code ?? change.portalCode, change.note),
-                },
-                supplementSubject(id),
-              );
-            } else if (newStatus) {
-              // The portal moved the dossier on (the papers came in, or it was decided): the request for
-              // more papers is no longer something staff must act on.
-              deps.alerts.settle(supplementSubject(id));
-            }
-          }
-        },
+        changed,
+        active: () => running && online,
+        alive,
       })
     : null;
-  const pullCatalogue = client
-    ? createCataloguePull({ store, client, catalogue: deps.catalogue, now: nowIso, net })
-    : null;
-
-  function schedulePull(delayMs: number): void {
-    clear(pullTimer);
-    pullTimer = undefined;
-    if (!running || !online) return;
-    pullTimer = timers.setTimeout(() => {
-      pullTimer = undefined;
-      pull();
-    }, delayMs);
-  }
-
-  function pull(): void {
-    if (!running || !online || pulling || !pullStatus || !pullCatalogue) return;
-    pulling = (async () => {
-      const reached = await pullStatus(alive);
-      if (reached && running && online) await pullCatalogue(alive);
-    })()
-      .catch((error: unknown) => log.error('pull failed', { error }))
-      .finally(() => {
-        pulling = null;
-        if (running && online) schedulePull(config.sync.statusPullSeconds * 1000);
-      });
-  }
 
   // ── the drain ────────────────────────────────────────────────────────────────────────────────────
 
@@ -475,7 +312,7 @@ export function createSync(deps: SyncDeps): Sync {
         }
         return canSend() ? store.lease(nowIso(), leaseUntil(), busy) : undefined;
       });
-      if (sentAt !== null) countSent(sentAt);
+      if (sentAt !== null) reporter.countSent(sentAt);
     } catch (error) {
       if (outcome.kind !== 'sent') throw error;
       // The portal has it; only our write failed. Retrying re-posts and gets the same answer (200).
@@ -499,7 +336,7 @@ export function createSync(deps: SyncDeps): Sync {
     if (firstTokenRefusal) {
       deps.alerts.raise({ level: 'critical', code: 'sync-token', ...alertText.token() }, TOKEN_SUBJECT);
     }
-    emitStatusSoon();
+    reporter.emitSoon();
     return next;
   }
 
@@ -508,7 +345,7 @@ export function createSync(deps: SyncDeps): Sync {
   async function idle(): Promise<void> {
     // Bounded: each round waits for what is running now; a drain of N dossiers takes about N rounds.
     for (let round = 0; round < 100_000; round++) {
-      const pending = [...workers, ...probes, pulling].filter((p) => p !== null);
+      const pending = [...workers, ...probes, pulls?.pending() ?? null].filter((p) => p !== null);
       if (pending.length === 0) return;
       await Promise.allSettled(pending);
     }
@@ -518,15 +355,17 @@ export function createSync(deps: SyncDeps): Sync {
     start() {
       if (running || !client) return;
       running = true;
-      syncedToday = null; // counted afresh from the rows at each start
+      reporter.recount();
       log.info('sync started', { concurrency: config.sync.concurrency });
       probe();
     },
     async stop() {
       if (!running) return;
       running = false;
-      for (const handle of [probeTimer, drainTimer, pullTimer, statusTimer]) clear(handle);
-      probeTimer = drainTimer = pullTimer = statusTimer = undefined;
+      for (const handle of [probeTimer, drainTimer]) clear(handle);
+      probeTimer = drainTimer = undefined;
+      pulls?.cancel();
+      reporter.stop();
       // Taken now: results that arrive from here on are not written, so all of these stay 'sending'.
       const held = [...busy];
       let timeout: NodeJS.Timeout | undefined;
@@ -546,39 +385,7 @@ export function createSync(deps: SyncDeps): Sync {
     },
     status,
     retry(dossierId, by) {
-      const now = nowIso();
-      if (dossierId !== undefined) {
-        const state = store.stateOf(dossierId);
-        if (state === undefined) throw new KioskFailure(notFound());
-        const code = store.codeOf(dossierId);
-        if (state === 'attention' || state === 'waiting') {
-          db.transaction(() => {
-            store.requeueOne(dossierId, now);
-            store.event(now, 'retry', code, feed.staffRetry(code, by.user));
-            deps.audit.record({
-              actorId: by.id,
-              actor: by.user,
-              action: 'sync.retry',
-              targetType: 'dossier',
-              targetId: dossierId,
-              details: { from: state },
-            });
-          })();
-          changed(dossierId, code, 'waiting');
-        }
-      } else {
-        db.transaction(() => {
-          const rows = store.requeueAll(now);
-          store.event(now, 'retry', null, feed.staffRetry(null, by.user));
-          deps.audit.record({
-            actorId: by.id,
-            actor: by.user,
-            action: 'sync.retry',
-            targetType: 'outbox',
-            details: { rows },
-          });
-        })();
-      }
+      requeueByStaff({ db, store, audit: deps.audit, changed }, dossierId, by, nowIso());
       halted = false;
       if (online) pump();
       else probe();
