@@ -1,15 +1,15 @@
+import { removeDiacritics } from '../diacritics';
+
 /**
  * Folding Vietnamese text for search: people type "dang ky khai sinh" on a keyboard without Telex as
- * often as "Đăng ký khai sinh", so both must meet on the same letters. NFD splits every accented letter
- * into its base and combining marks, which are dropped; đ is a letter of its own in Unicode (no
- * decomposition), so it is mapped to d by hand.
+ * often as "Đăng ký khai sinh", so both must meet on the same letters (main/core/diacritics.ts), in lower
+ * case, as words. The i/y spelling is search's own (`iyCanonical`, below), applied per word by the index.
  */
 export function fold(text: string): string {
   return (
-    text
-      .normalize('NFD')
+    removeDiacritics(text)
+      // The other combining marks (spacing, enclosing: none in Vietnamese) join their word, not split it.
       .replace(/\p{M}+/gu, '')
-      .replace(/[đĐ]/g, 'd')
       .toLowerCase()
       // Keep dots only between digits, so procedure codes such as 1.001193 stay one word.
       .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')

@@ -1,3 +1,4 @@
+import { removeDiacritics } from '../diacritics';
 import { KioskFailure, kioskError } from '../errors';
 
 /**
@@ -95,16 +96,10 @@ export function crc16CcittFalse(text: string): string {
   return crc.toString(16).toUpperCase().padStart(4, '0');
 }
 
-/** "Nộp phí hồ sơ Đăng ký" → "Nop phi ho so Dang ky": banking apps and NAPAS expect plain ASCII. */
-export function removeDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-}
-
-/** The purpose as it goes into the QR, or a failure: ASCII printable, whitespace collapsed, ≤ 25 chars. */
+/**
+ * The purpose as it goes into the QR, or a failure: ASCII printable, whitespace collapsed, ≤ 25 chars.
+ * Letters keep their case and spelling ("Lí lịch" stays "Li lich"): search's i/y folding is not for here.
+ */
 export function normalisePurpose(purpose: string): string {
   const plain = removeDiacritics(purpose).replace(/\s+/g, ' ').trim();
   if (!/^[\x20-\x7e]*$/.test(plain) || plain.length > MAX_PURPOSE_LENGTH) throw vietQrErrors.purpose();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { KioskFailure } from '../../../main/core/errors';
+import { iyCanonical, words } from '../../../main/core/catalogue/fold';
 import {
   crc16CcittFalse,
   hasValidCrc,
   normalisePurpose,
   parseTlv,
-  removeDiacritics,
   vietQrPayload,
 } from '../../../main/core/payment/vietqr';
+import { failure } from '../failures';
 
 /** An independent CRC-16/CCITT-FALSE: bit by bit, no table, straight from the definition. */
 function crcBitwise(text: string): number {
@@ -25,16 +25,6 @@ function crcBitwise(text: string): number {
 const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 
 const account = { bankBin: '970436', accountNumber: '0011001234567' };
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error.code;
-    throw e;
-  }
-  return 'no failure';
-}
 
 describe('CRC-16/CCITT-FALSE', () => {
   it.each([
@@ -127,7 +117,7 @@ describe('VietQR payload', () => {
     [10_000_000_000_000, '14 digits'],
     ['50000' as unknown as number, 'string'],
   ])('refuses the amount %j (%s)', (amount) => {
-    expect(code(() => vietQrPayload({ account, amount }))).toBe('invalid-amount');
+    expect(failure(() => vietQrPayload({ account, amount })).code).toBe('invalid-amount');
   });
 
   it('accepts the largest 13-digit amount', () => {
@@ -140,7 +130,7 @@ describe('VietQR payload', () => {
     [{ bankBin: '970436', accountNumber: '12345678901234567890' }],
     [{ bankBin: '970436', accountNumber: '0011-0012' }],
   ])('refuses a misconfigured account %j', (bad) => {
-    expect(code(() => vietQrPayload({ account: bad, amount: 1000 }))).toBe('invalid-bank-account');
+    expect(failure(() => vietQrPayload({ account: bad, amount: 1000 })).code).toBe('invalid-bank-account');
   });
 });
 
@@ -156,10 +146,12 @@ describe('purpose', () => {
     expect(normalisePurpose(input)).toBe(expected);
   });
 
-  it('removes diacritics from every Vietnamese vowel', () => {
-    expect(removeDiacritics('àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ')).toBe(
-      'a'.repeat(17) + 'e'.repeat(11) + 'i'.repeat(5) + 'o'.repeat(17) + 'u'.repeat(11) + 'y'.repeat(5) + 'd',
-    );
+  it("keeps the writer's i or y, which catalogue search folds to one spelling", () => {
+    // Search respells "Lí", "Mĩ" as "ly", "my" so either spelling finds a procedure; the transfer note is
+    // the text as written, letters only stripped of their marks.
+    expect(words('Lí lịch Mĩ Kỳ').map(iyCanonical)).toEqual(['ly', 'lich', 'my', 'ky']);
+    expect(normalisePurpose('Lí lịch Mĩ Kỳ')).toBe('Li lich Mi Ky');
+    expect(normalisePurpose('Lý lịch Mỹ Kì')).toBe('Ly lich My Ki');
   });
 
   it.each([
@@ -169,7 +161,7 @@ describe('purpose', () => {
     ['HS 0007 🙂', 'emoji'],
     ['a\tb\u0000', 'control character'],
   ])('refuses %j (%s)', (purpose) => {
-    expect(code(() => vietQrPayload({ account, amount: 1000, purpose }))).toBe('invalid-purpose');
+    expect(failure(() => vietQrPayload({ account, amount: 1000, purpose })).code).toBe('invalid-purpose');
   });
 
   it('accepts exactly 25 characters (an official dossier code)', () => {
