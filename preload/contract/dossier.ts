@@ -1,14 +1,13 @@
 /**
- * Contract shapes for procedures, dossiers, receipts, payments, feedback, chip reading and sync.
- * Split from `../api.ts` only to keep that file readable; the same rules apply: zod only, importable
- * from the renderer bundle, names are public API (add, never rename).
+ * Contract: dossiers (hồ sơ): drafts, their form, delivery and attachments, the check before submitting,
+ * the submit and its receipt, lookup by receipt code, parking a draft for later, and the day's list.
+ * The procedures they are filed for are catalogue.ts; delivery and contact are delivery.ts. Rules as in
+ * base.ts.
  */
 import { z } from 'zod';
-
-const Bilingual = z.object({ vi: z.string(), en: z.string() });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date-format' });
-const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time-format' });
-const IdNumber = z.string().regex(/^\d{12}$/, { message: 'id-format' });
+import { BilingualSchema, Day, Empty, JsonObject, method, type MethodTable } from './base';
+import { FeeSchema, FileKindSchema } from './catalogue';
+import { ContactSchema, DeliverySchema } from './delivery';
 
 /** A dossier draft's id: a random UUID, so one citizen cannot guess another's draft. */
 export const DossierId = z.uuid();
@@ -20,98 +19,6 @@ export const DraftToken = z.string().max(128);
 
 /** Official `000.00.12.H29-240815-0007` or provisional `000.00.12.H29-K01-240815-0007`. */
 export const DossierCode = z.string().trim().min(10).max(40);
-
-// ── catalogue ──────────────────────────────────────────────────────────────────────────────────────
-
-export const FileKindSchema = z.enum(['pdf', 'jpeg', 'png']);
-export type FileKindName = z.infer<typeof FileKindSchema>;
-
-/** "Mức độ 3" (submitted online, result collected in person) or "mức độ 4 / toàn trình". */
-export const ProcedureLevelSchema = z.union([z.literal(3), z.literal(4)]);
-
-export const FeeSchema = z.object({
-  /** The fee in đồng for one dossier, 0 when free (the VietQR amount). */
-  amount: z.number().int().nonnegative(),
-  /** How the fee is worked out, as the procedure's public record says it (e.g. per page, exemptions). */
-  text: z.string(),
-});
-export type Fee = z.infer<typeof FeeSchema>;
-
-export const ProcedureComponentSchema = z.object({
-  /** Stable slug within the procedure, e.g. `to-khai`, `giay-chung-sinh`. */
-  id: z.string().regex(/^[a-z0-9-]{1,48}$/),
-  /** As the law names the paper (Vietnamese); `nameEn` for the English screen. */
-  name: z.string(),
-  nameEn: z.string(),
-  /** Bản chính / bản sao / bản sao có chứng thực / bản chính hoặc bản sao. */
-  form: z.enum(['original', 'copy', 'certified-copy', 'original-or-copy']),
-  copies: z.number().int().min(1).max(10),
-  /** False: needed only in the case `condition` describes. */
-  required: z.boolean(),
-  condition: z.string().nullable(),
-  /**
-   * The same in English, for the English screen; null exactly when `condition` is. Defaults to null so a
-   * portal catalogue (or one stored by an older app) without it still parses: the screen then falls back.
-   */
-  conditionEn: z.string().nullable().default(null),
-  /** File types accepted for this paper. */
-  accept: z.array(FileKindSchema).min(1),
-  /** True for the declaration (tờ khai) the e-form produces: no file to attach. */
-  fromForm: z.boolean(),
-});
-export type ProcedureComponent = z.infer<typeof ProcedureComponentSchema>;
-
-/** A place in the e-form that holds a person, filled from a CCCD scan when the citizen picks it. */
-export const PersonSlotSchema = z.object({
-  /** Property of the form data holding `{ fullName, idNumber, birthDate, sex, address, … }`. */
-  path: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/),
-  label: Bilingual,
-});
-
-/** JSON Schema and react-jsonschema-form UI hints, as plain JSON. */
-const JsonObject = z.record(z.string(), z.json());
-
-export const ProcedureSummarySchema = z.object({
-  id: z.string(),
-  /** The national database code (Cơ sở dữ liệu quốc gia về thủ tục hành chính), e.g. `1.001193`. */
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  /** Lĩnh vực, e.g. "Hộ tịch". */
-  field: z.string(),
-  fieldEn: z.string(),
-  level: ProcedureLevelSchema,
-  processingDays: z.number().int().nonnegative(),
-  fee: FeeSchema,
-});
-export type ProcedureSummary = z.infer<typeof ProcedureSummarySchema>;
-
-export const ProcedureSchema = ProcedureSummarySchema.extend({
-  /** Cơ quan thực hiện. */
-  agency: z.string(),
-  legalBasis: z.array(z.string()),
-  components: z.array(ProcedureComponentSchema),
-  /** Number of sets (số bộ hồ sơ). */
-  sets: z.number().int().min(1),
-  /** Received after this local time counts from the next working day (e.g. chứng thực); null: no cut-off. */
-  cutoff: Hhmm.nullable(),
-  /** Whether the result can be sent home by post. */
-  postal: z.boolean(),
-  /** What the citizen receives (e.g. "Giấy khai sinh (bản chính)"). */
-  result: z.string(),
-  form: z.object({ schema: JsonObject, uiSchema: JsonObject, persons: z.array(PersonSlotSchema) }),
-  /** Where the seed's facts come from (public pages, legal documents). */
-  sources: z.array(z.string()),
-});
-export type Procedure = z.infer<typeof ProcedureSchema>;
-
-export const CatalogueFieldSchema = z.object({
-  field: z.string(),
-  fieldEn: z.string(),
-  count: z.number().int().nonnegative(),
-});
-
-// ── dossiers ───────────────────────────────────────────────────────────────────────────────────────
 
 export const DossierStatusSchema = z.enum(['draft', 'parked', 'submitted']);
 
@@ -130,30 +37,6 @@ export const AttachmentSchema = z.object({
   thumbnail: z.string().nullable(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
-
-const Phone = z
-  .string()
-  .trim()
-  .regex(/^(\+84|0)\d{9,10}$/, { message: 'phone-format' });
-
-export const PostalAddressSchema = z.object({
-  recipient: z.string().trim().min(1).max(120),
-  street: z.string().trim().min(1).max(200),
-  ward: z.string().trim().min(1).max(120),
-  province: z.string().trim().min(1).max(120),
-  phone: Phone,
-});
-
-export const DeliverySchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('counter') }),
-  z.object({ method: z.literal('post'), address: PostalAddressSchema }),
-]);
-export type Delivery = z.infer<typeof DeliverySchema>;
-
-export const ContactSchema = z.object({
-  phone: Phone.optional(),
-  email: z.email().max(120).optional(),
-});
 
 export const DossierSchema = z.object({
   id: DossierId,
@@ -288,7 +171,9 @@ export const LookupSchema = z.object({
   receivedAt: z.string(),
   dueDate: Day,
   status: TimelineStatusSchema,
-  timeline: z.array(z.object({ status: TimelineStatusSchema, at: z.string(), note: Bilingual.nullable() })),
+  timeline: z.array(
+    z.object({ status: TimelineStatusSchema, at: z.string(), note: BilingualSchema.nullable() }),
+  ),
   /** Null when no fee is due. */
   paid: z.boolean().nullable(),
 });
@@ -299,7 +184,7 @@ export type LookupAnswer = z.infer<typeof LookupAnswerSchema>;
 
 export const ImportSourceSchema = z.object({
   id: z.string(),
-  label: Bilingual,
+  label: BilingualSchema,
   /** False when the folder is absent (no USB drive plugged in). */
   available: z.boolean(),
   files: z.array(z.object({ name: z.string(), bytes: z.number().int(), modifiedAt: z.string() })),
@@ -349,131 +234,135 @@ export const DayDossierSchema = z.object({
   damaged: z.boolean().optional(),
 });
 
-export const RatingSchema = z.enum(['very-satisfied', 'satisfied', 'unsatisfied']);
-
-// ── chip ───────────────────────────────────────────────────────────────────────────────────────────
-
-export const ChipPersonSchema = z.object({
-  idNumber: IdNumber,
-  oldIdNumber: z.string().optional(),
-  fullName: z.string(),
-  birthDate: Day,
-  sex: z.enum(['male', 'female']),
-  nationality: z.string(),
-  placeOfOrigin: z.string(),
-  /** Nơi thường trú; also `address` so forms fill as from a QR scan. */
-  address: z.string(),
-  issueDate: Day.optional(),
-  expiryDate: Day.optional(),
-  parents: z.object({ father: z.string().optional(), mother: z.string().optional() }).optional(),
-});
-export type ChipPerson = z.infer<typeof ChipPersonSchema>;
-
-export const ChipReadSchema = z.object({
-  person: ChipPersonSchema,
-  /** `verified`: EF.SOD signed by a configured CSCA and every data group read matches its hash. */
-  verification: z.enum(['verified', 'failed', 'not-checked']),
-  note: Bilingual,
-  /** True when the staff demo card (software card) was read, never a real citizen. */
-  demo: z.boolean(),
-  durationMs: z.number().nonnegative(),
-});
-export type ChipRead = z.infer<typeof ChipReadSchema>;
-
-export const ChipStatusSchema = z.object({
-  /** `unavailable`: no PC/SC library on this machine; the demo card still works. */
-  pcsc: z.enum(['ready', 'unavailable', 'disabled']),
-  readers: z.array(z.object({ name: z.string(), cardPresent: z.boolean() })),
-  note: Bilingual.nullable(),
-  cscaCount: z.number().int().nonnegative(),
-});
-
-export const ChipAccessSchema = z.strictObject({
-  /** As printed in the MRZ (9 characters for a CCCD). */
-  documentNumber: z.string().regex(/^[0-9A-Z<]{1,9}$/),
-  birthDate: Day,
-  /** Null for a card without expiry ("không thời hạn"): its MRZ prints `<<<<<<` there. */
-  expiryDate: Day.nullable(),
-});
-
-// ── sync ───────────────────────────────────────────────────────────────────────────────────────────
-
-export const SyncStatusSchema = z.object({
-  portalConfigured: z.boolean(),
-  online: z.boolean(),
-  waiting: z.number().int(),
-  sending: z.number().int(),
-  attention: z.number().int(),
-  /** Delivered today (centre's day). */
-  synced: z.number().int(),
-  lastContactAt: z.string().nullable(),
-  nextAttemptAt: z.string().nullable(),
-});
-export type SyncStatus = z.infer<typeof SyncStatusSchema>;
-
-export const SyncAttentionSchema = z.object({
-  dossierId: DossierId,
-  code: z.string(),
-  procedureName: z.string(),
-  httpStatus: z.number().int().nullable(),
-  error: Bilingual,
-  /** The portal's reasons (422), as it sent them. */
-  reasons: z.array(z.string()),
-  since: z.string(),
-  attempts: z.number().int(),
-});
-
-export const SyncEventSchema = z.object({
-  at: z.string(),
-  kind: z.enum(['online', 'offline', 'sent', 'retry', 'attention', 'status', 'catalogue']),
-  code: z.string().nullable(),
-  message: Bilingual,
-});
-
-// ── working calendar (holidays staff can edit) ─────────────────────────────────────────────────────
-
-/** See main/core/calendar/types.ts for what each kind and status means. */
-export const CalendarDayKindSchema = z.enum(['holiday', 'compensatory', 'swap-off', 'swap-work']);
-export const CalendarEntryStatusSchema = z.enum(['official', 'estimated', 'pending']);
-
-/**
- * One decided day of a year. `origin`: `shipped` (the app's data, unchanged), `staff` (added or changed by
- * an admin), `staff-removed` (a shipped day an admin said no longer applies: listed so it can be
- * restored, not counted).
- */
-export const CalendarDaySchema = z.object({
-  date: Day,
-  kind: CalendarDayKindSchema,
-  name: Bilingual,
-  status: CalendarEntryStatusSchema,
-  source: z.string(),
-  origin: z.enum(['shipped', 'staff', 'staff-removed']),
-  changedBy: z.string().nullable(),
-  changedAt: z.string().nullable(),
-});
-
-export const CalendarYearSchema = z.object({
-  year: z.number().int(),
-  status: z.enum(['official', 'estimated']),
-  note: z.string(),
-  origin: z.enum(['shipped', 'staff']),
-});
-
-/** A year as the staff screen shows it: null `year` when the calendar does not cover it yet. */
-export const CalendarYearViewSchema = z.object({
-  year: CalendarYearSchema.nullable(),
-  days: z.array(CalendarDaySchema),
-  /** Every year the calendar covers, ascending (for the year picker). */
-  years: z.array(z.number().int()),
-});
-
-export const CalendarYearInput = z.number().int().min(2020).max(2100);
-
-export const CalendarDayInputSchema = z.strictObject({
-  date: Day,
-  kind: CalendarDayKindSchema,
-  name: z.strictObject({ vi: z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) }),
-  status: CalendarEntryStatusSchema,
-  // Shipped sources run to ~250 characters (the Culture Day note staff are told to confirm).
-  source: z.string().trim().max(500),
-});
+export const dossierMethods = {
+  'dossier.create': method({
+    access: 'citizen',
+    input: z.strictObject({ procedureId: z.string().min(1).max(64) }),
+    output: CreatedDraftSchema,
+    summary:
+      "Start a draft for a procedure (assisted when a staff token is sent); returns the draft's token.",
+  }),
+  'dossier.get': method({
+    access: 'citizen',
+    input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
+    output: DossierSchema,
+    summary: 'A draft by its id and token (the screen resumes it after a restart); staff need no token.',
+  }),
+  'dossier.update': method({
+    access: 'citizen',
+    input: z.strictObject({
+      id: DossierId,
+      draftToken: DraftToken.optional(),
+      data: z.record(z.string(), z.json()).optional(),
+      delivery: DeliverySchema.optional(),
+      contact: ContactSchema.optional(),
+    }),
+    output: DossierSchema,
+    summary: 'Save the form, delivery and contact of a draft; markup or control characters are refused.',
+  }),
+  'dossier.importSources': method({
+    access: 'local',
+    input: Empty,
+    output: z.array(ImportSourceSchema),
+    summary: 'Files offered for attaching: the USB drive and the scanner output folder (this machine only).',
+  }),
+  'dossier.attach': method({
+    access: 'citizen',
+    input: z.strictObject({
+      id: DossierId,
+      draftToken: DraftToken.optional(),
+      componentId: z.string().min(1).max(48),
+      source: AttachSourceSchema,
+    }),
+    output: DossierSchema,
+    summary:
+      'Attach a file to a required paper: checked by content, images made PDF pages, stored by SHA-256.',
+  }),
+  'dossier.arrange': method({
+    access: 'citizen',
+    input: z.strictObject({
+      id: DossierId,
+      draftToken: DraftToken.optional(),
+      componentId: z.string().min(1).max(48),
+      attachmentIds: z.array(z.string().max(64)).max(50),
+    }),
+    output: DossierSchema,
+    summary: "Reorder a paper's files; files left out of the list are removed.",
+  }),
+  'dossier.check': method({
+    access: 'citizen',
+    input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
+    output: CheckResultSchema,
+    summary: 'Everything missing or invalid, all at once, in plain words.',
+  }),
+  'dossier.submit': method({
+    access: 'citizen',
+    input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
+    output: SubmittedSchema,
+    summary:
+      'Submit: one transaction with the outbox row; a provisional code, the due date, the receipt print.',
+  }),
+  'dossier.discard': method({
+    access: 'citizen',
+    input: z.strictObject({ id: DossierId, draftToken: DraftToken.optional() }),
+    output: Empty,
+    summary: "Wipe a citizen's unsubmitted draft (they left, or the kiosk went idle).",
+  }),
+  'dossier.lookup': method({
+    access: 'citizen',
+    input: LookupInputSchema,
+    output: LookupAnswerSchema,
+    summary:
+      "A dossier by its receipt code (provisional or official): the status and due date alone; with the receipt's secret or the applicant's birth date (or for staff) the whole timeline.",
+  }),
+  'dossier.receipt': method({
+    access: 'staff',
+    input: z.strictObject({ code: DossierCode, print: z.boolean().optional() }),
+    output: z.object({ code: z.string(), pdfBase64: z.string(), jobIds: z.array(z.number().int()) }),
+    summary: 'The receipt PDF (Mẫu 01) of a dossier; with `print`, print it again.',
+  }),
+  'dossier.park': method({
+    access: 'staff',
+    input: z.strictObject({ id: DossierId }),
+    output: DossierSchema,
+    summary: 'Keep a draft for a citizen who went to fetch a paper; returns it with a short park code.',
+  }),
+  'dossier.printParkSlip': method({
+    access: 'staff',
+    input: z.strictObject({ id: DossierId }),
+    output: z.object({ jobId: z.number().int() }),
+    summary:
+      'Print the park slip (park code, procedure, kept-until date) of a parked draft on the ticket printer.',
+  }),
+  'dossier.resume': method({
+    access: 'staff',
+    input: z.strictObject({
+      parkCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[0-9A-Z]{4,8}$/),
+    }),
+    output: DossierSchema,
+    summary: 'Take a parked draft back up by its park code.',
+  }),
+  'dossier.parked': method({
+    access: 'staff',
+    input: Empty,
+    output: z.array(DossierSchema),
+    summary: 'Drafts parked by staff, oldest first.',
+  }),
+  'dossier.today': method({
+    access: 'staff',
+    input: z.strictObject({ day: Day.optional() }),
+    output: z.array(DayDossierSchema),
+    summary:
+      "The day's submitted dossiers with applicant (masked ID), due date, who assisted and sync state.",
+  }),
+  'dossier.correct': method({
+    access: 'staff',
+    input: z.strictObject({ id: DossierId, data: z.record(z.string(), z.json()) }),
+    output: DossierSchema,
+    summary: 'Staff correct the form data of a dossier the portal refused, before sync.retry (audited).',
+  }),
+} as const satisfies MethodTable;

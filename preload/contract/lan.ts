@@ -1,8 +1,9 @@
 /**
  * Contract shapes for devices paired over the LAN: counter PCs, waiting-room displays and other kiosks.
- * Same rules as `../api.ts`: zod only, importable from the renderer bundle, names are public API.
+ * Also the LAN certificate an admin checks when setting a counter PC up. Rules as in base.ts.
  */
 import { z } from 'zod';
+import { Empty, method, type MethodTable } from './base';
 
 /**
  * What a paired device may do (main/core/policy/callers.ts):
@@ -70,3 +71,52 @@ export const PairedSchema = z.object({ device: PairedDeviceSchema, token: z.stri
 
 /** The cookie a paired device presents. `__Host-`: only over HTTPS, only for this host, path `/`. */
 export const DEVICE_COOKIE = '__Host-kiosk-device';
+
+/** HTTPS on the centre's LAN: what an admin checks when installing the kiosk's CA on a counter PC. */
+export const LanCertificateSchema = z.object({
+  /** False when `bridge.lan` is off (the bridge is on 127.0.0.1 only) or the certificate could not be made. */
+  enabled: z.boolean(),
+  /** SHA-256 of the CA certificate, `AB:CD:…`, as Windows shows it ("Thumbprint" is SHA-1: not this). */
+  caFingerprint256: z.string().nullable(),
+  caValidUntil: z.string().nullable(),
+  /** The addresses and names the kiosk's server certificate is valid for now. */
+  serverIps: z.array(z.string()),
+  serverNames: z.array(z.string()),
+  serverValidUntil: z.string().nullable(),
+});
+export type LanCertificate = z.infer<typeof LanCertificateSchema>;
+
+export const lanMethods = {
+  'bridge.certificate': method({
+    access: 'staff',
+    input: Empty,
+    output: LanCertificateSchema,
+    summary:
+      'The LAN HTTPS certificate: the CA fingerprint to check on a counter PC, and the addresses covered.',
+  }),
+  'lan.startPairing': method({
+    access: 'admin',
+    input: z.strictObject({ role: DeviceRoleSchema, name: DeviceNameSchema }),
+    output: PairingStartSchema,
+    summary:
+      'A one-time 6-digit code (5 minutes, 5 tries) that pairs one LAN device with this role and name.',
+  }),
+  'lan.pair': method({
+    access: 'anyone',
+    input: z.strictObject({ code: PairingCodeSchema }),
+    output: PairedSchema,
+    summary: 'A LAN device enters the code; the bridge sets its device cookie (HttpOnly, Secure).',
+  }),
+  'lan.devices': method({
+    access: 'admin',
+    input: Empty,
+    output: z.array(DeviceRecordSchema),
+    summary: 'Paired devices with role, pairing, last contact and address; revoked ones last.',
+  }),
+  'lan.revokeDevice': method({
+    access: 'admin',
+    input: z.strictObject({ deviceId: z.string().min(1).max(32) }),
+    output: DeviceRecordSchema,
+    summary: 'Revoke a device: its cookie opens nothing, its staff sessions end, its event sockets close.',
+  }),
+} as const satisfies MethodTable;

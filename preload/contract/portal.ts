@@ -7,7 +7,7 @@
  * Not part of the renderer's contract: no screen imports it.
  */
 import { z } from 'zod';
-import { ProcedureSchema } from './dossier';
+import { ProcedureSchema } from './catalogue';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const Text = z.string().trim().min(1).max(200);

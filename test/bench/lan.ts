@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCore, type Core } from '../../main/core';
 import { startServer, type RunningServer } from '../../main/server';
 import type { Result } from '../../preload/api';
-import type { SyncStatus } from '../../preload/contract/dossier';
+import type { SyncStatus } from '../../preload/contract/sync';
 import { startFakePrinter, type FakePrinter } from '../e2e/support/fake-printer';
 import { lanPeer, netnsUnavailable, type LanPeer } from '../support/netns';
 import { benchConfig, TAP_RUNS, TAP_WARMUP } from './queue';

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
-import { ProcedureSchema } from '../../preload/contract/dossier';
+import { ProcedureSchema } from '../../preload/contract/catalogue';
 import type { Procedure } from '../../preload/api';
 import { createLogger } from '../../main/core/log';
 import { canonicalJson, sha256Hex } from './store';

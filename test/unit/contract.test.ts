@@ -1,12 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   PinSchema,
   UserNameSchema,
   eventNames,
   events,
   isMethodName,
+  mergeMethodTables,
   methodNames,
+  methodTables,
   methods,
+  type DefinedTwice,
+  type MethodName,
 } from '../../preload/api';
 
 describe('the renderer API contract', () => {
@@ -57,5 +61,28 @@ describe('the renderer API contract', () => {
     expect(UserNameSchema.parse('  Admin ')).toBe('admin');
     expect(UserNameSchema.safeParse('nguyễn').success).toBe(false);
     expect(UserNameSchema.safeParse('a').success).toBe(false);
+  });
+});
+
+describe('the method table, merged from the domains (preload/contract/methods.ts)', () => {
+  it("holds every domain's methods, each once and as its domain wrote it", () => {
+    for (const table of Object.values(methodTables)) expect(Object.keys(table).length).toBeGreaterThan(0);
+    const defined = Object.values(methodTables).flatMap((table) => Object.entries(table));
+    expect(methodNames).toHaveLength(defined.length);
+    for (const [name, def] of defined) expect(methods[name as MethodName], name).toBe(def);
+  });
+
+  it('refuses a method two domains define, naming it and both domains', () => {
+    const info = methods['app.info'];
+    const tables = {
+      app: { 'app.info': info },
+      staff: { 'staff.me': methods['staff.me'], 'app.info': info },
+    };
+    expect(() => mergeMethodTables(tables)).toThrow(
+      'Contract method app.info is defined by both app and staff',
+    );
+    // The compiler names it too (methods.ts refuses to compile when the real tables have one).
+    expectTypeOf<DefinedTwice<typeof tables>>().toEqualTypeOf<'app.info'>();
+    expectTypeOf<DefinedTwice<typeof methodTables>>().toBeNever();
   });
 });
