@@ -10,33 +10,16 @@ import { createLogger } from '../log';
 import { estimateWaitMinutes } from './estimate';
 import { createTicketHighWater, reserveBlock } from './high-water';
 import { queueErrors } from './messages';
+import { orderForCall } from './order';
+import { createQueueStore, type TicketRow } from './store';
 import { isWithinHours, serviceDay } from './time';
 
 /** How many recent service times feed the wait estimate. */
 const RECENT_SAMPLES = 20;
 const RECENT_DAYS = 14;
 
-export interface TicketRow {
-  id: number;
-  serviceId: string;
-  originService: string;
-  day: string;
-  seq: number;
-  number: string;
-  priority: string | null;
-  status: Ticket['status'];
-  issuedAt: string;
-  firstCalledAt: string | null;
-  calledAt: string | null;
-  finishedAt: string | null;
-  counterId: number | null;
-  targetCounter: number | null;
-  recalls: number;
-}
-
-const ticketColumns = `id, service_id AS serviceId, origin_service AS originService, day, seq, number, priority,
-  status, issued_at AS issuedAt, first_called_at AS firstCalledAt, called_at AS calledAt,
-  finished_at AS finishedAt, counter_id AS counterId, target_counter AS targetCounter, recalls`;
+export { orderForCall } from './order';
+export type { TicketRow } from './store';
 
 /** Hooks the queue calls inside its own transactions (the ticket's print job is written atomically). */
 export interface QueueHooks {
@@ -70,69 +53,7 @@ export function createQueue(
   const services = new Map(config.services.map((s) => [s.id, s]));
   const counters = new Map(config.counters.map((c) => [c.id, c]));
   const categories = new Set(config.priorityCategories.map((c) => c.id));
-
-  const q = {
-    maxSeq: db.prepare('SELECT MAX(seq) FROM tickets WHERE origin_service = ? AND day = ?').pluck(),
-    insert: db.prepare(
-      `INSERT INTO tickets (service_id, origin_service, day, seq, number, priority, issued_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    byId: db.prepare(`SELECT ${ticketColumns} FROM tickets WHERE id = ?`),
-    waitingIn: db.prepare(
-      `SELECT ${ticketColumns} FROM tickets WHERE status = 'waiting' AND service_id = ? AND day = ?
-       ORDER BY issued_at, id`,
-    ),
-    countWaiting: db
-      .prepare(`SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND service_id = ? AND day = ?`)
-      .pluck(),
-    // Ahead of an ordinary ticket: every waiting priority ticket, and ordinary ones that came earlier.
-    aheadOrdinary: db
-      .prepare(
-        `SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND service_id = @serviceId AND day = @day
-         AND id <> @id AND (priority IS NOT NULL OR issued_at < @issuedAt OR (issued_at = @issuedAt AND id < @id))`,
-      )
-      .pluck(),
-    aheadPriority: db
-      .prepare(
-        `SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND service_id = @serviceId AND day = @day
-         AND id <> @id AND priority IS NOT NULL AND (issued_at < @issuedAt OR (issued_at = @issuedAt AND id < @id))`,
-      )
-      .pluck(),
-    recentService: db
-      .prepare(
-        `SELECT (julianday(finished_at) - julianday(called_at)) * 86400 FROM tickets
-         WHERE status = 'served' AND service_id = ? AND finished_at >= ? ORDER BY finished_at DESC LIMIT ?`,
-      )
-      .pluck(),
-    state: db.prepare(
-      `SELECT paused, current_ticket AS currentTicket, priority_streak AS priorityStreak
-       FROM counter_state WHERE counter_id = ?`,
-    ),
-    upsertState: db.prepare(
-      `INSERT INTO counter_state (counter_id, paused, current_ticket, priority_streak, staff_id, updated_at)
-       VALUES (@counterId, @paused, @currentTicket, @priorityStreak, @staffId, @now)
-       ON CONFLICT (counter_id) DO UPDATE SET paused = @paused, current_ticket = @currentTicket,
-         priority_streak = @priorityStreak, staff_id = @staffId, updated_at = @now`,
-    ),
-    call: db.prepare(
-      `UPDATE tickets SET status = 'called', counter_id = ?, called_at = ?,
-         first_called_at = COALESCE(first_called_at, ?), target_counter = NULL WHERE id = ?`,
-    ),
-    recallCount: db.prepare('UPDATE tickets SET recalls = recalls + 1, called_at = ? WHERE id = ?'),
-    finish: db.prepare('UPDATE tickets SET status = ?, finished_at = ? WHERE id = ?'),
-    transfer: db.prepare(
-      `UPDATE tickets SET status = 'waiting', service_id = ?, target_counter = ?, counter_id = NULL WHERE id = ?`,
-    ),
-    recentCalls: db.prepare(
-      `SELECT number, counter_id AS counterId, called_at AS at FROM tickets
-       WHERE called_at IS NOT NULL AND counter_id IS NOT NULL AND called_at >= ?
-       ORDER BY called_at DESC, id DESC LIMIT 8`,
-    ),
-    recallableNoShows: db.prepare(
-      `SELECT ${ticketColumns} FROM tickets WHERE status = 'no_show' AND counter_id = ? AND finished_at >= ?
-       ORDER BY finished_at DESC`,
-    ),
-  };
+  const { q, getRow, stateOf, saveState } = createQueueStore(db, clock);
 
   const service = (id: string): ServiceConfig => {
     const s = services.get(id);
@@ -145,35 +66,6 @@ export function createQueue(
     return c;
   };
   const dayOf = (s: ServiceConfig, at = clock.now()): string => serviceDay(at, config.timeZone, s.resetAt);
-  const getRow = (id: number): TicketRow => {
-    const row = q.byId.get(id) as TicketRow | undefined;
-    if (!row) throw new Error(`ticket ${id} vanished`);
-    return row;
-  };
-
-  interface CounterState {
-    paused: boolean;
-    currentTicket: number | null;
-    priorityStreak: number;
-  }
-  const stateOf = (counterId: number): CounterState => {
-    const row = q.state.get(counterId) as
-      { paused: number; currentTicket: number | null; priorityStreak: number } | undefined;
-    return row
-      ? { paused: row.paused === 1, currentTicket: row.currentTicket, priorityStreak: row.priorityStreak }
-      : { paused: false, currentTicket: null, priorityStreak: 0 };
-  };
-  const saveState = (counterId: number, s: CounterState, staff: StaffUser | null): void => {
-    q.upsertState.run({
-      counterId,
-      paused: s.paused ? 1 : 0,
-      currentTicket: s.currentTicket,
-      priorityStreak: s.priorityStreak,
-      staffId: staff?.id ?? null,
-      now: clock.now().toISOString(),
-    });
-  };
-
   /** Waiting tickets of one service today, in calling order: transfers to a counter, priority, then FIFO. */
   const waitingFor = (serviceId: string): TicketRow[] =>
     q.waitingIn.all(serviceId, dayOf(service(serviceId))) as TicketRow[];
@@ -530,43 +422,6 @@ export function createQueue(
       };
     },
   };
-}
-
-/**
- * Calling order for one counter. Tickets transferred to this counter come first (they have waited
- * already); then priority tickets, but never more than `ratio` in a row while an ordinary ticket waits;
- * within each group, first come first served across all the counter's services. Tickets transferred to
- * another counter are not this counter's to call.
- */
-export function orderForCall(
-  rows: TicketRow[],
-  counterId: number,
-  streak: number,
-  ratio: number,
-): TicketRow[] {
-  const byArrival = [...rows].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id - b.id);
-  const targeted = byArrival.filter((t) => t.targetCounter === counterId);
-  const rest = byArrival.filter((t) => t.targetCounter === null);
-  const priority = rest.filter((t) => t.priority !== null);
-  const ordinary = rest.filter((t) => t.priority === null);
-  const order: TicketRow[] = [...targeted];
-  let run = streak;
-  let p = 0;
-  let o = 0;
-  while (p < priority.length || o < ordinary.length) {
-    const nextPriority = priority[p];
-    const nextOrdinary = ordinary[o];
-    if (nextPriority && (run < ratio || !nextOrdinary)) {
-      order.push(nextPriority);
-      p += 1;
-      run += 1;
-    } else if (nextOrdinary) {
-      order.push(nextOrdinary);
-      o += 1;
-      run = 0;
-    }
-  }
-  return order;
 }
 
 export type Queue = ReturnType<typeof createQueue>;
