@@ -63,19 +63,41 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer is untrusted: it may import only types from the contract, and nothing from main.
+    // The renderer is untrusted: it may import only types from the contract, and nothing from main. The
+    // few contract values it needs at run time come from two modules allowed by name, which keep the
+    // contract's schemas (and zod, but for the delivery step's) out of its bundle.
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...noBareConsole,
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      // no-restricted-imports does not see `import()`: a lazy load of the contract is refused here.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)preload\\//]',
+          message:
+            'No import() of the contract: types by `import type`, values statically from ' +
+            'preload/contract/transport or preload/contract/delivery.',
+        },
+      ],
+      // typescript-eslint's variant: the same options, plus `allowTypeImports`.
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['**/main/**', '**/main'], message: 'The renderer must not import from main/.' },
             { group: ['electron'], message: 'The renderer talks to main only through the contract.' },
+            {
+              // Any module under preload/ but those two (gitignore-style groups cannot re-include a file).
+              regex: '(^|/)preload/(?!contract/(transport|delivery)$)',
+              allowTypeImports: true,
+              message:
+                'The renderer imports only types from the contract (`import type`); values it needs at run ' +
+                'time come from preload/contract/transport or preload/contract/delivery.',
+            },
           ],
         },
       ],
@@ -87,6 +109,37 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/main/**'], message: 'The preload has no logic: contract only.' }] },
+      ],
+    },
+  },
+  {
+    // The renderer loads these two at run time (see its block above): what they import, it bundles.
+    files: ['preload/contract/transport.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '.*',
+              allowTypeImports: true,
+              message: 'transport.ts imports types only: no zod, no schema.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/contract/delivery.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!zod$)', message: 'delivery.ts imports zod alone: the renderer bundles it.' },
+          ],
+        },
       ],
     },
   },

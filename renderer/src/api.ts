@@ -8,18 +8,17 @@
  *
  * Nothing is validated here beyond "is this a Result": main validates every input and output.
  */
-import {
-  EVENTS_PATH,
-  httpPath,
-  type EventName,
-  type EventPayload,
-  type KioskBridge,
-  type KioskError,
-  type MethodInput,
-  type MethodName,
-  type MethodOutput,
-  type Result,
+import type {
+  EventName,
+  EventPayload,
+  KioskBridge,
+  KioskError,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  Result,
 } from '../../preload/api';
+import { EVENTS_PATH, httpPath } from '../../preload/contract/transport';
 import { messages } from './i18n';
 import type { Messages } from './i18n/vi';
 import { createEventSocket, type EventSocket, type WebSocketCtor } from './lib/eventSocket';

@@ -1,8 +1,9 @@
 /**
- * The delivery step's fields, checked with the contract's own schemas (preload/contract/dossier.ts), so
+ * The delivery step's fields, checked with the contract's own schemas (preload/contract/delivery.ts), so
  * the screen and main agree on what a phone number or an address is. Pure.
  */
-import { ContactSchema, PostalAddressSchema, type Delivery, type Dossier } from '../../../../../preload/api';
+import type { Delivery, Dossier } from '../../../../../preload/api';
+import { ContactSchema, PostalAddressSchema } from '../../../../../preload/contract/delivery';
 
 export interface DeliveryDraft {
   method: 'counter' | 'post';
