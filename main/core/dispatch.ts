@@ -1,6 +1,14 @@
-import { isMethodName, methods, type KioskError, type PairedDevice, type Result } from '../../preload/api';
+import {
+  isMethodName,
+  methods,
+  type KioskError,
+  type MethodName,
+  type PairedDevice,
+  type Result,
+} from '../../preload/api';
 import { KioskFailure, commonErrors, fail, ok } from './errors';
-import type { HandlerContext, Handlers } from './handlers';
+import type { Audit, AuditEntry } from './audit';
+import type { AuditOf, HandlerContext, Registrations } from './handlers';
 import { guardInput } from './input-guard';
 import { createLogger } from './log';
 import { refusalFor, type Caller } from './policy/callers';
@@ -9,14 +17,20 @@ import type { CallContext, Core } from './types';
 import { describeIssues } from './validation';
 
 // Same module name as before the dispatcher left index.ts: log lines read as they did.
+/** A registration with its types erased: the dispatcher pairs it with the same method's parsed input. */
+type Registration =
+  | ((i: unknown, c: HandlerContext) => unknown)
+  | { handler: (i: unknown, c: HandlerContext) => unknown; audit: AuditOf<MethodName> };
+
 const log = createLogger('core');
 
 export interface DispatchDeps {
-  /** Every contract method's handler (handlers.ts). */
-  handlers: Handlers;
+  /** Every contract method's handler, with the audit row its success writes (handlers.ts). */
+  handlers: Registrations;
   staff: Pick<Staff, 'authenticate' | 'isSessionValid'>;
   /** The paired device a device token belongs to (pairing), or null. */
   deviceFor: (token: string | undefined, from: string | undefined) => PairedDevice | null;
+  audit: Pick<Audit, 'record'>;
   /** A full disk answers `disk-full` instead of `internal` (disk.ts). */
   disk: { noteSuccess(): void; refusal(error: unknown): KioskError | null };
 }
@@ -28,6 +42,12 @@ export interface DispatchDeps {
  */
 export function createDispatcher(deps: DispatchDeps): Pick<Core, 'call' | 'admit'> {
   const { handlers, staff, disk } = deps;
+
+  /** The declared audit row of a successful call: an action alone names the calling staff member. */
+  function auditEntry(audit: AuditOf<MethodName>, input: unknown, output: unknown, ctx: HandlerContext) {
+    if (typeof audit === 'string') return { actorId: ctx.staff?.id, actor: ctx.staff?.user, action: audit };
+    return (audit as (i: unknown, o: unknown, c: HandlerContext) => AuditEntry | null)(input, output, ctx);
+  }
 
   /** Who is calling: the device its token names (none for the window), and whether its staff token holds. */
   function whoCalls(ctx: CallContext) {
@@ -91,8 +111,14 @@ export function createDispatcher(deps: DispatchDeps): Pick<Core, 'call' | 'admit
         );
       }
       // The handler table is keyed by the same name, so its input type matches `parsed.data`.
-      const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown;
+      const registration = handlers[name] as Registration;
+      const { handler, audit } =
+        typeof registration === 'function' ? { handler: registration, audit: undefined } : registration;
       const value = await handler(parsed.data, handlerCtx);
+      // Written once the handler has done its work, before its result is checked: what happened is
+      // recorded even when the answer turns out malformed (a bug, answered `internal` below).
+      const entry = audit === undefined ? null : auditEntry(audit, parsed.data, value, handlerCtx);
+      if (entry) deps.audit.record(entry);
       const checked = def.output.safeParse(value);
       if (!checked.success) {
         log.error('result does not match the contract', { method: name, issues: checked.error.issues });

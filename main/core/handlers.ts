@@ -13,7 +13,7 @@ import { serviceDay } from './queue/time';
 import type { Staff } from './staff/service';
 import { signInSource } from './staff/source';
 import type { PrintJobs } from './print/jobs';
-import type { Audit } from './audit';
+import type { AuditEntry } from './audit';
 import type Database from 'better-sqlite3';
 import type { CallContext } from './types';
 import { createLanBudget, LAN_TICKETS, lanBudgetErrors } from './policy/lan-budget';
@@ -36,6 +36,22 @@ export type Handler<M extends MethodName> = (
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 export type Handlers = { [M in MethodName]: Handler<M> };
+
+/**
+ * The audit row a method writes once its handler has succeeded, declared where the method is registered
+ * and written by the dispatcher (dispatch.ts), the same way for every method: an action name (the staff
+ * member calling is the actor), or an entry built from the parsed input, the result and the caller (null:
+ * no row this time). Rows that must commit in the same transaction as the change they record, or that
+ * need what only the service knows, stay in the service.
+ */
+export type AuditOf<M extends MethodName> =
+  string | ((input: ParsedInput<M>, output: MethodOutput<M>, ctx: HandlerContext) => AuditEntry | null);
+
+/** A method's handler, alone or with the audit row its success writes. */
+export type Registration<M extends MethodName> = Handler<M> | { handler: Handler<M>; audit: AuditOf<M> };
+
+/** The table the dispatcher calls: every contract method, registered. */
+export type Registrations = { [M in MethodName]: Registration<M> };
 
 /** The handlers of the methods whose names start with `prefix` (e.g. `HandlersOf<'sync.'>`). */
 export type HandlersOf<P extends string> = {
@@ -64,7 +80,6 @@ export interface Services {
   appVersion: string;
   devices: DeviceManager;
   printJobs: PrintJobs;
-  audit: Audit;
   /** HTTPS for the LAN, when `bridge.lan` is on and its certificate could be made. */
   lanTls: LanTls | null;
   /** Devices paired over the LAN. */
@@ -80,8 +95,14 @@ export const requireStaff = (ctx: HandlerContext): StaffUser => {
   return ctx.staff;
 };
 
+/** The staff member calling, as an audit row's actor. */
+const actorOf = (ctx: HandlerContext) => {
+  const staff = requireStaff(ctx);
+  return { actorId: staff.id, actor: staff.user };
+};
+
 /** Every contract method, wired to its service. The compiler rejects a missing or mistyped one. */
-export function createHandlers(s: Services): Handlers {
+export function createHandlers(s: Services): Registrations {
   const { config, demo } = s.loaded;
   const today = () => serviceDay(s.clock.now(), config.timeZone, '00:00');
   const tickets = createLanBudget(LAN_TICKETS, lanBudgetErrors.tickets);
@@ -107,18 +128,46 @@ export function createHandlers(s: Services): Handlers {
       now: s.clock.now().toISOString(),
       device: ctx.device ?? null,
     }),
-    'staff.setupAdmin': (input) => s.staff.setupAdmin(input),
-    'staff.signIn': (input, ctx) => s.staff.signIn(input, signInSource(ctx)),
-    'lan.startPairing': (input, ctx) => s.pairing.start(requireStaff(ctx), input),
+    'staff.setupAdmin': {
+      handler: (input) => s.staff.setupAdmin(input),
+      audit: (_input, session) => ({
+        actorId: session.user.id,
+        actor: session.user.user,
+        action: 'staff.setupAdmin',
+        targetType: 'staff',
+        targetId: session.user.id,
+      }),
+    },
+    'staff.signIn': {
+      handler: (input, ctx) => s.staff.signIn(input, signInSource(ctx)),
+      // Failed and refused attempts are audited by the service (staff/service.ts checkPin): they throw.
+      audit: (_input, session, ctx) => ({
+        actorId: session.user.id,
+        actor: session.user.user,
+        action: 'staff.signIn',
+        details: { source: signInSource(ctx).key },
+      }),
+    },
+    'lan.startPairing': {
+      handler: (input, ctx) => s.pairing.start(requireStaff(ctx), input),
+      audit: (input, _code, ctx) => ({
+        ...actorOf(ctx),
+        action: 'lan.startPairing',
+        details: { role: input.role, name: input.name },
+      }),
+    },
     'lan.pair': (input, ctx) => {
       if (ctx.caller.kind === 'window') throw new KioskFailure(pairingErrors.alreadyKiosk());
       return s.pairing.pair(input.code, ctx.client);
     },
     'lan.devices': () => s.pairing.list(),
     'lan.revokeDevice': (input, ctx) => s.pairing.revoke(requireStaff(ctx), input.deviceId),
-    'staff.signOut': (_input, ctx) => {
-      if (ctx.token) s.staff.signOut(ctx.token, requireStaff(ctx));
-      return {};
+    'staff.signOut': {
+      handler: (_input, ctx) => {
+        if (ctx.token) s.staff.signOut(ctx.token);
+        return {};
+      },
+      audit: 'staff.signOut',
     },
     'staff.me': (_input, ctx) => {
       const user = requireStaff(ctx);
@@ -126,7 +175,16 @@ export function createHandlers(s: Services): Handlers {
     },
     'staff.alerts': (input) => s.alerts.list({ includeAcknowledged: input.includeAcknowledged ?? false }),
     'staff.acknowledgeAlert': (input, ctx) => s.alerts.acknowledge(input.id, requireStaff(ctx)),
-    'staff.createUser': (input, ctx) => s.staff.createUser(requireStaff(ctx), input),
+    'staff.createUser': {
+      handler: (input) => s.staff.createUser(input),
+      audit: (input, user, ctx) => ({
+        ...actorOf(ctx),
+        action: 'staff.createUser',
+        targetType: 'staff',
+        targetId: user.id,
+        details: { role: input.role },
+      }),
+    },
     'staff.users': () => s.staff.users(),
     'staff.disableUser': (input, ctx) => s.staff.disableUser(requireStaff(ctx), input.userId),
     'staff.enableUser': (input, ctx) => s.staff.enableUser(requireStaff(ctx), input.userId),
@@ -177,26 +235,26 @@ export function createHandlers(s: Services): Handlers {
       return event;
     },
     'print.jobs': () => s.printJobs.pending(),
-    'print.retry': (input, ctx) => {
-      const staff = requireStaff(ctx);
-      if (!s.printJobs.retry(input.jobId)) {
-        throw new KioskFailure(
-          kioskError(
-            'not-retryable',
-            'Chỉ in lại được lệnh in đã bị bỏ dở; lệnh này đang chờ in hoặc đã in xong.',
-            'Only a job that was given up on can be sent again; this one is waiting or already printed.',
-            'jobId',
-          ),
-        );
-      }
-      s.audit.record({
-        actorId: staff.id,
-        actor: staff.user,
+    'print.retry': {
+      handler: (input) => {
+        if (!s.printJobs.retry(input.jobId)) {
+          throw new KioskFailure(
+            kioskError(
+              'not-retryable',
+              'Chỉ in lại được lệnh in đã bị bỏ dở; lệnh này đang chờ in hoặc đã in xong.',
+              'Only a job that was given up on can be sent again; this one is waiting or already printed.',
+              'jobId',
+            ),
+          );
+        }
+        return { jobId: input.jobId, status: s.printJobs.status(input.jobId) };
+      },
+      audit: (input, _result, ctx) => ({
+        ...actorOf(ctx),
         action: 'print.retry',
         targetType: 'print_job',
         targetId: input.jobId,
-      });
-      return { jobId: input.jobId, status: s.printJobs.status(input.jobId) };
+      }),
     },
   };
 }

@@ -338,7 +338,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     appVersion: options.appVersion ?? '0.0.0',
     devices,
     printJobs,
-    audit,
     testScans: env.KIOSK_TEST_SCANS === '1',
     domains,
   });
@@ -363,6 +362,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     staff,
     deviceFor: (token, from) => pairing.authenticate(token, from),
+    audit,
     disk,
   });
 

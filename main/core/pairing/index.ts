@@ -172,13 +172,8 @@ export function createPairing(deps: {
         expiresAt: now + PAIRING_CODE_MS,
         wrong: 0,
       };
+      // Audited by its registration (handlers.ts); `by` is kept as the actor of the pairing it leads to.
       pending.push(entry);
-      audit.record({
-        actorId: by.id,
-        actor: by.user,
-        action: 'lan.startPairing',
-        details: { role: input.role, name: input.name },
-      });
       return {
         code,
         role: entry.role,

@@ -266,21 +266,12 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       if ((q.count.get() as number) > 0) throw new KioskFailure(staffErrors.setupDone());
       if (options.setupLocked) throw new KioskFailure(staffErrors.setupLocked());
       const hash = await hashPin(input.pin, { params, randomBytes: random });
-      const id = db.transaction(() => {
+      db.transaction(() => {
         // Re-checked inside the transaction: two screens racing to set up get one admin, not two.
         if ((q.count.get() as number) > 0) throw new KioskFailure(staffErrors.setupDone());
-        return Number(
-          q.insert.run(ADMIN_USER, input.displayName, 'admin', hash, clock.now().toISOString())
-            .lastInsertRowid,
-        );
+        q.insert.run(ADMIN_USER, input.displayName, 'admin', hash, clock.now().toISOString());
       })();
-      audit.record({
-        actorId: id,
-        actor: ADMIN_USER,
-        action: 'staff.setupAdmin',
-        targetType: 'staff',
-        targetId: id,
-      });
+      // Audited by its registration (handlers.ts), as are signIn, signOut and createUser.
       const row = findUser(ADMIN_USER);
       if (!row) throw new Error('admin vanished after insert');
       return startSession(row, null);
@@ -291,14 +282,7 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       const name = normalName(input.user);
       return serialised(name, source, async () => {
         const row = await checkPin(name, input.pin, source, 'staff.signIn', staffErrors.wrongCredentials);
-        const session = startSession(row, source.deviceId);
-        audit.record({
-          actorId: row.id,
-          actor: row.user,
-          action: 'staff.signIn',
-          details: { source: source.key },
-        });
-        return session;
+        return startSession(row, source.deviceId);
       });
     },
 
@@ -367,24 +351,17 @@ export function createStaff(db: Database.Database, options: StaffOptions) {
       return !!row && !row.disabledAt && row.deviceId === deviceId && live(row, clock.now().getTime());
     },
 
-    signOut(token: string, by: StaffUser): void {
+    signOut(token: string): void {
       q.deleteSession.run(tokenHash(token));
-      audit.record({ actorId: by.id, actor: by.user, action: 'staff.signOut' });
     },
 
-    async createUser(
-      by: StaffUser,
-      input: { user: string; displayName: string; role: Role; pin: string },
-    ): Promise<StaffUser> {
+    async createUser(input: {
+      user: string;
+      displayName: string;
+      role: Role;
+      pin: string;
+    }): Promise<StaffUser> {
       const id = await createAccount(input);
-      audit.record({
-        actorId: by.id,
-        actor: by.user,
-        action: 'staff.createUser',
-        targetType: 'staff',
-        targetId: id,
-        details: { role: input.role },
-      });
       return { id, user: input.user, displayName: input.displayName, role: input.role };
     },
   };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { KioskError, PairedDevice, StaffUser } from '../../../preload/api';
+import type { KioskError, MethodName, PairedDevice, StaffUser } from '../../../preload/api';
+import type { AuditEntry } from '../../../main/core/audit';
 import { createDispatcher } from '../../../main/core/dispatch';
 import { KioskFailure, commonErrors, kioskError } from '../../../main/core/errors';
-import type { HandlerContext, Handlers } from '../../../main/core/handlers';
+import type { HandlerContext, Registrations } from '../../../main/core/handlers';
 import type { CallContext } from '../../../main/core/types';
 import { quietLogs } from '../helpers';
 
@@ -23,18 +24,27 @@ const SESSIONS: Record<string, { user: StaffUser; deviceId: string | null }> = {
   'admin-counter': { user: ADMIN, deviceId: 'd-counter' },
 };
 
-/** A dispatcher over fake staff, pairing and disk; every handler not given throws `reached`. */
-function setup(given: Partial<Record<keyof Handlers, (input: never, ctx: HandlerContext) => unknown>> = {}) {
+type Fake = (input: never, ctx: HandlerContext) => unknown;
+type FakeRegistration =
+  Fake | { handler: Fake; audit: string | ((i: never, o: never, c: HandlerContext) => unknown) };
+
+/** A dispatcher over fake staff, pairing, audit and disk; every handler not given throws `reached`. */
+function setup(given: Partial<Record<MethodName, FakeRegistration>> = {}) {
   const reached: { name: string; input: unknown; ctx: HandlerContext }[] = [];
   const handlers = new Proxy(given, {
-    get: (target, name: string) => (input: unknown, ctx: HandlerContext) => {
-      reached.push({ name, input, ctx });
-      const handler = target[name as keyof Handlers] as
+    get: (target, name: string) => {
+      const registration = target[name as MethodName];
+      const fake = (typeof registration === 'object' ? registration.handler : registration) as
         ((i: unknown, c: HandlerContext) => unknown) | undefined;
-      if (handler) return handler(input, ctx);
-      throw new KioskFailure(kioskError('reached', 'Đã tới', 'Reached'));
+      const handler = (input: unknown, ctx: HandlerContext) => {
+        reached.push({ name, input, ctx });
+        if (fake) return fake(input, ctx);
+        throw new KioskFailure(kioskError('reached', 'Đã tới', 'Reached'));
+      };
+      return typeof registration === 'object' ? { handler, audit: registration.audit } : handler;
     },
-  }) as unknown as Handlers;
+  }) as unknown as Registrations;
+  const audited: AuditEntry[] = [];
   const successes: number[] = [];
   let diskFull = false;
   const dispatcher = createDispatcher({
@@ -48,6 +58,7 @@ function setup(given: Partial<Record<keyof Handlers, (input: never, ctx: Handler
       },
     },
     deviceFor: (token) => (token ? (DEVICES[token] ?? null) : null),
+    audit: { record: (entry) => audited.push(entry) },
     disk: {
       noteSuccess: () => successes.push(1),
       refusal: (error) =>
@@ -56,7 +67,7 @@ function setup(given: Partial<Record<keyof Handlers, (input: never, ctx: Handler
           : null,
     },
   });
-  return { ...dispatcher, reached, successes, setDiskFull: (full: boolean) => (diskFull = full) };
+  return { ...dispatcher, reached, audited, successes, setDiskFull: (full: boolean) => (diskFull = full) };
 }
 
 const window: CallContext = { transport: 'ipc', local: true };
@@ -248,5 +259,58 @@ describe('dispatch: what a handler gives back', () => {
     // An async handler's rejection is met the same way.
     const async = setup({ 'app.info': () => Promise.reject(new KioskFailure(refusal)) });
     expect(errorOf(await async.call('app.info', {}, window))).toEqual(refusal);
+  });
+});
+
+describe('dispatch: the audit row a registration declares', () => {
+  const staff = { ...window, token: 'staff-window' };
+
+  it('writes an action alone with the calling staff member as its actor, after the handler succeeds', async () => {
+    const d = setup({ 'staff.signOut': { handler: () => ({}), audit: 'staff.signOut' } });
+    expect(await d.call('staff.signOut', {}, staff)).toEqual({ ok: true, value: {} });
+    expect(d.audited).toEqual([{ actorId: 2, actor: 'lan', action: 'staff.signOut' }]);
+  });
+
+  it('builds an entry from the parsed input, the result and the caller; null writes none', async () => {
+    const d = setup({
+      'print.retry': {
+        handler: (input: { jobId: number }) => ({ jobId: input.jobId, status: 'queued' }),
+        audit: (input: { jobId: number }, result: { status: string }, ctx: HandlerContext) =>
+          input.jobId === 13
+            ? null
+            : { actorId: ctx.staff?.id, action: 'print.retry', targetId: input.jobId, details: result },
+      },
+    });
+    await d.call('print.retry', { jobId: 7 }, staff);
+    await d.call('print.retry', { jobId: 13 }, staff);
+    expect(d.audited).toEqual([
+      { actorId: 2, action: 'print.retry', targetId: 7, details: { jobId: 7, status: 'queued' } },
+    ]);
+  });
+
+  it('writes nothing when the call is refused, its input is bad or its handler throws', async () => {
+    let fails = true;
+    const d = setup({
+      'print.retry': {
+        handler: (input: { jobId: number }) => {
+          if (fails) throw new KioskFailure(kioskError('not-retryable', 'Không', 'No'));
+          return { jobId: input.jobId, status: 'queued' };
+        },
+        audit: 'print.retry',
+      },
+    });
+    await d.call('print.retry', { jobId: 7 }, window);
+    await d.call('print.retry', { jobId: 'seven' }, staff);
+    await d.call('print.retry', { jobId: 7 }, staff);
+    expect(d.audited).toEqual([]);
+    fails = false;
+    await d.call('print.retry', { jobId: 7 }, staff);
+    expect(d.audited).toEqual([{ actorId: 2, actor: 'lan', action: 'print.retry' }]);
+  });
+
+  it('records what a handler did even when its answer then breaks the contract (internal)', async () => {
+    const d = setup({ 'print.retry': { handler: () => ({ jobId: 'x' }), audit: 'print.retry' } });
+    expect(errorOf(await d.call('print.retry', { jobId: 7 }, staff))).toEqual(commonErrors.internal());
+    expect(d.audited).toEqual([{ actorId: 2, actor: 'lan', action: 'print.retry' }]);
   });
 });

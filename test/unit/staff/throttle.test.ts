@@ -117,15 +117,7 @@ describe('sign-in throttle: names that exist and names that do not', () => {
 
   it('treats a disabled account like a name that does not exist', async () => {
     const { staff, db } = await setup();
-    await staff.createUser(
-      { id: 1, user: 'admin', displayName: 'A', role: 'admin' },
-      {
-        user: 'lan',
-        displayName: 'Chị Lan',
-        role: 'staff',
-        pin: '555666',
-      },
-    );
+    await staff.createUser({ user: 'lan', displayName: 'Chị Lan', role: 'staff', pin: '555666' });
     db.prepare("UPDATE staff_users SET disabled_at = 'x' WHERE user = 'lan'").run();
     const disabled = await attempt(staff, 'lan', '555666', A);
     const none = await attempt(staff, 'nobody', '555666', B);
