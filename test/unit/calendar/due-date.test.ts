@@ -8,17 +8,7 @@ import {
   vietnamCalendar as calendar,
   type CalendarEntry,
 } from '../../../main/core/calendar';
-import { KioskFailure } from '../../../main/core/errors';
-
-function failure(fn: () => unknown): { code: string; vi: string; en: string; field?: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a KioskFailure');
-}
+import { failure } from '../failures';
 
 describe('isWorkingDay', () => {
   it.each([

@@ -13,7 +13,7 @@ import {
 } from '../../../main/core/calendar';
 import { manualClock } from '../../../main/core/clock';
 import { openDatabase } from '../../../main/core/db/open';
-import { KioskFailure } from '../../../main/core/errors';
+import { failure } from '../failures';
 import { quietLogs, tempDir } from '../helpers';
 
 quietLogs();
@@ -35,16 +35,6 @@ function storeIn(dir: string): { db: Database.Database; store: CalendarStore } {
      VALUES (1, 'admin', 'Trần Văn Quản', 'admin', 'x', '2026-01-01T00:00:00Z')`,
   ).run();
   return { db, store: createCalendarStore(db, { clock, audit: createAudit(db, clock) }) };
-}
-
-function failure(fn: () => unknown): { code: string; vi: string; en: string; field?: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a KioskFailure');
 }
 
 const dayOff = {

@@ -12,6 +12,7 @@ import {
   createCatalogueHandlers,
   exampleData,
 } from '../../../main/core/catalogue';
+import { failure } from '../failures';
 import { local, quietLogs, tempDir } from '../helpers';
 
 const opened: Database.Database[] = [];
@@ -52,14 +53,9 @@ describe('createCatalogue', () => {
   it('refuses an unknown procedure id with a plain message', () => {
     const { db } = openDb();
     const catalogue = createCatalogue({ db, clock });
-    try {
-      catalogue.get('khong-co');
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(KioskFailure);
-      expect((error as KioskFailure).error).toMatchObject({ code: 'procedure-not-found', field: 'id' });
-      expect((error as KioskFailure).error.vi).toContain('Không tìm thấy thủ tục');
-    }
+    const error = failure(() => catalogue.get('khong-co'));
+    expect(error).toMatchObject({ code: 'procedure-not-found', field: 'id' });
+    expect(error.vi).toContain('Không tìm thấy thủ tục');
   });
 
   it('replaces the catalogue with a valid portal set in one go, and keeps it after a restart', () => {

@@ -9,16 +9,7 @@ import {
 } from '../../../main/core/devices/chip';
 import { fromHex, toHex } from '../../../main/core/devices/chip/bytes';
 import { createFakePcsc, SCARD, settle } from './fake-pcsclite';
-
-async function rejection(p: Promise<unknown>): Promise<ChipError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ChipError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChipError');
-}
+import { rejection } from '../failures';
 
 describe('PC/SC adapter over a pcsclite-shaped module', () => {
   it('follows the documented sequence: reader attached, card present, transmit, card removed, reader gone', async () => {
@@ -52,7 +43,7 @@ describe('PC/SC adapter over a pcsclite-shaped module', () => {
     expect(onChange).toHaveBeenCalledTimes(3);
     // The next APDU fails at once as "card removed", without reaching the reader.
     const sentBefore = reader.calls.sent.length;
-    expect((await rejection(card.transmit(fromHex('0084000008')))).reason).toBe('card-removed');
+    expect((await rejection(ChipError, card.transmit(fromHex('0084000008')))).reason).toBe('card-removed');
     expect(reader.calls.sent.length).toBe(sentBefore);
     await card.disconnect();
     expect(reader.calls.disconnect).toEqual([SCARD.SCARD_RESET_CARD]);
@@ -79,11 +70,11 @@ describe('PC/SC adapter over a pcsclite-shaped module', () => {
     await settle();
     const card = await watcher.connect('R');
     await card.transmit(fromHex('00A4040C07A0000002471001'));
-    expect((await rejection(card.transmit(fromHex('0084000008')))).reason).toBe('card-removed');
+    expect((await rejection(ChipError, card.transmit(fromHex('0084000008')))).reason).toBe('card-removed');
 
     reader.removeCard();
-    expect((await rejection(watcher.connect('R'))).reason).toBe('no-card');
-    expect((await rejection(watcher.connect('elsewhere'))).reason).toBe('no-reader');
+    expect((await rejection(ChipError, watcher.connect('R'))).reason).toBe('no-card');
+    expect((await rejection(ChipError, watcher.connect('elsewhere'))).reason).toBe('no-reader');
   });
 
   it('T=0: a 61xx answer is completed with GET RESPONSE', async () => {
@@ -116,7 +107,7 @@ describe('PC/SC adapter over a pcsclite-shaped module', () => {
     await settle();
     const card = await watcher.connect('Slow');
     reader.hang = true;
-    const e = await rejection(card.transmit(fromHex('0084000008')));
+    const e = await rejection(ChipError, card.transmit(fromHex('0084000008')));
     expect(e.reason).toBe('timeout');
     expect(e.error.vi).toMatch(/quá lâu/);
   });

@@ -20,19 +20,10 @@ import {
   type ApduTransport,
 } from '../../../main/core/devices/chip';
 import { randomBytes } from 'node:crypto';
+import { rejection } from '../failures';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
 const now = new Date('2025-06-01');
-
-async function rejection(p: Promise<unknown>): Promise<ChipError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ChipError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChipError');
-}
 
 describe('Appendix D over a transport: the exchanges as printed', () => {
   it('sends exactly the appendix APDUs and reads EF.COM', async () => {
@@ -114,7 +105,7 @@ describe('readCard against the software card', () => {
 
   it('wrong MRZ → access denied (6300 on EXTERNAL AUTHENTICATE)', async () => {
     const wrong = mrzInformation({ documentNumber: '090000124', birthDate: '900101', expiryDate: '300101' });
-    const e = await rejection(readCard(createDemoCard(), { mrzInformation: wrong, random }));
+    const e = await rejection(ChipError, readCard(createDemoCard(), { mrzInformation: wrong, random }));
     expect(e.reason).toBe('access-denied');
     expect(e.error.code).toBe('chip-access-denied');
     expect(e.error.vi).toMatch(/MRZ/);
@@ -123,7 +114,10 @@ describe('readCard against the software card', () => {
 
   it('a typo in the MRZ information is caught before the card is touched', async () => {
     const card = createDemoCard();
-    const e = await rejection(readCard(card, { mrzInformation: '090000123390010113001018', random }));
+    const e = await rejection(
+      ChipError,
+      readCard(card, { mrzInformation: '090000123390010113001018', random }),
+    );
     expect(e.reason).toBe('bad-mrz');
     expect(card.log).toHaveLength(0);
     expect(() => validateMrzInformation(DEMO_MRZ_INFORMATION)).not.toThrow();
@@ -142,13 +136,14 @@ describe('readCard against the software card', () => {
 
   it.each([1, 2, 4, 7])('a response with a bad MAC (protected response %i) is refused', async (n) => {
     const card = createDemoCard({ corruptMacAt: n });
-    const e = await rejection(readCard(card, { mrzInformation: DEMO_MRZ_INFORMATION, random }));
+    const e = await rejection(ChipError, readCard(card, { mrzInformation: DEMO_MRZ_INFORMATION, random }));
     expect(e.reason).toBe('bad-mac');
     expect(e.error.en).toMatch(/integrity/);
   });
 
   it.each([2, 4, 6, 9])('card removed at APDU %i → card-removed', async (n) => {
     const e = await rejection(
+      ChipError,
       readCard(createDemoCard({ removeAt: n }), { mrzInformation: DEMO_MRZ_INFORMATION, random }),
     );
     expect(e.reason).toBe('card-removed');
@@ -160,11 +155,12 @@ describe('readCard against the software card', () => {
     const session = await openSession(card, { mrzInformation: DEMO_MRZ_INFORMATION, random });
     await readFile(session, FID.COM);
     card.remove();
-    expect((await rejection(readFile(session, FID.dg(1)))).reason).toBe('card-removed');
+    expect((await rejection(ChipError, readFile(session, FID.dg(1)))).reason).toBe('card-removed');
   });
 
   it('a card without the eMRTD application is unsupported', async () => {
     const e = await rejection(
+      ChipError,
       readCard(createDemoCard({ noApplication: true }), { mrzInformation: DEMO_MRZ_INFORMATION, random }),
     );
     expect(e.reason).toBe('unsupported-card');
@@ -174,6 +170,7 @@ describe('readCard against the software card', () => {
     const files = vietnameseCardFiles();
     files.delete(FID.dg(1));
     const e = await rejection(
+      ChipError,
       readCard(createSoftwareCard({ mrzInformation: DEMO_MRZ_INFORMATION, files }), {
         mrzInformation: DEMO_MRZ_INFORMATION,
         random,

@@ -24,6 +24,7 @@ import {
   type SoftwareCardFaults,
 } from '../../../main/core/devices/chip';
 import { quietLogs, tempDir } from '../helpers';
+import { rejection } from '../failures';
 import { createFakePcsc, settle, type FakePcsc } from './fake-pcsclite';
 
 type Emitted = { event: 'chip.reader' | 'chip.progress'; payload: unknown };
@@ -90,16 +91,6 @@ async function withReader(transport: ApduTransport, options: Parameters<typeof s
   return { ...s, reader };
 }
 
-async function refusal(p: Promise<unknown>): Promise<ChipError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ChipError) return e;
-    throw e;
-  }
-  throw new Error('expected a ChipError');
-}
-
 /** Nothing personal may reach a log line: names, ID numbers, addresses, dates of birth. */
 function expectNoPersonalDataLogged(): void {
   const text = logs.join('\n');
@@ -160,7 +151,10 @@ describe('chip service: reading through a PC/SC reader', () => {
 
   it('wrong MRZ → access denied, in Vietnamese first', async () => {
     const { service } = await withReader(card());
-    const e = await refusal(service.readChip({ access: { ...ACCESS, birthDate: '1990-01-02' } }));
+    const e = await rejection(
+      ChipError,
+      service.readChip({ access: { ...ACCESS, birthDate: '1990-01-02' } }),
+    );
     expect(e.error.code).toBe('chip-access-denied');
     expect(e.error.vi).toMatch(/^Thông tin MRZ không khớp với thẻ/);
     expect(e.error.en).toMatch(/do not match the card/);
@@ -169,7 +163,7 @@ describe('chip service: reading through a PC/SC reader', () => {
 
   it('a response with a bad MAC is refused', async () => {
     const { service } = await withReader(card({ faults: { corruptMacAt: 3 } }));
-    const e = await refusal(service.readChip({ access: ACCESS }));
+    const e = await rejection(ChipError, service.readChip({ access: ACCESS }));
     expect(e.error.code).toBe('chip-bad-mac');
   });
 
@@ -186,7 +180,7 @@ describe('chip service: reading through a PC/SC reader', () => {
     };
     const { service, reader } = await withReader(lifted);
     removeNow = () => reader.removeCard();
-    const e = await refusal(service.readChip({ access: ACCESS }));
+    const e = await rejection(ChipError, service.readChip({ access: ACCESS }));
     expect(e.error.code).toBe('chip-card-removed');
     expect(e.error.vi).toMatch(/nhấc ra/);
     expect(reader.calls.sent).toHaveLength(6);
@@ -195,7 +189,9 @@ describe('chip service: reading through a PC/SC reader', () => {
 
   it('card gone mid-read (transmit fails) → card-removed', async () => {
     const { service } = await withReader(card({ faults: { removeAt: 5 } }));
-    expect((await refusal(service.readChip({ access: ACCESS }))).error.code).toBe('chip-card-removed');
+    expect((await rejection(ChipError, service.readChip({ access: ACCESS }))).error.code).toBe(
+      'chip-card-removed',
+    );
   });
 
   it('DG13 with long fields (multi-byte BER lengths) comes through whole', async () => {
@@ -216,7 +212,7 @@ describe('chip service: reading through a PC/SC reader', () => {
       { ...DEMO_PERSON, sex: 'Nữ' as const },
     ]) {
       const { service } = await withReader(card({ person }));
-      const e = await refusal(service.readChip({ access: ACCESS }));
+      const e = await rejection(ChipError, service.readChip({ access: ACCESS }));
       expect(e.error.code).toBe('chip-mismatch');
     }
     expectNoPersonalDataLogged();
@@ -227,7 +223,9 @@ describe('chip service: reading through a PC/SC reader', () => {
     files.delete(FID.dg(13));
     files.set(FID.COM, Uint8Array.from(Buffer.from('60145F0104303130375F36063034303030305C026175', 'hex')));
     const { service } = await withReader(createSoftwareCard({ mrzInformation: DEMO_MRZ_INFORMATION, files }));
-    expect((await refusal(service.readChip({ access: ACCESS }))).error.code).toBe('chip-not-vietnamese');
+    expect((await rejection(ChipError, service.readChip({ access: ACCESS }))).error.code).toBe(
+      'chip-not-vietnamese',
+    );
   });
 
   it('a card without expiry: both MRZ spellings of "no expiry" are tried', async () => {
@@ -264,7 +262,7 @@ describe('chip service: reading through a PC/SC reader', () => {
     s.fake.attach('Reader');
     await s.service.start();
     await settle();
-    const e = await refusal(s.service.readChip({ access: ACCESS }));
+    const e = await rejection(ChipError, s.service.readChip({ access: ACCESS }));
     expect(e.error.code).toBe('chip-no-card');
     expect(e.error.vi).toMatch(/Chưa thấy thẻ/);
   });
@@ -275,7 +273,9 @@ describe('chip service: reading through a PC/SC reader', () => {
     await s.service.start();
     await settle();
     const started = Date.now();
-    expect((await refusal(s.service.readChip({ access: ACCESS }))).error.code).toBe('chip-no-card');
+    expect((await rejection(ChipError, s.service.readChip({ access: ACCESS }))).error.code).toBe(
+      'chip-no-card',
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -285,14 +285,14 @@ describe('chip service: reading through a PC/SC reader', () => {
     await s.service.start();
     await settle();
     const first = s.service.readChip({ access: ACCESS });
-    expect((await refusal(s.service.readChip({ access: ACCESS }))).error.code).toBe('chip-busy');
+    expect((await rejection(ChipError, s.service.readChip({ access: ACCESS }))).error.code).toBe('chip-busy');
     reader.insert(card());
     await expect(first).resolves.toMatchObject({ demo: false });
   });
 
   it('without an MRZ and not in demo mode, asks for the MRZ and never touches the card', async () => {
     const { service, reader } = await withReader(card());
-    const e = await refusal(service.readChip({}));
+    const e = await rejection(ChipError, service.readChip({}));
     expect(e.error.code).toBe('chip-mrz-needed');
     expect(e.error.vi).toMatch(/Quét mặt sau thẻ|quét mặt sau thẻ/);
     expect(e.error.vi).toMatch(/số thẻ, ngày sinh và ngày hết hạn/);
@@ -307,7 +307,7 @@ describe('chip service: reading through a PC/SC reader', () => {
     const reading = s.service.readChip({ access: ACCESS });
     await settle();
     reader.unplug();
-    expect((await refusal(reading)).error.code).toBe('chip-no-reader');
+    expect((await rejection(ChipError, reading)).error.code).toBe('chip-no-reader');
     expect((await s.service.status()).readers).toEqual([]);
   });
 });
@@ -323,7 +323,8 @@ describe('chip service: demo card and status', () => {
     expect(read.note.vi).toMatch(/^Thẻ mẫu/);
     expect(read.verification).toBe('not-checked');
     // With the MRZ given, the demo card checks it like a real one.
-    const e = await refusal(
+    const e = await rejection(
+      ChipError,
       s.service.readChip({ demo: true, access: { ...ACCESS, documentNumber: '090000124' } }),
     );
     expect(e.error.code).toBe('chip-access-denied');
@@ -342,7 +343,7 @@ describe('chip service: demo card and status', () => {
     expect(status).toMatchObject({ pcsc: 'unavailable', readers: [], cscaCount: 0 });
     expect(status.note?.vi).toMatch(/chưa cài thư viện đọc thẻ PC\/SC/);
     expect(status.note?.en).toMatch(/not installed/);
-    const e = await refusal(s.service.readChip({ access: ACCESS }));
+    const e = await rejection(ChipError, s.service.readChip({ access: ACCESS }));
     expect(e.error.code).toBe('chip-no-reader');
     expect(e.error.vi).toMatch(/chưa có đầu đọc thẻ chip/);
     expect(s.readerEvents().at(-1)?.pcsc).toBe('unavailable');

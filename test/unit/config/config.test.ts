@@ -1,22 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KioskFailure } from '../../../main/core/errors';
 import { CONFIG_FILE, loadConfig, parseConfig } from '../../../main/core/config/load';
 import { demoConfig } from '../../../main/core/config/demo';
+import { failure } from '../failures';
 import { tempDir } from '../helpers';
 
 const minimal = { centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' } };
-
-function failureOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof KioskFailure) return error.error;
-    throw error;
-  }
-  throw new Error('expected a KioskFailure');
-}
 
 describe('configuration', () => {
   it('uses the embedded demo centre when the data folder has no file', () => {
@@ -75,7 +65,7 @@ describe('configuration', () => {
       'HH:MM',
     ],
   ])('names the bad field in Vietnamese and English (%#)', (raw, field, viFragment) => {
-    const error = failureOf(() => parseConfig(raw));
+    const error = failure(() => parseConfig(raw));
     expect(error.code).toBe('config-invalid');
     if (field) {
       expect(error.field).toBe(field);
@@ -88,7 +78,7 @@ describe('configuration', () => {
   it('explains a file that is not JSON instead of crashing', () => {
     const dir = tempDir();
     writeFileSync(join(dir, CONFIG_FILE), '{ "centre": ');
-    const error = failureOf(() => loadConfig(dir));
+    const error = failure(() => loadConfig(dir));
     expect(error.code).toBe('config-unreadable');
     expect(error.vi).toContain('Không đọc được tệp cấu hình');
     expect(error.en).toContain('Cannot read the configuration file');

@@ -9,6 +9,7 @@ import { RESERVE_BYTES, RESERVE_FILE, diskFullError } from '../../../main/core/d
 import type { CallContext, Core, EventMessage } from '../../../main/core/types';
 import { local, makeCore, quietLogs } from '../helpers';
 import { imageBytes } from '../dossier/fixtures';
+import { refusal } from '../failures';
 import { type SmallDisk, mountSmallDisk, tmpfsUnavailable } from './tmpfs';
 
 /**
@@ -32,12 +33,6 @@ async function value<T>(core: Core, name: string, input: unknown, ctx: CallConte
   const r = (await core.call(name, input, ctx)) as Reply<T>;
   if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.en}`);
   return r.value;
-}
-
-async function refusal(core: Core, name: string, input: unknown, ctx: CallContext = local) {
-  const r = await core.call(name, input, ctx);
-  if (r.ok) throw new Error(`${name}: expected a refusal, got ${JSON.stringify(r.value).slice(0, 200)}`);
-  return r.error;
 }
 
 /** Everything a half-done write could have changed: rows, the sequence, the high-water file, the files. */
@@ -118,7 +113,7 @@ describe.skipIf(reason !== null)(`a full disk${reason ? ` (skipped: ${reason})` 
       ['dossier.submit', { id, draftToken }, local],
     ];
     for (const [name, input, ctx] of calls) {
-      const error = await refusal(core, name, input, ctx);
+      const error = await refusal(core.call(name, input, ctx), name);
       expect(error, name).toEqual(diskFullError());
     }
     // Words a citizen understands, in both languages: what happened and what to do.
@@ -126,7 +121,7 @@ describe.skipIf(reason !== null)(`a full disk${reason ? ` (skipped: ${reason})` 
     expect(diskFullError().en).toMatch(/run out of storage.*counter/s);
     // Twice over: still disk-full, still one alert.
     for (const [name, input, ctx] of calls)
-      expect((await refusal(core, name, input, ctx)).code, name).toBe('disk-full');
+      expect((await refusal(core.call(name, input, ctx), name)).code, name).toBe('disk-full');
 
     expect(state(dataDir)).toEqual(before);
     expect(disk.free()).toBe(0); // the reserve lent to the alert was taken back

@@ -15,7 +15,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../../main/core/dossier';
 import { tempDir } from '../helpers';
 import { claimedPng } from './corpus';
-import { type Harness, asyncFailure, birthProcedure, count, harness, imageBytes, pdfBytes } from './fixtures';
+import { type Harness, birthProcedure, count, harness, imageBytes, pdfBytes } from './fixtures';
+import { asyncFailure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());

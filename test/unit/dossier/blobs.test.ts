@@ -3,16 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BLOB_FOLDER, blobPath } from '../../../main/core/dossier';
 import { tempDir } from '../helpers';
-import {
-  type Harness,
-  asyncFailure,
-  birthData,
-  birthProcedure,
-  count,
-  harness,
-  imageBytes,
-  pdfBytes,
-} from './fixtures';
+import { type Harness, birthData, birthProcedure, count, harness, imageBytes, pdfBytes } from './fixtures';
+import { asyncFailure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatDossierCode, parseDossierCode } from '../../../main/core/dossier/code';
 import { ConfigSchema } from '../../../main/core/config/schema';
-import { KioskFailure } from '../../../main/core/errors';
+import { failure } from '../failures';
 
 const UNIT = '000.00.12.H29';
-
-function failure(fn: () => unknown): { code: string; field?: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a KioskFailure');
-}
 
 describe('formatDossierCode', () => {
   it.each([

@@ -9,6 +9,7 @@ import { local, makeCore, quietLogs } from '../helpers';
 import { seeded } from '../sync/fault-proxy';
 import { startPortal, TOKEN, waitFor } from '../sync/live';
 import { imageBytes } from './fixtures';
+import { refusal as refusalOf } from '../failures';
 
 quietLogs();
 
@@ -39,11 +40,8 @@ async function open(dataDir?: string, portalUrl?: string) {
     if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.en}`), { error: r.error });
     return r.value as never;
   };
-  const refusal = async (name: string, input: unknown, ctx: CallContext = staff) => {
-    const r = await made.core.call(name, input, ctx);
-    if (r.ok) throw new Error(`${name}: expected a refusal, got ${JSON.stringify(r.value)}`);
-    return r.error;
-  };
+  const refusal = (name: string, input: unknown, ctx: CallContext = staff) =>
+    refusalOf(made.core.call(name, input, ctx), name);
   return { ...made, staff, call, refusal };
 }
 

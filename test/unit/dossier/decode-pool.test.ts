@@ -14,6 +14,7 @@ import {
   type FileDecoder,
 } from '../../../main/core/dossier/decode';
 import { TEST_FILE_WORKER } from '../file-worker';
+import { rejection } from '../failures';
 import { tempDir } from '../helpers';
 import { objectStreamBombPdf, plainPdf } from './corpus';
 
@@ -53,15 +54,9 @@ function decoder(
   return d;
 }
 
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DecodeFailed) return error.failure.code;
-    throw error;
-  }
-  throw new Error('expected the decode to fail');
-}
+/** The code of the DecodeFailed that `promise` rejects with. */
+const failure = async (promise: Promise<unknown>): Promise<string> =>
+  (await rejection(DecodeFailed, promise)).failure.code;
 
 const bytes = new Uint8Array([1, 2, 3]);
 

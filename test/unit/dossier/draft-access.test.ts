@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../../../main/server';
 import type { CreatedDraft, Dossier, KioskError, Submitted } from '../../../preload/api';
 import { lanDevice, local, makeCore, quietLogs } from '../helpers';
 import { imageBytes } from './fixtures';
+import { refusal } from '../failures';
 
 const PIN = '135790';
 const PROCEDURE = 'dang-ky-khai-sinh';
@@ -44,12 +45,6 @@ async function value<T>(p: Promise<Reply<T>>): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.en}`);
   return r.value;
-}
-
-async function refusal(p: Promise<Reply<unknown>>): Promise<KioskError> {
-  const r = await p;
-  if (r.ok) throw new Error(`expected a refusal, got ${JSON.stringify(r.value).slice(0, 200)}`);
-  return r.error;
 }
 
 const create = (core: Core, ctx: CallContext = local) =>

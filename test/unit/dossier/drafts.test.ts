@@ -9,12 +9,12 @@ import {
   birthData,
   birthProcedure,
   count,
-  failure,
   feeProcedure,
   harness,
   imageBytes,
   pdfBytes,
 } from './fixtures';
+import { failure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());

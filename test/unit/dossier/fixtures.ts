@@ -252,28 +252,6 @@ export async function pdfBytes(pages = 1): Promise<Uint8Array> {
   return doc.save();
 }
 
-export function failure(fn: () => unknown): { code: string; vi: string; en: string; field?: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a KioskFailure');
-}
-
-export async function asyncFailure(
-  promise: Promise<unknown>,
-): Promise<{ code: string; vi: string; en: string; field?: string }> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a KioskFailure');
-}
-
 /** Rows of a table, for "nothing was stored" checks. */
 export const count = (db: Database.Database, table: string): number =>
   db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;

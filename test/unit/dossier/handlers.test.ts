@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type MethodName, methods } from '../../../preload/api';
 import { createDossierHandlers } from '../../../main/core/dossier';
 import { LOOKUPS_PER_MINUTE } from '../../../main/core/dossier/handlers';
-import { KioskFailure } from '../../../main/core/errors';
+import type { KioskFailure } from '../../../main/core/errors';
 import { createFeedback } from '../../../main/core/feedback';
 import type { HandlerContext } from '../../../main/core/handlers';
 import { hasValidCrc } from '../../../main/core/payment/vietqr';
 import { tempDir } from '../helpers';
+import { asyncFailure } from '../failures';
 import { insertStaff } from '../staff-rows';
 import { type Harness, birthData, birthProcedure, harness, imageBytes } from './fixtures';
 
@@ -41,16 +42,6 @@ function setup(config?: Parameters<typeof harness>[1]) {
     const output = await handler(parsed, ctx);
     return methods[name].output.parse(output) as ReturnType<(typeof methods)[M]['output']['parse']>;
   };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error.code;
-    throw e;
-  }
-  return 'no error';
 }
 
 describe('dossier handlers', () => {
@@ -118,7 +109,7 @@ describe('dossier handlers', () => {
       client: ip,
     });
     for (let i = 0; i < LOOKUPS_PER_MINUTE; i++)
-      expect(await errorOf(call('dossier.lookup', { code }, lan('10.0.0.50')))).toBe(
+      expect((await asyncFailure(call('dossier.lookup', { code }, lan('10.0.0.50')))).code).toBe(
         'dossier-code-not-found',
       );
     const refused = await call('dossier.lookup', { code }, lan('10.0.0.50')).catch(
@@ -127,18 +118,24 @@ describe('dossier handlers', () => {
     expect(refused).toMatchObject({ code: 'too-many-requests' });
     expect((refused as { vi: string }).vi).toMatch(/đợi \d+ giây/);
     // Another client, the kiosk screen and staff are unaffected.
-    expect(await errorOf(call('dossier.lookup', { code }, lan('10.0.0.51')))).toBe('dossier-code-not-found');
-    expect(await errorOf(call('dossier.lookup', { code }, kiosk))).toBe('dossier-code-not-found');
+    expect((await asyncFailure(call('dossier.lookup', { code }, lan('10.0.0.51')))).code).toBe(
+      'dossier-code-not-found',
+    );
+    expect((await asyncFailure(call('dossier.lookup', { code }, kiosk))).code).toBe('dossier-code-not-found');
     for (let i = 0; i < LOOKUPS_PER_MINUTE + 5; i++)
-      expect(await errorOf(call('dossier.lookup', { code }, counter))).toBe('dossier-code-not-found');
+      expect((await asyncFailure(call('dossier.lookup', { code }, counter))).code).toBe(
+        'dossier-code-not-found',
+      );
     h.clock.advance(60_000);
-    expect(await errorOf(call('dossier.lookup', { code }, lan('10.0.0.50')))).toBe('dossier-code-not-found');
+    expect((await asyncFailure(call('dossier.lookup', { code }, lan('10.0.0.50')))).code).toBe(
+      'dossier-code-not-found',
+    );
   });
 
   it('makes a VietQR only when the centre’s account is configured', async () => {
-    expect(await errorOf(setup()('payment.vietQr', { amount: 50000, purpose: 'Phí hồ sơ' }))).toBe(
-      'payment-not-configured',
-    );
+    expect(
+      (await asyncFailure(setup()('payment.vietQr', { amount: 50000, purpose: 'Phí hồ sơ' }))).code,
+    ).toBe('payment-not-configured');
     h.close();
     const call = setup({ config: { payment: { bankBin: '970436', accountNumber: '0011001234567' } } });
     const { payload } = await call('payment.vietQr', { amount: 50000, purpose: 'Phí hồ sơ' });

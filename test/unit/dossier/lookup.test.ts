@@ -11,7 +11,8 @@ import { parseScan } from '../../../main/core/identity';
 import type { CallContext } from '../../../main/core/types';
 import { SECRET_ALPHABET, SECRET_LENGTH } from '../../../renderer/src/screens/lookup/model';
 import { lanDevice, local, makeCore, quietLogs, remote, tempDir } from '../helpers';
-import { type Harness, failure, formOnlyProcedure, harness, imageBytes } from './fixtures';
+import { type Harness, formOnlyProcedure, harness, imageBytes } from './fixtures';
+import { failure, refusal as refusalOf } from '../failures';
 
 quietLogs();
 
@@ -44,11 +45,8 @@ async function setup() {
     if (!r.ok) throw Object.assign(new Error(r.error.en), { error: r.error });
     return r.value as T;
   };
-  const refusal = async (input: unknown, ctx: CallContext = caller()) => {
-    const r = await core.call('dossier.lookup', input, ctx);
-    if (r.ok) throw new Error(`expected a refusal, got ${JSON.stringify(r.value)}`);
-    return r.error;
-  };
+  const refusal = (input: unknown, ctx: CallContext = caller()) =>
+    refusalOf(core.call('dossier.lookup', input, ctx));
 
   /** Files the example dossier (at the counter, by staff) and returns its code and receipt secret. */
   async function file(): Promise<{ code: string; secret: string }> {

@@ -3,13 +3,13 @@ import { type MethodName, methods } from '../../../preload/api';
 import { createAlerts } from '../../../main/core/alerts';
 import { createAudit } from '../../../main/core/audit';
 import { createDossierHandlers, createDossiers } from '../../../main/core/dossier';
-import { KioskFailure } from '../../../main/core/errors';
 import { createEventBus } from '../../../main/core/events';
 import { createFeedback } from '../../../main/core/feedback';
 import type { HandlerContext } from '../../../main/core/handlers';
 import { PARK_SLIP_JOB_KIND, createParkSlips } from '../../../main/core/print';
 import { createPrintJobs } from '../../../main/core/print/jobs';
 import { tempDir } from '../helpers';
+import { asyncFailure } from '../failures';
 import { insertStaff } from '../staff-rows';
 import {
   type Harness,
@@ -75,16 +75,6 @@ function setup(options: { printer: boolean }) {
     >;
   };
   return { call, dossiers };
-}
-
-async function refusal(p: Promise<unknown>): Promise<{ code: string; vi: string; en: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 interface JobRow {
@@ -161,7 +151,7 @@ describe('dossier.printParkSlip', () => {
   it('refuses a draft that is not parked, a submitted dossier and an unknown id, queueing nothing', async () => {
     const { call, dossiers } = setup({ printer: true });
     const draft = await call('dossier.create', { procedureId: birthProcedure.id }, at(lan));
-    const notParked = await refusal(call('dossier.printParkSlip', { id: draft.id }));
+    const notParked = await asyncFailure(call('dossier.printParkSlip', { id: draft.id }));
     expect(notParked.code).toBe('dossier-not-parked');
     expect(notParked.vi).toContain('không ở trạng thái tạm giữ');
     expect(notParked.en).toContain('not parked');
@@ -169,10 +159,14 @@ describe('dossier.printParkSlip', () => {
     const form = dossiers.create(formOnlyProcedure.id, { staff: lan });
     dossiers.update({ id: form.id, data: { nguoiYeuCau: { fullName: 'Lê Văn Cường' } } });
     dossiers.submit(form.id, { staff: lan });
-    expect((await refusal(call('dossier.printParkSlip', { id: form.id }))).code).toBe('dossier-not-parked');
+    expect((await asyncFailure(call('dossier.printParkSlip', { id: form.id }))).code).toBe(
+      'dossier-not-parked',
+    );
 
     const unknown = '00000000-0000-4000-8000-000000000000';
-    expect((await refusal(call('dossier.printParkSlip', { id: unknown }))).code).toBe('dossier-not-found');
+    expect((await asyncFailure(call('dossier.printParkSlip', { id: unknown }))).code).toBe(
+      'dossier-not-found',
+    );
     expect(count(h.db, 'print_jobs')).toBe(0);
     expect(
       h.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE action = 'dossier.printParkSlip'`).pluck().get(),
@@ -183,7 +177,7 @@ describe('dossier.printParkSlip', () => {
     const { call } = setup({ printer: false });
     const draft = await call('dossier.create', { procedureId: birthProcedure.id }, at(lan));
     const { parkCode } = await call('dossier.park', { id: draft.id });
-    const error = await refusal(call('dossier.printParkSlip', { id: draft.id }));
+    const error = await asyncFailure(call('dossier.printParkSlip', { id: draft.id }));
     expect(error.code).toBe('park-slip-no-printer');
     expect(error.vi).toContain(`ghi tay mã ${parkCode}`);
     expect(error.en).toContain(`write the code ${parkCode}`);

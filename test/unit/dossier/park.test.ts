@@ -6,7 +6,8 @@ import { blobPath } from '../../../main/core/dossier';
 import { PARK_ALPHABET, parkCode } from '../../../main/core/dossier/park';
 import { tempDir } from '../helpers';
 import { insertStaff } from '../staff-rows';
-import { type Harness, birthData, birthProcedure, count, failure, harness, imageBytes } from './fixtures';
+import { type Harness, birthData, birthProcedure, count, harness, imageBytes } from './fixtures';
+import { failure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());

@@ -7,20 +7,10 @@ import {
   safeFileName,
   sniffFileType,
 } from '../../../main/core/dossier/sniff';
-import { KioskFailure } from '../../../main/core/errors';
+import { failure } from '../failures';
 
 const bytes = (...xs: number[]) => Uint8Array.from(xs);
 const ascii = (s: string) => new TextEncoder().encode(s);
-
-function failure(fn: () => unknown): { code: string; vi: string; en: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a KioskFailure');
-}
 
 describe('sniffFileType', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KioskFailure } from '../../../main/core/errors';
 import { type ImportFolder, listImportFolder, readFolderFile } from '../../../main/core/dossier/sources';
 import { tempDir } from '../helpers';
+import { asyncFailure } from '../failures';
 
 /** Enough of a PDF for the type check, which reads only the magic bytes. */
 const PDF = Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
@@ -15,16 +15,6 @@ function folder(): { dir: string; source: ImportFolder } {
 
 const read = (source: ImportFolder, name: string) =>
   readFolderFile(source, name, { dataDir: '/nonexistent', maxBytes: 1_000_000, accept: ['pdf'] });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof KioskFailure) return error.error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 // "giấy khai sinh.pdf" as macOS writes it: every accented letter decomposed into base + combining marks.
 const NFC_NAME = 'giấy khai sinh.pdf';
@@ -52,11 +42,11 @@ describe('a file whose name is stored decomposed (NFD)', () => {
     const outside = join(tempDir(), 'secret.pdf');
     writeFileSync(outside, PDF);
     symlinkSync(outside, join(dir, NFD_NAME));
-    expect(await codeOf(read(source, NFC_NAME))).toBe('file-outside-folder');
+    expect((await asyncFailure(read(source, NFC_NAME))).code).toBe('file-outside-folder');
 
     const other = folder();
     mkdirSync(join(other.dir, NFD_NAME));
-    expect(await codeOf(read(other.source, NFC_NAME))).toBe('file-not-found');
+    expect((await asyncFailure(read(other.source, NFC_NAME))).code).toBe('file-not-found');
   });
 
   it('does not guess between two entries that are the same name stored differently', async () => {
@@ -67,14 +57,14 @@ describe('a file whose name is stored decomposed (NFD)', () => {
     expect(a.normalize('NFC')).toBe(b.normalize('NFC'));
     writeFileSync(join(dir, a), PDF);
     writeFileSync(join(dir, b), PDF);
-    expect(await codeOf(read(source, 'hệ.pdf'))).toBe('file-not-found');
+    expect((await asyncFailure(read(source, 'hệ.pdf'))).code).toBe('file-not-found');
     // Names are compared in NFC, so asking by either exact form is just as ambiguous.
-    expect(await codeOf(read(source, a))).toBe('file-not-found');
+    expect((await asyncFailure(read(source, a))).code).toBe('file-not-found');
   });
 
   it('finds a name that is not there in any form: file-not-found', async () => {
     const { dir, source } = folder();
     writeFileSync(join(dir, NFD_NAME), PDF);
-    expect(await codeOf(read(source, 'giấy chứng tử.pdf'))).toBe('file-not-found');
+    expect((await asyncFailure(read(source, 'giấy chứng tử.pdf'))).code).toBe('file-not-found');
   });
 });

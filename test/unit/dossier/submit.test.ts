@@ -11,11 +11,11 @@ import {
   birthData,
   birthProcedure,
   count,
-  failure,
   feeProcedure,
   harness,
   imageBytes,
 } from './fixtures';
+import { failure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { iyCanonical, words } from '../../../main/core/catalogue/fold';
-import { KioskFailure } from '../../../main/core/errors';
 import {
   crc16CcittFalse,
   hasValidCrc,
@@ -8,6 +7,7 @@ import {
   parseTlv,
   vietQrPayload,
 } from '../../../main/core/payment/vietqr';
+import { failure } from '../failures';
 
 /** An independent CRC-16/CCITT-FALSE: bit by bit, no table, straight from the definition. */
 function crcBitwise(text: string): number {
@@ -25,16 +25,6 @@ function crcBitwise(text: string): number {
 const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 
 const account = { bankBin: '970436', accountNumber: '0011001234567' };
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KioskFailure) return e.error.code;
-    throw e;
-  }
-  return 'no failure';
-}
 
 describe('CRC-16/CCITT-FALSE', () => {
   it.each([
@@ -127,7 +117,7 @@ describe('VietQR payload', () => {
     [10_000_000_000_000, '14 digits'],
     ['50000' as unknown as number, 'string'],
   ])('refuses the amount %j (%s)', (amount) => {
-    expect(code(() => vietQrPayload({ account, amount }))).toBe('invalid-amount');
+    expect(failure(() => vietQrPayload({ account, amount })).code).toBe('invalid-amount');
   });
 
   it('accepts the largest 13-digit amount', () => {
@@ -140,7 +130,7 @@ describe('VietQR payload', () => {
     [{ bankBin: '970436', accountNumber: '12345678901234567890' }],
     [{ bankBin: '970436', accountNumber: '0011-0012' }],
   ])('refuses a misconfigured account %j', (bad) => {
-    expect(code(() => vietQrPayload({ account: bad, amount: 1000 }))).toBe('invalid-bank-account');
+    expect(failure(() => vietQrPayload({ account: bad, amount: 1000 })).code).toBe('invalid-bank-account');
   });
 });
 
@@ -171,7 +161,7 @@ describe('purpose', () => {
     ['HS 0007 🙂', 'emoji'],
     ['a\tb\u0000', 'control character'],
   ])('refuses %j (%s)', (purpose) => {
-    expect(code(() => vietQrPayload({ account, amount: 1000, purpose }))).toBe('invalid-purpose');
+    expect(failure(() => vietQrPayload({ account, amount: 1000, purpose })).code).toBe('invalid-purpose');
   });
 
   it('accepts exactly 25 characters (an official dossier code)', () => {
