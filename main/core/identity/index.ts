@@ -8,7 +8,7 @@ import { looksMangled, utf8Length } from './text';
 
 export type { CccdPerson, CccdScan } from './cccd';
 export type { MrzPerson, MrzScan } from './mrz';
-export { mrzCheckDigit } from './mrz';
+export { mrzCheckDigit, mrzLines, td1DocumentNumber } from './mrz';
 export { checkIdNumber, readIdNumber } from './id-number';
 export { PROVINCE_CODES, provinceName } from './provinces';
 export { MAX_SCAN_BYTES } from './errors';

@@ -26,7 +26,11 @@ export interface MrzScan {
 
 const LINE = /^[A-Z0-9<]{30}$/;
 
-/** ICAO 9303 check digit: 0–9, A–Z = 10–35, `<` = 0; weights 7, 3, 1; sum mod 10. */
+/**
+ * ICAO 9303 check digit (Part 3 §4.9): 0–9, A–Z = 10–35, `<` = 0; weights 7, 3, 1; sum mod 10. The one
+ * for scanned MRZ text here and the chip's BAC keys and DG1 (main/core/devices/chip); every caller checks
+ * the MRZ alphabet first.
+ */
 export function mrzCheckDigit(data: string): number {
   const weights = [7, 3, 1];
   let sum = 0;
@@ -44,8 +48,11 @@ export function looksLikeMrz(text: string): boolean {
   return /^[ACI][A-Z0-9<]+$/.test(compact) && compact.includes('<<') && compact.length >= 60;
 }
 
-/** Splits what scanners send (`\r\n`, `\n`, `\r`, or one 90-character line) into three lines. */
-function splitLines(text: string): string[] {
+/**
+ * Splits what scanners send (`\r\n`, `\n`, `\r`, or one 90-character line) into three lines, each trimmed,
+ * blank ones dropped.
+ */
+export function mrzLines(text: string): string[] {
   const lines = text
     .split(/\r\n|\r|\n/)
     .map((l) => l.trim())
@@ -55,6 +62,19 @@ function splitLines(text: string): string[] {
     return [one.slice(0, 30), one.slice(30, 60), one.slice(60, 90)];
   }
   return lines;
+}
+
+/**
+ * A TD1 line 1's document number (with its `<` filler) and check digit. A number longer than 9 characters
+ * continues in the optional data, followed by its check digit (Part 5 §4.2.4, note j); undefined when that
+ * continuation has no check digit.
+ */
+export function td1DocumentNumber(l1: string): { number: string; check: string } | undefined {
+  const number = l1.slice(5, 14);
+  const check = l1.slice(14, 15);
+  if (check !== '<') return { number, check };
+  const rest = /^([A-Z0-9]*)(\d)</.exec(l1.slice(15, 30) + '<');
+  return rest ? { number: number + (rest[1] ?? ''), check: rest[2] ?? '' } : undefined;
 }
 
 const checkOk = (data: string, check: string | undefined) =>
@@ -77,7 +97,7 @@ const names = (raw: string) => raw.replace(/<+/g, ' ').trim();
 
 /** `today` (YYYY-MM-DD, centre time zone) decides the century of a two-digit birth year. */
 export function parseMrz(text: string, today: string): MrzScan {
-  const lines = splitLines(text);
+  const lines = mrzLines(text);
   if (lines.length !== 3) {
     throw identityErrors.mrzFormat({ vi: `có ${lines.length} dòng`, en: `${lines.length} lines found` });
   }
@@ -92,18 +112,10 @@ export function parseMrz(text: string, today: string): MrzScan {
   });
 
   const state = l1.slice(2, 5);
-  let documentNumber = l1.slice(5, 14);
-  let docCheck = l1[14];
   const optional1 = l1.slice(15, 30);
-  if (docCheck === '<') {
-    // A number longer than 9 characters continues in the optional data, followed by its check digit.
-    const rest = /^([A-Z0-9]*)(\d)</.exec(optional1 + '<');
-    if (!rest) throw identityErrors.mrzCheckDigit('documentNumber');
-    documentNumber += rest[1];
-    docCheck = rest[2];
-  }
-  if (!checkOk(documentNumber, docCheck)) throw identityErrors.mrzCheckDigit('documentNumber');
-  documentNumber = documentNumber.replace(/<+$/, '');
+  const doc = td1DocumentNumber(l1);
+  if (!doc || !checkOk(doc.number, doc.check)) throw identityErrors.mrzCheckDigit('documentNumber');
+  const documentNumber = doc.number.replace(/<+$/, '');
 
   const birthRaw = l2.slice(0, 6);
   if (!checkOk(birthRaw, l2[6])) throw identityErrors.mrzCheckDigit('birthDate');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mrzCheckDigit } from '../../../main/core/identity';
+import { mrzInformationFromTd1 } from '../../../main/core/devices/chip';
+import { mrzCheckDigit, td1DocumentNumber } from '../../../main/core/identity';
 import { parse, refusal } from './helpers';
 
 // The synthetic example of DOMAIN.md (not a real person), check digits as published there.
@@ -113,5 +114,23 @@ describe('identity.parseScan: TD1 MRZ', () => {
       givenNames: 'JANE',
     });
     expect(f.kind === 'mrz' && 'idNumber' in f.person).toBe(false);
+  });
+
+  it('reads a document number longer than 9 characters, for the scan and the chip alike', () => {
+    // ICAO Doc 9303 Part 5's example: D23145890734, its last 3 characters and check digit 9 in the optional
+    // data after a `<` where the check digit would be. The chip's BAC keys need the same number.
+    const long = [
+      'I<UTOD23145890<7349<<<<<<<<<<<',
+      '3407127M9507122UTO<<<<<<<<<<<2',
+      'STEVENSON<<PETER<JOHN<<<<<<<<<',
+    ];
+    expect(td1DocumentNumber(long[0] ?? '')).toEqual({ number: 'D23145890734', check: '9' });
+    const r = parse(long.join('\n'));
+    expect(r.kind === 'mrz' && r.person.documentNumber).toBe('D23145890734');
+    expect(mrzInformationFromTd1(long.join('\n'))).toBe('D23145890734934071279507122');
+    const [l1 = '', l2 = '', l3 = ''] = long;
+    expect(refusal([at(l1, 18, '8'), l2, l3].join('\n'))).toMatchObject({ field: 'documentNumber' });
+    // No check digit after the continuation: refused, not read as a shorter number.
+    expect(td1DocumentNumber(at(l1, 18, 'A'))).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { mrzCheckDigit, mrzLines, td1DocumentNumber } from '../../identity';
 import { concat, equalBytes, utf8, xor } from './bytes';
 import { kdf, pad, retailMac, sha1, tdesDecrypt, tdesEncrypt } from './crypto';
 import { ChipError } from './errors';
@@ -7,22 +8,8 @@ import { ChipError } from './errors';
  * GET CHALLENGE / EXTERNAL AUTHENTICATE, session keys and the initial send-sequence counter.
  */
 
-const WEIGHTS = [7, 3, 1];
-
-/** Doc 9303 Part 3 §4.9: 0–9, A–Z = 10–35, `<` = 0; weights 7, 3, 1; sum mod 10. */
-export function checkDigit(field: string): number {
-  let sum = 0;
-  for (let i = 0; i < field.length; i++) {
-    const c = field.charCodeAt(i);
-    let v: number;
-    if (c >= 48 && c <= 57) v = c - 48;
-    else if (c >= 65 && c <= 90) v = c - 55;
-    else if (c === 60) v = 0;
-    else throw new ChipError('bad-mrz', `character not allowed in an MRZ field`);
-    sum += v * (WEIGHTS[i % 3] ?? 0);
-  }
-  return sum % 10;
-}
+/** The check digit is identity's (one definition for scanned MRZ text and the chip). */
+export { mrzCheckDigit as checkDigit };
 
 /**
  * The MRZ information for BAC: document number (at least 9 characters, `<`-padded) ‖ check digit ‖ birth
@@ -39,7 +26,7 @@ export function mrzInformation(fields: {
   if (!/^[A-Z0-9<]+$/.test(doc) || dates.some((d) => !/^\d{6}$/.test(d))) {
     throw new ChipError('bad-mrz', 'document number or YYMMDD dates malformed');
   }
-  return dates.reduce((s, d) => s + d + checkDigit(d), doc + checkDigit(doc));
+  return dates.reduce((s, d) => s + d + mrzCheckDigit(d), doc + mrzCheckDigit(doc));
 }
 
 /**
@@ -47,22 +34,13 @@ export function mrzInformation(fields: {
  * the keys match the chip even for unusual fields (long document numbers, no expiry).
  */
 export function mrzInformationFromTd1(mrzText: string): string {
-  const lines = mrzText
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const joined = lines.join('');
+  const joined = mrzLines(mrzText).join('');
   if (joined.length !== 90 || !/^[A-Z0-9<]+$/.test(joined)) throw new ChipError('bad-mrz', 'not a TD1 MRZ');
   const l1 = joined.slice(0, 30);
   const l2 = joined.slice(30, 60);
-  let doc = l1.slice(5, 15);
-  if (l1[14] === '<') {
-    // Long document number: it continues in the optional data, followed by its check digit.
-    const rest = /^([A-Z0-9]*\d)</.exec(l1.slice(15) + '<');
-    if (!rest) throw new ChipError('bad-mrz', 'long document number');
-    doc = l1.slice(5, 14) + (rest[1] ?? '');
-  }
-  const info = doc + l2.slice(0, 7) + l2.slice(8, 15);
+  const doc = td1DocumentNumber(l1);
+  if (!doc) throw new ChipError('bad-mrz', 'long document number');
+  const info = doc.number + doc.check + l2.slice(0, 7) + l2.slice(8, 15);
   validateMrzInformation(info);
   return info;
 }
@@ -73,8 +51,9 @@ export function validateMrzInformation(info: string): void {
   const m = /^([A-Z0-9<]{9,})(\d)(\d{6})(\d)(\d{6}|<{6})([\d<])$/.exec(info);
   if (!m) throw new ChipError('bad-mrz', 'MRZ information format');
   const [, doc, c1, birth, c2, expiry, c3] = m;
-  const expiryOk = expiry === '<<<<<<' ? c3 === '<' || c3 === '0' : checkDigit(expiry ?? '') === Number(c3);
-  if (checkDigit(doc ?? '') !== Number(c1) || checkDigit(birth ?? '') !== Number(c2) || !expiryOk) {
+  const expiryOk =
+    expiry === '<<<<<<' ? c3 === '<' || c3 === '0' : mrzCheckDigit(expiry ?? '') === Number(c3);
+  if (mrzCheckDigit(doc ?? '') !== Number(c1) || mrzCheckDigit(birth ?? '') !== Number(c2) || !expiryOk) {
     throw new ChipError('bad-mrz', 'MRZ information check digit');
   }
 }
