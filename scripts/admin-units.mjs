@@ -67,6 +67,24 @@ function mostFrequent(values) {
   return best;
 }
 
+/**
+ * [code, name] rows of the names a unit also has besides its own, in code order. Only names that differ
+ * in their letters: case and tone-mark placement ("Hòa"/"Hoà") are the same name to the resolver.
+ */
+function aliases(names, units) {
+  const rows = [];
+  for (const [code, set] of names) {
+    const own = units.get(code)?.name;
+    const seen = new Set(own ? [fold(own)] : []);
+    for (const n of set) {
+      if (seen.has(fold(n))) continue;
+      seen.add(fold(n));
+      rows.push([code, n]);
+    }
+  }
+  return rows.sort((a, b) => byCode(a, b) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
 const byCode = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 export function readCsv(file) {
@@ -97,6 +115,13 @@ export function buildDataset(dir = SOURCE_DIR) {
   const destinations = new Map();
   const notes = new Map();
   const tableOld = new Map();
+  // Other names of an old unit: the register (January 2025) and the table (mid 2025) name some units
+  // differently ("Xã Xà Phìn" / "Xã Sà Phìn", a district become a thị xã): cards carry either.
+  const otherNames = { districts: new Map(), communes: new Map() };
+  const alsoNamed = (kind, code, name) => {
+    if (!otherNames[kind].has(code)) otherNames[kind].set(code, new Set());
+    otherNames[kind].get(code).add(name);
+  };
   const wholeDistricts = new Map();
   for (const row of conversion) {
     const [provinceCell, newName, newCode, oldName, oldCode, note, districtCell, oldProvinceCell] = row;
@@ -117,6 +142,7 @@ export function buildDataset(dir = SOURCE_DIR) {
     if (!oldDistricts.has(district.code)) {
       oldDistricts.set(district.code, { name: district.name, province: oldProvince.code });
     }
+    alsoNamed('districts', district.code, district.name);
     if (!oldProvinceNames.has(oldProvince.code)) {
       oldProvinceNames.set(oldProvince.code, oldProvince.name);
     }
@@ -148,6 +174,7 @@ export function buildDataset(dir = SOURCE_DIR) {
   for (const [code, { names, district }] of tableOld) {
     const name = oldCommunes.get(code)?.name ?? mostFrequent(names);
     before.push([code, name, district, destinations.get(code).sort()]);
+    for (const other of names) alsoNamed('communes', code, other);
   }
   // Old communes the register has and the table does not (merged in the rearrangements just before
   // July 2025): still on cards, so still recognised, with no destination of their own.
@@ -171,6 +198,10 @@ export function buildDataset(dir = SOURCE_DIR) {
       levels: 3,
       provinces: [...oldProvinceNames].sort(byCode),
       districts: [...oldDistricts].map(([code, d]) => [code, d.name, d.province]).sort(byCode),
+      otherNames: {
+        districts: aliases(otherNames.districts, oldDistricts),
+        communes: aliases(otherNames.communes, new Map(before.map(([code, name]) => [code, { name }]))),
+      },
       communes: before,
       wholeDistricts: [...wholeDistricts].sort(byCode),
     },

@@ -16,7 +16,9 @@ import { z } from 'zod';
  * provinces `[code, name]`, communes `[code, name, provinceCode]`, before.districts
  * `[code, name, provinceCode]`, before.communes `[code, name, parentCode, destinationCodes]` (parent: a
  * district when `levels` is 3, a province when 2), before.wholeDistricts `[districtCode, communeCode]`
- * (a district that became one unit as a whole, its communes not listed: the island đặc khu).
+ * (a district that became one unit as a whole, its communes not listed: the island đặc khu),
+ * before.otherNames `[code, name]` (other names a unit is written with: the register of January 2025 and the
+ * table of mid 2025 name some differently, and cards carry either).
  */
 const Code = (digits: number) => z.string().regex(new RegExp(`^\\d{${digits}}$`));
 // Names are shown on screen and printed: letters, digits, spaces and the few marks real names use.
@@ -47,15 +49,23 @@ export const DatasetSchema = z
       .array(z.tuple([Code(5), UnitName, Code(2)]))
       .min(1)
       .max(20_000),
-    before: z.object({
-      levels: z.union([z.literal(2), z.literal(3)]),
-      provinces: z.array(z.tuple([Code(2), UnitName])).max(100),
-      districts: z.array(z.tuple([Code(3), UnitName, Code(2)])).max(2_000),
-      communes: z
-        .array(z.tuple([Code(5), UnitName, z.string().regex(/^\d{2,3}$/), z.array(Code(5)).max(50)]))
-        .max(20_000),
-      wholeDistricts: z.array(z.tuple([Code(3), Code(5)])).max(100),
-    }),
+    before: z
+      .object({
+        levels: z.union([z.literal(2), z.literal(3)]),
+        provinces: z.array(z.tuple([Code(2), UnitName])).max(100),
+        districts: z.array(z.tuple([Code(3), UnitName, Code(2)])).max(2_000),
+        communes: z
+          .array(z.tuple([Code(5), UnitName, z.string().regex(/^\d{2,3}$/), z.array(Code(5)).max(50)]))
+          .max(20_000),
+        wholeDistricts: z.array(z.tuple([Code(3), Code(5)])).max(100),
+        otherNames: z
+          .object({
+            districts: z.array(z.tuple([Code(3), UnitName])).max(2_000),
+            communes: z.array(z.tuple([Code(5), UnitName])).max(20_000),
+          })
+          .strict(),
+      })
+      .strict(),
   })
   .strict();
 
@@ -84,6 +94,11 @@ export function datasetProblems(d: Dataset): string[] {
     if (!parents.has(parent)) problems.push(`old commune ${code} ${name}: no parent ${parent}`);
     for (const c of to) if (!communes.has(c)) problems.push(`old commune ${code}: no destination ${c}`);
   }
+  for (const [code] of d.before.otherNames.districts)
+    if (!districts.has(code)) problems.push(`other name of unknown district ${code}`);
+  const oldCommunes = new Set(d.before.communes.map((c) => c[0]));
+  for (const [code] of d.before.otherNames.communes)
+    if (!oldCommunes.has(code)) problems.push(`other name of unknown old commune ${code}`);
   for (const [district, commune] of d.before.wholeDistricts) {
     if (!districts.has(district)) problems.push(`whole district ${district} unknown`);
     if (!communes.has(commune)) problems.push(`whole district ${district}: no destination ${commune}`);

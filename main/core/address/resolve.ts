@@ -1,0 +1,313 @@
+import { addressWords, MAX_ADDRESS_LENGTH, type Word } from './text';
+import {
+  ALL_TYPES,
+  COMMUNE_TYPES,
+  DISTRICT_TYPES,
+  PROVINCE_TYPES,
+  type Chain,
+  type Level,
+  type Unit,
+  carry,
+  provinceOf,
+  worldAt,
+  provinceScope,
+} from './world';
+
+export interface AddressCandidate {
+  code: string;
+  name: string;
+  province: string;
+  provinceCode: string;
+  /** The old commune went to this one alone (no choice to make). */
+  whole: boolean;
+}
+
+export type AddressNoteCode =
+  | 'empty'
+  | 'too-long'
+  | 'not-found'
+  | 'commune-missing'
+  | 'split'
+  | 'several-old'
+  | 'several-new'
+  | 'not-converted';
+
+export interface AddressResolution {
+  /** "old": written with units from before the dataset in use (a district, an old commune or province). */
+  form: 'old' | 'new' | 'unknown';
+  /** The parts as the text writes them; null where none was found. */
+  parts: { street: string | null; commune: string | null; district: string | null; province: string | null };
+  candidates: AddressCandidate[];
+  note: AddressNoteCode | null;
+}
+
+/** More candidates than this is no answer: the person picks from the list instead. */
+const MAX_CANDIDATES = 12;
+
+type Types = readonly (readonly string[])[];
+
+interface Match {
+  units: readonly Unit[];
+  /** Word index where the match begins (its type word included) and ends (exclusive). */
+  start: number;
+  end: number;
+  /** Its type word is written ("Quận Gò Vấp"), not only its name ("Gò Vấp"). */
+  typed: boolean;
+}
+
+function wordAt(words: readonly Word[], i: number): Word {
+  const w = words[i];
+  if (w === undefined) throw new RangeError(`No word ${i} of ${words.length}`);
+  return w;
+}
+
+/** The type word written just before word `at`, as words taken (0: none). */
+function typeBefore(words: readonly Word[], at: number, types: Types): { length: number; type: string } {
+  for (const t of [...types].sort((a, b) => b.length - a.length)) {
+    const from = at - t.length;
+    if (
+      from >= 0 &&
+      t.every((w, i) => words[from + i]?.f === w) &&
+      words[from + t.length - 1]?.part === words[at]?.part
+    )
+      return { length: t.length, type: t.join(' ') };
+  }
+  return { length: 0, type: '' };
+}
+
+/** The words from..end fill their comma-separated part: "Gò Vấp" alone between commas. */
+const wholePart = (words: readonly Word[], from: number, end: number): boolean =>
+  words[from - 1]?.part !== words[from]?.part && words[end]?.part !== words[end - 1]?.part;
+
+/**
+ * The unit of `level` whose name ends at word `end`, longest name first. A name counts when its own type
+ * word is written before it; written without one, when `untyped` allows it: 'always' (a province, read at
+ * the end of the text), 'part' (the name fills a comma-separated part: "Gò Vấp" between commas), or
+ * 'never'. A name after another level's type word ("Phường Bắc Giang" is no province) never counts.
+ */
+function nameEndingAt(
+  words: readonly Word[],
+  text: string,
+  end: number,
+  level: Level,
+  types: Types,
+  inScope: (u: Unit) => boolean,
+  untyped: 'always' | 'part' | 'never',
+): Match | null {
+  for (let k = Math.min(level.maxWords, end); k >= 1; k--) {
+    const from = end - k;
+    const key = words
+      .slice(from, end)
+      .map((w) => w.f)
+      .join(' ');
+    let units = (level.byKey.get(key) ?? []).filter(inScope);
+    if (units.length === 0) continue;
+    const own = typeBefore(words, from, types);
+    if (own.length === 0) {
+      if (typeBefore(words, from, ALL_TYPES).length > 0) continue;
+      if (untyped === 'never' || (untyped === 'part' && !wholePart(words, from, end))) continue;
+    } else {
+      const sameType = units.filter((u) => u.type === own.type);
+      if (sameType.length > 0) units = sameType;
+    }
+    if (units.length > 1) {
+      // Written with diacritics: "Đông Hòa" is not "Đồng Hòa".
+      const written = text
+        .slice(wordAt(words, from).start, wordAt(words, end - 1).end)
+        .normalize('NFC')
+        .toLowerCase();
+      const exact = units.filter((u) => u.exact === written);
+      if (exact.length > 0) units = exact;
+    }
+    // A unit merged before the table was drawn up (no destination) yields its name to the later unit that
+    // took it ("Thị trấn Yên Châu"); then a unit's own name wins over another's other name (the table calls
+    // 00553 "Xã Đặng Xá", which the register gives to 00541); and a unit found both ways is one unit.
+    if (units.some((u) => !u.gone)) units = units.filter((u) => !u.gone);
+    if (units.some((u) => !u.other)) units = units.filter((u) => !u.other);
+    units = [...new Map(units.map((u) => [u.code, u])).values()];
+    return { units, start: from - own.length, end, typed: own.length > 0 };
+  }
+  return null;
+}
+
+const span = (text: string, words: readonly Word[], m: Match | null): string | null =>
+  m ? text.slice(wordAt(words, m.start).start, wordAt(words, m.end - 1).end) : null;
+
+/** "Việt Nam" / "VN" at the end is the country: left out before reading the units. */
+function withoutCountry(words: Word[]): Word[] {
+  const n = words.length;
+  if (words[n - 2]?.f === 'viet' && words[n - 1]?.f === 'nam') return words.slice(0, n - 2);
+  if (words[n - 1]?.f === 'vietnam' || words[n - 1]?.f === 'vn') return words.slice(0, n - 1);
+  return words;
+}
+
+/**
+ * Reads an address written by a card or a person and says which commune(s) of world `t` (an index of
+ * `chain.worlds`) it is now. Precedence, so that names shared by old and new units resolve one way:
+ * an address with a district is old; without one, a commune of the named province in force at `t` is
+ * read as itself; a name only an earlier world has is read as old and carried forward.
+ */
+export function resolveAddress(chain: Chain, raw: string, t: number): AddressResolution {
+  const none = (note: AddressNoteCode, form: AddressResolution['form'] = 'unknown'): AddressResolution => ({
+    form,
+    parts: { street: null, commune: null, district: null, province: null },
+    candidates: [],
+    note,
+  });
+  // Line breaks part an address as commas do; other control and format characters (NUL, bidi marks)
+  // are no letters: spaces, so they reach neither the matching nor the parts shown back.
+  const text = raw
+    .normalize('NFC')
+    .replace(/\r?\n/g, ', ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ');
+  if (text.trim() === '') return none('empty');
+  if (text.length > MAX_ADDRESS_LENGTH) return none('too-long');
+  const words = withoutCountry(addressWords(text));
+  if (words.length === 0) return none('not-found');
+
+  const target = worldAt(chain, t);
+  const candidate = (code: string): AddressCandidate | null => {
+    const unit = target.communes.byCode.get(code);
+    if (!unit) return null;
+    return {
+      code,
+      name: unit.name,
+      province: target.provinces.byCode.get(unit.parent)?.name ?? '',
+      provinceCode: unit.parent,
+      whole: false,
+    };
+  };
+  const answer = (
+    form: 'old' | 'new',
+    codes: Set<string>,
+    m: { commune: Match | null; district: Match | null; province: Match | null },
+    note: AddressNoteCode | null = null,
+  ): AddressResolution => {
+    const list = [...codes].map(candidate).filter((c): c is AddressCandidate => c !== null);
+    list.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    const tooMany = list.length > MAX_CANDIDATES;
+    const candidates = tooMany ? [] : list.map((c) => ({ ...c, whole: list.length === 1 }));
+    const first = m.commune ?? m.district ?? m.province;
+    const street = first
+      ? text
+          .slice(0, wordAt(words, first.start).start)
+          .replace(/[\s,;.\-–]+$/u, '')
+          .trim()
+      : null;
+    return {
+      form,
+      parts: {
+        street: street || null,
+        commune: span(text, words, m.commune),
+        district: span(text, words, m.district),
+        province: span(text, words, m.province),
+      },
+      candidates,
+      note:
+        tooMany || (candidates.length === 0 && note === null)
+          ? m.commune
+            ? 'not-converted'
+            : 'commune-missing'
+          : (note ?? (candidates.length > 1 ? 'split' : null)),
+    };
+  };
+
+  // The province, read from the end in every world: the longest name wins, the newest world on a tie.
+  let province: Match | null = null;
+  let provinceWorld = -1;
+  for (let w = chain.worlds.length - 1; w >= 0; w--) {
+    const m = nameEndingAt(
+      words,
+      text,
+      words.length,
+      worldAt(chain, w).provinces,
+      PROVINCE_TYPES,
+      () => true,
+      'always',
+    );
+    if (m && (!province || m.start < province.start)) {
+      province = m;
+      provinceWorld = w;
+    }
+  }
+  const before = province ? province.start : words.length;
+  const scope = province
+    ? province.units
+        .map((u) => provinceScope(chain, provinceWorld, u.code))
+        .reduce((all, s) => all.map((set, i) => new Set([...set, ...(s[i] ?? [])])))
+    : null;
+  const inProvince = (w: number, code: string) => scope === null || (scope[w]?.has(code) ?? false);
+  const m = { province, district: null as Match | null, commune: null as Match | null };
+
+  // 1. With a district: the old world. Written untyped ("Gò Vấp"), it counts only with a commune of it.
+  const old = worldAt(chain, 0);
+  if (old.districts) {
+    const district = nameEndingAt(
+      words,
+      text,
+      before,
+      old.districts,
+      DISTRICT_TYPES,
+      (u) => inProvince(0, u.parent),
+      'part',
+    );
+    if (district) {
+      const codes = new Set(district.units.map((u) => u.code));
+      const commune = nameEndingAt(
+        words,
+        text,
+        district.start,
+        old.communes,
+        COMMUNE_TYPES,
+        (u) => codes.has(u.parent),
+        'part',
+      );
+      if (commune || district.typed) {
+        m.district = district;
+        m.commune = commune;
+        if (commune) {
+          const found = carry(
+            chain,
+            0,
+            commune.units.map((u) => u.code),
+            t,
+          );
+          return answer('old', found, m, commune.units.length > 1 ? 'several-old' : null);
+        }
+        const whole = district.units
+          .map((u) => chain.steps[0]?.wholeDistricts.get(u.code))
+          .filter((c): c is string => c !== undefined);
+        if (whole.length > 0) return answer('old', carry(chain, 1, whole, t), m);
+        return answer('old', new Set(), m, 'commune-missing');
+      }
+    }
+  }
+
+  // 2. Without a district: a commune in force, then one of each earlier world, newest first.
+  for (let w = t; w >= 0; w--) {
+    const world = worldAt(chain, w);
+    const commune = nameEndingAt(
+      words,
+      text,
+      before,
+      world.communes,
+      COMMUNE_TYPES,
+      (u) => inProvince(w, provinceOf(world, u)),
+      province !== null ? 'part' : 'never',
+    );
+    if (!commune) continue;
+    m.commune = commune;
+    const found = carry(
+      chain,
+      w,
+      commune.units.map((u) => u.code),
+      t,
+    );
+    const form = w === t ? 'new' : 'old';
+    const several = commune.units.length > 1 ? (w === t ? 'several-new' : 'several-old') : null;
+    return answer(form, found, m, several);
+  }
+
+  if (province) return answer(provinceWorld === t ? 'new' : 'old', new Set(), m, 'commune-missing');
+  return none('not-found');
+}
