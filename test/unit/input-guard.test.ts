@@ -1,9 +1,9 @@
-import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findTooDeep } from '../../main/core/depth';
 import { MAX_INPUT_DEPTH } from '../../main/core/input-guard';
 import { startServer, type RunningServer } from '../../main/server';
 import { local, makeCore, quietLogs } from './helpers';
+import { post } from './server/requests';
 
 /** JSON text `{"a":{"a":…"x"…}}` nested `depth` deep, built as text: JSON.stringify itself recurses. */
 const nestedText = (depth: number, leaf = '"x"') => '{"a":'.repeat(depth) + leaf + '}'.repeat(depth);
@@ -22,33 +22,6 @@ async function draft() {
 }
 
 const updateText = (id: string, depth: number) => `{"id":"${id}","data":{"x":${nestedText(depth)}}}`;
-
-function post(
-  server: RunningServer,
-  method: string,
-  body: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path: `/api/${method}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 describe('deeply nested input', () => {
   it('dossier.update refuses a form 10,000 deep with the same 422 as 1,000 deep (core.call)', async () => {

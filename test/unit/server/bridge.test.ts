@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_BODY_BYTES, startServer, type RunningServer } from '../../../main/server';
 import { makeCore, tempDir } from '../helpers';
+import { send } from './requests';
 import { createEventBus } from '../../../main/core/events';
 import type { Core } from '../../../main/core/types';
 import { LOOKUPS_PER_MINUTE } from '../../../main/core/dossier/handlers';
@@ -23,44 +23,6 @@ async function boot(options: { config?: unknown; env?: NodeJS.ProcessEnv } = {})
   const server = await startServer({ core: ctx.core, port: 0, rendererDir: renderer });
   servers.push(server);
   return { ...ctx, server };
-}
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw request, so tests can send the headers a browser or an attacker would. */
-function send(
-  server: RunningServer,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
 }
 
 const api = (server: RunningServer, method: string, body: unknown, headers: Record<string, string> = {}) =>

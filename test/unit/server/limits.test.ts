@@ -12,6 +12,7 @@ import {
 } from '../../../main/server';
 import { tooMuchOutsideStrings } from '../../../main/server/body';
 import { local, makeCore } from '../helpers';
+import { post, unfinished } from './requests';
 
 const servers: RunningServer[] = [];
 afterEach(async () => {
@@ -67,39 +68,6 @@ async function boot(config?: Record<string, unknown>) {
   return { ...ctx, server, draft: { id: draft.id, draftToken: draft.draftToken }, componentId: paper.id };
 }
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function post(server: RunningServer, method: string, body: string | Buffer): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path: `/api/${method}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 const capture = (draft: { id: string; draftToken: string }, componentId: string, jpeg: Buffer) =>
   JSON.stringify({
     ...draft,
@@ -142,31 +110,12 @@ describe('body limits per method', () => {
     const { server } = await boot();
     expect(bodyLimit('dossier.attach', 10 * 1024 * 1024)).toBeLessThan(14_000_000);
     // Only the headers and 1 KB of the 14 MB are sent: the answer comes without waiting for the rest.
-    const reply = await new Promise<Reply>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          path: '/api/dossier.attach',
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': String(14_000_000) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            req.destroy();
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString(),
-            });
-          });
-        },
-      );
-      req.on('error', reject);
-      req.write('{"id":"' + 'x'.repeat(1000));
-    });
+    const reply = await unfinished(
+      server,
+      '/api/dossier.attach',
+      { 'content-type': 'application/json', 'content-length': String(14_000_000) },
+      (req) => req.write('{"id":"' + 'x'.repeat(1000)),
+    );
     expect(reply.status).toBe(413);
     expect(reply.headers.connection).toBe('close');
     expect(JSON.parse(reply.body).error.code).toBe('too-large');
@@ -180,32 +129,15 @@ describe('body limits per method', () => {
 
   it('a body without Content-Length is cut off at the limit too (chunked)', async () => {
     const { server } = await boot();
-    const reply = await new Promise<Reply>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          path: '/api/app.info',
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            req.destroy();
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString(),
-            });
-          });
-        },
-      );
-      req.on('error', reject);
-      // 80 KiB sent, never ended: the refusal cannot wait for the end.
-      for (let i = 0; i < 10; i++) req.write('x'.repeat(8 * 1024));
-    });
+    const reply = await unfinished(
+      server,
+      '/api/app.info',
+      { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      (req) => {
+        // 80 KiB sent, never ended: the refusal cannot wait for the end.
+        for (let i = 0; i < 10; i++) req.write('x'.repeat(8 * 1024));
+      },
+    );
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body).error.code).toBe('too-large');
   });
