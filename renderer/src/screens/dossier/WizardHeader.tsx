@@ -8,8 +8,7 @@ import { HomeIcon } from '../../components/icons';
 import { WizardSteps } from './WizardSteps';
 import type { Step } from './lib/steps';
 import type { SaveState } from './useDraftSave';
-
-export type Notice = { tone: 'info' | 'error'; text: string } | null;
+import type { Notice } from './wizard/model';
 
 export function WizardHeader({
   title,

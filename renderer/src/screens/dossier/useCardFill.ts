@@ -12,19 +12,13 @@ import {
   planFill,
   slotSchema,
   type CardReading,
-  type Conflict,
   type FormData,
   type Json,
+  type PendingConflict,
   type PersonKey,
 } from './lib/persons';
 import { valueAt } from './lib/steps';
 import type { DossierFormContext } from './form/theme';
-
-export interface PendingConflict {
-  path: string;
-  reading: CardReading;
-  conflicts: Conflict[];
-}
 
 export type FillOutcome =
   | { kind: 'filled'; path: string; name: string; verified: boolean }

@@ -147,6 +147,13 @@ export interface Conflict {
   incoming: Json;
 }
 
+/** A card's fill that would replace what the person typed, waiting for their answer. */
+export interface PendingConflict {
+  path: string;
+  reading: CardReading;
+  conflicts: Conflict[];
+}
+
 export interface FillPlan {
   /** Set now: the field was empty, already equal, or holds what an earlier card put there. */
   values: Partial<Record<PersonKey, Json>>;
