@@ -17,6 +17,7 @@ import type {
 } from '../../../../preload/api';
 import { useAppInfo, useKiosk } from '../../context';
 import { ErrorRegion } from '../../components/ErrorRegion';
+import { useCall } from '../../hooks/useCall';
 import { shortcutAction, type CounterAction } from '../../lib/queue';
 import { nameIn } from '../citizen/queue/ServicePicker';
 import { TransferDialog } from './TransferDialog';
@@ -54,7 +55,7 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
   const [state, dispatch] = useReducer(counterReducer, clockOffsetMs, (offset) =>
     initialCounterState(Date.now() + offset),
   );
-  const { counters, services, counterId, lists, error, notice, transferOpen, now } = state;
+  const { counters, counterId, lists, error, notice, transferOpen, now } = state;
   const busy = useRef(false);
   const seq = useRef(0);
 
@@ -91,15 +92,8 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
     void refresh(counterId);
   }, [refresh, counterId]);
 
-  useEffect(() => {
-    let live = true;
-    void client.call('queue.services', {}).then((r) => {
-      if (live && r.ok) dispatch({ type: 'services', services: r.value });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client]);
+  // The services' names, for "Lĩnh vực: …" and the transfer dialog; a refusal only leaves the names out.
+  const services = useCall((c) => c.call('queue.services', {}), []).value ?? [];
 
   // The board changes whenever anyone calls, issues or pauses: refresh, debounced so a burst is one fetch.
   useEffect(() => {

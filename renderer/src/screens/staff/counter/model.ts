@@ -5,7 +5,7 @@
  * rules a clerk relies on (a failed call clears the last "Đã gọi số …", a stale list is never shown for
  * another counter, transfer needs a current ticket) are tested without a browser.
  */
-import type { CounterView, KioskError, QueueService, Result, Ticket } from '../../../../../preload/api';
+import type { CounterView, KioskError, Result, Ticket } from '../../../../../preload/api';
 import { rememberedCounter, type CounterAction } from '../../../lib/queue';
 
 export type Lists = { waiting: Ticket[]; recallable: Ticket[] };
@@ -13,7 +13,6 @@ export type Lists = { waiting: Ticket[]; recallable: Ticket[] };
 export interface CounterState {
   /** null until queue.counters first answers. */
   counters: CounterView[] | null;
-  services: QueueService[];
   counterId: number | undefined;
   /** The chosen counter's waiting list and recallable no-shows; null while loading or with no counter. */
   lists: Lists | null;
@@ -38,7 +37,6 @@ export type CounterEvent =
       stored: string | null;
       now: number;
     }
-  | { type: 'services'; services: QueueService[] }
   | { type: 'tick'; now: number }
   | { type: 'chose'; counterId: number | undefined }
   | { type: 'call-start' }
@@ -52,7 +50,6 @@ export type CounterEvent =
 export function initialCounterState(now: number): CounterState {
   return {
     counters: null,
-    services: [],
     counterId: undefined,
     lists: null,
     error: undefined,
@@ -82,8 +79,6 @@ export function counterReducer(state: CounterState, event: CounterEvent): Counte
       else if (event.waiting.ok) next.lists = event.waiting.value;
       return next;
     }
-    case 'services':
-      return { ...state, services: event.services };
     case 'tick':
       return { ...state, now: event.now };
     case 'chose':
