@@ -28,9 +28,17 @@ export interface CallState<T> {
   stale: boolean;
 }
 
-/** One started call: `settle` applies its answer unless `cancel` came first. */
+/** What the runner holds: the state, and the arguments (`key`) its value answers. */
+export interface RunnerState<T> extends CallState<T> {
+  valueKey: string | undefined;
+}
+
+/**
+ * One started call: `settle` applies its answer unless `cancel` came first. A null answer is one the
+ * screen turned away (it moved on to other arguments instead): the call ends and nothing else changes.
+ */
 export interface StartedCall<T> {
-  settle(result: Result<T>): void;
+  settle(result: Result<T> | null): void;
   cancel(): void;
 }
 
@@ -41,7 +49,7 @@ export interface CallRunner<T> {
   update(change: (value: T | undefined) => T | undefined): void;
   /** Shows another refusal (or none) where the call's own shows, until the next answer replaces it. */
   setError(error: KioskError | undefined): void;
-  get(): CallState<T>;
+  get(): RunnerState<T>;
   subscribe(listener: () => void): () => void;
 }
 
@@ -51,14 +59,14 @@ export interface CallRunner<T> {
  * kept.
  */
 export function createCallRunner<T>(loading = false): CallRunner<T> {
-  let state: CallState<T> = { value: undefined, error: undefined, loading, stale: false };
   let currentKey: string | undefined;
   let valueKey: string | undefined;
+  let state: RunnerState<T> = { value: undefined, error: undefined, loading, stale: false, valueKey };
   let current: object | undefined;
   const listeners = new Set<() => void>();
 
   const publish = (next: Omit<CallState<T>, 'stale'>): void => {
-    state = { ...next, stale: next.value !== undefined && valueKey !== currentKey };
+    state = { ...next, stale: next.value !== undefined && valueKey !== currentKey, valueKey };
     for (const listener of listeners) listener();
   };
 
@@ -72,7 +80,9 @@ export function createCallRunner<T>(loading = false): CallRunner<T> {
         settle(result) {
           if (current !== token) return;
           current = undefined;
-          if (result.ok) {
+          if (result === null) {
+            publish({ value: state.value, error: state.error, loading: false });
+          } else if (result.ok) {
             valueKey = key;
             publish({ value: result.value, error: undefined, loading: false });
           } else {
@@ -124,10 +134,11 @@ export interface Call<T> extends CallState<T> {
 /**
  * Calls `load` when the screen mounts and again whenever `args` change (compared as JSON: they are the
  * call's arguments, which cross the bridge as JSON anyway). `load` null means "not now" (an unfinished
- * date): no call, and the state stays as it was.
+ * date): no call, and the state stays as it was. `signal` is aborted once the answer would be dropped,
+ * for a load that makes several calls or acts on what it got; it may resolve to null to show nothing.
  */
 export function useCall<T>(
-  load: ((client: KioskClient) => Promise<Result<T>>) | null,
+  load: ((client: KioskClient, signal: AbortSignal) => Promise<Result<T> | null>) | null,
   args: readonly unknown[],
   options: CallOptions = {},
 ): Call<T> {
@@ -139,24 +150,33 @@ export function useCall<T>(
   const key = JSON.stringify(args);
   const { delayMs = 0 } = options;
   // The newest `load` and `onError` are used without making each render's new closures a reason to call.
-  const run = useEffectEvent(() => (load ? load(client) : null));
+  const run = useEffectEvent((signal: AbortSignal) => (load ? load(client, signal) : null));
   const handleError = useEffectEvent((error: KioskError) => options.onError?.(error) === true);
 
   useEffect(() => {
     if (!enabled) return;
     const call = runner.begin(key, handleError);
-    const go = (): void => void run()?.then(call.settle);
-    if (delayMs <= 0) {
-      go();
-      return call.cancel;
-    }
-    const timer = window.setTimeout(go, delayMs);
+    const dropped = new AbortController();
+    const go = (): void => void run(dropped.signal)?.then(call.settle);
+    let timer: number | undefined;
+    if (delayMs > 0) timer = window.setTimeout(go, delayMs);
+    else go();
     return () => {
       window.clearTimeout(timer);
+      dropped.abort();
       call.cancel();
     };
   }, [runner, client, enabled, key, attempt, delayMs]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, reload, update: runner.update, setError: runner.setError };
+  return {
+    value: state.value,
+    error: state.error,
+    loading: state.loading,
+    // Against this render's arguments: stale from the render they change in, before the call starts.
+    stale: state.value !== undefined && state.valueKey !== key,
+    reload,
+    update: runner.update,
+    setError: runner.setError,
+  };
 }

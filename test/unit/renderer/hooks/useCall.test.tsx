@@ -7,11 +7,22 @@ import { describe, expect, it } from 'vitest';
 import type { KioskBridge, KioskError, Result } from '../../../../preload/api';
 import { createClient, memoryTokenStore } from '../../../../renderer/src/api';
 import { KioskProvider } from '../../../../renderer/src/context';
-import { createCallRunner, useCall } from '../../../../renderer/src/hooks/useCall';
+import {
+  createCallRunner,
+  useCall,
+  type CallRunner,
+  type CallState,
+} from '../../../../renderer/src/hooks/useCall';
 
 const refused: KioskError = { code: 'not-found', vi: 'Không thấy', en: 'Not found' };
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
 const no = (error: KioskError = refused): Result<never> => ({ ok: false, error });
+
+/** The state a screen reads, without the key the value answers. */
+function shown<T>(call: CallRunner<T>): CallState<T> {
+  const { value, error, loading, stale } = call.get();
+  return { value, error, loading, stale };
+}
 
 /** The runner and how many times it told the screen to render again. */
 function runner<T>() {
@@ -24,11 +35,11 @@ function runner<T>() {
 describe('useCall bookkeeping', () => {
   it('is loading while the call is in flight, then holds its value', () => {
     const { call } = runner<string[]>();
-    expect(call.get()).toEqual({ value: undefined, error: undefined, loading: false, stale: false });
+    expect(shown(call)).toEqual({ value: undefined, error: undefined, loading: false, stale: false });
     const started = call.begin('["2026-11-23"]');
     expect(call.get().loading).toBe(true);
     started.settle(ok(['A015']));
-    expect(call.get()).toEqual({ value: ['A015'], error: undefined, loading: false, stale: false });
+    expect(shown(call)).toEqual({ value: ['A015'], error: undefined, loading: false, stale: false });
   });
 
   it('drops the answer of a call whose arguments changed while it was in flight', () => {
@@ -36,10 +47,10 @@ describe('useCall bookkeeping', () => {
     const monday = call.begin('["mon"]');
     const tuesday = call.begin('["tue"]');
     monday.settle(ok('monday report'));
-    expect(call.get()).toEqual({ value: undefined, error: undefined, loading: true, stale: false });
+    expect(shown(call)).toEqual({ value: undefined, error: undefined, loading: true, stale: false });
     tuesday.settle(ok('tuesday report'));
     monday.settle(no());
-    expect(call.get()).toEqual({ value: 'tuesday report', error: undefined, loading: false, stale: false });
+    expect(shown(call)).toEqual({ value: 'tuesday report', error: undefined, loading: false, stale: false });
   });
 
   it('drops an answer that comes after the screen unmounted, and does not render for it', () => {
@@ -62,21 +73,21 @@ describe('useCall bookkeeping', () => {
     const before = renders();
     started.cancel();
     expect(renders()).toBe(before);
-    expect(call.get()).toEqual({ value: 1, error: undefined, loading: false, stale: false });
+    expect(shown(call)).toEqual({ value: 1, error: undefined, loading: false, stale: false });
   });
 
   it('shows an error, keeps the last value, and clears the error on the next success', () => {
     const { call } = runner<string>();
     call.begin('["a"]').settle(ok('A'));
     const b = call.begin('["b"]');
-    expect(call.get()).toEqual({ value: 'A', error: undefined, loading: true, stale: true });
+    expect(shown(call)).toEqual({ value: 'A', error: undefined, loading: true, stale: true });
     b.settle(no());
-    expect(call.get()).toEqual({ value: 'A', error: refused, loading: false, stale: true });
+    expect(shown(call)).toEqual({ value: 'A', error: refused, loading: false, stale: true });
     // A retry keeps the error on screen until it answers.
     const retry = call.begin('["b"]');
     expect(call.get().error).toEqual(refused);
     retry.settle(ok('B'));
-    expect(call.get()).toEqual({ value: 'B', error: undefined, loading: false, stale: false });
+    expect(shown(call)).toEqual({ value: 'B', error: undefined, loading: false, stale: false });
   });
 
   it('an error handled elsewhere (a session error) is not kept', () => {
@@ -85,7 +96,7 @@ describe('useCall bookkeeping', () => {
     const expired: KioskError = { code: 'session-expired', vi: 'Hết phiên', en: 'Expired' };
     call.begin('[]', (e) => (seen.push(e), e.code === 'session-expired')).settle(no(expired));
     expect(seen).toEqual([expired]);
-    expect(call.get()).toEqual({ value: undefined, error: undefined, loading: false, stale: false });
+    expect(shown(call)).toEqual({ value: undefined, error: undefined, loading: false, stale: false });
     call.begin('[]', (e) => e.code === 'session-expired').settle(no());
     expect(call.get().error).toEqual(refused);
   });
@@ -99,11 +110,18 @@ describe('useCall bookkeeping', () => {
     expect(seen).toEqual([]);
   });
 
+  it('an answer the screen turned away ends the call and changes nothing else', () => {
+    const { call } = runner<string>();
+    call.begin('[2026]').settle(ok('2026'));
+    call.begin('[2027]').settle(null);
+    expect(shown(call)).toEqual({ value: '2026', error: undefined, loading: false, stale: true });
+  });
+
   it('a reload with the same arguments does not make the value stale', () => {
     const { call } = runner<string>();
     call.begin('["x"]').settle(ok('first'));
     call.begin('["x"]');
-    expect(call.get()).toEqual({ value: 'first', error: undefined, loading: true, stale: false });
+    expect(shown(call)).toEqual({ value: 'first', error: undefined, loading: true, stale: false });
   });
 
   it('an event folds into the value, which then answers the current arguments', () => {
@@ -111,7 +129,7 @@ describe('useCall bookkeeping', () => {
     call.begin('["a"]').settle(ok([1]));
     const pending = call.begin('["b"]');
     call.update((list) => [...(list ?? []), 2]);
-    expect(call.get()).toEqual({ value: [1, 2], error: undefined, loading: true, stale: false });
+    expect(shown(call)).toEqual({ value: [1, 2], error: undefined, loading: true, stale: false });
     pending.settle(ok([7]));
     expect(call.get().value).toEqual([7]);
   });
@@ -122,12 +140,12 @@ describe('an action on the loaded value', () => {
     const { call } = runner<string>();
     call.begin('[]').settle(ok('list'));
     call.setError(refused);
-    expect(call.get()).toEqual({ value: 'list', error: refused, loading: false, stale: false });
+    expect(shown(call)).toEqual({ value: 'list', error: refused, loading: false, stale: false });
     call.setError(undefined);
     expect(call.get().error).toBeUndefined();
     call.setError(refused);
     call.begin('[]').settle(ok('list again'));
-    expect(call.get()).toEqual({ value: 'list again', error: undefined, loading: false, stale: false });
+    expect(shown(call)).toEqual({ value: 'list again', error: undefined, loading: false, stale: false });
   });
 });
 
