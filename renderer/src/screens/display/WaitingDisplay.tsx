@@ -7,11 +7,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Board, Call } from '../../../../preload/api';
+import type { Call } from '../../../../preload/api';
 import { useKiosk } from '../../context';
 import { Brand } from '../../components/Brand';
 import { Clock } from '../../components/Clock';
 import { SpeakerIcon } from '../../components/icons';
+import { useCall } from '../../hooks/useCall';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { HIGHLIGHT_MS } from '../../lib/queue';
 import { nameIn } from '../citizen/queue/ServicePicker';
@@ -29,7 +30,10 @@ export function WaitingDisplay() {
   const language = i18n.language;
   useDocumentTitle(t('waiting.title'));
 
-  const [board, setBoard] = useState<Board | null>(null);
+  // A refused read keeps the board as it was: the room is told nothing, the next read or event mends it.
+  const read = useCall((c) => c.call('queue.board', {}), []);
+  const { reload, update } = read;
+  const board = read.value ?? null;
   const [latest, setLatest] = useState<Latest | null>(null);
   const [soundBlocked, setSoundBlocked] = useState(false);
   const sound = useRef<DisplaySound | null>(null);
@@ -53,15 +57,8 @@ export function WaitingDisplay() {
   }, []);
 
   useEffect(() => {
-    let live = true;
-    const load = (): void => {
-      void client.call('queue.board', {}).then((result) => {
-        if (live && result.ok) setBoard(result.value);
-      });
-    };
-    load();
-    const id = window.setInterval(load, BOARD_REFRESH_MS);
-    const offBoard = client.on('queue.board', (next) => setBoard(next));
+    const id = window.setInterval(reload, BOARD_REFRESH_MS);
+    const offBoard = client.on('queue.board', (next) => update(() => next));
     const offCall = client.on('queue.called', (call) => {
       seq.current += 1;
       setLatest({
@@ -75,12 +72,11 @@ export function WaitingDisplay() {
       sound.current?.announce(call.announcement.vi);
     });
     return () => {
-      live = false;
       window.clearInterval(id);
       offBoard();
       offCall();
     };
-  }, [client]);
+  }, [client, reload, update]);
 
   // The highlight fades after HIGHLIGHT_MS; a newer call restarts it.
   const freshSeq = latest?.fresh ? latest.seq : undefined;

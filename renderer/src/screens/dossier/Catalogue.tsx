@@ -5,9 +5,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskError, ProcedureSummary } from '../../../../preload/api';
+import type { ProcedureSummary } from '../../../../preload/api';
 import { errorText } from '../../api';
-import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { HomeIcon, ProceduresIcon } from '../../components/icons';
 import { inLang, langOf } from './lib/format';
 import { daysText, feeText, levelText } from './text';
@@ -31,50 +31,26 @@ export function Catalogue({
   onHome: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const client = useKiosk();
   const lang = langOf(i18n.language);
   const heading = useRef<HTMLHeadingElement>(null);
   const [query, setQuery] = useState('');
   const [field, setField] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldCount[]>([]);
-  const [results, setResults] = useState<ProcedureSummary[] | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // Browsing by field is a help: without the counts the search still works, so their error is not shown.
+  const fields: FieldCount[] = useCall((c) => c.call('catalogue.fields', {}), []).value ?? [];
+  const search = useCall(
+    (c) => {
+      const input: { query?: string; field?: string } = {};
+      if (query.trim() !== '') input.query = query.trim();
+      if (field !== null) input.field = field;
+      return c.call('catalogue.search', input);
+    },
+    [query, field],
+    { delayMs: query === '' ? 0 : SEARCH_PAUSE_MS },
+  );
+  const results = search.value ?? null;
+  const error = search.error ?? null;
 
   useEffect(() => heading.current?.focus(), []);
-
-  useEffect(() => {
-    let live = true;
-    void client.call('catalogue.fields', {}).then((result) => {
-      if (live && result.ok) setFields(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client]);
-
-  useEffect(() => {
-    let live = true;
-    const timer = window.setTimeout(
-      () => {
-        const input: { query?: string; field?: string } = {};
-        if (query.trim() !== '') input.query = query.trim();
-        if (field !== null) input.field = field;
-        void client.call('catalogue.search', input).then((result) => {
-          if (!live) return;
-          if (result.ok) {
-            setResults(result.value);
-            setError(null);
-          } else setError(result.error);
-        });
-      },
-      query === '' ? 0 : SEARCH_PAUSE_MS,
-    );
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [client, query, field, attempt]);
 
   const title = mode === 'file' ? t('dossier.catalogue.titleFile') : t('dossier.catalogue.title');
 
@@ -150,7 +126,7 @@ export function Catalogue({
             <p>
               {t('dossier.catalogue.failed')} {errorText(error, i18n.language)}
             </p>
-            <button type="button" className="btn btn-primary" onClick={() => setAttempt((n) => n + 1)}>
+            <button type="button" className="btn btn-primary" onClick={search.reload}>
               {t('dossier.common.retry')}
             </button>
           </>

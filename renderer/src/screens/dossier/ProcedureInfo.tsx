@@ -6,9 +6,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { KioskError, Procedure } from '../../../../preload/api';
+import type { Procedure } from '../../../../preload/api';
 import { errorText } from '../../api';
-import { useAppInfo, useKiosk } from '../../context';
+import { useAppInfo } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { HomeIcon, PrinterIcon } from '../../components/icons';
 import { formatDateTime, inLang, langOf, paperFormKey } from './lib/format';
 import { daysText, feeText, kindsText, levelText } from './text';
@@ -28,13 +29,12 @@ export function ProcedureInfo({
   onHome: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const client = useKiosk();
   const { info, clockOffsetMs } = useAppInfo();
   const lang = langOf(i18n.language);
   const heading = useRef<HTMLHeadingElement>(null);
-  const [procedure, setProcedure] = useState<Procedure | null>(null);
-  const [error, setError] = useState<KioskError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const loaded = useCall((c) => c.call('catalogue.get', { id }), [id]);
+  const procedure = loaded.value ?? null;
+  const error = loaded.error ?? null;
   const [printedAt, setPrintedAt] = useState<string | null>(null);
 
   // The printout says when and where it was printed; the line must be on the page before print() runs.
@@ -42,20 +42,6 @@ export function ProcedureInfo({
     flushSync(() => setPrintedAt(new Date(Date.now() + clockOffsetMs).toISOString()));
     window.print();
   };
-
-  useEffect(() => {
-    let live = true;
-    void client.call('catalogue.get', { id }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setProcedure(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, id, attempt]);
 
   useEffect(() => {
     if (procedure) heading.current?.focus();
@@ -85,7 +71,7 @@ export function ProcedureInfo({
             <p>
               {t('dossier.info.failed')} {errorText(error, i18n.language)}
             </p>
-            <button type="button" className="btn btn-primary" onClick={() => setAttempt((n) => n + 1)}>
+            <button type="button" className="btn btn-primary" onClick={loaded.reload}>
               {t('dossier.common.retry')}
             </button>
           </div>

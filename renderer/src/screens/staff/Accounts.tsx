@@ -4,11 +4,12 @@
  * Disabling asks first; setting a PIN says what it does in its own dialog. The core refuses what must not
  * happen (the last admin, your own lock) and its words are shown as they come.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { KioskError, Result, StaffAccount, StaffUser } from '../../../../preload/api';
 import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { ConfirmDialog } from '../dossier/ConfirmDialog';
@@ -47,28 +48,14 @@ function stateLines(t: TFunction, account: StaffAccount): string[] {
 export function Accounts({ user, onError }: { user: StaffUser; onError: (error: KioskError) => boolean }) {
   const { t } = useTranslation();
   const client = useKiosk();
-  const [accounts, setAccounts] = useState<StaffAccount[] | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [formError, setFormError] = useState<KioskError | undefined>();
   const [busy, setBusy] = useState(false);
-  const [version, setVersion] = useState(0);
-
-  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
-
-  useEffect(() => {
-    let live = true;
-    void client.call('staff.users', {}).then((result) => {
-      if (!live) return;
-      if (!result.ok) return fail(result.error);
-      setError(undefined);
-      setAccounts(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, fail, version]);
+  // A refusal of a change with no dialog open shows where the list's own does.
+  const users = useCall((c) => c.call('staff.users', {}), [], { onError });
+  const accounts = users.value ?? null;
+  const { error, setError } = users;
 
   /** Runs one change; a refusal stays in the open dialog, or above the list when none is open. */
   const change = async (run: () => Promise<Result<unknown>>, done: string): Promise<void> => {
@@ -89,7 +76,7 @@ export function Accounts({ user, onError }: { user: StaffUser; onError: (error: 
     setFormError(undefined);
     setError(undefined);
     setNotice(done);
-    setVersion((n) => n + 1);
+    users.reload();
   };
 
   const act = (action: AccountAction, account: StaffAccount): void => {

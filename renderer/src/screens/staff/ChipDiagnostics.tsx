@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChipRead, KioskError, MethodOutput } from '../../../../preload/api';
+import type { ChipRead } from '../../../../preload/api';
 import { errorText } from '../../api';
 import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { ChipReadDialog } from '../chip/ChipReadDialog';
 import { ChipSummary } from '../chip/ChipSummary';
 import { ChipDemoContext } from '../chip/demo';
 import '../../styles/chip.css';
-
-type Status = MethodOutput<'identity.chipStatus'>;
 
 const pcscKey = {
   ready: 'chip.diag.pcscReady',
@@ -26,33 +25,15 @@ const pcscKey = {
 export function ChipDiagnostics() {
   const { t, i18n } = useTranslation();
   const client = useKiosk();
-  const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
   const [result, setResult] = useState<ChipRead | null>(null);
   const [reading, setReading] = useState(false);
   const [dialogOpen, setDialogOpen] = useState(false);
 
-  const load = useCallback(async (): Promise<void> => {
-    const r = await client.call('identity.chipStatus', {});
-    if (r.ok) {
-      setStatus(r.value);
-      setError(undefined);
-    } else setError(r.error);
-  }, [client]);
-
-  useEffect(() => {
-    let live = true;
-    void client.call('identity.chipStatus', {}).then((r) => {
-      if (!live) return;
-      if (r.ok) setStatus(r.value);
-      else setError(r.error);
-    });
-    const off = client.on('chip.reader', (s) => setStatus(s));
-    return () => {
-      live = false;
-      off();
-    };
-  }, [client]);
+  const chip = useCall((c) => c.call('identity.chipStatus', {}), []);
+  const { update, error, setError, reload: load } = chip;
+  const status = chip.value ?? null;
+  // The readers and cards change live.
+  useEffect(() => client.on('chip.reader', (s) => update(() => s)), [client, update]);
 
   const readDemo = async (): Promise<void> => {
     setReading(true);
@@ -67,7 +48,7 @@ export function ChipDiagnostics() {
     <section className="chip-diagnostics" data-testid="chip-diagnostics" aria-labelledby="chip-diag-title">
       <div className="diag-head">
         <h2 id="chip-diag-title">{t('chip.diag.title')}</h2>
-        <button type="button" className="btn btn-secondary" onClick={() => void load()}>
+        <button type="button" className="btn btn-secondary" onClick={load}>
           {t('chip.diag.refresh')}
         </button>
       </div>

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Alert, KioskError, StaffUser } from '../../../../preload/api';
+import type { Alert, KioskError, Result, StaffUser } from '../../../../preload/api';
 import { errorText } from '../../api';
 import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { CounterPanel } from './CounterPanel';
@@ -145,29 +146,28 @@ export function Console({
 function AlertsPanel({ onError }: { onError: (error: KioskError) => boolean }) {
   const { t, i18n } = useTranslation();
   const client = useKiosk();
-  const [alerts, setAlerts] = useState<Alert[] | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
+  const open = useCall(
+    async (c): Promise<Result<Alert[]>> => {
+      const result = await c.call('staff.alerts', {});
+      return result.ok ? { ok: true, value: result.value.filter((a) => a.acknowledgedAt === null) } : result;
+    },
+    [],
+    { onError },
+  );
+  const alerts = open.value ?? null;
+  const { error, setError, update: setAlerts } = open;
+  const fail = (e: KioskError): void => void (onError(e) || setError(e));
 
-  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
-
-  useEffect(() => {
-    let live = true;
-    void client.call('staff.alerts', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setAlerts(result.value.filter((a) => a.acknowledgedAt === null));
-      else fail(result.error);
-    });
-    const off = client.on('staff.alert', (alert) => {
-      // An alert closed elsewhere (another staff screen, or settled by the kiosk once its problem was put
-      // right) leaves this list too.
-      if (alert.acknowledgedAt === null) setAlerts((list) => upsert(list ?? [], alert));
-      else setAlerts((list) => (list ?? []).filter((a) => a.id !== alert.id));
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [client, fail]);
+  useEffect(
+    () =>
+      client.on('staff.alert', (alert) => {
+        // An alert closed elsewhere (another staff screen, or settled by the kiosk once its problem was
+        // put right) leaves this list too.
+        if (alert.acknowledgedAt === null) setAlerts((list) => upsert(list ?? [], alert));
+        else setAlerts((list) => (list ?? []).filter((a) => a.id !== alert.id));
+      }),
+    [client, setAlerts],
+  );
 
   const acknowledge = async (id: number): Promise<void> => {
     const result = await client.call('staff.acknowledgeAlert', { id });

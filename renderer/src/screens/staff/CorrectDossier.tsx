@@ -12,9 +12,10 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskError, MethodOutput, Procedure, SyncStatus } from '../../../../preload/api';
+import type { KioskError, MethodOutput, Procedure, Result, SyncStatus } from '../../../../preload/api';
 import type { KioskClient } from '../../api';
 import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { KioskForm, type DossierForm } from '../dossier/form/KioskForm';
 import type { DossierFormContext } from '../dossier/form/theme';
@@ -172,8 +173,21 @@ export function CorrectDossier({
   const formRef = useRef<DossierForm>(null);
   const titleId = useId();
   const validation = useMemo(() => createFormValidation(), []);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
+  // The dossier, then its procedure's e-form; the form's edits change the data in place, and a refused
+  // save shows where a refused load does.
+  const dossier = useCall(
+    async (c, signal): Promise<Result<Loaded> | null> => {
+      const d = await c.call('dossier.get', { id: item.dossierId });
+      if (!d.ok) return d;
+      if (signal.aborted) return null;
+      const p = await c.call('catalogue.get', { id: d.value.procedureId });
+      if (!p.ok) return p;
+      return { ok: true, value: { procedure: p.value, data: d.value.data } };
+    },
+    [item.dossierId],
+  );
+  const loaded = dossier.value ?? null;
+  const { error, setError, update: setLoaded } = dossier;
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
 
@@ -183,25 +197,9 @@ export function CorrectDossier({
     return () => d?.close();
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const d = await client.call('dossier.get', { id: item.dossierId });
-      if (!live) return;
-      if (!d.ok) return setError(d.error);
-      const p = await client.call('catalogue.get', { id: d.value.procedureId });
-      if (!live) return;
-      if (!p.ok) return setError(p.error);
-      setLoaded({ procedure: p.value, data: d.value.data });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [client, item.dossierId]);
-
   const onChange = useCallback(
     (data: FormData) => setLoaded((current) => (current ? { ...current, data } : current)),
-    [],
+    [setLoaded],
   );
 
   const save = async (): Promise<void> => {

@@ -4,11 +4,12 @@
  * dossier whose stored data is damaged says "Hồ sơ bị hỏng dữ liệu — liên hệ kỹ thuật" instead.
  * Refreshed on `dossier.changed`, so a dossier submitted at the kiosk appears at the counter by itself.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskError, MethodOutput, PrintJobEvent } from '../../../../preload/api';
+import type { KioskError, MethodOutput, PrintJobEvent, Result } from '../../../../preload/api';
 import { errorText } from '../../api';
 import { useAppInfo, useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { centreDay, centreTime } from '../../lib/queue';
 import { formatDay } from '../lookup/model';
@@ -33,48 +34,35 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
   const { clockOffsetMs } = useAppInfo();
   const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
   const [day, setDay] = useState(today);
-  const [rows, setRows] = useState<{ day: string; list: DayDossier[] } | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
   const [viewing, setViewing] = useState<string | null>(null);
   const [printing, setPrinting] = useState<string | null>(null);
   const [reprint, setReprint] = useState<Reprint | null>(null);
 
-  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
-
-  const load = useCallback(
-    (which: string): Promise<void> =>
-      client.call('dossier.today', { day: which }).then((result) => {
-        if (result.ok) {
-          setError(undefined);
-          setRows({ day: which, list: newestFirst(result.value) });
-        } else fail(result.error);
-      }),
-    [client, fail],
+  const rows = useCall(
+    /^\d{4}-\d{2}-\d{2}$/.test(day)
+      ? async (c): Promise<Result<DayDossier[]>> => {
+          const result = await c.call('dossier.today', { day });
+          return result.ok ? { ok: true, value: newestFirst(result.value) } : result;
+        }
+      : null,
+    [day],
+    { onError },
   );
+  const { error, setError, reload } = rows;
+  const fail = (e: KioskError): void => void (onError(e) || setError(e));
 
+  // A dossier submitted or changed anywhere lists again, once a burst of changes has passed.
   useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
-    let live = true;
     let timer: number | undefined;
-    const refresh = (): void =>
-      void client.call('dossier.today', { day }).then((result) => {
-        if (!live) return;
-        if (result.ok) {
-          setError(undefined);
-          setRows({ day, list: newestFirst(result.value) });
-        } else fail(result.error);
-      });
-    refresh();
     const off = client.on('dossier.changed', () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(refresh, REFRESH_DEBOUNCE_MS);
+      timer = window.setTimeout(reload, REFRESH_DEBOUNCE_MS);
     });
     return () => {
-      live = false;
       window.clearTimeout(timer);
       off();
     };
-  }, [client, day, fail]);
+  }, [client, reload]);
 
   // Print events may come before dossier.receipt answers: keep them all, the fold picks this reprint's.
   useEffect(
@@ -98,8 +86,10 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
     setReprint((r) => ({ code, jobIds: result.value.jobIds, events: r?.code === code ? r.events : [] }));
   };
 
-  const ready = rows !== null && rows.day === day;
-  const list = ready ? rows.list : [];
+  // Another day's list is not shown under this day's title while it loads.
+  const shown = rows.stale ? undefined : rows.value;
+  const ready = shown !== undefined;
+  const list = shown ?? [];
 
   return (
     <section
@@ -121,7 +111,7 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
             onChange={(e) => setDay(e.target.value)}
           />
         </div>
-        <button type="button" className="btn btn-secondary" onClick={() => void load(day)}>
+        <button type="button" className="btn btn-secondary" onClick={reload}>
           {t('staffDossier.refresh')}
         </button>
         {ready ? <p className="dossier-count">{t('staffDossier.count', { count: list.length })}</p> : null}

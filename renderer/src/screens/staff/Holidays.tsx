@@ -4,10 +4,11 @@
  * restores days and adds a year (calendar.setDay / removeDay / restoreDay / setYear). A change counts
  * for dossiers received from then on; the screen says so, because receipts already printed keep theirs.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError, StaffUser } from '../../../../preload/api';
 import { useAppInfo, useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { ConfirmDialog } from '../dossier/ConfirmDialog';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { clockParts } from '../../lib/clock';
@@ -15,7 +16,6 @@ import { DayFormDialog, YearFormDialog, type YearForm } from './HolidayForms';
 import { HolidayList } from './HolidayList';
 import {
   type CalendarDay,
-  type CalendarYearView,
   type DayForm,
   blankForm,
   displayDate,
@@ -37,42 +37,34 @@ export function Holidays({ user, onError }: { user: StaffUser; onError: (error: 
   const { clockOffsetMs } = useAppInfo();
   const admin = user.role === 'admin';
   const [year, setYear] = useState(() => Number(clockParts(new Date(Date.now() + clockOffsetMs)).year));
-  const [loaded, setLoaded] = useState<{ year: number; view: CalendarYearView } | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [formError, setFormError] = useState<KioskError | undefined>();
   const [confirming, setConfirming] = useState<CalendarDay | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
-
-  // Bumped after a change to fetch the shown year again.
-  const [version, setVersion] = useState(0);
-  const refresh = (): void => setVersion((n) => n + 1);
   // The first answer may show that this year is not covered: open a covered one instead, once.
   const settled = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    void client.call('calendar.year', { year }).then((result) => {
-      if (!live) return;
-      if (!result.ok) return fail(result.error);
-      setError(undefined);
-      if (!settled.current) {
-        settled.current = true;
-        const best = pickYear(result.value.years, year);
-        if (result.value.year === null && best !== year) return setYear(best);
-      }
-      setLoaded({ year, view: result.value });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, fail, year, version]);
+  const calendar = useCall(
+    async (c, signal) => {
+      const result = await c.call('calendar.year', { year });
+      if (signal.aborted || !result.ok || settled.current) return result;
+      settled.current = true;
+      const best = pickYear(result.value.years, year);
+      if (result.value.year !== null || best === year) return result;
+      setYear(best);
+      return null;
+    },
+    [year],
+    { onError },
+  );
+  const error = calendar.error;
+  const fail = (e: KioskError): void => void (onError(e) || calendar.setError(e));
+  // Called after a change to fetch the shown year again.
+  const refresh = calendar.reload;
 
   // While another year loads, the old year's days are not shown under the new year's title.
-  const view = loaded?.year === year ? loaded.view : null;
+  const view = calendar.stale ? null : (calendar.value ?? null);
 
   /** Runs one change; a refusal stays in the open form (or on the screen when none is open). */
   const change = async (
@@ -87,7 +79,7 @@ export function Holidays({ user, onError }: { user: StaffUser; onError: (error: 
     if (!result.ok) {
       if (onError(result.error)) return;
       if (editing) setFormError(result.error);
-      else setError(result.error);
+      else calendar.setError(result.error);
       return;
     }
     setEditing(null);

@@ -4,10 +4,11 @@
  * can print its park slip again (dossier.printParkSlip) when the first one was lost or not printed. A
  * draft whose stored data is damaged says so and offers neither (main would refuse both).
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, KioskError } from '../../../../preload/api';
 import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { cleanParkCode, isParkCode } from './dossierModel';
@@ -23,26 +24,16 @@ export function ParkedDrafts({
   const client = useKiosk();
   const inputId = useId();
   const helpId = useId();
-  const [drafts, setDrafts] = useState<Dossier[] | null>(null);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<KioskError | undefined>();
   /** The reprint's state, said in one status line under the list (the code it is about included). */
   const [reprint, setReprint] = useState<{ code: string; state: 'printing' | 'sent' } | null>(null);
 
-  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
-
-  useEffect(() => {
-    let live = true;
-    void client.call('dossier.parked', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setDrafts(result.value);
-      else fail(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, fail]);
+  // The actions' refusals show where the list's own does.
+  const parked = useCall((c) => c.call('dossier.parked', {}), [], { onError });
+  const drafts = parked.value ?? null;
+  const { error, setError } = parked;
+  const fail = (e: KioskError): void => void (onError(e) || setError(e));
 
   const resume = async (parkCode: string): Promise<void> => {
     setBusy(true);

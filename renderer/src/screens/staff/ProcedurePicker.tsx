@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError, ProcedureSummary } from '../../../../preload/api';
-import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { ErrorRegion } from '../../components/ErrorRegion';
 
 /** Search as the person types, once they pause. */
@@ -21,32 +21,18 @@ export function ProcedurePicker({
   onError: (error: KioskError) => boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const client = useKiosk();
   const inputId = useId();
   const helpId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ query: string; list: ProcedureSummary[] } | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
+  const search = useCall((c) => c.call('catalogue.search', { query: query.trim() }), [query], {
+    delayMs: SEARCH_DEBOUNCE_MS,
+    onError,
+  });
+  const found = search.value ?? null;
+  const { error } = search;
 
   useEffect(() => heading.current?.focus(), []);
-
-  useEffect(() => {
-    let live = true;
-    const timer = window.setTimeout(() => {
-      void client.call('catalogue.search', { query: query.trim() }).then((result) => {
-        if (!live) return;
-        if (result.ok) {
-          setError(undefined);
-          setFound({ query, list: result.value });
-        } else if (!onError(result.error)) setError(result.error);
-      });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [client, query, onError]);
 
   const en = i18n.language === 'en';
   return (
@@ -79,11 +65,11 @@ export function ProcedurePicker({
         error ? null : (
           <p role="status">{t('staffDossier.file.loading')}</p>
         )
-      ) : found.list.length === 0 ? (
+      ) : found.length === 0 ? (
         <p className="report-empty">{t('staffDossier.file.none')}</p>
       ) : (
-        <ul className="procedure-list" aria-busy={found.query !== query}>
-          {found.list.map((p) => (
+        <ul className="procedure-list" aria-busy={search.stale}>
+          {found.map((p) => (
             <li key={p.id} className="procedure-item">
               <div className="procedure-text">
                 <p className="procedure-name">{en ? p.nameEn : p.name}</p>

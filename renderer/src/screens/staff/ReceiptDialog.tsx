@@ -8,9 +8,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskError } from '../../../../preload/api';
+import type { KioskError, Result } from '../../../../preload/api';
 import { localError } from '../../api';
-import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { base64ToBytes, looksLikePdf, receiptFileName } from './dossierModel';
 
@@ -24,12 +24,9 @@ export function ReceiptDialog({
   onError: (error: KioskError) => boolean;
 }) {
   const { t } = useTranslation();
-  const client = useKiosk();
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
   // The page's CSP may not allow a blob: frame (frame-src): then say so and offer the download alone,
   // rather than leave a broken-frame icon.
   const [frameBlocked, setFrameBlocked] = useState(false);
@@ -50,28 +47,25 @@ export function ReceiptDialog({
     return () => d?.close();
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    void client.call('dossier.receipt', { code }).then((result) => {
-      if (!live) return;
-      if (!result.ok) {
-        if (!onError(result.error)) setError(result.error);
-        return;
-      }
+  // The PDF, checked to be one, as a blob: URL for the frame and the download. The URL belongs to its
+  // call and is given back when the call is dropped (another code, the dialog closed).
+  const receipt = useCall(
+    async (c, signal): Promise<Result<string> | null> => {
+      const result = await c.call('dossier.receipt', { code });
+      if (!result.ok) return result;
       const bytes = base64ToBytes(result.value.pdfBase64);
-      if (!looksLikePdf(bytes)) {
-        setError(localError('bad-response', (m) => m.errors.badResponse));
-        return;
-      }
-      made = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-      setUrl(made);
-    });
-    return () => {
-      live = false;
-      if (made !== null) URL.revokeObjectURL(made);
-    };
-  }, [client, code, onError]);
+      if (!looksLikePdf(bytes))
+        return { ok: false, error: localError('bad-response', (m) => m.errors.badResponse) };
+      if (signal.aborted) return null;
+      const made = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+      signal.addEventListener('abort', () => URL.revokeObjectURL(made));
+      return { ok: true, value: made };
+    },
+    [code],
+    { onError },
+  );
+  const { error } = receipt;
+  const url = receipt.stale ? null : (receipt.value ?? null);
 
   return (
     <dialog

@@ -2,7 +2,7 @@
  * The day report: totals, per service, per counter and per hour, with two charts. The tables are the
  * accessible source of every figure; each chart is an image with a caption that says so.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -17,8 +17,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { KioskError, Report as DayReport, Stats } from '../../../../preload/api';
+import type { KioskError, Stats } from '../../../../preload/api';
 import { useAppInfo, useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { formatDuration } from '../../components/duration';
 import { centreDay } from '../../lib/queue';
@@ -127,26 +128,16 @@ export function Report({ onError }: { onError: (error: KioskError) => boolean })
   const language = i18n.language;
   const [today] = useState(() => centreDay(new Date(Date.now() + clockOffsetMs)));
   const [day, setDay] = useState(today);
-  const [report, setReport] = useState<DayReport | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
   const [downloading, setDownloading] = useState(false);
-
-  const fail = useCallback((e: KioskError) => void (onError(e) || setError(e)), [onError]);
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
-    let live = true;
-    void client.call('queue.report', { day }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setError(undefined);
-        setReport(result.value);
-      } else fail(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, day, fail]);
+  // The CSV's refusal shows where the report's does; the next report read replaces it.
+  const loaded = useCall(
+    /^\d{4}-\d{2}-\d{2}$/.test(day) ? (c) => c.call('queue.report', { day }) : null,
+    [day],
+    { onError },
+  );
+  const report = loaded.value ?? null;
+  const error = loaded.error;
+  const fail = (e: KioskError): void => void (onError(e) || loaded.setError(e));
 
   const downloadCsv = async (): Promise<void> => {
     setDownloading(true);

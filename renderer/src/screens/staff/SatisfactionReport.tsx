@@ -3,10 +3,10 @@
  * or not satisfied, each as a share, and the reasons they gave. It loads on its own, so the queue report
  * above it shows even when ratings are not available.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError, MethodOutput } from '../../../../preload/api';
-import { useKiosk } from '../../context';
+import { useCall } from '../../hooks/useCall';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { centreTime } from '../../lib/queue';
 import '../../styles/staff-dossier.css';
@@ -50,26 +50,21 @@ export function SatisfactionReport({
   onError: (error: KioskError) => boolean;
 }) {
   const { t } = useTranslation();
-  const client = useKiosk();
-  const [report, setReport] = useState<FeedbackReport | null>(null);
-  const [error, setError] = useState<{ day: string; error: KioskError } | null>(null);
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
-    let live = true;
-    void client.call('feedback.report', { day }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setError(null);
-        setReport(result.value);
-      } else if (!onError(result.error)) setError({ day, error: result.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, day, onError]);
-
-  const failed = error !== null && error.day === day ? error.error : undefined;
+  // The day a refusal answered: it is not shown under another day.
+  const [failedDay, setFailedDay] = useState<string | null>(null);
+  const loaded = useCall(
+    /^\d{4}-\d{2}-\d{2}$/.test(day) ? (c) => c.call('feedback.report', { day }) : null,
+    [day],
+    {
+      onError: (error) => {
+        if (onError(error)) return true;
+        setFailedDay(day);
+        return false;
+      },
+    },
+  );
+  const report = loaded.value ?? null;
+  const failed = failedDay === day ? loaded.error : undefined;
   const ready = report !== null && report.day === day;
   const total = ready ? RATING_ORDER.reduce((sum, key) => sum + report.counts[key], 0) : 0;
   const pct = ready ? shares(report.counts) : null;

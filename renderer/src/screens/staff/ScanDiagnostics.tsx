@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DevicesStatus, KioskError, Result } from '../../../../preload/api';
+import type { KioskError } from '../../../../preload/api';
 import { errorText } from '../../api';
-import { useKiosk } from '../../context';
 import { formatDateTime } from '../../components/Clock';
 import { ErrorRegion } from '../../components/ErrorRegion';
+import { useCall } from '../../hooks/useCall';
 import { useScan, type ScanOutcome } from '../../hooks/useScan';
 import { maskDigitRuns, maskId } from '../../lib/maskId';
 
@@ -22,37 +22,14 @@ const hidKey = {
  */
 export function ScanDiagnostics({ onError }: { onError: (error: KioskError) => boolean }) {
   const { t, i18n } = useTranslation();
-  const client = useKiosk();
-  const [status, setStatus] = useState<DevicesStatus | null>(null);
-  const [error, setError] = useState<KioskError | undefined>();
+  const devices = useCall((c) => c.call('devices.status', {}), [], { onError });
+  const status = devices.value ?? null;
+  const { error, reload: load } = devices;
   const [last, setLast] = useState<ScanOutcome | null>(null);
-
-  const show = useCallback(
-    (result: Result<DevicesStatus>): void => {
-      if (result.ok) {
-        setError(undefined);
-        setStatus(result.value);
-      } else if (!onError(result.error)) setError(result.error);
-    },
-    [onError],
-  );
-  const load = useCallback(async (): Promise<void> => {
-    show(await client.call('devices.status', {}));
-  }, [client, show]);
-
-  useEffect(() => {
-    let live = true;
-    void client.call('devices.status', {}).then((result) => {
-      if (live) show(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, show]);
 
   useScan((outcome) => {
     setLast(outcome);
-    void load();
+    load();
   });
 
   const time = (iso: string | null): string => {
@@ -65,7 +42,7 @@ export function ScanDiagnostics({ onError }: { onError: (error: KioskError) => b
     <section className="scan-diagnostics" data-testid="scan-diagnostics" aria-labelledby="scan-diag-title">
       <div className="diag-head">
         <h2 id="scan-diag-title">{t('staff.scanner.title')}</h2>
-        <button type="button" className="btn btn-secondary" onClick={() => void load()}>
+        <button type="button" className="btn btn-secondary" onClick={load}>
           {t('staff.scanner.refresh')}
         </button>
       </div>

@@ -8,12 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { KioskError } from '../../../../../preload/api';
 import { errorText } from '../../../api';
 import { useKiosk } from '../../../context';
+import { useCall } from '../../../hooks/useCall';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { formatBytes, inLang, langOf } from '../lib/format';
 import { CameraCapture } from './CameraCapture';
-
-type Sources = Awaited<ReturnType<typeof loadSources>>;
-type Source = Extract<Sources, { ok: true }>['value'][number];
 
 function loadSources(client: ReturnType<typeof useKiosk>) {
   return client.call('dossier.importSources', {});
@@ -36,29 +34,16 @@ export function FileChooser({
   const client = useKiosk();
   const lang = langOf(i18n.language);
   const [tab, setTab] = useState<'folder' | 'camera'>('folder');
-  const [sources, setSources] = useState<Source[] | null>(null);
-  const [loadError, setLoadError] = useState<KioskError | null>(null);
+  const listed = useCall(loadSources, []);
+  const { reload } = listed;
+  const sources = listed.value ?? null;
+  const loadError = listed.error ?? null;
   const [refusal, setRefusal] = useState<KioskError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void loadSources(client).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setSources(result.value);
-        setLoadError(null);
-      } else setLoadError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, attempt]);
 
   // A scan landing in the scanner folder, or a USB drive plugged in, lists again by itself (the event is
   // local to this machine; a counter PC over the LAN keeps the "Tải lại" button).
-  useEffect(() => client.on('dossier.sources', () => setAttempt((n) => n + 1)), [client]);
+  useEffect(() => client.on('dossier.sources', reload), [client, reload]);
 
   const attach = async (source: AttachSource): Promise<boolean> => {
     setBusy(true);
@@ -136,7 +121,7 @@ export function FileChooser({
                   type="button"
                   className="btn btn-secondary"
                   data-testid="chooser-reload"
-                  onClick={() => setAttempt((n) => n + 1)}
+                  onClick={reload}
                 >
                   {t('dossier.attach.chooser.reload')}
                 </button>
