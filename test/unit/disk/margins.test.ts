@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACH_SPARE_BYTES, SUBMIT_SPARE_BYTES, attachBytesNeeded } from '../../../main/core/disk';
 import { HIGH_WATER_FILE } from '../../../main/core/dossier/high-water';
 import { quietLogs } from '../helpers';
-import { type Harness, birthData, birthProcedure, harness, imageBytes } from '../dossier/fixtures';
+import { type Harness, birthData, birthProcedure, harness, imageBytes, fromUsb } from '../dossier/fixtures';
 import { failure } from '../failures';
 import { type SmallDisk, mountSmallDisk, tmpfsUnavailable } from './tmpfs';
 
@@ -16,7 +16,6 @@ import { type SmallDisk, mountSmallDisk, tmpfsUnavailable } from './tmpfs';
 
 quietLogs();
 const reason = tmpfsUnavailable();
-const fromUsb = (name: string) => ({ kind: 'folder' as const, sourceId: 'usb', name });
 
 describe.skipIf(reason !== null)(`free-space margins${reason ? ` (skipped: ${reason})` : ''}`, () => {
   let disk: SmallDisk;

@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../../main/core/dossier';
 import { tempDir } from '../helpers';
 import { claimedPng } from './corpus';
-import { type Harness, birthProcedure, count, harness, imageBytes, pdfBytes } from './fixtures';
+import { type Harness, birthProcedure, count, harness, imageBytes, pdfBytes, fromUsb } from './fixtures';
 import { asyncFailure } from '../failures';
 
 let h: Harness;
@@ -26,8 +26,6 @@ function setup(config?: Parameters<typeof harness>[1]) {
   const draft = h.dossiers.create(birthProcedure.id);
   return draft.id;
 }
-
-const fromUsb = (name: string) => ({ kind: 'folder' as const, sourceId: 'usb', name });
 
 /** Everything a refused attach could have left behind: rows, and files under attachments/. */
 function storedNothing(): void {

@@ -3,13 +3,21 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BLOB_FOLDER, blobPath } from '../../../main/core/dossier';
 import { tempDir } from '../helpers';
-import { type Harness, birthData, birthProcedure, count, harness, imageBytes, pdfBytes } from './fixtures';
+import {
+  type Harness,
+  birthData,
+  birthProcedure,
+  count,
+  harness,
+  imageBytes,
+  pdfBytes,
+  fromUsb,
+} from './fixtures';
 import { asyncFailure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());
 
-const fromUsb = (name: string) => ({ kind: 'folder' as const, sourceId: 'usb', name });
 const GRACE_MS = 10 * 60_000;
 
 describe('attachment store', () => {

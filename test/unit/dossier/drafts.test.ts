@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../../main/core/dossier';
 import { tempDir } from '../helpers';
-import { insertStaff } from '../staff-rows';
 import {
   type Harness,
   birthData,
@@ -13,23 +12,19 @@ import {
   harness,
   imageBytes,
   pdfBytes,
+  addStaff,
+  fromUsb,
+  staff,
 } from './fixtures';
 import { failure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());
 
-const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
-const fromUsb = (name: string) => ({ kind: 'folder' as const, sourceId: 'usb', name });
-
-function addStaff(): void {
-  insertStaff(h.db, { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan' });
-}
-
 describe('drafts', () => {
   it('starts a draft with a copy of the procedure, recording who assisted', () => {
     h = harness(tempDir());
-    addStaff();
+    addStaff(h.db);
     const citizen = h.dossiers.create(birthProcedure.id);
     expect(citizen).toMatchObject({
       procedureId: 'khai-sinh',
@@ -146,7 +141,7 @@ describe('drafts', () => {
     expect(existsSync(blobPath(h.dataDir, attachments[0]!.sha256))).toBe(false);
     expect(failure(() => h.dossiers.get(id)).code).toBe('dossier-not-found');
 
-    addStaff();
+    addStaff(h.db);
     const parked = h.dossiers.park(h.dossiers.create(birthProcedure.id).id, staff);
     expect(failure(() => h.dossiers.discard(parked.id)).code).toBe('dossier-parked');
     expect(count(h.db, 'dossiers')).toBe(1);

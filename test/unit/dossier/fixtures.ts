@@ -14,6 +14,7 @@ import { createDossiers, type DossierDeps } from '../../../main/core/dossier';
 import type { ReceiptData } from '../../../main/core/print/receipt-data';
 import { KioskFailure } from '../../../main/core/errors';
 import { testDecoder } from '../file-worker';
+import { insertStaff } from '../staff-rows';
 
 /**
  * Small stand-ins for the modules built beside the dossier service (catalogue, print), and builders
@@ -233,6 +234,18 @@ export function harness(
     },
   };
 }
+
+// ── who and where from ─────────────────────────────────────────────────────────────────────────────
+
+/** The staff member the dossier tests file and park as; `addStaff` writes the account their rows refer to. */
+export const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
+
+export function addStaff(db: Database.Database): void {
+  insertStaff(db, { id: staff.id, user: staff.user, displayName: staff.displayName });
+}
+
+/** A file in the harness's USB import folder, as an attach source. */
+export const fromUsb = (name: string) => ({ kind: 'folder' as const, sourceId: 'usb', name });
 
 // ── files ──────────────────────────────────────────────────────────────────────────────────────────
 

@@ -11,12 +11,11 @@ import { hasValidCrc } from '../../../main/core/payment/vietqr';
 import { tempDir } from '../helpers';
 import { asyncFailure } from '../failures';
 import { insertStaff } from '../staff-rows';
-import { type Harness, birthData, birthProcedure, harness, imageBytes } from './fixtures';
+import { type Harness, birthData, birthProcedure, harness, imageBytes, staff } from './fixtures';
 
 let h: Harness;
 afterEach(() => h?.close());
 
-const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
 const kiosk: HandlerContext = { transport: 'ipc', local: true, caller: { kind: 'window' } };
 const counter: HandlerContext = {
   transport: 'http',

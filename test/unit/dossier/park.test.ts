@@ -5,18 +5,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../../main/core/dossier';
 import { PARK_ALPHABET, parkCode } from '../../../main/core/dossier/park';
 import { tempDir } from '../helpers';
-import { insertStaff } from '../staff-rows';
-import { type Harness, birthData, birthProcedure, count, harness, imageBytes } from './fixtures';
+import {
+  type Harness,
+  birthData,
+  birthProcedure,
+  count,
+  harness,
+  imageBytes,
+  addStaff,
+  staff,
+} from './fixtures';
 import { failure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());
-
-const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
-
-function addStaff(): void {
-  insertStaff(h.db, { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan' });
-}
 
 /** Randomness whose 6-byte draws (park codes) are scripted; UUIDs stay random. */
 function scripted(draws: number[][]): (n: number) => Buffer {
@@ -42,7 +44,7 @@ describe('parking and resuming', () => {
         [31, 30, 29, 28, 27, 26],
       ]),
     });
-    addStaff();
+    addStaff(h.db);
     const first = h.dossiers.create(birthProcedure.id, { staff });
     h.dossiers.update({ id: first.id, data: birthData });
     expect(h.dossiers.park(first.id, staff)).toMatchObject({ status: 'parked', parkCode: '234567' });
@@ -67,7 +69,7 @@ describe('parking and resuming', () => {
 
   it('clears the park code when the parked draft is submitted', async () => {
     h = harness(tempDir());
-    addStaff();
+    addStaff(h.db);
     const { id } = h.dossiers.create(birthProcedure.id);
     h.dossiers.update({ id, data: birthData });
     writeFileSync(join(h.importDir, 'a.jpg'), imageBytes('jpeg'));
@@ -88,7 +90,7 @@ describe('parking and resuming', () => {
 describe('sweepDrafts', () => {
   it('wipes citizen drafts untouched for 30 minutes, and parked ones after the whole 7th day the slip promises, with their files', async () => {
     h = harness(tempDir());
-    addStaff();
+    addStaff(h.db);
     const stale = h.dossiers.create(birthProcedure.id);
     writeFileSync(join(h.importDir, 'a.jpg'), imageBytes('jpeg'));
     const { attachments } = await h.dossiers.attach({

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hasValidCrc, parseTlv } from '../../../main/core/payment/vietqr';
 import { paymentPurpose } from '../../../main/core/dossier';
 import { tempDir } from '../helpers';
-import { insertStaff } from '../staff-rows';
 import {
   type Harness,
   MOTHER_ID,
@@ -14,18 +13,14 @@ import {
   feeProcedure,
   harness,
   imageBytes,
+  addStaff,
+  fromUsb,
+  staff,
 } from './fixtures';
 import { failure } from '../failures';
 
 let h: Harness;
 afterEach(() => h?.close());
-
-const staff = { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff' as const };
-const fromUsb = (name: string) => ({ kind: 'folder' as const, sourceId: 'usb', name });
-
-function addStaff(): void {
-  insertStaff(h.db, { id: 1, user: 'lan', displayName: 'Nguyễn Thị Lan' });
-}
 
 /** A birth registration draft that passes the check. */
 async function readyBirth(actor = {}): Promise<string> {
@@ -110,7 +105,7 @@ describe('submitting', () => {
         centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29', address: '92 Nguyễn Hữu Cảnh' },
       },
     });
-    addStaff();
+    addStaff(h.db);
     const id = await readyBirth({ staff });
     h.dossiers.submit(id, { staff });
     const [{ data, copies }] = h.receipts.queued as [(typeof h.receipts.queued)[number]];
@@ -272,7 +267,7 @@ describe('lookup and the day list', () => {
 
   it('lists the day’s dossiers with masked IDs, who assisted and the sync state', async () => {
     h = harness(tempDir());
-    addStaff();
+    addStaff(h.db);
     const a = h.dossiers.submit(await readyBirth());
     const b = h.dossiers.submit(await readyBirth({ staff }), { staff });
     h.db.prepare("UPDATE outbox SET state = 'done' WHERE dossier_id = ?").run(b.id);
@@ -289,7 +284,7 @@ describe('lookup and the day list', () => {
 describe('receipt reprint and correction (staff)', () => {
   it('rebuilds the same receipt and, when asked, prints one more copy (audited)', async () => {
     h = harness(tempDir());
-    addStaff();
+    addStaff(h.db);
     const { code } = h.dossiers.submit(await readyBirth());
     const shown = await h.dossiers.receipt(code, false, staff);
     expect(Buffer.from(shown.pdfBase64, 'base64').toString()).toBe(`%PDF-1.7 receipt ${code}`);
@@ -307,7 +302,7 @@ describe('receipt reprint and correction (staff)', () => {
 
   it('lets staff correct only a dossier the portal refused, audited, leaving the outbox to sync', async () => {
     h = harness(tempDir());
-    addStaff();
+    addStaff(h.db);
     const id = await readyBirth();
     h.dossiers.submit(id);
     const fixed = { ...birthData, me: { ...birthData.me, fullName: 'Trần Thị Bính' } };
