@@ -46,28 +46,15 @@ export function createStatusPull(deps: {
   applied(changes: Applied[]): void;
 }) {
   const { store, client } = deps;
-  const db = store.db;
-  const dossierQ = db.prepare(`SELECT id, code, paid FROM dossiers WHERE id = ? AND status = 'submitted'`);
-  const seenQ = db
-    .prepare(
-      `SELECT 1 FROM dossier_events WHERE dossier_id = ? AND status = ? AND at = ? AND source = 'portal'`,
-    )
-    .pluck();
-  const updateQ = db.prepare(
-    `UPDATE dossiers SET current_status = @status,
-       paid = CASE WHEN @paid IS NULL THEN paid ELSE @paid END,
-       portal_code = COALESCE(portal_code,
-         (SELECT @portalCode WHERE NOT EXISTS (SELECT 1 FROM dossiers WHERE portal_code = @portalCode))),
-       updated_at = @now
-     WHERE id = @id`,
-  );
+  // The dossier's rows are main/core/dossier's (dossier/portal.ts); this transaction holds them and the
+  // cursor, as one statement each.
+  const { dossiers } = store;
 
-  const applyPage = db.transaction((changes: PortalStatusChange[], cursor: string): Applied[] => {
+  const applyPage = store.db.transaction((changes: PortalStatusChange[], cursor: string): Applied[] => {
     const now = deps.now();
     const applied: Applied[] = [];
     for (const change of changes) {
-      const dossier = dossierQ.get(change.id) as
-        { id: string; code: string | null; paid: number | null } | undefined;
+      const dossier = dossiers.submitted(change.id);
       if (!dossier) {
         // Another kiosk's dossier, or one this kiosk no longer has: nothing to show, nothing to lose.
         log.warn('status change for an unknown dossier', { id: change.id });
@@ -76,11 +63,11 @@ export function createStatusPull(deps: {
       const paid = change.paid === null ? null : change.paid ? 1 : 0;
       // A status already on the timeline (same status, same instant) is not shown twice; a payment the
       // portal reports with an unchanged status still updates the fee.
-      const newStatus = !seenQ.get(change.id, change.status, change.at);
+      const newStatus = !dossiers.hasPortalEvent(change.id, change.status, change.at);
       const newFee = paid !== null && paid !== dossier.paid;
       if (!newStatus && !newFee) continue;
       if (newStatus) {
-        store.dossierEvent({
+        dossiers.addEvent({
           id: change.id,
           status: change.status,
           at: change.at,
@@ -89,7 +76,13 @@ export function createStatusPull(deps: {
           source: 'portal',
         });
       }
-      updateQ.run({ id: change.id, status: change.status, paid, portalCode: change.portalCode, now });
+      dossiers.applyPortalStatus({
+        id: change.id,
+        status: change.status,
+        paid,
+        portalCode: change.portalCode,
+        now,
+      });
       const code = dossier.code ?? change.portalCode;
       store.event(now, 'status', dossier.code, newStatus ? feed.status(code, change) : feed.paid(code));
       deps.audit.record({

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { KioskError, SyncEventSchema } from '../../../preload/api';
+import { createPortalRecords, type PortalEvent } from '../dossier/portal';
 import type { z } from 'zod';
 import type { Bilingual } from './messages';
 
 /**
  * The sync engine's SQL: outbox state changes, sync_state and sync_events (the tables migration 0004
- * gives to main/core/sync). Times are ISO 8601 UTC strings from `Date.toISOString()`, so they compare
- * as text and the (state, next_attempt_at) index answers "what is due".
+ * gives to main/core/sync); what it records on a dossier goes through main/core/dossier/portal.ts. Times
+ * are ISO 8601 UTC strings from `Date.toISOString()`, so they compare as text and the
+ * (state, next_attempt_at) index answers "what is due".
  */
 export type SyncEventKind = z.output<typeof SyncEventSchema>['kind'];
 
@@ -63,18 +65,6 @@ export function createSyncStore(db: Database.Database) {
          error_json = NULL, reasons_json = NULL, updated_at = @now
        WHERE dossier_id = @id AND state = 'sending'`,
     ),
-    portalCode: db.prepare(
-      `UPDATE dossiers SET portal_code = @portalCode,
-         current_status = CASE WHEN current_status IS NULL OR current_status = 'received' THEN 'sent'
-                          ELSE current_status END,
-         updated_at = @now
-       WHERE id = @id`,
-    ),
-    codeOwner: db.prepare(`SELECT id FROM dossiers WHERE portal_code = ?`).pluck(),
-    dossierEvent: db.prepare(
-      `INSERT INTO dossier_events (dossier_id, status, at, note_vi, note_en, source)
-       VALUES (@id, @status, @at, @vi, @en, @source)`,
-    ),
     reschedule: db.prepare(
       `UPDATE outbox SET state = 'waiting', next_attempt_at = @next, lease_until = NULL,
          http_status = @httpStatus, error_json = @error, updated_at = @now
@@ -128,7 +118,6 @@ export function createSyncStore(db: Database.Database) {
        FROM outbox o JOIN dossiers d ON d.id = o.dossier_id
        WHERE o.state = 'attention' ORDER BY o.updated_at, o.dossier_id LIMIT 500`,
     ),
-    code: db.prepare(`SELECT code FROM dossiers WHERE id = ?`).pluck(),
     event: db.prepare(`INSERT INTO sync_events (at, kind, code, vi, en) VALUES (?, ?, ?, ?, ?)`),
     prune: db.prepare(`DELETE FROM sync_events WHERE id <= (SELECT MAX(id) FROM sync_events) - ?`),
     feed: db.prepare(`SELECT at, kind, code, vi, en FROM sync_events ORDER BY id DESC LIMIT ?`),
@@ -137,12 +126,16 @@ export function createSyncStore(db: Database.Database) {
       `INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     ),
   };
+  // The dossier tables are main/core/dossier's: what a delivery or a status pull writes there goes
+  // through its functions, in the caller's transaction as before.
+  const dossiers = createPortalRecords(db);
   let eventsSincePrune = 0;
 
   const busyJson = (busy: Iterable<string>) => JSON.stringify([...busy]);
 
   return {
     db,
+    dossiers,
     lease(now: string, until: string, busy: Iterable<string>): Leased | undefined {
       return q.lease.get({ now, until, busy: busyJson(busy) }) as Leased | undefined;
     },
@@ -156,22 +149,15 @@ export function createSyncStore(db: Database.Database) {
     /** Marks a leased row delivered; false when the row was no longer ours (nothing was changed). */
     markDone(id: string, portalCode: string, now: string): boolean {
       if (q.done.run({ id, now }).changes === 0) return false;
-      q.portalCode.run({ id, portalCode, now });
+      dossiers.markSent(id, portalCode, now);
       return true;
     },
     /** The local dossier already holding this portal code, if it is another one. */
     portalCodeOwner(portalCode: string): string | undefined {
-      return q.codeOwner.get(portalCode) as string | undefined;
+      return dossiers.portalCodeOwner(portalCode);
     },
-    dossierEvent(e: {
-      id: string;
-      status: string;
-      at: string;
-      vi: string | null;
-      en: string | null;
-      source: 'kiosk' | 'portal';
-    }): void {
-      q.dossierEvent.run(e);
+    dossierEvent(e: PortalEvent): void {
+      dossiers.addEvent(e);
     },
     reschedule(id: string, next: string, httpStatus: number | null, error: KioskError, now: string): void {
       q.reschedule.run({ id, next, httpStatus, error: JSON.stringify(error), now });
@@ -238,7 +224,7 @@ export function createSyncStore(db: Database.Database) {
       }[];
     },
     codeOf(id: string): string | null {
-      return (q.code.get(id) as string | null | undefined) ?? null;
+      return dossiers.codeOf(id);
     },
     event(at: string, kind: SyncEventKind, code: string | null, message: Bilingual): void {
       q.event.run(at, kind, code, message.vi, message.en);
