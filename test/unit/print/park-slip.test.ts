@@ -7,7 +7,6 @@ import { parseConfig } from '../../../main/core/config/load';
 import {
   type Bitmap,
   type ParkSlipJobPayload,
-  type PrintTransports,
   PARK_SLIP_JOB_KIND,
   bitmapsEqual,
   createDeliver,
@@ -20,6 +19,7 @@ import {
 } from '../../../main/core/print';
 import type { PrintJob } from '../../../main/core/print/jobs';
 import { which } from './helpers';
+import { fakeTransports } from './transports';
 
 const work = mkdtempSync(join(tmpdir(), 'park-slip-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -83,30 +83,6 @@ describe('layoutParkSlip', () => {
     );
   });
 });
-
-interface Sent {
-  via: 'tcp' | 'device' | 'cups';
-  bytes: Uint8Array;
-  title?: string;
-}
-
-function fakeTransports(): { sent: Sent[]; transports: PrintTransports } {
-  const sent: Sent[] = [];
-  return {
-    sent,
-    transports: {
-      tcp: async (_printer, bytes) => {
-        sent.push({ via: 'tcp', bytes });
-        return { bytesSent: bytes.length, paper: 'unknown' };
-      },
-      device: async (_path, bytes) => void sent.push({ via: 'device', bytes }),
-      cups: async (queue, bytes, options) => {
-        sent.push({ via: 'cups', bytes, title: options?.title });
-        return `${queue}-1`;
-      },
-    },
-  };
-}
 
 const config = parseConfig({
   centre: { name: 'UBND phường Bến Nghé', unitCode: '000.00.12.H29' },

@@ -12,7 +12,6 @@ import { openDatabase } from '../../../main/core/db/open';
 import { createEventBus } from '../../../main/core/events';
 import {
   type Bitmap,
-  type PrintTransports,
   type ReceiptJobPayload,
   createDeliver,
   createReceipts,
@@ -28,6 +27,7 @@ import { createPrintJobs, type PrintJob } from '../../../main/core/print/jobs';
 import { lanDevice, makeCore, tempDir } from '../helpers';
 import { queueConfig } from '../queue/fixtures';
 import { bitmapToPng, which } from './helpers';
+import { fakeTransports } from './transports';
 
 const work = mkdtempSync(join(tmpdir(), 'receipt-print-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -116,32 +116,6 @@ describe('receiptThermal (80 mm / 58 mm roll)', () => {
     expect(layoutReceiptThermal(sampleReceipt(), 58).contentWidthPt).toBeCloseTo((48 * 72) / 25.4, 2);
   });
 });
-
-interface Sent {
-  via: 'tcp' | 'device' | 'cups';
-  to: string;
-  bytes: Uint8Array;
-  title?: string;
-}
-
-/** Transports that record what would have gone to each printer. */
-function fakeTransports(): { sent: Sent[]; transports: PrintTransports } {
-  const sent: Sent[] = [];
-  return {
-    sent,
-    transports: {
-      tcp: async (printer, bytes) => {
-        sent.push({ via: 'tcp', to: `${printer.host}:${printer.port}`, bytes });
-        return { bytesSent: bytes.length, paper: 'unknown' };
-      },
-      device: async (path, bytes) => void sent.push({ via: 'device', to: path, bytes }),
-      cups: async (queue, bytes, options) => {
-        sent.push({ via: 'cups', to: queue, bytes, title: options?.title });
-        return `${queue}-1`;
-      },
-    },
-  };
-}
 
 const config = parseConfig({
   centre: { name: 'UBND phường Ba Đình', unitCode: '000.00.12.H29' },
