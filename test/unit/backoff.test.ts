@@ -10,6 +10,7 @@ import { PrinterError } from '../../main/core/print/errors';
 import { createPrintJobs } from '../../main/core/print/jobs';
 import { retryDelayMs } from '../../main/core/sync/backoff';
 import { tempDir } from './helpers';
+import { ticketPayload } from './print/helpers';
 
 describe('backoffMs', () => {
   it('doubles from the base at each step, up to the cap', () => {
@@ -88,7 +89,7 @@ describe('print jobs keep their delays', () => {
       maxAttempts: failures + 1,
       random: () => random,
     });
-    const id = jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: {} });
+    const id = jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: ticketPayload() });
     const next = db.prepare('SELECT next_attempt_at FROM print_jobs WHERE id = ?').pluck();
     const result: number[] = [];
     for (let i = 0; i < failures; i++) {

@@ -44,6 +44,15 @@ export {
   layoutParkSlip,
   parkSlipData,
 } from './park-slip';
+export {
+  PRINT_JOB_PAYLOADS,
+  type PrintJobKind,
+  type PrintJobPayload,
+  checkJobPayload,
+  isPrintJobKind,
+  parkSlipJobPayload,
+  ticketJobPayload,
+} from './payloads';
 export { type TicketPdfOptions, renderTicketPdf } from './pdf';
 export {
   type PrintTransports,

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { kioskError } from '../errors';
 import type { EventBus } from '../events';
 import { createLogger } from '../log';
+import { type PrintJobKind, type PrintJobPayload, checkJobPayload } from './payloads';
 
 const log = createLogger('print.jobs');
 
@@ -56,6 +57,14 @@ const asKioskError = (error: unknown): KioskError => {
     `The printer failed: ${error instanceof Error ? error.message : String(error)}`,
   );
 };
+
+/** A job whose stored payload does not match its kind's schema (payloads.ts): it cannot be printed. */
+const damagedJob = (): KioskError =>
+  kioskError(
+    'print-job-damaged',
+    'Dữ liệu của lệnh in bị hỏng nên không in được. Hãy in lại từ màn hình (vé, biên nhận hoặc phiếu giữ chỗ).',
+    'The print job’s data is damaged and cannot be printed. Print it again from its screen (ticket, receipt or park slip).',
+  );
 
 /**
  * Print jobs are rows: queued → sent → done | failed. A job survives a restart (one left "sent" by a crash
@@ -115,10 +124,37 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
   const backoff = (attempts: number): number =>
     Math.round(backoffMs({ step: attempts - 1, baseMs: baseDelay, maxMs: maxDelay, random }));
 
+  /** The row's payload checked against its kind's schema; null (and a log line) when it does not read. */
+  function payloadOf(row: JobRow): unknown {
+    let stored: unknown;
+    try {
+      stored = JSON.parse(row.payload) as unknown;
+    } catch {
+      log.error('print job payload is not JSON: failed without printing', { job: row.id, kind: row.kind });
+      return null;
+    }
+    const checked = checkJobPayload(row.kind, stored);
+    if (checked.ok) return checked.payload;
+    log.error('print job payload does not match its schema: failed without printing', {
+      job: row.id,
+      kind: row.kind,
+      reason: checked.reason,
+    });
+    return null;
+  }
+
   async function runOne(row: JobRow): Promise<void> {
     const now = () => clock.now().toISOString();
     if (q.markSent.run(now(), row.id).changes === 0) return;
     const attempts = row.attempts + 1;
+    const payload = payloadOf(row);
+    if (payload === null) {
+      // Not the printer's fault: no retry and no printer alert, a failed job staff see in print.jobs.
+      const error = damagedJob();
+      q.markFailed.run(JSON.stringify(error), now(), row.id);
+      emit(row, 'failed', error);
+      return;
+    }
     emit(row, 'sent', null);
     try {
       await deliver({
@@ -126,7 +162,7 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
         printerId: row.printerId,
         kind: row.kind,
         ref: row.ref,
-        payload: JSON.parse(row.payload) as unknown,
+        payload,
         attempts,
       });
       q.markDone.run(now(), row.id);
@@ -204,8 +240,20 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
   }
 
   return {
-    /** Writes a job row; call inside the transaction that creates what is printed. */
-    enqueue(job: { printerId: string; kind: string; ref?: string; payload: unknown }): number {
+    /**
+     * Writes a job row; call inside the transaction that creates what is printed. A payload that does not
+     * match its kind's schema (a bug) is logged and stored as it is: the worker fails that job when it
+     * reads it back, and the ticket or dossier it belongs to is not lost over its paper.
+     */
+    enqueue<K extends PrintJobKind>(job: {
+      printerId: string;
+      kind: K;
+      ref?: string;
+      payload: PrintJobPayload<K>;
+    }): number {
+      const checked = checkJobPayload(job.kind, job.payload);
+      if (!checked.ok)
+        log.error('print job queued with a payload that will not print', { reason: checked.reason });
       const now = clock.now().toISOString();
       const id = Number(
         q.insert.run(job.printerId, job.kind, job.ref ?? null, JSON.stringify(job.payload), now, now, now)

@@ -1,4 +1,5 @@
 import type { PrintJobs } from './jobs';
+import { PARK_SLIP_JOB_KIND, type ParkSlipJobPayload, parkSlipJobPayload } from './payloads';
 import { type PaperWidthMm, type TicketLayout, PRINTABLE_MM, createSlip, mmToPt, nfc } from './layout';
 import { DEFAULT_TIME_ZONE, type TicketLanguage, formatIssuedAt } from './ticket';
 
@@ -11,21 +12,7 @@ import { DEFAULT_TIME_ZONE, type TicketLanguage, formatIssuedAt } from './ticket
  * No QR code: resuming is by the code typed into the staff "Hồ sơ đang tạm giữ" box; a QR would only
  * help once scanning into that box is wired and tested.
  */
-export const PARK_SLIP_JOB_KIND = 'park-slip';
-
-/** What a 'park-slip' print job stores: exactly what the slip prints, so a reprint after a restart needs nothing else. */
-export interface ParkSlipJobPayload {
-  centreName: string;
-  parkCode: string;
-  procedureName: string;
-  /** When the draft may be wiped (parked_at + dossier.parkedDraftDays), ISO; printed as a day. */
-  keptUntil: string;
-  /** The staff member who parked it (display name); null when no one is on record. */
-  parkedBy: string | null;
-  /** ISO; when staff asked for the slip. */
-  printedAt: string;
-  language: TicketLanguage;
-}
+export { PARK_SLIP_JOB_KIND, type ParkSlipJobPayload } from './payloads';
 
 export interface ParkSlipData {
   centreName: string;
@@ -116,24 +103,11 @@ export function layoutParkSlip(data: ParkSlipData, options: ParkSlipLayoutOption
 
 /**
  * Reads a stored payload back. It was written by this code (`createParkSlips`), so a wrong shape is a
- * bug or a damaged row: say so rather than print a slip with holes in it.
+ * bug or a damaged row: say so (a TypeError) rather than print a slip with holes in it.
  */
 export function parkSlipData(payload: unknown): ParkSlipData {
-  const p = payload as Partial<ParkSlipJobPayload> | null;
-  const strings = ['centreName', 'parkCode', 'procedureName', 'keptUntil', 'printedAt'] as const;
-  if (!p || typeof p !== 'object' || strings.some((key) => typeof p[key] !== 'string')) {
-    throw new TypeError('park-slip print job without its slip data');
-  }
-  const ok = p as ParkSlipJobPayload;
-  return {
-    centreName: ok.centreName,
-    parkCode: ok.parkCode,
-    procedureName: ok.procedureName,
-    keptUntil: new Date(ok.keptUntil),
-    parkedBy: typeof ok.parkedBy === 'string' ? ok.parkedBy : null,
-    printedAt: new Date(ok.printedAt),
-    language: ok.language === 'en' ? 'en' : 'vi',
-  };
+  const p = parkSlipJobPayload(payload);
+  return { ...p, keptUntil: new Date(p.keptUntil), printedAt: new Date(p.printedAt) };
 }
 
 /** Park slips as print jobs on one printer (the ticket printer), ref `park-slip:<code>`. */

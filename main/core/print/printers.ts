@@ -1,4 +1,3 @@
-import type { Ticket } from '../../../preload/api';
 import type { KioskConfig, PrinterConfig } from '../config/schema';
 import { createLogger } from '../log';
 import { PrinterError } from './errors';
@@ -8,10 +7,17 @@ import type { Deliver } from './jobs';
 import type { TicketLayout } from './layout';
 import { renderTicketPdf } from './pdf';
 import { renderTicketRaster } from './raster';
-import { RECEIPT_JOB_KIND, type ReceiptJobPayload, receiptJobPayload } from './receipt';
+import {
+  PARK_SLIP_JOB_KIND,
+  RECEIPT_JOB_KIND,
+  type ReceiptJobPayload,
+  type TicketJobPayload,
+  receiptJobPayload,
+  ticketJobPayload,
+} from './payloads';
 import { receiptPdf } from './receipt-pdf';
 import { layoutReceiptThermal, paperFor, receiptThermalPdf } from './receipt-thermal';
-import { PARK_SLIP_JOB_KIND, layoutParkSlip, parkSlipData } from './park-slip';
+import { layoutParkSlip, parkSlipData } from './park-slip';
 import { layoutTicket, type TicketData } from './ticket';
 import { sendToCups } from './transports/cups';
 import { writeDevice } from './transports/device';
@@ -19,13 +25,7 @@ import { sendTcp } from './transports/tcp';
 
 const log = createLogger('print.printers');
 
-/** What a ticket print job stores: enough to print it again after a restart. */
-export interface TicketJobPayload {
-  ticket: Ticket;
-  centreName: string;
-  priorityLabel?: string;
-  language?: 'vi' | 'en';
-}
+export type { TicketJobPayload } from './payloads';
 
 export function ticketData(payload: TicketJobPayload): TicketData {
   const { ticket } = payload;
@@ -121,7 +121,7 @@ export function createDeliver(config: KioskConfig, transports: PrintTransports =
     const title = job.ref ?? `job ${job.id}`;
     switch (job.kind) {
       case 'ticket': {
-        const data = ticketData(job.payload as TicketJobPayload);
+        const data = ticketData(ticketJobPayload(job.payload));
         await printTo(
           printer,
           layoutTicket(data, { widthMm: 80, timeZone: config.timeZone }),

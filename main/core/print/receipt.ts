@@ -1,5 +1,6 @@
 import { type TicketFonts } from './fonts';
 import type { PrintJobs } from './jobs';
+import { RECEIPT_JOB_KIND, type ReceiptJobPayload } from './payloads';
 import { type ReceiptData } from './receipt-data';
 import { receiptPdf } from './receipt-pdf';
 import { receiptThermalPdf } from './receipt-thermal';
@@ -11,32 +12,9 @@ import { receiptThermalPdf } from './receipt-thermal';
  */
 export type ReceiptFormat = 'a4' | '80mm';
 
-export const RECEIPT_JOB_KIND = 'receipt';
-
-/** What a 'receipt' print job stores. */
-export interface ReceiptJobPayload {
-  data: ReceiptData;
-  /** 'a4': Mẫu 01 on a system (CUPS) printer; '80mm': the roll version. Thermal printers always get 80 mm. */
-  format: ReceiptFormat;
-}
+export { RECEIPT_JOB_KIND, type ReceiptJobPayload, receiptJobPayload } from './payloads';
 
 const MAX_COPIES = 10;
-
-/**
- * Reads a stored payload back. It was written by `createReceipts` from this code, so a wrong shape is a
- * bug or a damaged row: say which, rather than print a receipt with holes in it.
- */
-export function receiptJobPayload(payload: unknown): ReceiptJobPayload {
-  const p = payload as Partial<ReceiptJobPayload> | null;
-  if (!p || typeof p !== 'object' || (p.format !== 'a4' && p.format !== '80mm')) {
-    throw new TypeError('receipt print job without a format (a4 or 80mm)');
-  }
-  const d = p.data;
-  if (!d || typeof d.code !== 'string' || !Array.isArray(d.documents) || typeof d.receivedAt !== 'string') {
-    throw new TypeError('receipt print job without receipt data');
-  }
-  return { data: d, format: p.format };
-}
 
 export interface ReceiptsOptions {
   printJobs: Pick<PrintJobs, 'enqueue'>;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Bitmap } from '../../../main/core/print';
+import { type Bitmap, type TicketJobPayload } from '../../../main/core/print';
 
 export const fixturesDir = join(import.meta.dirname, '../../fixtures/print');
 
@@ -58,4 +58,28 @@ export function which(tool: string): string | null {
     if (existsSync(path)) return path;
   }
   return null;
+}
+
+/** A ticket print job's payload as the queue writes it (print/sinks.ts), for tests of the job queue. */
+export function ticketPayload(number = 'A001'): TicketJobPayload {
+  return {
+    ticket: {
+      id: 1,
+      number,
+      serviceId: 'ho-tich',
+      serviceName: 'Tư pháp – Hộ tịch',
+      serviceNames: { vi: 'Tư pháp – Hộ tịch', en: 'Civil status' },
+      priority: false,
+      priorityCategory: null,
+      status: 'waiting',
+      issuedAt: '2026-11-23T02:00:00.000Z',
+      day: '2026-11-23',
+      counterId: null,
+      peopleAhead: 0,
+      estimatedWaitMinutes: null,
+      code: `T-${number}`,
+      print: { jobId: null, status: 'none' },
+    },
+    centreName: 'UBND phường Thử Nghiệm',
+  };
 }

@@ -7,7 +7,10 @@ import { openDatabase } from '../../../main/core/db/open';
 import { createEventBus } from '../../../main/core/events';
 import { PrinterError } from '../../../main/core/print/errors';
 import { createPrintJobs, type Deliver, type PrintJob } from '../../../main/core/print/jobs';
-import { tempDir } from '../helpers';
+import { quietLogs, tempDir } from '../helpers';
+import { ticketPayload } from './helpers';
+
+const logs = quietLogs();
 
 function setup(deliver: Deliver, dataDir = tempDir(), maxAttempts = 4) {
   const { db } = openDatabase(dataDir, new Date());
@@ -43,12 +46,17 @@ describe('print jobs', () => {
     const delivered: PrintJob[] = [];
     const { jobs, jobEvents, db } = setup(async (job) => void delivered.push(job));
     jobs.start();
-    const id = jobs.enqueue({ printerId: 'p1', kind: 'ticket', ref: 'ticket:1', payload: { n: 'A001' } });
+    const id = jobs.enqueue({
+      printerId: 'p1',
+      kind: 'ticket',
+      ref: 'ticket:1',
+      payload: ticketPayload('A001'),
+    });
     expect(jobs.status(id)).toBe('queued');
     jobs.kick();
     await until(() => jobs.status(id) === 'done');
     expect(delivered).toEqual([
-      expect.objectContaining({ id, printerId: 'p1', payload: { n: 'A001' }, attempts: 1 }),
+      expect.objectContaining({ id, printerId: 'p1', payload: ticketPayload('A001'), attempts: 1 }),
     ]);
     expect(jobEvents().map((e) => e.status)).toEqual(['sent', 'done']);
     await jobs.stop();
@@ -61,7 +69,7 @@ describe('print jobs', () => {
       if (failures-- > 0) throw new PrinterError('printer-unreachable');
     });
     jobs.start();
-    const id = jobs.enqueue({ printerId: 'p1', kind: 'ticket', ref: 'ticket:7', payload: {} });
+    const id = jobs.enqueue({ printerId: 'p1', kind: 'ticket', ref: 'ticket:7', payload: ticketPayload() });
     jobs.kick();
     await until(() => jobs.status(id) === 'done');
     const statuses = jobEvents().map((e) => [e.status, e.error?.code ?? null]);
@@ -95,8 +103,8 @@ describe('print jobs', () => {
       2,
     );
     jobs.start();
-    const bad = jobs.enqueue({ printerId: 'broken', kind: 'ticket', payload: {} });
-    const good = jobs.enqueue({ printerId: 'fine', kind: 'ticket', payload: {} });
+    const bad = jobs.enqueue({ printerId: 'broken', kind: 'ticket', payload: ticketPayload() });
+    const good = jobs.enqueue({ printerId: 'fine', kind: 'ticket', payload: ticketPayload() });
     jobs.kick();
     await until(() => jobs.status(bad) === 'failed' && jobs.status(good) === 'done');
     const last = jobEvents()
@@ -115,8 +123,8 @@ describe('print jobs', () => {
     const first = setup(async () => {
       throw new PrinterError('printer-unreachable');
     }, dataDir);
-    const queued = first.jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: { n: 1 } });
-    const halfSent = first.jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: { n: 2 } });
+    const queued = first.jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: ticketPayload('A001') });
+    const halfSent = first.jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: ticketPayload('A002') });
     first.db.prepare("UPDATE print_jobs SET status = 'sent' WHERE id = ?").run(halfSent);
     first.db.close();
 
@@ -124,8 +132,63 @@ describe('print jobs', () => {
     const second = setup(async (job) => void delivered.push(job.payload), dataDir);
     second.jobs.start();
     await until(() => second.jobs.status(queued) === 'done' && second.jobs.status(halfSent) === 'done');
-    expect(delivered).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(delivered).toEqual([ticketPayload('A001'), ticketPayload('A002')]);
     await second.jobs.stop();
     second.db.close();
+  });
+
+  it('fails a job whose stored payload no longer reads, with a log line, and prints the rest', async () => {
+    logs.length = 0;
+    const delivered: number[] = [];
+    const { jobs, jobEvents, alertEvents, db } = setup(async (job) => void delivered.push(job.id));
+    const good = jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: ticketPayload('A001') });
+    const reshaped = jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: ticketPayload('A002') });
+    const garbled = jobs.enqueue({
+      printerId: 'p1',
+      kind: 'receipt',
+      payload: ticketPayload('A003') as never,
+    });
+    const unknown = jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: ticketPayload('A004') });
+    const after = jobs.enqueue({ printerId: 'p1', kind: 'ticket', payload: ticketPayload('A005') });
+    // Bytes changed on disk: JSON that lost its shape, JSON cut short, a kind this build does not know.
+    const set = db.prepare('UPDATE print_jobs SET payload = ?, kind = ? WHERE id = ?');
+    set.run(JSON.stringify({ ticket: { number: 7 }, centreName: 'UBND' }), 'ticket', reshaped);
+    set.run('{"data":{"code":"000.00.12.H29-K01', 'receipt', garbled);
+    set.run(JSON.stringify(ticketPayload('A004')), 'poster', unknown);
+    jobs.start();
+    const settled = [good, reshaped, garbled, unknown, after];
+    await until(() => settled.every((id) => ['done', 'failed'].includes(jobs.status(id))));
+    expect(settled.map((id) => jobs.status(id))).toEqual(['done', 'failed', 'failed', 'failed', 'done']);
+    expect(delivered).toEqual([good, after]);
+    // Failed at once, never sent: no retry, no printer alert (the printer is fine).
+    for (const id of [reshaped, garbled, unknown]) {
+      expect(jobEvents().filter((e) => e.jobId === id)).toEqual([
+        expect.objectContaining({
+          status: 'failed',
+          error: expect.objectContaining({ code: 'print-job-damaged' }),
+        }),
+      ]);
+    }
+    expect(alertEvents()).toEqual([]);
+    const listed = jobs.pending().find((j) => j.jobId === reshaped);
+    expect(listed).toMatchObject({
+      status: 'failed',
+      error: {
+        code: 'print-job-damaged',
+        vi: expect.stringContaining('bị hỏng'),
+        en: expect.stringContaining('damaged'),
+      },
+    });
+    const text = logs.join('\n');
+    expect(text).toMatch(/print job queued with a payload that will not print/);
+    expect(text).toMatch(/does not match its schema.*at ticket\.id/);
+    expect(text).toMatch(/payload is not JSON/);
+    expect(text).toMatch(/unknown print job kind poster/);
+    // Sent again by staff, it fails the same way rather than print holes.
+    expect(jobs.retry(reshaped)).toBe(true);
+    await until(() => jobs.status(reshaped) === 'failed');
+    expect(delivered).toEqual([good, after]);
+    await jobs.stop();
+    db.close();
   });
 });
