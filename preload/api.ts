@@ -37,6 +37,7 @@ export * from './contract/calendar';
 export * from './contract/payment';
 export * from './contract/feedback';
 export * from './contract/sync';
+export * from './contract/address';
 export * from './contract/methods';
 export * from './contract/events';
 export * from './contract/transport';

@@ -63,6 +63,7 @@ export type HandlersOf<P extends string> = {
  * methods below are wired here directly.
  */
 export type DomainHandlers = HandlersOf<'catalogue.'> &
+  HandlersOf<'address.'> &
   HandlersOf<'dossier.'> &
   HandlersOf<'calendar.'> &
   HandlersOf<'payment.'> &

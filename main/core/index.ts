@@ -13,6 +13,7 @@ import { createHandlers, type DomainHandlers } from './handlers';
 import { createDispatcher } from './dispatch';
 import { createCatalogue, createCatalogueHandlers } from './catalogue';
 import { createCalendarHandlers, createCalendarStore } from './calendar';
+import { createAddressBook, createAddressHandlers } from './address';
 import { createDossierHandlers, createDossiers } from './dossier';
 import { watchImportFolders } from './dossier/watch';
 import { decoderFor, type FileWorkerOptions } from './dossier/decode';
@@ -241,6 +242,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const catalogue = createCatalogue({ db, clock, timeZone: config.timeZone });
   // Shipped holidays + an admin's changes from the database; due dates read it live.
   const calendar = createCalendarStore(db, { clock, audit });
+  // Administrative units (shipped + installed datasets), indexed on the first address call.
+  const addresses = createAddressBook(db, { clock, audit, timeZone: config.timeZone });
   // Attachments are decoded and checked in a child process, started lazily (decode/pool.ts).
   const decoder = decoderFor(config, options.fileWorker);
   const dossiers = createDossiers({
@@ -307,6 +310,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createCatalogueHandlers({ catalogue }),
     ...createDossierHandlers({ dossiers, feedback, config, now: () => clock.now().getTime() }),
     ...createCalendarHandlers({ calendar, timeZone: config.timeZone }),
+    ...createAddressHandlers({ book: addresses }),
     ...createChipHandlers({ chip }),
     ...createSyncHandlers({ sync }),
   };

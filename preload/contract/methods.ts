@@ -5,6 +5,7 @@
  * `Methods` (main/core/handlers.ts), the preload and the bridge serve `methods`, the renderer calls them.
  */
 import type { z } from 'zod';
+import { addressMethods } from './address';
 import { appMethods } from './app';
 import type { MethodTable } from './base';
 import { calendarMethods } from './calendar';
@@ -35,6 +36,7 @@ export const methodTables = {
   payment: paymentMethods,
   feedback: feedbackMethods,
   sync: syncMethods,
+  address: addressMethods,
 } as const satisfies Record<string, MethodTable>;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void

@@ -8,6 +8,7 @@ import m0007 from './0007-staff-signin.sql';
 import m0008 from './0008-lookup-secret.sql';
 import m0009 from './0009-draft-tokens.sql';
 import m0010 from './0010-lan-devices.sql';
+import m0011 from './0011-address-datasets.sql';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: '0008-lookup-secret', sql: m0008 },
   { version: 9, name: '0009-draft-tokens', sql: m0009 },
   { version: 10, name: '0010-lan-devices', sql: m0010 },
+  { version: 11, name: '0011-address-datasets', sql: m0011 },
 ];
