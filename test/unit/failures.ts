@@ -1,6 +1,7 @@
 // Catching the failure a test expects: the error a call throws or a promise rejects with, or the error of a
-// refused Result. One copy for every unit test; each fails the test when nothing failed, and passes any
-// other error on as it came, so an unexpected crash is never read as the expected refusal.
+// refused Result; and the other side, the value of an answer that must succeed. One copy for every unit
+// test; each fails the test when the answer is not the expected one, and passes any other error on as it
+// came, so an unexpected crash is never read as the expected refusal.
 import { KioskFailure } from '../../main/core/errors';
 import type { KioskError, Result } from '../../preload/api';
 
@@ -47,4 +48,26 @@ export async function refusal(
     throw new Error(what === undefined ? got : `${what}: ${got}`);
   }
   return r.error;
+}
+
+/**
+ * The value of an answer that must succeed (`core.call`, a Result); a refusal fails the test with its code
+ * and English text (the error itself on the thrown Error's `error`), `what` naming the call.
+ */
+export async function answer<T>(
+  result: Promise<Result<T>> | Result<T> | Promise<Result<unknown>> | Result<unknown>,
+  what?: string,
+): Promise<T> {
+  const r = await result;
+  if (!r.ok) {
+    const got = `${r.error.code}: ${r.error.en}`;
+    throw Object.assign(new Error(what === undefined ? got : `${what}: ${got}`), { error: r.error });
+  }
+  return r.value as T;
+}
+
+/** What an answer came to: 'ok', or its error's code (for checks of what a series of calls got). */
+export async function outcome(result: Promise<Result<unknown>> | Result<unknown>): Promise<string> {
+  const r = await result;
+  return r.ok ? 'ok' : r.error.code;
 }

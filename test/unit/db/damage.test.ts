@@ -26,6 +26,7 @@ import type { CallContext, Core } from '../../../main/core/types';
 import { DB_FILE } from '../../../main/core/db/open';
 import { TICKET_HIGH_WATER_FILE } from '../../../main/core/queue/high-water';
 import { makeCore, quietLogs, tempDir } from '../helpers';
+import { answer } from '../failures';
 import { queueConfig } from '../queue/fixtures';
 
 quietLogs();
@@ -35,11 +36,8 @@ const STAFF_PIN = '112233';
 const DOSSIERS = 300;
 const window: CallContext = { transport: 'ipc', local: true };
 
-async function call<T>(core: Core, name: string, input: unknown, ctx: CallContext = window): Promise<T> {
-  const r = await core.call(name, input, ctx);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.en}`);
-  return r.value as T;
-}
+const call = <T>(core: Core, name: string, input: unknown, ctx: CallContext = window): Promise<T> =>
+  answer<T>(core.call(name, input, ctx), name);
 
 const signIn = async (core: Core, user = 'admin', pin = PIN): Promise<CallContext> => ({
   ...window,

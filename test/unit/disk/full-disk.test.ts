@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Alert, CreatedDraft, KioskError, Submitted, Ticket } from '../../../preload/api';
+import type { Alert, CreatedDraft, Submitted, Ticket } from '../../../preload/api';
 import { SEED_PROCEDURES, exampleData } from '../../../main/core/catalogue';
 import { HIGH_WATER_FILE } from '../../../main/core/dossier/high-water';
 import { RESERVE_BYTES, RESERVE_FILE, diskFullError } from '../../../main/core/disk';
 import type { CallContext, Core, EventMessage } from '../../../main/core/types';
 import { local, makeCore, quietLogs } from '../helpers';
 import { imageBytes } from '../dossier/fixtures';
-import { refusal } from '../failures';
+import { refusal, answer } from '../failures';
 import { type SmallDisk, mountSmallDisk, tmpfsUnavailable } from './tmpfs';
 
 /**
@@ -27,13 +27,8 @@ const papers = SEED_PROCEDURES.find((p) => p.id === PROCEDURE)!
 const photo = (kind: 'png' | 'jpeg' = 'png') =>
   ({ kind: 'capture', dataBase64: imageBytes(kind).toString('base64') }) as const;
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: KioskError };
-
-async function value<T>(core: Core, name: string, input: unknown, ctx: CallContext = local): Promise<T> {
-  const r = (await core.call(name, input, ctx)) as Reply<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.en}`);
-  return r.value;
-}
+const value = <T>(core: Core, name: string, input: unknown, ctx: CallContext = local): Promise<T> =>
+  answer<T>(core.call(name, input, ctx), name);
 
 /** Everything a half-done write could have changed: rows, the sequence, the high-water file, the files. */
 function state(dataDir: string) {

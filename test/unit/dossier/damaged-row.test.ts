@@ -8,8 +8,8 @@ import type { Alert, Dossier, MethodOutput } from '../../../preload/api';
 import { local, makeCore, quietLogs } from '../helpers';
 import { seeded } from '../sync/fault-proxy';
 import { startPortal, TOKEN, waitFor } from '../sync/live';
-import { imageBytes } from './fixtures';
-import { refusal as refusalOf } from '../failures';
+import { photographMissing } from './fixtures';
+import { refusal as refusalOf, answer } from '../failures';
 
 quietLogs();
 
@@ -35,11 +35,8 @@ async function open(dataDir?: string, portalUrl?: string) {
   const signIn = await made.core.call('staff.signIn', { user: 'admin', pin: PIN }, local);
   if (!signIn.ok) throw new Error(signIn.error.en);
   const staff: CallContext = { ...local, token: (signIn.value as { token: string }).token };
-  const call: Call = async (name, input, ctx = staff) => {
-    const r = await made.core.call(name, input, ctx);
-    if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.en}`), { error: r.error });
-    return r.value as never;
-  };
+  const call: Call = <T>(name: string, input: unknown, ctx = staff) =>
+    answer<T>(made.core.call(name, input, ctx), name);
   const refusal = (name: string, input: unknown, ctx: CallContext = staff) =>
     refusalOf(made.core.call(name, input, ctx), name);
   return { ...made, staff, call, refusal };
@@ -52,14 +49,7 @@ async function file(call: Call, n: number, procedureId: string): Promise<{ id: s
   const data =
     procedureId === PROCEDURE ? { ...example, mucDich: `Bổ sung hồ sơ xin việc số ${n}` } : example;
   await call('dossier.update', { id: draft.id, data, contact: { phone: `098765000${n}` } });
-  const check = await call<{ problems: { componentId?: string }[] }>('dossier.check', { id: draft.id });
-  const photo = imageBytes('png').toString('base64');
-  for (const componentId of new Set(check.problems.flatMap((p) => (p.componentId ? [p.componentId] : []))))
-    await call('dossier.attach', {
-      id: draft.id,
-      componentId,
-      source: { kind: 'capture', dataBase64: photo },
-    });
+  await photographMissing(call, draft.id);
   const { code } = await call<{ code: string }>('dossier.submit', { id: draft.id });
   return { id: draft.id, code };
 }

@@ -6,10 +6,10 @@ import { exampleData, SEED_PROCEDURES } from '../../../main/core/catalogue';
 import { hashDraftToken } from '../../../main/core/dossier/capability';
 import type { CallContext, Core, EventMessage } from '../../../main/core/types';
 import { startServer, type RunningServer } from '../../../main/server';
-import type { CreatedDraft, Dossier, KioskError, Submitted } from '../../../preload/api';
+import type { CreatedDraft, Dossier, Result, Submitted } from '../../../preload/api';
 import { lanDevice, local, makeCore, quietLogs } from '../helpers';
 import { imageBytes } from './fixtures';
-import { refusal } from '../failures';
+import { refusal, answer } from '../failures';
 
 const PIN = '135790';
 const PROCEDURE = 'dang-ky-khai-sinh';
@@ -37,15 +37,10 @@ async function setup() {
   return { ...ctx, staff, kiosk, events, logs };
 }
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 const call = <T>(core: Core, name: string, input: unknown, ctx: CallContext = local) =>
-  core.call(name, input, ctx) as Promise<Reply<T>>;
+  core.call(name, input, ctx) as Promise<Result<T>>;
 
-async function value<T>(p: Promise<Reply<T>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.en}`);
-  return r.value;
-}
+const value = <T>(p: Promise<Result<T>>): Promise<T> => answer(p);
 
 const create = (core: Core, ctx: CallContext = local) =>
   value(call<CreatedDraft>(core, 'dossier.create', { procedureId: PROCEDURE }, ctx));
@@ -225,7 +220,7 @@ describe('draft capabilities over the HTTP bridge', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as Reply<unknown> };
+    return { status: res.status, body: (await res.json()) as Result<unknown> };
   }
 
   it('opens a draft with its token, refuses it without (422, as an unknown id), and lets staff in', async () => {

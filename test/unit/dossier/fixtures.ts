@@ -247,6 +247,20 @@ export function addStaff(db: Database.Database): void {
 /** A file in the harness's USB import folder, as an attach source. */
 export const fromUsb = (name: string) => ({ kind: 'folder' as const, sourceId: 'usb', name });
 
+/**
+ * Photographs every paper `dossier.check` says a draft still misses (one PNG for each), so it can be
+ * submitted; `call` makes a contract call that must succeed, as the caller the test files as.
+ */
+export async function photographMissing(
+  call: (name: string, input: unknown) => Promise<unknown>,
+  id: string,
+): Promise<void> {
+  const check = (await call('dossier.check', { id })) as { problems: { componentId?: string }[] };
+  const photo = imageBytes('png').toString('base64');
+  for (const componentId of new Set(check.problems.flatMap((p) => (p.componentId ? [p.componentId] : []))))
+    await call('dossier.attach', { id, componentId, source: { kind: 'capture', dataBase64: photo } });
+}
+
 // ── files ──────────────────────────────────────────────────────────────────────────────────────────
 
 export function imageBytes(kind: 'jpeg' | 'png', width = 400, height = 300): Buffer {

@@ -11,8 +11,8 @@ import { parseScan } from '../../../main/core/identity';
 import type { CallContext } from '../../../main/core/types';
 import { SECRET_ALPHABET, SECRET_LENGTH } from '../../../renderer/src/screens/lookup/model';
 import { lanDevice, local, makeCore, quietLogs, remote, tempDir } from '../helpers';
-import { type Harness, formOnlyProcedure, harness, imageBytes } from './fixtures';
-import { failure, refusal as refusalOf } from '../failures';
+import { type Harness, formOnlyProcedure, harness, photographMissing } from './fixtures';
+import { failure, refusal as refusalOf, answer } from '../failures';
 
 quietLogs();
 
@@ -40,11 +40,8 @@ async function setup() {
   const signIn = await core.call('staff.signIn', { user: 'admin', pin: PIN }, counter);
   if (!signIn.ok) throw new Error(signIn.error.en);
   const staff: CallContext = { ...counter, token: (signIn.value as { token: string }).token };
-  const call = async <T = Record<string, unknown>>(name: string, input: unknown, ctx: CallContext) => {
-    const r = await core.call(name, input, ctx);
-    if (!r.ok) throw Object.assign(new Error(r.error.en), { error: r.error });
-    return r.value as T;
-  };
+  const call = <T = Record<string, unknown>>(name: string, input: unknown, ctx: CallContext) =>
+    answer<T>(core.call(name, input, ctx), name);
   const refusal = (input: unknown, ctx: CallContext = caller()) =>
     refusalOf(core.call('dossier.lookup', input, ctx));
 
@@ -56,18 +53,7 @@ async function setup() {
       { id: draft.id, data: exampleData(PROCEDURE), contact: { phone: '0912345678' } },
       staff,
     );
-    const check = await call<{ problems: { componentId?: string }[] }>(
-      'dossier.check',
-      { id: draft.id },
-      staff,
-    );
-    const photo = imageBytes('png').toString('base64');
-    for (const componentId of new Set(check.problems.flatMap((p) => (p.componentId ? [p.componentId] : []))))
-      await call(
-        'dossier.attach',
-        { id: draft.id, componentId, source: { kind: 'capture', dataBase64: photo } },
-        staff,
-      );
+    await photographMissing((name, input) => call(name, input, staff), draft.id);
     expect(await call('dossier.check', { id: draft.id }, staff)).toMatchObject({ complete: true });
     const { code } = await call<{ code: string }>('dossier.submit', { id: draft.id }, staff);
     const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true });

@@ -27,8 +27,9 @@ import type { CallContext } from '../../../main/core';
 import type { Core } from '../../../main/core/types';
 import { manualClock } from '../../../main/core/clock';
 import { makeCore, quietLogs, tempDir } from '../helpers';
+import { answer } from '../failures';
 import { createManifests } from '../../../main/core/dossier/manifest';
-import { imageBytes } from './fixtures';
+import { photographMissing } from './fixtures';
 
 quietLogs();
 
@@ -36,11 +37,8 @@ const PIN = '135790';
 const PROCEDURE = 'dang-ky-khai-sinh';
 const window: CallContext = { transport: 'ipc', local: true };
 
-async function call<T = Record<string, unknown>>(core: Core, name: string, input: unknown, ctx: CallContext) {
-  const r = await core.call(name, input, ctx);
-  if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.en}`), { error: r.error });
-  return r.value as T;
-}
+const call = <T = Record<string, unknown>>(core: Core, name: string, input: unknown, ctx: CallContext) =>
+  answer<T>(core.call(name, input, ctx), name);
 
 async function staffOn(core: Core): Promise<CallContext> {
   const session = await call<{ token: string }>(core, 'staff.signIn', { user: 'admin', pin: PIN }, window);
@@ -56,20 +54,7 @@ async function ready(core: Core, staff: CallContext): Promise<string> {
     { id: draft.id, data: exampleData(PROCEDURE), contact: { phone: '0912345678' } },
     staff,
   );
-  const check = await call<{ problems: { componentId?: string }[] }>(
-    core,
-    'dossier.check',
-    { id: draft.id },
-    staff,
-  );
-  const photo = imageBytes('png').toString('base64');
-  for (const componentId of new Set(check.problems.flatMap((p) => (p.componentId ? [p.componentId] : []))))
-    await call(
-      core,
-      'dossier.attach',
-      { id: draft.id, componentId, source: { kind: 'capture', dataBase64: photo } },
-      staff,
-    );
+  await photographMissing((name, input) => call(core, name, input, staff), draft.id);
   return draft.id;
 }
 

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lanDevice, makeCore, remote, tempDir } from '../helpers';
+import { answer, outcome } from '../failures';
 
 const PIN = '135790';
 const config = {
@@ -25,15 +26,8 @@ const from = (client: string, deviceToken?: string): CallContext => ({
   ...(deviceToken ? { deviceToken } : {}),
 });
 
-async function call<T>(core: Core, name: string, input: unknown, ctx: CallContext): Promise<T> {
-  const r = await core.call(name, input, ctx);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
-  return r.value as T;
-}
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  const r = (await p) as { ok: boolean; error?: { code: string } };
-  return r.ok ? 'ok' : (r.error?.code ?? '?');
-};
+const call = <T>(core: Core, name: string, input: unknown, ctx: CallContext): Promise<T> =>
+  answer<T>(core.call(name, input, ctx), name);
 
 async function setup() {
   const made = await makeCore({ config, env: { KIOSK_ADMIN_PIN: PIN } });
@@ -56,7 +50,7 @@ async function setup() {
 describe('device pairing', () => {
   it('pairs a device with a one-time code; the token it gets opens the kiosk, the code never again', async () => {
     const { core, start, pair, admin } = await setup();
-    expect(await codeOf(core.call('app.info', {}, remote))).toBe('device-not-paired');
+    expect(await outcome(core.call('app.info', {}, remote))).toBe('device-not-paired');
     const { code, expiresAt, triesLeft } = await start('counter', 'Quầy 3');
     expect(code).toMatch(/^\d{6}$/);
     expect(triesLeft).toBe(20);
@@ -72,9 +66,9 @@ describe('device pairing', () => {
     expect(await core.call('app.info', {}, window)).toMatchObject({ ok: true, value: { device: null } });
 
     // Single use: the same code from another PC pairs nothing.
-    expect(await codeOf(pair(code, '192.168.1.32'))).toBe('pairing-code-invalid');
+    expect(await outcome(pair(code, '192.168.1.32'))).toBe('pairing-code-invalid');
     // A made-up token is an unpaired client.
-    expect(await codeOf(core.call('app.info', {}, from('192.168.1.31', 'x'.repeat(43))))).toBe(
+    expect(await outcome(core.call('app.info', {}, from('192.168.1.31', 'x'.repeat(43))))).toBe(
       'device-not-paired',
     );
 
@@ -101,7 +95,7 @@ describe('device pairing', () => {
     const { clock, start, pair } = await setup();
     const { code } = await start('display', 'Màn hình sảnh');
     clock.advance(5 * 60_000);
-    expect(await codeOf(pair(code))).toBe('pairing-code-invalid');
+    expect(await outcome(pair(code))).toBe('pairing-code-invalid');
   });
 
   it('stops one address after 5 wrong codes without voiding the code another device is about to type', async () => {
@@ -115,8 +109,8 @@ describe('device pairing', () => {
     }
     expect(answers).toEqual([...Array(5).fill('pairing-code-invalid'), 'too-many-requests']);
     // That address waits even with the right code; the real device, elsewhere, pairs.
-    expect(await codeOf(pair(code, '192.168.1.66'))).toBe('too-many-requests');
-    expect(await codeOf(pair(code, '192.168.1.31'))).toBe('ok');
+    expect(await outcome(pair(code, '192.168.1.66'))).toBe('too-many-requests');
+    expect(await outcome(pair(code, '192.168.1.31'))).toBe('ok');
     // Staff are told, once, which machine was guessing; each wrong try is in the audit log.
     const alerts = await call<{ code: string; vi: string }[]>(core, 'staff.alerts', {}, admin);
     expect(alerts.filter((a) => a.code === 'pairing-guessing')).toEqual([
@@ -133,7 +127,7 @@ describe('device pairing', () => {
     const { code } = await start('counter', 'Quầy 7');
     const wrong = code === '000000' ? '000001' : '000000';
     for (let a = 0; a < 4; a++) for (let i = 0; i < 5; i++) await pair(wrong, `192.168.2.${a + 1}`);
-    expect(await codeOf(pair(code, '192.168.1.31'))).toBe('pairing-code-invalid');
+    expect(await outcome(pair(code, '192.168.1.31'))).toBe('pairing-code-invalid');
     const alerts = await call<{ code: string; vi: string }[]>(core, 'staff.alerts', {}, admin);
     expect(alerts.find((a) => a.code === 'pairing-code-voided')?.vi).toContain('Quầy 7');
   });
@@ -148,10 +142,10 @@ describe('device pairing', () => {
 
   it('pairs nothing when no code is waiting, and the kiosk itself needs no pairing', async () => {
     const { core, start, pair } = await setup();
-    expect(await codeOf(pair('123456'))).toBe('pairing-code-invalid');
+    expect(await outcome(pair('123456'))).toBe('pairing-code-invalid');
     const { code } = await start('kiosk');
-    expect(await codeOf(core.call('lan.pair', { code }, window))).toBe('pairing-not-needed');
-    expect(await codeOf(pair(code))).toBe('ok');
+    expect(await outcome(core.call('lan.pair', { code }, window))).toBe('pairing-not-needed');
+    expect(await outcome(pair(code))).toBe('ok');
   });
 
   it('refuses a device name with control or invisible formatting characters', async () => {
@@ -177,11 +171,11 @@ describe('device pairing', () => {
       token: (await call<{ token: string }>(core, 'staff.signIn', { user: 'lan', pin: '246802' }, window))
         .token,
     };
-    expect(await codeOf(core.call('lan.startPairing', { role: 'counter', name: 'Q' }, staff))).toBe(
+    expect(await outcome(core.call('lan.startPairing', { role: 'counter', name: 'Q' }, staff))).toBe(
       'forbidden',
     );
-    expect(await codeOf(core.call('lan.devices', {}, staff))).toBe('forbidden');
-    expect(await codeOf(core.call('lan.startPairing', { role: 'counter', name: 'Q' }, remote))).toBe(
+    expect(await outcome(core.call('lan.devices', {}, staff))).toBe('forbidden');
+    expect(await outcome(core.call('lan.startPairing', { role: 'counter', name: 'Q' }, remote))).toBe(
       'device-not-paired',
     );
   });
@@ -196,13 +190,15 @@ describe('device pairing', () => {
     ).value.token;
     const onA = from('192.168.1.51', a);
     const session = await call<{ token: string }>(core, 'staff.signIn', { user: 'admin', pin: PIN }, onA);
-    expect(await codeOf(core.call('staff.me', {}, { ...onA, token: session.token }))).toBe('ok');
+    expect(await outcome(core.call('staff.me', {}, { ...onA, token: session.token }))).toBe('ok');
     // The same token, copied to the other counter PC, to the kiosk's window, or to an unpaired client.
     expect(
-      await codeOf(core.call('staff.me', {}, { ...from('192.168.1.52', b), token: session.token })),
+      await outcome(core.call('staff.me', {}, { ...from('192.168.1.52', b), token: session.token })),
     ).toBe('unauthorized');
-    expect(await codeOf(core.call('staff.me', {}, { ...window, token: session.token }))).toBe('unauthorized');
-    expect(await codeOf(core.call('staff.me', {}, { ...from('192.168.1.51'), token: session.token }))).toBe(
+    expect(await outcome(core.call('staff.me', {}, { ...window, token: session.token }))).toBe(
+      'unauthorized',
+    );
+    expect(await outcome(core.call('staff.me', {}, { ...from('192.168.1.51'), token: session.token }))).toBe(
       'device-not-paired',
     );
     expect(core.isSessionValid(session.token, null)).toBe(false);
@@ -228,13 +224,13 @@ describe('device pairing', () => {
     expect(record).toMatchObject({ revokedAt: '2026-11-23T02:01:00.000Z', revokedBy: 'admin' });
     expect(revoked).toEqual([paired.value.device.id]);
     expect(core.isDevicePaired(paired.value.device.id)).toBe(false);
-    expect(await codeOf(core.call('app.info', {}, pc))).toBe('device-not-paired');
-    expect(await codeOf(core.call('staff.me', {}, { ...pc, token: session.token }))).toBe(
+    expect(await outcome(core.call('app.info', {}, pc))).toBe('device-not-paired');
+    expect(await outcome(core.call('staff.me', {}, { ...pc, token: session.token }))).toBe(
       'device-not-paired',
     );
     expect(core.isSessionValid(session.token, paired.value.device.id)).toBe(false);
     // Revoked twice: said so, nothing changes.
-    expect(await codeOf(core.call('lan.revokeDevice', { deviceId: paired.value.device.id }, admin))).toBe(
+    expect(await outcome(core.call('lan.revokeDevice', { deviceId: paired.value.device.id }, admin))).toBe(
       'device-not-found',
     );
   });
@@ -248,10 +244,10 @@ describe('device pairing', () => {
     await call(core, 'lan.revokeDevice', { deviceId: drop.value.device.id }, admin);
     await core.close();
     const again = await makeCore({ config, dataDir, env: { KIOSK_ADMIN_PIN: PIN } });
-    expect(await codeOf(again.core.call('queue.board', {}, from('192.168.1.31', keep.value.token)))).toBe(
+    expect(await outcome(again.core.call('queue.board', {}, from('192.168.1.31', keep.value.token)))).toBe(
       'ok',
     );
-    expect(await codeOf(again.core.call('app.info', {}, from('192.168.1.99', drop.value.token)))).toBe(
+    expect(await outcome(again.core.call('app.info', {}, from('192.168.1.99', drop.value.token)))).toBe(
       'device-not-paired',
     );
   });
@@ -262,26 +258,30 @@ describe('what each role may do', () => {
     const { core, start, pair } = await setup();
     const d = (await pair((await start('display', 'Sảnh')).code)) as { value: { token: string } };
     const display = from('192.168.1.31', d.value.token);
-    expect(await codeOf(core.call('queue.board', {}, display))).toBe('ok');
-    expect(await codeOf(core.call('app.info', {}, display))).toBe('ok');
-    expect(await codeOf(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, display))).toBe(
+    expect(await outcome(core.call('queue.board', {}, display))).toBe('ok');
+    expect(await outcome(core.call('app.info', {}, display))).toBe('ok');
+    expect(await outcome(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, display))).toBe(
       'device-role',
     );
-    expect(await codeOf(core.call('staff.signIn', { user: 'admin', pin: PIN }, display))).toBe('device-role');
+    expect(await outcome(core.call('staff.signIn', { user: 'admin', pin: PIN }, display))).toBe(
+      'device-role',
+    );
     expect(
-      await codeOf(core.call('dossier.lookup', { code: '000.00.12.H29-K01-261123-0001' }, display)),
+      await outcome(core.call('dossier.lookup', { code: '000.00.12.H29-K01-261123-0001' }, display)),
     ).toBe('device-role');
-    expect(await codeOf(core.call('catalogue.search', { query: 'khai sinh' }, display))).toBe('device-role');
+    expect(await outcome(core.call('catalogue.search', { query: 'khai sinh' }, display))).toBe('device-role');
   });
 
   it('a counter PC files for citizens only with staff signed in on it', async () => {
     const { core, start, pair } = await setup();
     const c = (await pair((await start('counter', 'Quầy 1')).code)) as { value: { token: string } };
     const pc = from('192.168.1.31', c.value.token);
-    expect(await codeOf(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, pc))).toBe('unauthorized');
+    expect(await outcome(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, pc))).toBe('unauthorized');
     const session = await call<{ token: string }>(core, 'staff.signIn', { user: 'admin', pin: PIN }, pc);
     expect(
-      await codeOf(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, { ...pc, token: session.token })),
+      await outcome(
+        core.call('queue.issueTicket', { serviceId: 'ho-tich' }, { ...pc, token: session.token }),
+      ),
     ).toBe('ok');
   });
 
@@ -289,13 +289,13 @@ describe('what each role may do', () => {
     const { core, start, pair } = await setup();
     const k = (await pair((await start('kiosk', 'Ki-ốt 2')).code)) as { value: { token: string } };
     const kiosk = from('192.168.1.31', k.value.token);
-    expect(await codeOf(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, kiosk))).toBe('ok');
-    expect(await codeOf(core.call('dossier.importSources', {}, kiosk))).toBe('local-only');
-    expect(await codeOf(core.call('identity.chipStatus', {}, kiosk))).toBe('local-only');
-    expect(await codeOf(core.call('staff.setupAdmin', { displayName: 'X', pin: '111111' }, kiosk))).toBe(
+    expect(await outcome(core.call('queue.issueTicket', { serviceId: 'ho-tich' }, kiosk))).toBe('ok');
+    expect(await outcome(core.call('dossier.importSources', {}, kiosk))).toBe('local-only');
+    expect(await outcome(core.call('identity.chipStatus', {}, kiosk))).toBe('local-only');
+    expect(await outcome(core.call('staff.setupAdmin', { displayName: 'X', pin: '111111' }, kiosk))).toBe(
       'local-only',
     );
-    expect(await codeOf(core.call('devices.injectScan', { text: 'x' }, kiosk))).toBe('local-only');
+    expect(await outcome(core.call('devices.injectScan', { text: 'x' }, kiosk))).toBe('local-only');
   });
 
   it('a paired device cannot read the kiosk’s scanner or USB folder back by guessing a file name', async () => {

@@ -5,6 +5,7 @@ import type { Board, Call, EventMessage, Session, Ticket } from '../../../preloa
 import type { CallContext, Core } from '../../../main/core/types';
 import { lanDevice, makeCore, remote } from '../helpers';
 import { queueConfig } from './fixtures';
+import { answer, outcome } from '../failures';
 
 async function setup(config: unknown = queueConfig) {
   const ctx = await makeCore({ config, env: { KIOSK_ADMIN_PIN: '135790' } });
@@ -21,18 +22,7 @@ async function setup(config: unknown = queueConfig) {
   return { ...ctx, counter, kiosk, display, staff, events };
 }
 
-async function value<T>(
-  p: Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string } }>,
-): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}`);
-  return r.value as T;
-}
-
-async function code(p: ReturnType<Core['call']>): Promise<string> {
-  const r = await p;
-  return r.ok ? 'ok' : r.error.code;
-}
+const value = <T>(p: ReturnType<Core['call']>): Promise<T> => answer<T>(p);
 
 /** A citizen takes a ticket at the kiosk `from`. */
 const issue = (core: Core, from: CallContext, serviceId: string, priority?: string | boolean) =>
@@ -100,10 +90,12 @@ describe('issuing tickets', () => {
       priority: true,
       priorityCategory: null,
     });
-    expect(await code(core.call('queue.issueTicket', { serviceId: 'ho-tich', priority: 'vip' }, kiosk))).toBe(
-      'unknown-priority',
+    expect(
+      await outcome(core.call('queue.issueTicket', { serviceId: 'ho-tich', priority: 'vip' }, kiosk)),
+    ).toBe('unknown-priority');
+    expect(await outcome(core.call('queue.issueTicket', { serviceId: 'nope' }, kiosk))).toBe(
+      'unknown-service',
     );
-    expect(await code(core.call('queue.issueTicket', { serviceId: 'nope' }, kiosk))).toBe('unknown-service');
   });
 
   it('tells people how many are ahead, priority tickets counted first', async () => {
@@ -159,13 +151,13 @@ describe('counters', () => {
     // Calling the next one finishes the current as served.
     const c = await value<Ticket>(core.call('queue.callNext', { counterId: 1 }, staff));
     expect(c.number).toBe('C001');
-    expect(await code(core.call('queue.callNext', { counterId: 1 }, staff))).toBe('queue-empty');
+    expect(await outcome(core.call('queue.callNext', { counterId: 1 }, staff))).toBe('queue-empty');
   });
 
   it('serves only the counter’s own services', async () => {
     const { core, kiosk, staff } = await setup();
     await issue(core, kiosk, 'dat-dai');
-    expect(await code(core.call('queue.callNext', { counterId: 2 }, staff))).toBe('queue-empty');
+    expect(await outcome(core.call('queue.callNext', { counterId: 2 }, staff))).toBe('queue-empty');
     expect((await value<Ticket>(core.call('queue.callNext', { counterId: 3 }, staff))).number).toBe('C001');
   });
 
@@ -186,7 +178,7 @@ describe('counters', () => {
     expect(events.filter((e) => e.event === 'queue.called').at(-1)?.payload).toMatchObject({ recall: true });
     await value(core.call('queue.markNoShow', { counterId: 2 }, staff));
     clock.advance(11 * 60_000);
-    expect(await code(core.call('queue.recall', { counterId: 2, ticketId: first.id }, staff))).toBe(
+    expect(await outcome(core.call('queue.recall', { counterId: 2, ticketId: first.id }, staff))).toBe(
       'not-recallable',
     );
   });
@@ -194,7 +186,7 @@ describe('counters', () => {
   it('repeats the announcement of the current ticket', async () => {
     const { core, kiosk, staff, events } = await setup();
     await issue(core, kiosk, 'ho-tich');
-    expect(await code(core.call('queue.recall', { counterId: 1 }, staff))).toBe('no-current-ticket');
+    expect(await outcome(core.call('queue.recall', { counterId: 1 }, staff))).toBe('no-current-ticket');
     await value(core.call('queue.callNext', { counterId: 1 }, staff));
     await value(core.call('queue.recall', { counterId: 1 }, staff));
     const calls = events.filter((e) => e.event === 'queue.called').map((e) => (e.payload as Call).recall);
@@ -214,15 +206,15 @@ describe('counters', () => {
 
     await value(core.call('queue.callNext', { counterId: 1 }, staff)); // A002
     await value(core.call('queue.transfer', { counterId: 1, toCounterId: 2 }, staff));
-    expect(await code(core.call('queue.callNext', { counterId: 1 }, staff))).toBe('queue-empty');
+    expect(await outcome(core.call('queue.callNext', { counterId: 1 }, staff))).toBe('queue-empty');
     expect((await value<Ticket>(core.call('queue.callNext', { counterId: 2 }, staff))).number).toBe('A002');
-    expect(await code(core.call('queue.transfer', { counterId: 2, toCounterId: 2 }, staff))).toBe(
+    expect(await outcome(core.call('queue.transfer', { counterId: 2, toCounterId: 2 }, staff))).toBe(
       'transfer-target',
     );
     // To a counter that does not serve the ticket's service: it joins that counter's service.
     const toLand = await value<Ticket>(core.call('queue.transfer', { counterId: 2, toCounterId: 3 }, staff));
     expect(toLand).toMatchObject({ number: 'A002', serviceId: 'dat-dai' });
-    expect(await code(core.call('queue.transfer', { counterId: 1, toCounterId: 2 }, staff))).toBe(
+    expect(await outcome(core.call('queue.transfer', { counterId: 1, toCounterId: 2 }, staff))).toBe(
       'no-current-ticket',
     );
   });
@@ -231,19 +223,19 @@ describe('counters', () => {
     const { core, kiosk, display, staff } = await setup();
     await issue(core, kiosk, 'ho-tich');
     await value(core.call('queue.pause', { counterId: 2, paused: true }, staff));
-    expect(await code(core.call('queue.callNext', { counterId: 2 }, staff))).toBe('counter-paused');
+    expect(await outcome(core.call('queue.callNext', { counterId: 2 }, staff))).toBe('counter-paused');
     const board = await value<Board>(core.call('queue.board', {}, display));
     expect(board.counters.find((c) => c.id === 2)?.paused).toBe(true);
     await value(core.call('queue.pause', { counterId: 2, paused: false }, staff));
-    expect(await code(core.call('queue.callNext', { counterId: 2 }, staff))).toBe('ok');
+    expect(await outcome(core.call('queue.callNext', { counterId: 2 }, staff))).toBe('ok');
   });
 
   it('needs a staff session for counter actions, and audits each one with who did it', async () => {
     const { core, kiosk, counter, staff, dataDir } = await setup();
-    expect(await code(core.call('queue.callNext', { counterId: 1 }, counter))).toBe('unauthorized');
-    expect(await code(core.call('queue.callNext', { counterId: 1 }, { ...remote, token: staff.token }))).toBe(
-      'device-not-paired',
-    );
+    expect(await outcome(core.call('queue.callNext', { counterId: 1 }, counter))).toBe('unauthorized');
+    expect(
+      await outcome(core.call('queue.callNext', { counterId: 1 }, { ...remote, token: staff.token })),
+    ).toBe('device-not-paired');
     const t = await issue(core, kiosk, 'ho-tich');
     await value(core.call('queue.callNext', { counterId: 1 }, staff));
     await value(core.call('queue.markServed', { counterId: 1 }, staff));
