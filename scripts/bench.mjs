@@ -43,10 +43,12 @@ try {
     logOverride: { 'empty-import-meta': 'silent' },
   });
   cpSync(join(root, 'main', 'core', 'print', 'fonts'), join(work, 'fonts'), { recursive: true });
+  // The administrative-units dataset, where main/core/address/dataset.ts looks for it in a CJS bundle.
+  cpSync(join(root, 'main', 'core', 'address', 'data'), join(work, 'address-data'), { recursive: true });
 
   const nodePath = [join(root, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(delimiter);
   code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [outfile, ...process.argv.slice(2)], {
+    const child = spawn(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NODE_PATH: nodePath, KIOSK_BENCH_ROOT: root, KIOSK_LOG_LEVEL: 'warn' },

@@ -372,6 +372,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Printing's font engine loads after start, off the path to the first screen (print/fontkit.ts).
   warmFontkit();
+  // So do the administrative units (~1 s on a kiosk), before a citizen's card is first read.
+  const addressWarm = setTimeout(() => addresses.warm(), 3_000);
+  addressWarm.unref();
   log.info('core ready', { dataDir: options.dataDir, demo: loaded.demo, recovered: recovered !== null });
 
   return {
@@ -389,6 +392,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       lanTls?.stop();
       clearInterval(sweepTimer);
+      clearTimeout(addressWarm);
       disk.stop();
       folderWatch.stop();
       offSubmitted();

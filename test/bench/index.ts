@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchAddress } from './address';
 import { benchChip } from './chip';
 import { benchColdStart } from './cold-start';
 import { benchPrint } from './print';
@@ -28,6 +29,7 @@ const benches: { name: string; limitMs: number; run: (root: string) => Promise<F
   { name: 'raster encode and ticket PDF', limitMs: 40_000, run: () => benchPrint() },
   { name: 'cold start to /healthz', limitMs: 60_000, run: (root) => benchColdStart(root) },
   { name: '2,000 tickets, 4 clients', limitMs: 60_000, run: () => benchIssueThroughput() },
+  { name: 'address: 10,000 old addresses resolved', limitMs: 60_000, run: () => benchAddress() },
   { name: 'chip: BAC + DG1 + DG13 (software card)', limitMs: 30_000, run: () => benchChip() },
   { name: 'receipt PDF (Mẫu 01) and 80 mm', limitMs: 30_000, run: () => benchReceipt() },
   {

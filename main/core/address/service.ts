@@ -42,6 +42,8 @@ export interface AddressBook {
   datasets(): DatasetInfo[];
   /** Admin: installs a newer dataset (checked, audited; the shipped one is never replaced). */
   install(text: string, by: StaffUser): DatasetInfo;
+  /** Loads and indexes the datasets now (after start, so the first citizen's lookup does not wait). */
+  warm(): void;
 }
 
 export interface AddressBookDeps {
@@ -169,6 +171,14 @@ export function createAddressBook(db: Database.Database, deps: AddressBookDeps):
   }
 
   return {
+    warm() {
+      try {
+        load();
+      } catch (error) {
+        log.error('address datasets could not be loaded', { error });
+      }
+    },
+
     resolve(text, asOf) {
       const { chain } = load();
       const t = worldOn(chain, asOf);

@@ -45,7 +45,7 @@ const GLUED = /^(p|f|q)(\d+)$/;
 /** Longest text looked at: an address on a card is under 200 characters. */
 export const MAX_ADDRESS_LENGTH = 300;
 
-export function addressWords(text: string): Word[] {
+export function addressWords(text: string, fold: (word: string) => string = foldText): Word[] {
   const out: Word[] = [];
   let part = 0;
   let last = 0;
@@ -55,7 +55,7 @@ export function addressWords(text: string): Word[] {
     const end = start + m[0].length;
     if (/[,;\n|]/.test(text.slice(last, start))) part++;
     last = end;
-    const f = foldText(m[0]);
+    const f = fold(m[0]);
     const glued = GLUED.exec(f);
     const spelt =
       glued?.[1] && glued[2]
@@ -64,13 +64,4 @@ export function addressWords(text: string): Word[] {
     for (const w of spelt) out.push({ f: /^\d+$/.test(w) ? String(Number(w)) : w, start, end, part });
   }
   return out;
-}
-
-/** The folded words of a unit's name, its type word(s) left out: "Phường 12" → ["12"]. */
-export function nameKey(name: string, typeWords: readonly (readonly string[])[]): string {
-  const words = addressWords(name).map((w) => w.f);
-  for (const t of typeWords) {
-    if (t.every((w, i) => words[i] === w) && words.length > t.length) return words.slice(t.length).join(' ');
-  }
-  return words.join(' ');
 }

@@ -1,5 +1,5 @@
 import type { Dataset } from './dataset';
-import { foldText, nameKey } from './text';
+import { addressWords, foldText } from './text';
 
 /**
  * The datasets as worlds to look names up in. World -1 is the units before the first dataset (the old
@@ -75,12 +75,6 @@ export interface Chain {
   readonly flows: readonly ReadonlyMap<string, ReadonlySet<string>>[];
 }
 
-function typeOf(name: string, types: readonly (readonly string[])[]): string {
-  const words = foldText(name).split(/[^\p{L}\p{N}]+/u);
-  const t = types.find((type) => type.every((w, i) => words[i] === w));
-  return t ? t.join(' ') : '';
-}
-
 /**
  * A level of units, indexed by the folded name without its type word. `otherNames` are indexed too, each
  * as a unit of its own with the same code (its type word may differ: "Thị trấn Mộc Châu" is also written
@@ -103,15 +97,24 @@ function level(
     byKey.set(key, list);
     maxWords = Math.max(maxWords, key.split(' ').length);
   };
+  // Names repeat their words ("Phường", "Tân", "An"): each is folded once.
+  const folded = new Map<string, string>();
+  const fold = (word: string): string => {
+    let f = folded.get(word);
+    if (f === undefined) folded.set(word, (f = foldText(word)));
+    return f;
+  };
   const unitOf = (code: string, name: string, parent: string, other = false): Unit => {
-    const type = typeOf(name, types);
-    const base = type ? name.split(/\s+/).slice(type.split(' ').length).join(' ') : name;
+    const words = addressWords(name, fold);
+    const f = words.map((w) => w.f);
+    const type = types.find((t) => f.length > t.length && t.every((w, i) => f[i] === w));
+    const first = words[type?.length ?? 0];
     return {
       code,
       name,
-      key: nameKey(name, types),
-      type,
-      exact: base.normalize('NFC').toLowerCase(),
+      key: f.slice(type?.length ?? 0).join(' '),
+      type: type?.join(' ') ?? '',
+      exact: (first ? name.slice(first.start) : name).normalize('NFC').toLowerCase(),
       parent,
       other,
       gone: gone.has(code),
