@@ -9,6 +9,7 @@ import { createManifests } from '../../main/core/dossier/manifest';
 import Database from 'better-sqlite3';
 import { decodeEscPos } from '../../main/core/print';
 import { median, ms, percentile, within } from './stats';
+import { seeded } from '../support/prng';
 
 /**
  * Submit with 3 × 2 MB images → receipt at the printer (issue 5, "Performance"; goal ≤ 1.5 s).
@@ -38,18 +39,6 @@ const local: CallContext = { transport: 'ipc', local: true };
 
 // ── images ────────────────────────────────────────────────────────────────────────────────────────────
 
-/** A small seeded PRNG (mulberry32): the same images every run, so figures compare across runs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A scan-like page: off-white paper with a slight gradient, dark "lines of words", and sensor grain of
  * amplitude `grain`. The grain is what makes a JPEG big; it is tuned so the file is about 2 MB.
@@ -60,7 +49,7 @@ async function scanJpeg(seed: number, grain: number): Promise<Buffer> {
   const ctx = canvas.getContext('2d');
   const image = ctx.createImageData(width, height);
   const px = image.data;
-  const random = prng(seed);
+  const random = seeded(seed); // the same images every run, so figures compare across runs
   // Text lines: 60 px pitch, words 40–260 px wide, ink on 24 px of each line.
   const ink = new Uint8Array(width * height);
   for (let y = 300; y < height - 300; y += 60) {

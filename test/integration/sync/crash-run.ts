@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { build } from 'esbuild';
 import { createPortal } from '../../portal';
+import { seeded } from '../../support/prng';
 
 /**
  * The crash loop shared by crash.test.ts (the default run) and scripts/soak.mjs (longer): the kiosk core
@@ -45,17 +46,6 @@ const READY_LIMIT_MS = 30_000;
 const DRAIN_LIMIT_MS = 150_000;
 /** Start-up kills land within this many ms of the spawn (the core is ready after ~2–4 s here). */
 const STARTUP_KILL_MS = 2_500;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Bundles the child once (as scripts/bench.mjs bundles the bench): native modules stay external. */
 async function bundleChild(root: string, work: string): Promise<string> {
@@ -247,7 +237,7 @@ async function killLoop(
 
 export async function runCrashLoop(options: CrashOptions): Promise<CrashReport> {
   const started = performance.now();
-  const random = prng(options.seed);
+  const random = seeded(options.seed);
   const work = mkdtempSync(join(tmpdir(), 'kiosk-crash-'));
   const log = options.log ?? (() => undefined);
   const problems: string[] = [];

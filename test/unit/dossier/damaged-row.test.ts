@@ -6,7 +6,7 @@ import { exampleData } from '../../../main/core/catalogue/examples';
 import type { CallContext } from '../../../main/core/types';
 import type { Alert, Dossier, MethodOutput } from '../../../preload/api';
 import { local, makeCore, quietLogs } from '../helpers';
-import { seeded } from '../sync/fault-proxy';
+import { seeded } from '../../support/prng';
 import { startPortal, TOKEN, waitFor } from '../sync/live';
 import { photographMissing } from './fixtures';
 import { refusal as refusalOf, answer } from '../failures';

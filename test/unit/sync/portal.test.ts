@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { startFaultProxy, seeded, type Fault } from './fault-proxy';
+import { startFaultProxy, type Fault } from './fault-proxy';
+import { seeded } from '../../support/prng';
 import { staff } from './support';
 import { expectSameSets, freePort, outboxDone, quiet, startKiosk, startPortal, waitFor } from './live';
 

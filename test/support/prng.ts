@@ -1,0 +1,14 @@
+/**
+ * A small seeded PRNG (mulberry32) for tests, benches and the crash runs: the same seed gives the same
+ * numbers, so a failing run can be replayed and bench figures compare across runs. Not for secrets.
+ */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
