@@ -144,6 +144,13 @@ export default tseslint.config(
     },
   },
   {
+    // Small files (issue 18): a module past 450 lines is split by what it does. Pure data is exempt: the
+    // i18n tables, the catalogue's seed procedures and the shipped holidays.
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/i18n/**', 'main/core/catalogue/seed/**', 'main/core/calendar/vn-holidays.ts'],
+    rules: { 'max-lines': ['error', { max: 450, skipBlankLines: false, skipComments: false }] },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

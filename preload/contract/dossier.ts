@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BilingualSchema, Day, Empty, JsonObject, method, type MethodTable } from './base';
 import { FeeSchema, FileKindSchema } from './catalogue';
 import { ContactSchema, DeliverySchema } from './delivery';
+import { TimelineStatusSchema as PortalTimelineStatusSchema } from './portal';
 
 /** A dossier draft's id: a random UUID, so one citizen cannot guess another's draft. */
 export const DossierId = z.uuid();
@@ -106,15 +107,14 @@ export const SubmittedSchema = z.object({
 });
 export type Submitted = z.infer<typeof SubmittedSchema>;
 
+/**
+ * A status in a dossier's timeline on the kiosk: the portal's (contract/portal.ts, written once there) and
+ * `sent`, the kiosk's own step between receipt and the portal's first answer.
+ */
 export const TimelineStatusSchema = z.enum([
   'received',
   'sent',
-  'accepted',
-  'processing',
-  'supplement',
-  'done',
-  'returned',
-  'rejected',
+  ...PortalTimelineStatusSchema.exclude(['received']).options,
 ]);
 export type TimelineStatus = z.infer<typeof TimelineStatusSchema>;
 
