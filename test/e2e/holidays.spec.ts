@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { api } from './support/contract';
+import { signInToConsole } from './support/staff';
 import { expect, expectAccessible, shot, test } from './fixtures';
 
 /**
@@ -21,11 +22,7 @@ const dueNationalDay = (url: string) =>
   api<Due>(url, 'calendar.dueDate', { receivedAt: '2026-08-28T10:00:00+07:00', workingDays: 1 });
 
 async function signIn(page: Page, baseUrl: string, user: string, pin: string): Promise<void> {
-  await page.goto(`${baseUrl}/staff`);
-  await page.getByTestId('staff-user').fill(user);
-  await page.getByTestId('staff-pin').fill(pin);
-  await page.getByTestId('staff-submit').click();
-  await expect(page.getByTestId('staff-console')).toBeVisible();
+  await signInToConsole(page, baseUrl, pin, user);
   await page.getByTestId('holidays-link').click();
   await expect(page.getByTestId('holiday-table')).toBeVisible();
 }

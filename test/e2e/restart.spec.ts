@@ -16,6 +16,7 @@ import {
 } from '../../main/core/print';
 import { api } from './support/contract';
 import { type FakePrinter, startFakePrinter } from './support/fake-printer';
+import { signInToConsole } from './support/staff';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
 
 /**
@@ -71,11 +72,7 @@ const kioskConfig = (printerPort: number) => ({
 });
 
 async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/staff`);
-  await page.getByTestId('staff-user').fill('admin');
-  await page.getByTestId('staff-pin').fill(ADMIN_PIN);
-  await page.getByTestId('staff-submit').click();
-  await expect(page.getByTestId('staff-console')).toBeVisible();
+  await signInToConsole(page, baseUrl, ADMIN_PIN);
   await page.getByTestId('dossiers-link').click();
   await expect(page.getByTestId('parked-drafts')).toBeVisible();
 }

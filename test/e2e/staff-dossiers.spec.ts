@@ -3,6 +3,7 @@ import type { CreatedDraft, Dossier, Submitted } from '../../preload/api';
 import { api, capturedPng } from './support/contract';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
 import { startFakePrinter } from './support/fake-printer';
+import { signInToConsole } from './support/staff';
 
 /**
  * The staff console's "Hồ sơ" and "Đồng bộ" tabs end to end: the day's dossiers (one filed by a citizen,
@@ -51,13 +52,7 @@ async function fileDraft(
   return { id: draft.id, draftToken };
 }
 
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/staff`);
-  await page.getByTestId('staff-user').fill('admin');
-  await page.getByTestId('staff-pin').fill(ADMIN_PIN);
-  await page.getByTestId('staff-submit').click();
-  await expect(page.getByTestId('staff-console')).toBeVisible();
-}
+const signIn = (page: Page, baseUrl: string): Promise<void> => signInToConsole(page, baseUrl, ADMIN_PIN);
 
 /** A kiosk with a thermal printer for receipts and a portal that never answers (it works offline). */
 async function startKiosk() {

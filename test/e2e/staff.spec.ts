@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { shot, test, expect, expectAccessible } from './fixtures';
 import { api } from './support/contract';
+import { signInToConsole } from './support/staff';
 
 test.describe('first start without KIOSK_ADMIN_PIN', () => {
   test('staff create the admin account on screen, then land in the console', async ({ page, app }) => {
@@ -72,13 +73,6 @@ test.describe('staff accounts', () => {
   const LAN_PIN = '555666';
   test.use({ appOptions: { env: { KIOSK_ADMIN_PIN: ADMIN_PIN } } });
 
-  async function signInOnScreen(page: Page, url: string, user: string, pin: string): Promise<void> {
-    await page.goto(`${url}/staff`);
-    await page.getByTestId('staff-user').fill(user);
-    await page.getByTestId('staff-pin').fill(pin);
-    await page.getByTestId('staff-submit').click();
-    await expect(page.getByTestId('staff-console')).toBeVisible();
-  }
   const row = (page: Page, user: string) =>
     page.getByTestId('account-table').locator(`tr[data-user="${user}"]`);
   /** The list is read when the tab opens: open it again to see changes made elsewhere. */
@@ -90,7 +84,7 @@ test.describe('staff accounts', () => {
 
   test('an admin creates an account, lifts its lock, sets its PIN and disables it', async ({ page, app }) => {
     test.setTimeout(90_000);
-    await signInOnScreen(page, app.url, 'admin', ADMIN_PIN);
+    await signInToConsole(page, app.url, ADMIN_PIN);
     await page.getByTestId('accounts-link').click();
     await expect(row(page, 'admin')).toContainText('Quản trị viên');
     // Nobody manages their own account here.
@@ -172,7 +166,7 @@ test.describe('staff accounts', () => {
       { user: 'lan', displayName: 'Nguyễn Thị Lan', role: 'staff', pin: LAN_PIN },
       admin,
     );
-    await signInOnScreen(page, app.url, 'lan', LAN_PIN);
+    await signInToConsole(page, app.url, LAN_PIN, 'lan');
     await expect(page.getByTestId('accounts-link')).toHaveCount(0);
 
     await page.getByTestId('change-pin').click();
