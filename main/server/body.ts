@@ -7,15 +7,23 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const ATTACH_ENVELOPE_BYTES = 4 * 1024;
 /** The one method whose body carries a file: a camera capture, base64. */
 const ATTACH: MethodName = 'dossier.attach';
+/**
+ * An administrative-unit dataset an admin installs travels as one JSON string (contract/address.ts: at
+ * most 2,000,000 characters): escaped in the body, and Vietnamese letters taking up to 3 bytes, 6 MB.
+ */
+const INSTALL_DATASET: MethodName = 'address.installDataset';
+const DATASET_BODY_BYTES = 6_000_000;
 /** After refusing a body, how long the rest of it is read and dropped before the connection is cut. */
 const DISCARD_MS = 2_000;
 
 /**
  * The largest body the bridge reads for a method, chosen from the URL before a byte of the body is read:
- * dossier.attach may carry a capture of `maxFileBytes` (the kiosk's configuration) once base64-encoded;
- * every other method 64 KiB. The core then holds the capture to `maxFileBytes` exactly.
+ * dossier.attach may carry a capture of `maxFileBytes` (the kiosk's configuration) once base64-encoded,
+ * address.installDataset a dataset file; every other method 64 KiB. The core then holds the capture to
+ * `maxFileBytes` exactly. Both large bodies are one long string (`tooMuchOutsideStrings`).
  */
 export function bodyLimit(method: string, maxFileBytes: number): number {
+  if (method === INSTALL_DATASET) return DATASET_BODY_BYTES;
   if (method !== ATTACH) return MAX_BODY_BYTES;
   return base64Length(maxFileBytes) + DATA_URL_PREFIX_CHARS + ATTACH_ENVELOPE_BYTES;
 }

@@ -115,7 +115,7 @@ export const addressMethods = {
   }),
   'address.installDataset': method({
     access: 'admin',
-    input: z.strictObject({ dataset: z.string().min(2).max(4_000_000) }),
+    input: z.strictObject({ dataset: z.string().min(2).max(2_000_000) }),
     output: AddressDatasetSchema,
     summary:
       'Admin only: install a newer administrative-unit dataset (a later resolution), checked and audited.',
