@@ -15,11 +15,16 @@ export interface StaffRow {
 /**
  * A staff account written straight into `staff_users`, for tests that need one to refer to (audit rows,
  * assisted filings, sessions) without signing in through the staff service. Returns its id.
+ * `ifMissing` leaves an account already there with that id or user as it is (a database opened again).
  */
-export function insertStaff(db: Database.Database, row: StaffRow): number {
+export function insertStaff(
+  db: Database.Database,
+  row: StaffRow,
+  options: { ifMissing?: boolean } = {},
+): number {
   const result = db
     .prepare(
-      `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
+      `INSERT ${options.ifMissing ? 'OR IGNORE ' : ''}INTO staff_users (id, user, display_name, role, pin_hash, created_at)
        VALUES (@id, @user, @displayName, @role, @pinHash, @createdAt)`,
     )
     .run({

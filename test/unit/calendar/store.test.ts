@@ -15,6 +15,7 @@ import { manualClock } from '../../../main/core/clock';
 import { openDatabase } from '../../../main/core/db/open';
 import { failure } from '../failures';
 import { quietLogs, tempDir } from '../helpers';
+import { insertStaff } from '../staff-rows';
 
 quietLogs();
 
@@ -30,10 +31,7 @@ afterEach(() => {
 function storeIn(dir: string): { db: Database.Database; store: CalendarStore } {
   const { db } = openDatabase(dir, clock.now());
   open.push(db);
-  db.prepare(
-    `INSERT OR IGNORE INTO staff_users (id, user, display_name, role, pin_hash, created_at)
-     VALUES (1, 'admin', 'Trần Văn Quản', 'admin', 'x', '2026-01-01T00:00:00Z')`,
-  ).run();
+  insertStaff(db, { id: 1, user: 'admin', displayName: 'Trần Văn Quản', role: 'admin' }, { ifMissing: true });
   return { db, store: createCalendarStore(db, { clock, audit: createAudit(db, clock) }) };
 }
 
