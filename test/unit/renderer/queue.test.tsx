@@ -20,7 +20,7 @@ import { TicketView } from '../../../renderer/src/screens/citizen/queue/TicketVi
 import { ServicePicker } from '../../../renderer/src/screens/citizen/queue/ServicePicker';
 import { WaitingDisplay } from '../../../renderer/src/screens/display/WaitingDisplay';
 import { appInfo } from './appInfo';
-import { renderWith } from './render';
+import { renderWith, ids } from './render';
 
 const ticket: Ticket = {
   id: 15,
@@ -179,8 +179,6 @@ describe('waiting-room announcements', () => {
 // ── renders ─────────────────────────────────────────────────────────────────────────────────────
 
 const render = renderWith({ info: appInfo() });
-
-const ids = (html: string): string[] => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1] ?? '');
 
 describe('ticket screen renders', () => {
   it('number, service, people ahead, estimate and print status', () => {

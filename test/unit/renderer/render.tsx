@@ -72,3 +72,10 @@ export const renderWith =
   (options: RenderOptions) =>
   (node: ReactNode, language: Language = 'vi'): string =>
     render(node, language, options);
+
+/** The test ids in rendered markup, in document order. */
+export const ids = (html: string): string[] =>
+  [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1] ?? '');
+
+/** The words of rendered markup, tags taken out and white space folded, for checks of what a person reads. */
+export const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

@@ -23,7 +23,7 @@ import {
 import { deviceRoute, RouterProvider } from '../../../../renderer/src/router';
 import { Screens } from '../../../../renderer/src/App';
 import { appInfo } from '../appInfo';
-import { recordingClient, render as renderScreen, type Language } from '../render';
+import { recordingClient, render as renderScreen, type Language, text } from '../render';
 
 /** The bridge's own words (main/core/pairing/messages.ts). */
 const NOT_PAIRED: KioskError = {
@@ -69,7 +69,6 @@ const gate = (state: GateState, lng: 'vi' | 'en' = 'vi'): string =>
     lng,
   );
 
-const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 /** The text inside the role=alert region. */
 const alertText = (html: string): string =>
   text(/<div role="alert"[^>]*>(.*?)<\/div>/s.exec(html)?.[1] ?? '').trim();

@@ -28,7 +28,7 @@ import {
   secondsLeft,
 } from '../../../../renderer/src/screens/staff/lanModel';
 import { appInfo } from '../appInfo';
-import { recordingClient, renderWith } from '../render';
+import { recordingClient, renderWith, text } from '../render';
 
 const info = appInfo();
 
@@ -73,7 +73,6 @@ const recordingBridge = (answers: Partial<Record<MethodName, Result<unknown>>>) 
 
 const render = renderWith({ info });
 
-const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const rows = (html: string): string[] => html.split('<tr').slice(2);
 const noop = () => undefined;
 

@@ -14,16 +14,13 @@ import {
   REASON_MAX,
 } from '../../../../renderer/src/components/Rating';
 import { appInfo } from '../appInfo';
-import { render as renderScreen, type Language } from '../render';
+import { render as renderScreen, type Language, ids, text } from '../render';
 
 const info = appInfo({ features: ['queue', 'tracking'] });
 
 /** Renders as if the centre's clock read `now`. */
 const render = (node: ReactNode, lng: Language = 'vi', now = '2026-11-30T03:00:00Z'): string =>
   renderScreen(node, lng, { info, clockOffsetMs: Date.parse(now) - Date.now() });
-
-const ids = (html: string): string[] => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1] ?? '');
-const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 const lookup: Lookup = {
   detail: 'full',
