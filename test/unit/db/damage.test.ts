@@ -7,17 +7,14 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync,
   cpSync,
   existsSync,
-  openSync,
   readFileSync,
   readdirSync,
   rmSync,
   statSync,
   truncateSync,
   unlinkSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +25,7 @@ import { TICKET_HIGH_WATER_FILE } from '../../../main/core/queue/high-water';
 import { makeCore, quietLogs, tempDir } from '../helpers';
 import { answer } from '../failures';
 import { queueConfig } from '../queue/fixtures';
+import { overwrite } from './overwrite';
 
 quietLogs();
 
@@ -155,15 +153,6 @@ function countIn(dataDir: string, table: string): number {
     return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
   } finally {
     db.close();
-  }
-}
-
-function overwrite(path: string, at: number, bytes: Buffer): void {
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, bytes, 0, bytes.length, at);
-  } finally {
-    closeSync(fd);
   }
 }
 

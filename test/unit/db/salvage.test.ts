@@ -1,15 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../preload/api';
@@ -18,6 +9,7 @@ import { DB_FILE, openDatabase } from '../../../main/core/db/open';
 import { salvageInto } from '../../../main/core/db/salvage';
 import { quietLogs, tempDir } from '../helpers';
 import { insertStaff } from '../staff-rows';
+import { overwrite } from './overwrite';
 
 quietLogs();
 
@@ -42,14 +34,8 @@ function newTarget(): Database.Database {
 const staffRow = (db: Database.Database, user: string, role: Role = 'staff'): number =>
   insertStaff(db, { user, role, pinHash: 'hash', createdAt: AT });
 
-function overwritePage(path: string, page: number): void {
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, randomBytes(4096), 0, 4096, (page - 1) * 4096);
-  } finally {
-    closeSync(fd);
-  }
-}
+const overwritePage = (path: string, page: number): void =>
+  overwrite(path, (page - 1) * 4096, randomBytes(4096));
 
 describe('salvaging a moved-aside database', () => {
   it('copies the tables worth keeping, but no sessions (everyone signs in again) and no print jobs (no reprints)', () => {
@@ -200,9 +186,7 @@ describe('salvaging a moved-aside database', () => {
     const first = openDatabase(dir, now);
     staffRow(first.db, 'admin', 'admin');
     first.db.close();
-    const fd = openSync(join(dir, DB_FILE), 'r+');
-    writeSync(fd, randomBytes(100), 0, 100, 0);
-    closeSync(fd);
+    overwrite(join(dir, DB_FILE), 0, randomBytes(100));
     const second = openDatabase(dir, now);
     expect(second.recovered?.salvage.copied).toEqual({ staff_users: 1 });
     expect(second.db.prepare('SELECT user FROM staff_users').pluck().all()).toEqual(['admin']);

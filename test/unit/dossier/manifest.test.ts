@@ -7,10 +7,8 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync,
   cpSync,
   existsSync,
-  openSync,
   readFileSync,
   readdirSync,
   rmSync,
@@ -18,7 +16,6 @@ import {
   truncateSync,
   unlinkSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +27,7 @@ import { makeCore, quietLogs, tempDir } from '../helpers';
 import { answer } from '../failures';
 import { createManifests } from '../../../main/core/dossier/manifest';
 import { photographMissing } from './fixtures';
+import { overwrite } from '../db/overwrite';
 
 quietLogs();
 
@@ -183,15 +181,6 @@ const damage: Record<string, (dataDir: string) => void> = {
   'a 0-byte file': (dir) => truncateSync(join(dir, 'kiosk.db'), 0),
   'the file deleted': (dir) => unlinkSync(join(dir, 'kiosk.db')),
 };
-
-function overwrite(path: string, at: number, bytes: Buffer): void {
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, bytes, 0, bytes.length, at);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 describe('a damaged database loses no submitted dossier', () => {
   for (const [how, apply] of Object.entries(damage)) {
