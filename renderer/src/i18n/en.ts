@@ -5,6 +5,7 @@ import { staffDossierEn } from './staffDossier.en';
 import { chipEn } from './chip.en';
 import { syncEn } from './sync.en';
 import { calendarEn } from './calendar.en';
+import { addressEn } from './address.en';
 import { accountsEn } from './accounts.en';
 import { lanEn } from './lan.en';
 
@@ -340,6 +341,7 @@ export const en: Messages = {
   chip: chipEn,
   sync: syncEn,
   calendar: calendarEn,
+  address: addressEn,
   accounts: accountsEn,
   lan: lanEn,
 };

@@ -4,6 +4,7 @@ import { staffDossierVi } from './staffDossier.vi';
 import { chipVi } from './chip.vi';
 import { syncVi } from './sync.vi';
 import { calendarVi } from './calendar.vi';
+import { addressVi } from './address.vi';
 import { accountsVi } from './accounts.vi';
 import { lanVi } from './lan.vi';
 /**
@@ -342,6 +343,7 @@ export const vi = {
   chip: chipVi,
   sync: syncVi,
   calendar: calendarVi,
+  address: addressVi,
   accounts: accountsVi,
   lan: lanVi,
 };

@@ -9,6 +9,7 @@ import type { KioskError } from '../../../../preload/api';
 import { ErrorRegion } from '../../components/ErrorRegion';
 import { useKiosk } from '../../context';
 import type { Conflict } from './lib/persons';
+import { addressLine } from './form/address';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export function AskWhoDialog({
@@ -95,8 +96,8 @@ export function ConflictDialog({
         {conflicts.map((c) => (
           <li key={c.key}>
             <strong>{t(`dossier.person.fields.${c.key}`)}</strong>
-            <span>{t('dossier.person.conflictTyped', { value: String(c.current ?? '') })}</span>
-            <span>{t('dossier.person.conflictCard', { value: String(c.incoming ?? '') })}</span>
+            <span>{t('dossier.person.conflictTyped', { value: addressLine(c.current ?? '') })}</span>
+            <span>{t('dossier.person.conflictCard', { value: addressLine(c.incoming ?? '') })}</span>
           </li>
         ))}
       </ul>

@@ -13,6 +13,7 @@ import { ChipDiagnostics } from './ChipDiagnostics';
 import { Dossiers } from './Dossiers';
 import { SyncPanel } from './SyncPanel';
 import { Holidays } from './Holidays';
+import { AddressDatasets } from './AddressDatasets';
 import { Accounts } from './Accounts';
 import { ChangePin } from './ChangePin';
 
@@ -35,11 +36,21 @@ function upsert(alerts: Alert[], alert: Alert): Alert[] {
 /**
  * The staff console: who is signed in, sign out, the alerts panel, then one tab: the counter (call,
  * recall, serve, transfer, pause), the day's dossiers ("Hồ sơ"), sync with the portal ("Đồng bộ"), the
- * holiday calendar due dates are counted with ("Ngày nghỉ lễ"), the day report, the scanner check, or
- * (admins) the staff accounts ("Tài khoản"). "Đổi mã PIN" beside sign-out is everyone's own PIN.
+ * holiday calendar due dates are counted with ("Ngày nghỉ lễ"), the administrative units addresses are
+ * read with ("Địa giới hành chính"), the day report, the scanner check, or (admins) the staff accounts
+ * ("Tài khoản"). "Đổi mã PIN" beside sign-out is everyone's own PIN.
  */
 type ConsoleView =
-  'counter' | 'dossiers' | 'sync' | 'holidays' | 'report' | 'scanner' | 'chip' | 'lan' | 'accounts';
+  | 'counter'
+  | 'dossiers'
+  | 'sync'
+  | 'holidays'
+  | 'addresses'
+  | 'report'
+  | 'scanner'
+  | 'chip'
+  | 'lan'
+  | 'accounts';
 
 /** The console's tabs; the test ids are what e2e tests click. */
 const views = [
@@ -47,6 +58,7 @@ const views = [
   { id: 'dossiers', testId: 'dossiers-link', label: 'staffDossier.nav' },
   { id: 'sync', testId: 'sync-link', label: 'sync.nav' },
   { id: 'holidays', testId: 'holidays-link', label: 'calendar.nav' },
+  { id: 'addresses', testId: 'addresses-link', label: 'address.datasets.nav' },
   { id: 'report', testId: 'report-link', label: 'staff.console.navReport' },
   { id: 'scanner', testId: 'scanner-link', label: 'staff.scanner.nav' },
   { id: 'chip', testId: 'chip-link', label: 'chip.diag.nav' },
@@ -126,6 +138,8 @@ export function Console({
         <SyncPanel onError={onError} />
       ) : view === 'holidays' ? (
         <Holidays user={user} onError={onError} />
+      ) : view === 'addresses' ? (
+        <AddressDatasets user={user} onError={onError} />
       ) : view === 'scanner' ? (
         <ScanDiagnostics onError={onError} />
       ) : view === 'chip' ? (

@@ -10,7 +10,13 @@ import { type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import type { Procedure } from '../../../../../preload/api';
 import type { FormData, RjsfData } from '../lib/persons';
 import type { ErrorTree } from '../lib/steps';
-import { dossierDefaults, dossierTemplates, dossierWidgets, type DossierFormContext } from './theme';
+import {
+  dossierDefaults,
+  dossierFields,
+  dossierTemplates,
+  dossierWidgets,
+  type DossierFormContext,
+} from './theme';
 import { useFormText } from './useFormText';
 import type { FormValidation } from './validator';
 
@@ -54,6 +60,7 @@ export function KioskForm({
       validator={validation.validator}
       templates={dossierTemplates}
       widgets={dossierWidgets}
+      fields={dossierFields}
       experimental_defaultFormStateBehavior={dossierDefaults}
       transformErrors={transformErrors}
       translateString={translateString}

@@ -23,6 +23,7 @@ import {
   type WidgetProps,
 } from '@rjsf/utils';
 import type { RjsfData } from '../lib/persons';
+import { AddressField } from './AddressField';
 import { dateTextToIso, formatDateDigits, isoToDateText } from './date';
 
 /** What the wizard tells the templates: which fields a card filled, which persons a chip verified. */
@@ -346,3 +347,6 @@ export const dossierWidgets = {
   SelectWidget: ChoiceWidget,
   RadioWidget: ChoiceWidget,
 };
+
+/** Fields a procedure's uiSchema names (`'ui:field': 'address'`): the structured address of the e-forms. */
+export const dossierFields = { address: AddressField };

@@ -131,6 +131,9 @@ const SEX_WORDS: Record<'male' | 'female', string[]> = {
 
 /** A card value in the form's terms (sex as the form spells it); undefined when the form cannot take it. */
 function toSchemaValue(key: PersonKey, value: string, schema: Schema): Json | undefined {
+  // A structured address (the address field): the card's text as written; the field reads it into the new
+  // units and proposes them (form/AddressField.tsx), so nothing is guessed here.
+  if (key === 'address' && schema.type === 'object') return { asWritten: value.trim() };
   const allowed = allowedValues(schema);
   if (key === 'sex') {
     if (!allowed) return value;
@@ -162,7 +165,20 @@ export interface FillPlan {
 }
 
 const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (isObject(value) && Object.values(value).every((v) => isEmpty(v)));
+
+/**
+ * Whether a field holds what a card gives. A structured address is the card's when it keeps the same text
+ * as written, whatever commune was chosen for it since.
+ */
+function same(now: Json | undefined, incoming: Json | undefined): boolean {
+  if (now === incoming) return true;
+  if (!isObject(now) || !isObject(incoming)) return false;
+  return typeof incoming.asWritten === 'string' && now.asWritten === incoming.asWritten;
+}
 
 /**
  * What a card reading would change in one person's place. `current` is that place's data now,
@@ -183,7 +199,12 @@ export function planFill(
     const incoming = toSchemaValue(key, raw, fieldSchema);
     if (incoming === undefined) continue;
     const now = current?.[key];
-    if (isEmpty(now) || now === incoming || (fromCard[key] !== undefined && now === fromCard[key]))
+    // Already what the card says (an address whose commune was chosen since is kept as it is).
+    if (now !== undefined && same(now, incoming)) {
+      plan.values[key] = now;
+      continue;
+    }
+    if (isEmpty(now) || (fromCard[key] !== undefined && same(now, fromCard[key])))
       plan.values[key] = incoming;
     else plan.conflicts.push({ key, current: now ?? null, incoming });
   }
