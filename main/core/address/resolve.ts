@@ -1,4 +1,4 @@
-import { addressWords, MAX_ADDRESS_LENGTH, type Word } from './text';
+import { addressWords, foldText, MAX_ADDRESS_LENGTH, type Word } from './text';
 import {
   ALL_TYPES,
   COMMUNE_TYPES,
@@ -53,6 +53,36 @@ interface Match {
   end: number;
   /** Its type word is written ("Quận Gò Vấp"), not only its name ("Gò Vấp"). */
   typed: boolean;
+  /**
+   * The units found are what is written: the type word written (if any) is theirs, and a name written
+   * with diacritics is spelt as theirs. "Phường Trần Phú" found as "Xã Trần Phú", or "Bình Thạnh" as
+   * "Bình Thành", only shares its folded letters with what it found.
+   */
+  agrees: boolean;
+}
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/**
+ * Each word as spelt (lower case, diacritics kept, its tone mark put last so "Thuỷ" and "Thủy" are one
+ * spelling; a number as its value), punctuation between words left out.
+ */
+function spelling(text: string, words: readonly Word[]): string {
+  return words
+    .map((w) => {
+      if (/^\d+$/.test(w.f)) return w.f;
+      const d = text.slice(w.start, w.end).normalize('NFD').toLowerCase();
+      return (d.replace(TONES, '') + [...(d.match(TONES) ?? [])].sort().join('')).normalize('NFC');
+    })
+    .join(' ');
+}
+
+// A unit's spelling, worked out once: it is asked for each time its name is found.
+const spelt = new WeakMap<Unit, string>();
+function unitSpelling(u: Unit): string {
+  let s = spelt.get(u);
+  if (s === undefined) spelt.set(u, (s = spelling(u.exact, addressWords(u.exact))));
+  return s;
 }
 
 function wordAt(words: readonly Word[], i: number): Word {
@@ -103,29 +133,28 @@ function nameEndingAt(
     let units = (level.byKey.get(key) ?? []).filter(inScope);
     if (units.length === 0) continue;
     const own = typeBefore(words, from, types);
+    let agrees = true;
     if (own.length === 0) {
       if (typeBefore(words, from, ALL_TYPES).length > 0) continue;
       if (untyped === 'never' || (untyped === 'part' && !wholePart(words, from, end))) continue;
     } else {
       const sameType = units.filter((u) => u.type === own.type);
       if (sameType.length > 0) units = sameType;
+      else agrees = false;
     }
-    if (units.length > 1) {
-      // Written with diacritics: "Đông Hòa" is not "Đồng Hòa".
-      const written = text
-        .slice(wordAt(words, from).start, wordAt(words, end - 1).end)
-        .normalize('NFC')
-        .toLowerCase();
-      const exact = units.filter((u) => u.exact === written);
-      if (exact.length > 0) units = exact;
-    }
+    // As spelt: "Đông Hòa" is not "Đồng Hòa". A spelling no unit has disagrees only in a text written
+    // with diacritics: "Xa An Thanh" may be typed for "Xã An Thành".
+    const written = spelling(text, words.slice(from, end));
+    const exact = units.filter((u) => unitSpelling(u) === written);
+    if (exact.length > 0) units = exact;
+    else if (foldText(text) !== text.toLowerCase()) agrees = false;
     // A unit merged before the table was drawn up (no destination) yields its name to the later unit that
     // took it ("Thị trấn Yên Châu"); then a unit's own name wins over another's other name (the table calls
     // 00553 "Xã Đặng Xá", which the register gives to 00541); and a unit found both ways is one unit.
     if (units.some((u) => !u.gone)) units = units.filter((u) => !u.gone);
     if (units.some((u) => !u.other)) units = units.filter((u) => !u.other);
     units = [...new Map(units.map((u) => [u.code, u])).values()];
-    return { units, start: from - own.length, end, typed: own.length > 0 };
+    return { units, start: from - own.length, end, typed: own.length > 0, agrees };
   }
   return null;
 }
@@ -283,7 +312,11 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
     }
   }
 
-  // 2. Without a district: a commune in force, then one of each earlier world, newest first.
+  // 2. Without a district: a commune in force, then one of each earlier world, newest first. A newer
+  // commune that only shares the folded letters of what is written (another type word, other diacritics)
+  // yields to an earlier one written exactly so: "Phường Trần Phú, Hà Nội" is the old ward (split in
+  // 2025), not the new Xã Trần Phú; with no such earlier one it stands.
+  let found: { w: number; commune: Match } | null = null;
   for (let w = t; w >= 0; w--) {
     const world = worldAt(chain, w);
     const commune = nameEndingAt(
@@ -295,9 +328,14 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
       (u) => inProvince(w, provinceOf(world, u)),
       province !== null ? 'part' : 'never',
     );
-    if (!commune) continue;
+    if (!commune || (found && !commune.agrees)) continue;
+    found = { w, commune };
+    if (commune.agrees) break;
+  }
+  if (found) {
+    const { w, commune } = found;
     m.commune = commune;
-    const found = carry(
+    const codes = carry(
       chain,
       w,
       commune.units.map((u) => u.code),
@@ -305,7 +343,7 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
     );
     const form = w === t ? 'new' : 'old';
     const several = commune.units.length > 1 ? (w === t ? 'several-new' : 'several-old') : null;
-    return answer(form, found, m, several);
+    return answer(form, codes, m, several);
   }
 
   if (province) return answer(provinceWorld === t ? 'new' : 'old', new Set(), m, 'commune-missing');

@@ -1,0 +1,73 @@
+// Review of issue 19's address module by an attacker and a sceptical citizen: real card addresses that
+// came out silently wrong, and dataset files an admin could be tricked into installing.
+import { describe, expect, it } from 'vitest';
+import { loadShippedDataset } from '../../../main/core/address/dataset';
+import { resolveAddress } from '../../../main/core/address/resolve';
+import { buildChain } from '../../../main/core/address/world';
+
+const shipped = loadShippedDataset();
+const chain = buildChain([shipped]);
+const resolve = (text: string) => resolveAddress(chain, text, 1);
+const names = (text: string) => resolve(text).candidates.map((c) => c.name);
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+/** A name's spelling, its tone mark's place aside ("Thuỷ" is "Thủy"). */
+const spelling = (name: string) =>
+  name
+    .toLowerCase()
+    .split(' ')
+    .map((w) => {
+      const d = w.normalize('NFD');
+      return (d.replace(TONES, '').normalize('NFC') + [...(d.match(TONES) ?? [])].sort().join('')).normalize(
+        'NFC',
+      );
+    })
+    .join(' ');
+const TYPES = ['Thị trấn', 'Đặc khu', 'Phường', 'Xã'];
+const typeOf = (name: string) => TYPES.find((t) => name.startsWith(`${t} `)) ?? '';
+
+describe('an old commune written without its district is not silently another commune', () => {
+  it('a ward written "Phường" is not the new "Xã" of the same name: the old ward is read', () => {
+    // Phường Trần Phú (Quận Hoàng Mai) was split in 2025; Xã Trần Phú is another commune (Chương Mỹ).
+    const r = resolve('Phường Trần Phú, Hà Nội');
+    expect(r.form).toBe('old');
+    expect(names('Phường Trần Phú, Hà Nội')).toEqual([
+      'Phường Hoàng Mai',
+      'Phường Lĩnh Nam',
+      'Phường Yên Sở',
+    ]);
+    expect(r.candidates.every((c) => !c.whole)).toBe(true);
+    expect(names('Thị trấn Mộc Châu, Sơn La')).toEqual(['Phường Mộc Sơn']);
+  });
+
+  it('a name written with its diacritics is not a new commune spelt otherwise ("Bình Thạnh" is not "Bình Thành")', () => {
+    const r = resolve('Xã Bình Thạnh, Long An');
+    expect(r.form).toBe('old');
+    expect(r.note).toBe('several-old');
+    expect(r.candidates.map((c) => c.name)).not.toContain('Xã Bình Thành');
+    // Without diacritics nothing tells them apart: the new commune of the province, as issue 19 says.
+    expect(resolve('Xa Binh Thanh, Long An').form).toBe('new');
+    // Where the tone mark sits is style, not spelling: "Vị Thuỷ" is the new "Vị Thủy".
+    expect(resolve('Xã Vị Thuỷ, Hậu Giang')).toMatchObject({
+      form: 'new',
+      candidates: [{ name: 'Xã Vị Thủy' }],
+    });
+  });
+
+  it('every old commune written with its type, name and old province: one whole answer is its own or is written exactly as the new one', () => {
+    const district = new Map(shipped.before.districts.map((d) => [d[0], d[2]]));
+    const province = new Map(shipped.before.provinces.map((p) => [p[0], p[1]]));
+    const commune = new Map(shipped.communes.map((c) => [c[0], c[1]]));
+    const wrong: string[] = [];
+    for (const [, name, parent, to] of shipped.before.communes) {
+      if (to.length === 0) continue;
+      const text = `${name}, ${province.get(district.get(parent) ?? '') ?? ''}`;
+      const [only, ...more] = resolve(text).candidates;
+      if (!only || more.length > 0 || to.includes(only.code)) continue;
+      const other = commune.get(only.code) ?? '';
+      if (typeOf(other) !== typeOf(name) || spelling(other) !== spelling(name))
+        wrong.push(`${text} → ${other}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+});
