@@ -9,6 +9,7 @@ import * as badFiles from '../unit/dossier/corpus';
 import { expect, expectAccessible, shot, test } from './fixtures';
 import { api } from './support/contract';
 import { listPdfs, PRINTER_QUEUE, waitForNewPdf } from './support/cups';
+import { scanInto, typeOnScreen } from './support/keyboard';
 import { lookupSecret } from './support/lookup';
 
 /**
@@ -85,21 +86,6 @@ test.use({ appOptions: { config, env: { KIOSK_TEST_SCANS: '1' } } });
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────
 
-const SYMBOLS: Record<string, string> = { ',': 'comma', '.': 'dot', '-': 'dash', '/': 'slash', '@': 'at' };
-
-/** Types on the on-screen letter keyboard by clicking its keys, as a finger would. */
-async function typeOnScreen(page: Page, keys: string): Promise<void> {
-  const osk = page.getByTestId('osk');
-  await expect(osk).toHaveAttribute('data-kind', 'text');
-  for (const ch of keys) {
-    if (ch === ' ') await page.getByTestId('osk-space').click();
-    else if (/[A-Z]/.test(ch)) {
-      await page.getByTestId('osk-shift').click();
-      await page.getByTestId(`osk-key-${ch.toLowerCase()}`).click();
-    } else await page.getByTestId(`osk-key-${SYMBOLS[ch] ?? ch}`).click();
-  }
-}
-
 /** Types digits on the on-screen number pad. */
 async function typeDigits(page: Page, digits: string): Promise<void> {
   const osk = page.getByTestId('osk');
@@ -110,15 +96,6 @@ async function typeDigits(page: Page, digits: string): Promise<void> {
 async function field(page: Page, id: string): Promise<void> {
   await page.locator(`#${id}`).click();
   await expect(page.getByTestId('osk')).toBeVisible();
-}
-
-/** The page's event socket may still be connecting: inject until the form shows the scan. */
-async function scanInto(page: Page, url: string, text: string, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    const response = await page.request.post(`${url}/api/devices.injectScan`, { data: { text } });
-    expect(response.status()).toBe(200);
-    await check();
-  }).toPass({ timeout: 15_000 });
 }
 
 async function step(page: Page, name: string, screen: string): Promise<void> {

@@ -10,6 +10,7 @@ export const addressEn: typeof addressVi = {
   communeList: 'Communes and wards of {{province}}',
   communeChosen: 'Chosen: {{commune}}',
   communeChange: 'Choose another commune',
+  communeCount: '{{count}} communes and wards of {{province}}',
   communeNone: 'No commune or ward of {{province}} has this name.',
   communeFirst: 'Choose the province first, then the commune.',
   searching: 'Searching…',

@@ -11,6 +11,7 @@ export const addressVi = {
   communeList: 'Các xã/phường của {{province}}',
   communeChosen: 'Đã chọn: {{commune}}',
   communeChange: 'Chọn lại xã/phường',
+  communeCount: '{{count}} xã/phường của {{province}}',
   communeNone: 'Không tìm thấy xã/phường nào có tên này trong {{province}}.',
   communeFirst: 'Chọn tỉnh/thành phố trước, rồi chọn xã/phường.',
   searching: 'Đang tìm…',

@@ -15,6 +15,7 @@ import { displayDate } from './holidaysModel';
 import '../../styles/dossier.css';
 import '../../styles/staff-dossier.css';
 import '../../styles/holidays.css';
+import '../../styles/address.css';
 
 /** The one in force, else the latest by effective date (the list is never empty on a working kiosk). */
 export function datasetInForce(datasets: readonly AddressDataset[]): AddressDataset | null {
@@ -148,7 +149,7 @@ export function AddressDatasets({
       ) : null}
 
       {admin ? (
-        <section className="holiday-how" aria-labelledby="address-install-title">
+        <section className="holiday-how address-install" aria-labelledby="address-install-title">
           <h3 id="address-install-title">{t('address.datasets.installTitle')}</h3>
           <p id="address-install-help">{t('address.datasets.installHelp')}</p>
           <div className="field">

@@ -47,6 +47,7 @@ export function AddressField(props: Props) {
   const [oldOpen, setOldOpen] = useState(false);
   const [oldText, setOldText] = useState('');
   const streetRef = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const applied = useRef<string | null>(null);
 
   const change = (next: AddressValue): void =>
@@ -81,6 +82,17 @@ export function AddressField(props: Props) {
     { delayMs: query.trim() === '' ? 0 : 200 },
   );
   const hits = search.value?.communes ?? [];
+
+  // The list comes under the search input, where the on-screen keyboard would cover it: while someone
+  // types, bring the input up to just below the header so what it found shows above the keyboard.
+  const found = search.value;
+  useEffect(() => {
+    const input = searchRef.current;
+    if (!found || !input || document.activeElement !== input) return;
+    const header = document.querySelector('.citizen-header')?.getBoundingClientRect().bottom ?? 0;
+    const delta = input.getBoundingClientRect().top - header - 16;
+    if (delta > 0) window.scrollBy({ top: delta, behavior: 'instant' });
+  }, [found]);
 
   const choose = (hit: CommuneHit): void => {
     change(withCommune(value, hit));
@@ -184,6 +196,7 @@ export function AddressField(props: Props) {
               {provinceCode === '' ? t('address.communeFirst') : t('address.communeSearch')}
             </p>
             <input
+              ref={searchRef}
               id={`${id}_communeCode`}
               className="df-input"
               type="text"
@@ -209,9 +222,11 @@ export function AddressField(props: Props) {
                 status={
                   search.loading
                     ? t('address.searching')
-                    : hits.length === 0 && search.value
-                      ? t('address.communeNone', { province: provinceName })
-                      : null
+                    : !search.value
+                      ? null
+                      : hits.length === 0
+                        ? t('address.communeNone', { province: provinceName })
+                        : t('address.communeCount', { count: hits.length, province: provinceName })
                 }
                 onChoose={choose}
               />
