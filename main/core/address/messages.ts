@@ -41,6 +41,11 @@ export function addressMessage(r: AddressResolution): Bilingual | null {
       };
     case 'several-old':
     case 'several-new':
+      if (r.candidates.length === 0)
+        return {
+          vi: 'Có nhiều xã/phường mang tên này. Vui lòng chọn tỉnh/thành phố và xã/phường trong danh sách.',
+          en: 'Many communes have this name. Please choose the province and the commune from the lists.',
+        };
       return {
         vi: `Có nhiều xã/phường mang tên này: ${list(r.candidates)}. Vui lòng chọn nơi ở của quý vị.`,
         en: `Several communes have this name: ${list(r.candidates)}. Please choose where you live.`,

@@ -43,6 +43,8 @@ export interface AddressResolution {
 
 /** More candidates than this is no answer: the person picks from the list instead. */
 const MAX_CANDIDATES = 12;
+/** One collator: localeCompare with a locale builds one at each call. */
+const byName = new Intl.Collator('vi');
 
 type Types = readonly (readonly string[])[];
 
@@ -212,10 +214,11 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
     m: { commune: Match | null; district: Match | null; province: Match | null },
     note: AddressNoteCode | null = null,
   ): AddressResolution => {
-    const list = [...codes].map(candidate).filter((c): c is AddressCandidate => c !== null);
-    list.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-    const tooMany = list.length > MAX_CANDIDATES;
-    const candidates = tooMany ? [] : list.map((c) => ({ ...c, whole: list.length === 1 }));
+    // Too many is no list: not even sorted (a dataset may give thousands of communes one name).
+    const tooMany = codes.size > MAX_CANDIDATES;
+    const list = tooMany ? [] : [...codes].map(candidate).filter((c): c is AddressCandidate => c !== null);
+    list.sort((a, b) => byName.compare(a.name, b.name));
+    const candidates = list.map((c) => ({ ...c, whole: list.length === 1 }));
     const first = m.commune ?? m.district ?? m.province;
     const street = first
       ? text
@@ -232,8 +235,12 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
         province: span(text, words, m.province),
       },
       candidates,
-      note:
-        tooMany || (candidates.length === 0 && note === null)
+      // Too many communes answer to the name ("Phường 1" with no province): it is shared, not gone.
+      note: tooMany
+        ? form === 'new'
+          ? 'several-new'
+          : 'several-old'
+        : candidates.length === 0 && note === null
           ? m.commune
             ? 'not-converted'
             : 'commune-missing'

@@ -2,6 +2,7 @@
 // came out silently wrong, and dataset files an admin could be tricked into installing.
 import { describe, expect, it } from 'vitest';
 import { loadShippedDataset } from '../../../main/core/address/dataset';
+import { addressMessage } from '../../../main/core/address/messages';
 import { resolveAddress } from '../../../main/core/address/resolve';
 import { buildChain } from '../../../main/core/address/world';
 
@@ -70,4 +71,18 @@ describe('an old commune written without its district is not silently another co
     }
     expect(wrong.slice(0, 10)).toEqual([]);
   });
+});
+
+describe('a name too many communes share', () => {
+  it.each(['Phường 1', 'Xa Tan Thanh'])(
+    '%j offers no list and says the name is shared, not that the commune was merged before 2025',
+    (text) => {
+      const r = resolve(text);
+      expect(r.candidates).toEqual([]);
+      expect(r.note).toMatch(/^several-/);
+      expect(addressMessage(r)?.vi).toBe(
+        'Có nhiều xã/phường mang tên này. Vui lòng chọn tỉnh/thành phố và xã/phường trong danh sách.',
+      );
+    },
+  );
 });
