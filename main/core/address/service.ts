@@ -164,7 +164,10 @@ export function createAddressBook(db: Database.Database, deps: AddressBookDeps):
         `Xã/phường ${stray[1]} (${stray[0]}) không có trong phiên bản ${last.version}.`,
         `Commune ${stray[1]} (${stray[0]}) is not in version ${last.version}.`,
       ];
-    const lost = last.communes.find((c) => !listed.has(c[0]) && !kept.has(c[0]));
+    // Listed with no destination is lost too: its addresses would resolve to nothing, and be told they
+    // were merged before 2025.
+    const nowhere = next.before.communes.find((c) => c[3].length === 0);
+    const lost = nowhere ?? last.communes.find((c) => !listed.has(c[0]) && !kept.has(c[0]));
     if (lost)
       return [
         `Xã/phường ${lost[1]} (${lost[0]}) của phiên bản ${last.version} không có nơi chuyển đến.`,

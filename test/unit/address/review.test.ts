@@ -1,10 +1,21 @@
 // Review of issue 19's address module by an attacker and a sceptical citizen: real card addresses that
 // came out silently wrong, and dataset files an admin could be tricked into installing.
-import { describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StaffUser } from '../../../preload/api';
+import { type AddressBook, createAddressBook } from '../../../main/core/address/service';
+import { createAudit } from '../../../main/core/audit';
+import { manualClock } from '../../../main/core/clock';
+import { openDatabase } from '../../../main/core/db/open';
 import { loadShippedDataset } from '../../../main/core/address/dataset';
 import { addressMessage } from '../../../main/core/address/messages';
 import { resolveAddress } from '../../../main/core/address/resolve';
 import { buildChain } from '../../../main/core/address/world';
+import { failure } from '../failures';
+import { quietLogs, tempDir } from '../helpers';
+import { resolution } from './fixtures';
+
+quietLogs();
 
 const shipped = loadShippedDataset();
 const chain = buildChain([shipped]);
@@ -85,4 +96,41 @@ describe('a name too many communes share', () => {
       );
     },
   );
+});
+
+describe('a dataset file an admin could be tricked into installing', () => {
+  const admin: StaffUser = { id: 1, user: 'admin', displayName: 'Quản trị', role: 'admin' };
+  const open: Database.Database[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) db.close();
+  });
+  function book(): AddressBook {
+    const clock = manualClock('2026-11-23T02:00:00.000Z');
+    const { db } = openDatabase(tempDir(), clock.now());
+    open.push(db);
+    db.prepare(
+      `INSERT INTO staff_users (id, user, display_name, role, pin_hash, created_at)
+       VALUES (1, 'admin', 'Quản trị', 'admin', 'x', '2026-01-01T00:00:00Z')`,
+    ).run();
+    return createAddressBook(db, {
+      clock,
+      audit: createAudit(db, clock),
+      timeZone: 'Asia/Ho_Chi_Minh',
+      shipped: () => shipped,
+    });
+  }
+
+  it('a following file that sends a commune nowhere is refused: its addresses would be lost', () => {
+    const b = book();
+    // Phường Ngọc Hà listed as changed, with no destination; or kept and still sent nowhere.
+    for (const communes of [resolution().communes, shipped.communes]) {
+      const file = resolution('2026-03-01', {
+        communes,
+        before: { ...resolution().before, communes: [['00008', 'Phường Ngọc Hà', '01', []]] },
+      });
+      expect(failure(() => b.install(JSON.stringify(file), admin)).code).toBe('address-dataset-out-of-order');
+    }
+    expect(b.datasets()).toHaveLength(1);
+    expect(b.resolve('Phường Ngọc Hà, Hà Nội').candidates).toHaveLength(1);
+  });
 });
