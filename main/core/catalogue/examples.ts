@@ -1,5 +1,26 @@
 import type { JsonObject } from './types';
 
+/** A structured address (seed/parts.ts addressField) with its composed text. */
+const place = (
+  street: string,
+  [communeCode, commune]: [string, string],
+  [provinceCode, province]: [string, string],
+  asWritten?: string,
+): JsonObject => ({
+  street,
+  communeCode,
+  commune,
+  province,
+  provinceCode,
+  text: [street, commune, province].join(', '),
+  ...(asWritten === undefined ? {} : { asWritten }),
+});
+
+const HA_NOI: [string, string] = ['01', 'Thành phố Hà Nội'];
+const HO_CHI_MINH: [string, string] = ['79', 'Thành phố Hồ Chí Minh'];
+const HOAN_KIEM: [string, string] = ['00070', 'Phường Hoàn Kiếm'];
+const SAI_GON: [string, string] = ['26740', 'Phường Sài Gòn'];
+
 /**
  * One valid, made-up form per seed procedure: the unit tests prove each passes its schema, and the e2e
  * tests and the staff demo use them to fill a form quickly. Names and ID numbers are invented (ID
@@ -12,7 +33,7 @@ const mother = {
   birthDate: '1990-04-12',
   ethnicity: 'Kinh',
   nationality: 'Việt Nam',
-  address: 'Số 12 phố Hàng Bạc, phường Hoàn Kiếm, thành phố Hà Nội',
+  address: place('Số 12 phố Hàng Bạc', HOAN_KIEM, HA_NOI),
 };
 
 const father = {
@@ -21,7 +42,13 @@ const father = {
   birthDate: '1988-09-30',
   ethnicity: 'Kinh',
   nationality: 'Việt Nam',
-  address: 'Số 12 phố Hàng Bạc, phường Hoàn Kiếm, thành phố Hà Nội',
+  // Filled from his card, which still has the address before the 2025 reform.
+  address: place(
+    'Số 12 phố Hàng Bạc',
+    HOAN_KIEM,
+    HA_NOI,
+    'Số 12 phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội',
+  ),
 };
 
 const requesterFather = {
@@ -48,7 +75,7 @@ const adult = {
   sex: 'female',
   ethnicity: 'Kinh',
   nationality: 'Việt Nam',
-  address: 'Số 45 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh',
+  address: place('Số 45 đường Nguyễn Huệ', SAI_GON, HO_CHI_MINH),
 };
 
 const self = {
@@ -68,7 +95,7 @@ const EXAMPLES: Record<string, JsonObject> = {
       birthDate: '1993-11-20',
       ethnicity: 'Kinh',
       nationality: 'Việt Nam',
-      address: 'Số 8 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh',
+      address: place('Số 8 đường Lê Lợi', ['26743', 'Phường Bến Thành'], HO_CHI_MINH),
       lanKetHon: 1,
     },
     soBanSao: 0,
@@ -157,7 +184,7 @@ const EXAMPLES: Record<string, JsonObject> = {
     chuHo: { ...adult, phone: '0912345678' },
     hoKinhDoanh: {
       ten: 'Hộ kinh doanh Tạp hóa Hồng Phát',
-      diaChi: 'Số 45 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh',
+      diaChi: place('Số 45 đường Nguyễn Huệ', SAI_GON, HO_CHI_MINH),
       phone: '0912345678',
       nganhNghe: 'Bán lẻ lương thực, thực phẩm, đồ uống trong cửa hàng',
       von: 100000000,
@@ -184,7 +211,7 @@ const EXAMPLES: Record<string, JsonObject> = {
       birthDate: adult.birthDate,
       sex: 'female',
     },
-    diaChi: 'Số 45 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh',
+    diaChi: place('Số 45 đường Nguyễn Huệ', SAI_GON, HO_CHI_MINH),
     chuHo: { fullName: 'Lê Văn Tâm', idNumber: '079065002222', quanHe: 'Con' },
     noiDung: 'Đăng ký thường trú vào nhà của bố đẻ',
   },
@@ -196,7 +223,7 @@ const EXAMPLES: Record<string, JsonObject> = {
       sex: 'female',
       phone: '0912345678',
     },
-    diaChi: 'Phòng 3, số 10 ngõ 5 phố Láng Hạ, phường Giảng Võ, thành phố Hà Nội',
+    diaChi: place('Phòng 3, số 10 ngõ 5 phố Láng Hạ', ['00025', 'Phường Giảng Võ'], HA_NOI),
     tamTruDen: '2027-12-31',
     noiDung: 'Đăng ký tạm trú tại nhà thuê để đi làm',
   },

@@ -1,3 +1,4 @@
+import { addressOf } from '../address/value';
 import type { FormData, Procedure } from './types';
 
 /**
@@ -15,7 +16,10 @@ import type { FormData, Procedure } from './types';
 export interface Applicant {
   fullName: string;
   idNumber: string | null;
+  /** The address's text: a structured address's composed text, or the string a dossier filed before held. */
   address: string | null;
+  /** The card's old text of the address (before 1 July 2025), where it differs from `address`. */
+  addressOnCard: string | null;
   phone: string | null;
   email: string | null;
   /** YYYY-MM-DD, as the e-form stores it; the lookup's second factor (lookup.ts). */
@@ -36,10 +40,12 @@ function person(value: unknown): Applicant | null {
   const fullName = text(p.fullName);
   if (!fullName) return null;
   const id = text(p.idNumber);
+  const address = addressOf(p.address);
   return {
     fullName,
     idNumber: id && /^\d{9,12}$/.test(id) ? id : null,
-    address: text(p.address),
+    address: address?.text ?? null,
+    addressOnCard: address?.onCard ?? null,
     phone: text(p.phone),
     email: text(p.email),
     birthDate: isoDay(p.birthDate),

@@ -78,6 +78,7 @@ export function buildReceiptData(input: {
       fullName: applicant?.fullName ?? '',
       idNumber: applicant?.idNumber ?? null,
       address: applicant?.address ?? null,
+      addressOnCard: applicant?.addressOnCard ?? null,
       phone: contact.phone ?? applicant?.phone ?? null,
       email: contact.email ?? applicant?.email ?? null,
     },

@@ -34,6 +34,8 @@ export const ReceiptDataSchema = z.object({
     fullName: z.string(),
     idNumber: z.string().nullable(),
     address: z.string().nullable(),
+    // Receipt jobs queued before the field existed read back without it.
+    addressOnCard: z.string().nullable().default(null),
     phone: z.string().nullable(),
     email: z.string().nullable(),
   }),

@@ -22,7 +22,10 @@ export interface ReceiptData {
     fullName: string;
     /** The citizen's own receipt shows the full ID; null when the form has none. */
     idNumber: string | null;
+    /** The new address's text (or the string a dossier filed before the 2025 reform holds). */
     address: string | null;
+    /** The card's old address, printed beside the new one where they differ; null otherwise. */
+    addressOnCard: string | null;
     phone: string | null;
     email: string | null;
   };

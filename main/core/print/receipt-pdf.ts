@@ -40,7 +40,7 @@ export async function receiptPdf(data: ReceiptData, options: ReceiptPdfOptions =
   codeBlock(w, data, facts);
   w.space(8);
   w.paragraph([{ text: T.applicant }, { text: facts.applicantName, bold: true }], BODY);
-  for (const { label, value } of facts.applicant) w.paragraph([{ text: label }, { text: value }], BODY);
+  applicantLines(w, facts);
   w.paragraph([{ text: T.procedure }, { text: facts.procedure, bold: true }], BODY);
   w.space(4);
   documents(w, facts);
@@ -69,6 +69,28 @@ export async function receiptPdf(data: ReceiptData, options: ReceiptPdfOptions =
   deflatePageContents(doc);
   // Object streams would be deflated by pako again (receipt-deflate.ts) for a few hundred bytes saved.
   return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: false });
+}
+
+/**
+ * The applicant's ID, address, phone and e-mail. The card's old address, where it differs, goes under
+ * the new one in small italics; phone and e-mail then share a line, so the line it takes is given back
+ * and the receipt with a fee's VietQR still fits one page.
+ */
+function applicantLines(w: A4Writer, f: ReceiptFacts): void {
+  const onCard = f.applicant.some((a) => a.note);
+  let joined: Run[] = [];
+  for (const { label, value, note } of f.applicant) {
+    if (note) w.paragraph([{ text: `(${label}${value})`, italic: true }], SMALL);
+    else if (onCard && (label === T.phone || label === T.email)) {
+      joined = [
+        ...joined,
+        ...(joined.length > 0 ? [{ text: '    ' }] : []),
+        { text: label },
+        { text: value },
+      ];
+    } else w.paragraph([{ text: label }, { text: value }], BODY);
+  }
+  if (joined.length > 0) w.paragraph(joined, BODY);
 }
 
 /** Agency on the left, national motto with place and date on the right, each centred in its column. */

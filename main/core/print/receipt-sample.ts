@@ -20,7 +20,9 @@ export function sampleReceipt(overrides: Partial<ReceiptData> = {}): ReceiptData
     applicant: {
       fullName: 'Nguyễn Thị Hương Giang',
       idNumber: '001190012345',
-      address: 'Số 5 ngõ 12 phố Kim Mã, phường Ba Đình, thành phố Hà Nội',
+      address: 'Số 5 ngõ 12 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
+      // Her card predates the 2025 reform; Phường Kim Mã was split and she chose Ba Đình.
+      addressOnCard: 'Số 5 ngõ 12 phố Kim Mã, Phường Kim Mã, Quận Ba Đình, Hà Nội',
       phone: '0912345678',
       email: 'huonggiang@example.vn',
     },

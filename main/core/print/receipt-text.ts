@@ -22,6 +22,7 @@ export const RECEIPT_TEXT = {
   applicant: 'Tiếp nhận hồ sơ của: ',
   idNumber: 'Số định danh cá nhân: ',
   address: 'Địa chỉ: ',
+  addressOnCard: 'Địa chỉ trên thẻ: ',
   phone: 'Số điện thoại: ',
   email: 'Email: ',
   procedure: 'Nội dung yêu cầu giải quyết: ',
@@ -102,8 +103,11 @@ export interface ReceiptFacts {
   qr: string;
   procedure: string;
   applicantName: string;
-  /** Label and value pairs of the applicant block, only those known. */
-  applicant: { label: string; value: string }[];
+  /**
+   * Label and value pairs of the applicant block, only those known; `note` marks a line printed smaller
+   * (the card's old address under the new one, so the receipt keeps to one page).
+   */
+  applicant: { label: string; value: string; note?: true }[];
   documents: { index: number; name: string; form: string; copies: string; files: string }[];
   sets: string;
   processing: string;
@@ -152,9 +156,12 @@ export function receiptFacts(data: ReceiptData): ReceiptFacts {
   const applicant = [
     { label: RECEIPT_TEXT.idNumber, value: data.applicant.idNumber },
     { label: RECEIPT_TEXT.address, value: data.applicant.address },
+    { label: RECEIPT_TEXT.addressOnCard, value: data.applicant.addressOnCard, note: true as const },
     { label: RECEIPT_TEXT.phone, value: data.applicant.phone },
     { label: RECEIPT_TEXT.email, value: data.applicant.email },
-  ].flatMap(({ label, value }) => (value?.trim() ? [{ label, value: nfc(value) }] : []));
+  ].flatMap(({ label, value, note }) =>
+    value?.trim() ? [{ label, value: nfc(value), ...(note ? { note } : {}) }] : [],
+  );
   const days = data.procedure.processingDays;
   return {
     centreName,

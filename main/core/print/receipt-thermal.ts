@@ -55,7 +55,8 @@ export function layoutReceiptThermal(data: ReceiptData, widthMm: PaperWidthMm = 
   rule('dashed');
   space(6);
   text(`Người nộp: ${f.applicantName}`, 9.5, 'bold');
-  for (const { label, value } of f.applicant) text(`${label}${value}`, 9);
+  for (const { label, value, note } of f.applicant)
+    text(note ? `(${label}${value})` : `${label}${value}`, note ? 8.5 : 9);
   text(`Thủ tục: ${f.procedure}`, 9.5, 'bold');
   space(4);
   text(T.documents.replace(/^1\. /, ''), 9);

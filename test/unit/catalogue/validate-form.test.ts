@@ -127,12 +127,13 @@ describe('validateForm', () => {
     const data = exampleData('dang-ky-khai-sinh');
     (data.me as Record<string, unknown>).fullName = '<script>alert(1)</script>';
     (data.tre as Record<string, unknown>).birthPlace = 'Bệnh viện\u0007 A';
-    (data.cha as Record<string, unknown>).address = 'Số 1 &#x3C;b&#x3E;';
+    const cha = data.cha as Record<string, Record<string, unknown>>;
+    cha.address = { ...cha.address, text: 'Số 1 &#x3C;b&#x3E;' };
     const problems = check(khaiSinh, data);
     expect(problems.map((p) => [p.field, p.code])).toEqual([
       ['tre.birthPlace', 'form-control-chars'],
       ['me.fullName', 'form-markup'],
-      ['cha.address', 'form-markup'],
+      ['cha.address.text', 'form-markup'],
     ]);
     expect(problems[1]?.vi).toBe(
       'Mẹ – Họ, chữ đệm và tên: không được chứa mã hoặc thẻ HTML (ký tự < >), chỉ nhập chữ và số',

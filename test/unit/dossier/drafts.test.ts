@@ -74,6 +74,11 @@ describe('drafts', () => {
       'data.me.address',
       'text-markup-refused',
     ],
+    [
+      { data: { me: { address: { street: '12 Lý', text: '12 Lý <script>' } } } },
+      'data.me.address.text',
+      'text-markup-refused',
+    ],
   ])('refuses %j, pointing at %s, and stores nothing', (change, field, code) => {
     h = harness(tempDir());
     const { id } = h.dossiers.create(birthProcedure.id);
@@ -92,6 +97,17 @@ describe('drafts', () => {
     const { id } = h.dossiers.create(birthProcedure.id);
     const data = { me: { fullName: 'Đặng Thị Ửng', address: 'Số 3 < số 5\nPhường Bến Nghé' } };
     expect(h.dossiers.update({ id, data }).data).toEqual(data);
+  });
+
+  it('saves an address half-filled, as the widget leaves it between steps; only submit wants it whole', () => {
+    h = harness(tempDir());
+    const { id } = h.dossiers.create(birthProcedure.id);
+    const old = '12 Lý Thái Tổ, Phường Lý Thái Tổ, Quận Hoàn Kiếm, Hà Nội';
+    const data = {
+      me: { fullName: 'Trần Thị Bình', address: { street: '12 Lý Thái Tổ', text: old, asWritten: old } },
+    };
+    expect(h.dossiers.update({ id, data }).data).toEqual(data);
+    expect(h.dossiers.get(id).data).toEqual(data);
   });
 
   it('reorders a paper’s files and removes those left out, releasing their stored copy', async () => {

@@ -140,7 +140,20 @@ export const MOTHER_ID = '001190012345';
 /** Form data that passes `validateForm` for the birth registration. */
 export const birthData = {
   child: { fullName: 'Nguyễn Văn An', birthDate: '2026-11-01', sex: 'male' },
-  me: { fullName: 'Trần Thị Bình', idNumber: MOTHER_ID, address: '12 Lý Thái Tổ, Hoàn Kiếm, Hà Nội' },
+  me: {
+    fullName: 'Trần Thị Bình',
+    idNumber: MOTHER_ID,
+    // Structured (catalogue/seed/parts.ts addressField), proposed from her card's old address.
+    address: {
+      street: '12 Lý Thái Tổ',
+      communeCode: '00070',
+      commune: 'Phường Hoàn Kiếm',
+      province: 'Thành phố Hà Nội',
+      provinceCode: '01',
+      text: '12 Lý Thái Tổ, Phường Hoàn Kiếm, Thành phố Hà Nội',
+      asWritten: '12 Lý Thái Tổ, Phường Lý Thái Tổ, Quận Hoàn Kiếm, Hà Nội',
+    },
+  },
 };
 
 export interface FakeReceipts {

@@ -125,7 +125,12 @@ describe('dossier.printParkSlip', () => {
       language: 'vi',
     });
     // A lost slip tells a finder nothing about the citizen: no ID number, no names from the form.
-    for (const secret of [MOTHER_ID, birthData.me.fullName, birthData.child.fullName, birthData.me.address])
+    for (const secret of [
+      MOTHER_ID,
+      birthData.me.fullName,
+      birthData.child.fullName,
+      birthData.me.address.text,
+    ])
       expect(job!.payload).not.toContain(secret);
 
     const audit = h.db

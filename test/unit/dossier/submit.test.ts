@@ -116,7 +116,15 @@ describe('submitting', () => {
       portalCode: null,
       centre: { name: 'UBND phường Bến Nghé', address: '92 Nguyễn Hữu Cảnh', unitCode: '000.00.12.H29' },
       kioskId: 'K07',
-      applicant: { fullName: 'Trần Thị Bình', idNumber: MOTHER_ID, phone: '0912345678', email: null },
+      applicant: {
+        fullName: 'Trần Thị Bình',
+        idNumber: MOTHER_ID,
+        // The structured address's text, and the card's old text beside it.
+        address: '12 Lý Thái Tổ, Phường Hoàn Kiếm, Thành phố Hà Nội',
+        addressOnCard: '12 Lý Thái Tổ, Phường Lý Thái Tổ, Quận Hoàn Kiếm, Hà Nội',
+        phone: '0912345678',
+        email: null,
+      },
       procedure: { code: '1.001193', name: 'Đăng ký khai sinh', processingDays: 3 },
       sets: 1,
       dueDate: '2026-11-26',

@@ -75,4 +75,10 @@ describe('print job payloads: one schema per kind', () => {
     });
     expect(() => parkSlipData({ ...slip, printedAt: undefined })).toThrow(TypeError);
   });
+
+  it('reads a receipt job queued before receipts carried the card’s address, as having none', () => {
+    const { addressOnCard: _new, ...before } = sampleReceipt().applicant;
+    const data = { ...sampleReceipt(), applicant: before };
+    expect(receiptJobPayload({ data, format: 'a4' }).data.applicant.addressOnCard).toBeNull();
+  });
 });

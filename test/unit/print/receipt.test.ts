@@ -90,6 +90,25 @@ describe('receiptPdf (Mẫu 01, A4)', () => {
     expect(out).not.toContain('\uFFFD');
   });
 
+  it('prints the card’s old address under the new one where they differ, and no such line otherwise', async () => {
+    const data = sampleReceipt();
+    const onCard = data.applicant.addressOnCard!;
+    const out = text(await pdfFile('on-card', data));
+    expect(out).toContain(`Địa chỉ: ${data.applicant.address!}`);
+    expect(out).toContain(`(Địa chỉ trên thẻ: ${onCard})`);
+    expect(receiptFacts(data).applicant.map((a) => a.label)).toEqual([
+      'Số định danh cá nhân: ',
+      'Địa chỉ: ',
+      'Địa chỉ trên thẻ: ',
+      'Số điện thoại: ',
+      'Email: ',
+    ]);
+    const plain = sampleReceipt({ applicant: { ...data.applicant, addressOnCard: null } });
+    const plainOut = text(await pdfFile('no-card', plain));
+    expect(plainOut).toContain(`Địa chỉ: ${data.applicant.address!}`);
+    expect(plainOut).not.toContain('trên thẻ');
+  });
+
   it('prints an official code plainly, the portal code, the staff member, post delivery and a paid fee', async () => {
     const data = sampleReceipt({
       provisional: false,

@@ -1,8 +1,9 @@
 import type { Procedure } from '../../../../preload/api';
 import type { JsonObject } from '../types';
 import {
-  ADDRESS_HINT,
+  ADDRESS_UI,
   SCHEMA_DRAFT,
+  addressField,
   date,
   declaration,
   email,
@@ -54,8 +55,7 @@ const householdHead: PersonSpec = {
   extraRequired: ['quanHe'],
 };
 
-const newAddress = (title: string, titleEn: string): JsonObject =>
-  text(title, titleEn, { max: 250, description: ADDRESS_HINT });
+const newAddress = (title: string, titleEn: string): JsonObject => addressField(title, titleEn);
 
 const consent = (): Paper =>
   paper(
@@ -83,6 +83,7 @@ const ui = (extra: JsonObject): JsonObject => ({
     email: { 'ui:options': { inputType: 'email' } },
   }),
   chuHo: personUi(householdHead),
+  diaChi: ADDRESS_UI,
   noiDung: { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } },
   ...extra,
 });

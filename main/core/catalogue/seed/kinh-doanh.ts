@@ -1,7 +1,9 @@
 import type { Procedure } from '../../../../preload/api';
 import type { JsonObject } from '../types';
 import {
+  ADDRESS_UI,
   SCHEMA_DRAFT,
+  addressField,
   dvcqg,
   declaration,
   email,
@@ -47,7 +49,7 @@ const business: JsonObject = {
         'The words "Hộ kinh doanh" and a name of its own, for example: Hộ kinh doanh Tạp hóa Bình An',
       ],
     }),
-    diaChi: text('Địa chỉ trụ sở', 'Business address', { max: 250 }),
+    diaChi: addressField('Địa chỉ trụ sở', 'Business address'),
     phone: phone(),
     email: email(),
     nganhNghe: text('Ngành, nghề kinh doanh', 'Lines of business', {
@@ -155,7 +157,7 @@ const hoKinhDoanh: Procedure = {
       chuHo: personUi(owner, { phone: { 'ui:options': { inputType: 'tel' } } }),
       hoKinhDoanh: {
         'ui:order': ['ten', 'diaChi', 'phone', 'email', 'nganhNghe', 'von', 'soLaoDong'],
-        diaChi: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
+        diaChi: ADDRESS_UI,
         phone: { 'ui:options': { inputType: 'tel' } },
         email: { 'ui:options': { inputType: 'email' } },
         nganhNghe: { 'ui:widget': 'textarea' },

@@ -2,7 +2,9 @@ import type { Procedure } from '../../../../preload/api';
 import type { JsonObject } from '../types';
 import { LAW, childSchema, childUi, father, mother, requester } from './ho-tich-common';
 import {
+  ADDRESS_UI,
   SCHEMA_DRAFT,
+  addressField,
   copies,
   declaration,
   dvcqg,
@@ -28,7 +30,7 @@ const residence: JsonObject = {
   title: 'Đăng ký thường trú cho trẻ',
   titleEn: 'Permanent residence of the child',
   properties: {
-    address: text('Nơi đăng ký thường trú', 'Address to register', { max: 250 }),
+    address: addressField('Nơi đăng ký thường trú', 'Address to register'),
     chuHo: text('Họ, chữ đệm và tên chủ hộ', 'Name of the head of household', { max: 100 }),
     quanHeVoiChuHo: text('Quan hệ của trẻ với chủ hộ', "Child's relationship to the head of household", {
       max: 50,
@@ -132,7 +134,7 @@ const lienThongKhaiSinh: Procedure = {
       tre: childUi,
       me: personUi(mother),
       cha: personUi(father),
-      thuongTru: { address: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } } },
+      thuongTru: { address: ADDRESS_UI },
     },
     persons: [
       { path: 'nguoiYeuCau', label: { vi: 'Người yêu cầu', en: 'Applicant' } },

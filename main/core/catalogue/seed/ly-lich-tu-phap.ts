@@ -1,8 +1,10 @@
 import type { Procedure } from '../../../../preload/api';
 import type { JsonObject } from '../types';
 import {
+  ADDRESS_UI,
   SCHEMA_DRAFT,
   type Words,
+  addressField,
   declaration,
   email,
   integer,
@@ -37,7 +39,7 @@ const applicant: PersonSpec = {
   extra: {
     otherNames: text('Tên gọi khác (nếu có)', 'Other names (if any)', { max: 100 }),
     birthPlace: text('Nơi sinh', 'Place of birth', { max: 250 }),
-    tamTru: text('Nơi tạm trú (nếu có)', 'Temporary residence (if any)', { max: 250 }),
+    tamTru: addressField('Nơi tạm trú (nếu có)', 'Temporary residence (if any)'),
     phone: phone(),
     email: email(),
   },
@@ -131,6 +133,7 @@ const lyLichTuPhap: Procedure = {
       nguoiYeuCau: personUi(applicant, {
         phone: { 'ui:options': { inputType: 'tel' } },
         email: { 'ui:options': { inputType: 'email' } },
+        tamTru: ADDRESS_UI,
       }),
       mucDich: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
       soLuong: { 'ui:options': { inputType: 'tel' } },

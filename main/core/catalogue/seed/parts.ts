@@ -78,11 +78,56 @@ export const sex = (): JsonObject =>
     ['female', 'Nữ', 'Female'],
   ]);
 
-/** The hint under every address line. */
+/** The hint under every address field. */
 export const ADDRESS_HINT: Words = [
-  'Số nhà, đường/thôn, xã/phường, tỉnh/thành phố',
-  'House number, street or village, commune or ward, province or city',
+  'Chọn tỉnh/thành phố và xã/phường (đơn vị hành chính từ 01/7/2025), rồi ghi số nhà, đường/thôn',
+  'Choose the province or city and the commune or ward (the units in force since 1 July 2025), then write the house number and street or village',
 ];
+
+/** The uiSchema of an address field: the renderer's address widget (province → commune, street line). */
+export const ADDRESS_UI: JsonObject = { 'ui:field': 'address' };
+
+const part = (title: string, titleEn: string, extra: JsonObject): JsonObject => ({
+  type: 'string',
+  title,
+  titleEn,
+  ...extra,
+});
+
+/**
+ * An address as the e-forms store it since the 2025 reform: StructuredAddressSchema
+ * (preload/contract/address.ts) as JSON Schema. The commune and province are the new units, picked (or
+ * proposed from the card) by the widget; `text` is composed from them and is what receipts, staff and
+ * the portal show; `asWritten` keeps the card's old text. Complete when submitted: a draft may hold it
+ * half-filled (drafts are not checked against the schema), and one carried over from a string address
+ * whose old commune was split has no commune yet, so the form asks for it.
+ */
+export const addressField = (
+  title: string,
+  titleEn: string,
+  description: Words | undefined = ADDRESS_HINT,
+): JsonObject =>
+  describe(
+    {
+      type: 'object',
+      title,
+      titleEn,
+      properties: {
+        street: part('Số nhà, đường/thôn, tổ/xóm', 'House number, street or village', { maxLength: 200 }),
+        communeCode: part('Mã xã/phường', 'Commune code', { pattern: '^[0-9]{5}$' }),
+        commune: part('Xã/phường/đặc khu', 'Commune or ward', { minLength: 1, maxLength: 80 }),
+        province: part('Tỉnh/thành phố', 'Province or city', { minLength: 1, maxLength: 80 }),
+        provinceCode: part('Mã tỉnh/thành phố', 'Province code', { pattern: '^[0-9]{2}$' }),
+        text: part('Địa chỉ đầy đủ', 'Full address', { minLength: 1, maxLength: 400 }),
+        asWritten: part('Địa chỉ trên thẻ (trước 01/7/2025)', 'Address on the card (before 1 July 2025)', {
+          maxLength: 400,
+        }),
+      },
+      required: ['street', 'communeCode', 'commune', 'province', 'provinceCode', 'text'],
+      additionalProperties: false,
+    },
+    description,
+  );
 
 export const phone = (): JsonObject =>
   text('Số điện thoại', 'Phone number', {
@@ -117,7 +162,7 @@ const PERSON_FIELDS: Record<PersonKey, JsonObject> = {
   },
   birthDate: date('Ngày, tháng, năm sinh', 'Date of birth'),
   sex: sex(),
-  address: text('Nơi cư trú', 'Place of residence', { max: 250, description: ADDRESS_HINT }),
+  address: addressField('Nơi cư trú', 'Place of residence'),
   nationality: text('Quốc tịch', 'Nationality', { max: 60 }),
   ethnicity: text('Dân tộc', 'Ethnicity', { max: 60 }),
 };
@@ -133,7 +178,7 @@ export interface PersonSpec {
   description?: Words;
   /** Optional person (e.g. the father): the fields become required once any is filled. */
   optional?: boolean;
-  /** A different title for the address line (e.g. "Nơi thường trú"). */
+  /** A different title for the address (e.g. "Nơi thường trú"). */
   addressTitle?: [vi: string, en: string];
 }
 
@@ -170,7 +215,7 @@ export function personUi(spec: PersonSpec, extraUi: JsonObject = {}): JsonObject
   }
   if (spec.fields.includes('fullName'))
     ui.fullName = placeholder(['Ví dụ: Nguyễn Văn An', 'For example: Nguyễn Văn An']);
-  if (spec.fields.includes('address')) ui.address = { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } };
+  if (spec.fields.includes('address')) ui.address = ADDRESS_UI;
   return { ...ui, ...extraUi };
 }
 
