@@ -353,6 +353,37 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
     return answer(form, codes, m, several);
   }
 
+  // 3. A district written with its type word that the old world does not know: one dissolved on 1 January
+  // 2025, before the register the dataset was drawn from ("Huyện Mỹ Lộc", "Thành phố Huế" of the old
+  // Thừa Thiên Huế), whose communes the register has under another district. The address is old: its
+  // commune, written just before that district, is looked for among the old communes of the province.
+  if (province && old.districts) {
+    for (let at = before - 2; at > 0; at--) {
+      const type = DISTRICT_TYPES.find((ty) => ty.every((w, i) => words[at + i]?.f === w));
+      if (!type || at + type.length >= before) continue;
+      const commune = nameEndingAt(
+        words,
+        text,
+        at,
+        old.communes,
+        COMMUNE_TYPES,
+        (u) => inProvince(0, provinceOf(old, u)),
+        'part',
+      );
+      // Its district unknown, the commune must be written as it is: "Xã Phú Hội" is not "Phường Phú Hội".
+      if (!commune?.agrees) continue;
+      m.district = { units: [], start: at, end: before, typed: true, agrees: false };
+      m.commune = commune;
+      const codes = carry(
+        chain,
+        0,
+        commune.units.map((u) => u.code),
+        t,
+      );
+      return answer('old', codes, m, commune.units.length > 1 ? 'several-old' : null);
+    }
+  }
+
   if (province) return answer(provinceWorld === t ? 'new' : 'old', new Set(), m, 'commune-missing');
   return none('not-found');
 }
