@@ -18,10 +18,10 @@ export const ALL_TYPES = [...PROVINCE_TYPES, ...DISTRICT_TYPES, ...COMMUNE_TYPES
  * so "Phường Sài Gòn" (a ward of Hồ Chí Minh City since 2025) stays a ward.
  */
 const PROVINCE_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  '79': ['hcm', 'tphcm', 'ho chi minh', 'sai gon', 'sg'],
+  '79': ['hcm', 'tphcm', 'hcmc', 'ho chi minh', 'ho chi minh city', 'sai gon', 'sg'],
   '01': ['hn'],
   '46': ['thua thien hue'],
-  '77': ['brvt', 'vung tau'],
+  '77': ['brvt', 'br vt', 'vung tau'],
   '66': ['daklak', 'dac lac'],
   '67': ['daknong', 'dac nong'],
 };

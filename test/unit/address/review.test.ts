@@ -156,3 +156,13 @@ describe('a card written before the rearrangement of 1 January 2025, its distric
       expect(resolve(text), text).toMatchObject({ candidates: [], note: 'commune-missing' });
   });
 });
+
+describe('provinces as people abbreviate them', () => {
+  it.each([
+    ['Phường Thắng Nhì, TP Vũng Tàu, BR-VT', 'Phường Vũng Tàu'],
+    ['Phường Bến Thành, Quận 1, HCMC', 'Phường Bến Thành'],
+    ['Phường Bến Thành, Quận 1, Ho Chi Minh City', 'Phường Bến Thành'],
+  ])('%j', (text, commune) => {
+    expect(names(text)).toEqual([commune]);
+  });
+});
