@@ -161,6 +161,15 @@ function nameEndingAt(
   return null;
 }
 
+/** The comma-separated part before word `at` begins with a commune's type word ("Xã Tân Hòa, …"). */
+function afterCommunePart(words: readonly Word[], at: number): boolean {
+  let first = at - 1;
+  const part = words[first]?.part;
+  if (part === undefined || part === words[at]?.part) return false;
+  while (first > 0 && words[first - 1]?.part === part) first--;
+  return COMMUNE_TYPES.some((type) => type.every((w, i) => words[first + i]?.f === w));
+}
+
 const span = (text: string, words: readonly Word[], m: Match | null): string | null =>
   m ? text.slice(wordAt(words, m.start).start, wordAt(words, m.end - 1).end) : null;
 
@@ -275,7 +284,9 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
   const inProvince = (w: number, code: string) => scope === null || (scope[w]?.has(code) ?? false);
   const m = { province, district: null as Match | null, commune: null as Match | null };
 
-  // 1. With a district: the old world. Written untyped ("Gò Vấp"), it counts only with a commune of it.
+  // 1. With a district: the old world. Written untyped ("Gò Vấp"), it counts with a commune of it, or after
+  // a part that begins with a commune's type word: "Phường 19, Gò Vấp" (no such ward, or one merged before
+  // the register) asks for the commune, where the new Phường Gò Vấp would be a silent guess.
   const old = worldAt(chain, 0);
   if (old.districts) {
     const district = nameEndingAt(
@@ -298,7 +309,7 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
         (u) => codes.has(u.parent),
         'part',
       );
-      if (commune || district.typed) {
+      if (commune || district.typed || afterCommunePart(words, district.start)) {
         m.district = district;
         m.commune = commune;
         if (commune) {

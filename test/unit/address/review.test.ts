@@ -166,3 +166,25 @@ describe('provinces as people abbreviate them', () => {
     expect(names(text)).toEqual([commune]);
   });
 });
+
+describe('a commune not found before a district written without its type word', () => {
+  // Many new communes are named after the old district ("Phường Ba Đình", "Xã Quốc Oai", "Phường Gò Vấp"):
+  // a ward mistyped, or merged before the register, must not make the district read as that commune.
+  it.each([
+    ['Phường Kim Maa, Ba Đình, Hà Nội', 'Ba Đình'],
+    ['Thôn Quận, Xã Tân Hòa, Quốc Oai, Hà Nội', 'Quốc Oai'],
+    ['Phường 19, Gò Vấp, TP.HCM', 'Gò Vấp'],
+  ])('%j asks for the commune, in the old district %j', (text, district) => {
+    expect(resolve(text)).toMatchObject({
+      form: 'old',
+      parts: { district },
+      candidates: [],
+      note: 'commune-missing',
+    });
+  });
+
+  it('an address without a commune before it still reads the name as the new commune', () => {
+    expect(names('Thôn 3, Quốc Oai, Hà Nội')).toEqual(['Xã Quốc Oai']);
+    expect(names('Phường Kim Mã, Ba Đình, Hà Nội')).toHaveLength(3);
+  });
+});
