@@ -1,4 +1,4 @@
-import { addressWords } from './text';
+import { foldText } from './text';
 import { COMMUNE_TYPES, type Unit, type World } from './world';
 
 export interface CommuneHit {
@@ -7,6 +7,14 @@ export interface CommuneHit {
   province: string;
   provinceCode: string;
 }
+
+/** A commune's type, abbreviated before a name. */
+const TYPE_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  p: ['phuong'],
+  f: ['phuong'],
+  x: ['xa'],
+  tt: ['thi', 'tran'],
+};
 
 /** Enough for a picker's list; a whole province (at most ~170 communes) when only a province is given. */
 export const SEARCH_LIMIT = 20;
@@ -18,7 +26,14 @@ export const PROVINCE_LIMIT = 200;
  * that is the query is first, then names that begin with it, then the rest, each alphabetical.
  */
 export function searchCommunes(world: World, query: string, provinceCode?: string): CommuneHit[] {
-  let words = addressWords(query.slice(0, 100)).map((w) => w.f);
+  // Words as typed, not spelt out as an address's are: typed alone, "h" or "p" begins a name (Hà Đông,
+  // Phú Diễn), not "huyện" or "phường". Only before a name is an abbreviation a type ("p ben thanh").
+  let words = (query.slice(0, 100).match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((w) => {
+    const f = foldText(w);
+    return /^\d+$/.test(f) ? String(Number(f)) : f;
+  });
+  const abbreviated = words.length > 1 ? TYPE_ABBREVIATIONS[words[0] ?? ''] : undefined;
+  if (abbreviated) words = [...abbreviated, ...words.slice(1)];
   const type = COMMUNE_TYPES.find((t) => t.every((w, i) => words[i] === w) && words.length > t.length);
   if (type) words = words.slice(type.length);
   const typeName = type?.join(' ') ?? null;

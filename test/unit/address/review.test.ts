@@ -10,7 +10,8 @@ import { openDatabase } from '../../../main/core/db/open';
 import { loadShippedDataset } from '../../../main/core/address/dataset';
 import { addressMessage } from '../../../main/core/address/messages';
 import { resolveAddress } from '../../../main/core/address/resolve';
-import { buildChain } from '../../../main/core/address/world';
+import { searchCommunes } from '../../../main/core/address/search';
+import { buildChain, worldAt } from '../../../main/core/address/world';
 import { failure } from '../failures';
 import { quietLogs, tempDir } from '../helpers';
 import { resolution } from './fixtures';
@@ -186,5 +187,26 @@ describe('a commune not found before a district written without its type word', 
   it('an address without a commune before it still reads the name as the new commune', () => {
     expect(names('Thôn 3, Quốc Oai, Hà Nội')).toEqual(['Xã Quốc Oai']);
     expect(names('Phường Kim Mã, Ba Đình, Hà Nội')).toHaveLength(3);
+  });
+});
+
+describe('the picker, typed one letter at a time on the kiosk keyboard', () => {
+  const world = worldAt(chain, 1);
+  const found = (query: string, province?: string) =>
+    searchCommunes(world, query, province).map((c) => c.name);
+
+  it('a first letter that abbreviates a unit type is the start of a name ("H" for Hà Đông)', () => {
+    expect(found('h', '01')).toContain('Phường Hà Đông');
+    expect(found('H', '01')).toContain('Phường Hoàn Kiếm');
+    expect(found('p', '01')).toContain('Phường Phú Diễn');
+    expect(found('x', '01')).toContain('Xã Xuân Mai');
+    expect(found('q', '01')).toContain('Xã Quốc Oai');
+    expect(found('tt', '01')).toEqual([]);
+  });
+
+  it('a type word before a name still narrows by type', () => {
+    expect(found('p ben')).toEqual(['Phường Bến Cát', 'Phường Bến Thành', 'Phường Bến Tre']);
+    expect(found('phuong ben thanh')).toEqual(['Phường Bến Thành']);
+    expect(found('xa ben')).not.toContain('Phường Bến Thành');
   });
 });
