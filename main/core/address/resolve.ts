@@ -372,6 +372,12 @@ export function resolveAddress(chain: Chain, raw: string, t: number): AddressRes
     for (let at = before - 2; at > 0; at--) {
       const type = DISTRICT_TYPES.find((ty) => ty.every((w, i) => words[at + i]?.f === w));
       if (!type || at + type.length >= before) continue;
+      // A district some other province has: the province is wrong, or the district; not gone.
+      const name = words
+        .slice(at + type.length, before)
+        .map((w) => w.f)
+        .join(' ');
+      if (old.districts.byKey.has(name)) break;
       const commune = nameEndingAt(
         words,
         text,

@@ -153,7 +153,13 @@ describe('a card written before the rearrangement of 1 January 2025, its distric
   });
 
   it('a commune the province never had, or of another type, is still not found', () => {
-    for (const text of ['Phường Bến Thành, Quận Không Có, Hà Nội', 'Xã Phú Hội, Huyện Không Có, Huế'])
+    for (const text of [
+      'Phường Bến Thành, Quận Không Có, Hà Nội',
+      'Xã Phú Hội, Huyện Không Có, Huế',
+      // A district of another province: the province is wrong, not the district gone (Thanh Hóa has a
+      // Phường Hải Châu too).
+      'Phường Hải Châu, Quận Hải Châu, Thanh Hóa',
+    ])
       expect(resolve(text), text).toMatchObject({ candidates: [], note: 'commune-missing' });
   });
 });
