@@ -14,7 +14,7 @@ import { createDispatcher } from './dispatch';
 import { createCatalogue, createCatalogueHandlers } from './catalogue';
 import { createCalendarHandlers, createCalendarStore } from './calendar';
 import { createAddressBook, createAddressHandlers } from './address';
-import { createDossierHandlers, createDossiers } from './dossier';
+import { createDossierHandlers, createDossiers, upgradeAddressesAtStart } from './dossier';
 import { watchImportFolders } from './dossier/watch';
 import { decoderFor, type FileWorkerOptions } from './dossier/decode';
 import { startLanTls, type LanTls } from './tls';
@@ -244,6 +244,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const calendar = createCalendarStore(db, { clock, audit });
   // Administrative units (shipped + installed datasets), indexed on the first address call.
   const addresses = createAddressBook(db, { clock, audit, timeZone: config.timeZone });
+  // Drafts and parked dossiers saved with string addresses, carried over to the structured field once.
+  upgradeAddressesAtStart(db, { catalogue, book: addresses, now: clock.now() });
   // Attachments are decoded and checked in a child process, started lazily (decode/pool.ts).
   const decoder = decoderFor(config, options.fileWorker);
   const dossiers = createDossiers({

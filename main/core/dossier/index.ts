@@ -5,3 +5,4 @@ export { buildReceiptData, feePayment, paymentPurpose } from './receipt';
 export { BLOB_FOLDER, blobPath } from './blobs';
 export { extractApplicant, type Applicant } from './applicant';
 export type { ProcedureSource, ReceiptSink, ReceiptData } from './types';
+export { ADDRESS_STEP, upgradeAddressesAtStart, upgradeStoredAddresses } from './address-upgrade';

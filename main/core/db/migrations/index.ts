@@ -9,6 +9,7 @@ import m0008 from './0008-lookup-secret.sql';
 import m0009 from './0009-draft-tokens.sql';
 import m0010 from './0010-lan-devices.sql';
 import m0011 from './0011-address-datasets.sql';
+import m0012 from './0012-dossier-upgrades.sql';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: '0009-draft-tokens', sql: m0009 },
   { version: 10, name: '0010-lan-devices', sql: m0010 },
   { version: 11, name: '0011-address-datasets', sql: m0011 },
+  { version: 12, name: '0012-dossier-upgrades', sql: m0012 },
 ];
