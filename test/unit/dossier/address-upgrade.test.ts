@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Procedure } from '../../../preload/api';
 import { type AddressBook, createAddressBook } from '../../../main/core/address';
@@ -8,6 +9,9 @@ import { validateForm } from '../../../main/core/catalogue/validate-form';
 import { migrate } from '../../../main/core/db/migrate';
 import { ADDRESS_STEP, upgradeStoredAddresses } from '../../../main/core/dossier';
 import { addressPaths } from '../../../main/core/dossier/address-upgrade';
+import { makeCore, quietLogs, tempDir } from '../helpers';
+
+quietLogs();
 
 const now = new Date('2026-12-07T02:00:00Z');
 type Node = Record<string, unknown>;
@@ -59,8 +63,8 @@ beforeAll(() => {
 });
 
 /** A database at schema 11 (before the step's table) holding a draft, a parked and a submitted dossier. */
-function previousVersion(): Database.Database {
-  const db = new Database(':memory:');
+function previousVersion(file = ':memory:'): Database.Database {
+  const db = new Database(file);
   migrate(db, { now, upTo: 11 });
   const statement = db.prepare(
     `INSERT INTO dossiers (id, procedure_id, procedure_json, status, data_json, code, received_at, due_date,
@@ -212,5 +216,19 @@ describe('stored addresses carried over to the structured field (dossier_upgrade
     });
     expect(result).toEqual({ dossiers: 1, addresses: 1 });
     expect(row(db, 'draft').raw).toEqual(draftBefore);
+  });
+
+  it('runs when the kiosk starts on a database from before', async () => {
+    const dataDir = tempDir();
+    previousVersion(join(dataDir, 'kiosk.db')).close();
+    await makeCore({ dataDir });
+    const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true });
+    try {
+      expect((row(db, 'parked').data.diaChi as Node).communeCode).toBe('26740');
+      expect(((row(db, 'draft').data.me as Node).address as Node).asWritten).toBe(SPLIT);
+      expect(db.prepare('SELECT step FROM dossier_upgrades').pluck().all()).toEqual([ADDRESS_STEP]);
+    } finally {
+      db.close();
+    }
   });
 });
