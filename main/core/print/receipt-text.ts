@@ -1,4 +1,5 @@
 import type { ProcedureComponent } from '../../../preload/api';
+import { ON_CARD_LABEL } from '../address/value';
 import { nfc } from './layout';
 import type { ReceiptData } from './receipt-data';
 import { formatIssuedAt } from './ticket';
@@ -22,7 +23,8 @@ export const RECEIPT_TEXT = {
   applicant: 'Tiếp nhận hồ sơ của: ',
   idNumber: 'Số định danh cá nhân: ',
   address: 'Địa chỉ: ',
-  addressOnCard: 'Địa chỉ trên thẻ: ',
+  // One wording with addressLine (address/value.ts), which puts it beside an address in one line.
+  addressOnCard: `${ON_CARD_LABEL.vi}: `,
   phone: 'Số điện thoại: ',
   email: 'Email: ',
   procedure: 'Nội dung yêu cầu giải quyết: ',
