@@ -11,6 +11,7 @@ import { api } from './support/contract';
 import { listPdfs, PRINTER_QUEUE, waitForNewPdf } from './support/cups';
 import { scanInto, typeOnScreen } from './support/keyboard';
 import { lookupSecret } from './support/lookup';
+import { TRANG_TIEN } from './support/addresses';
 
 /**
  * Filing a birth registration (đăng ký khai sinh, the seed's `dang-ky-khai-sinh`) at the kiosk, from the
@@ -151,6 +152,10 @@ test('a birth registration from the home screen to the printed receipt', async (
   await expect(page.locator('#root_me_idNumber')).toHaveValue('001190001234');
   await expect(page.locator('#root_me_birthDate')).toHaveValue('01/01/1990');
   await expect(page.locator('[data-field="root_me_fullName"]')).toHaveClass(/is-filled/);
+  // The card's old address (Tràng Tiền, Hoàn Kiếm) is now Phường Hoàn Kiếm: filled, the card's text kept.
+  await expect(page.locator('#root_me_address').getByTestId('address-composed')).toContainText(
+    'Số 1 Tràng Tiền, Phường Hoàn Kiếm, Thành phố Hà Nội',
+  );
   await expect(page.getByTestId('wizard-notice')).toContainText('Trần Thị Bình');
   await step(page, '05-mother-scanned', 'mother filled from the card');
 
@@ -409,7 +414,7 @@ test('a level-4 fee: the receipt shows the fee, “Chưa thanh toán” and a Vi
       nguoiYeuCau: {
         fullName: 'Trần Thị Bình',
         idNumber: '001190001234',
-        address: 'Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội',
+        address: TRANG_TIEN,
         quanHe: 'mẹ',
       },
       nguoiDuocCap: { fullName: 'Nguyễn Minh Anh', birthDate: '2026-11-10', sex: 'male' },

@@ -3,6 +3,7 @@ import type { CreatedDraft, Dossier, Submitted } from '../../preload/api';
 import { api, capturedPng } from './support/contract';
 import { lookupSecret } from './support/lookup';
 import { expect, expectAccessible, shot, test } from './fixtures';
+import { TRANG_TIEN } from './support/addresses';
 
 /**
  * "Tra cứu hồ sơ" end to end: a dossier submitted through the bridge (as the filing screens would), then
@@ -33,7 +34,7 @@ async function submitDossier(baseUrl: string): Promise<Submitted> {
     id: draft.id,
     draftToken,
     data: {
-      nguoiYeuCau: { fullName: 'Nguyễn Văn An', idNumber: ID_NUMBER, address: 'Số 1 Tràng Tiền, Hà Nội' },
+      nguoiYeuCau: { fullName: 'Nguyễn Văn An', idNumber: ID_NUMBER, address: TRANG_TIEN },
       giayTo: { tenGiayTo: 'Bằng tốt nghiệp trung học phổ thông', soTrang: 1, soBan: 2 },
     },
   });

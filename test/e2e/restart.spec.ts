@@ -18,6 +18,7 @@ import { api } from './support/contract';
 import { type FakePrinter, startFakePrinter } from './support/fake-printer';
 import { signInToConsole } from './support/staff';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
+import { fillAddress, NGUYEN_HUE } from './support/addresses';
 
 /**
  * Issue 5, "kill the app mid-form and restart": staff file for a citizen through the console (the
@@ -117,7 +118,7 @@ test('a staff-parked draft outlives a SIGKILL: resumed by its code with its fiel
     await expect(page.getByTestId('step-form')).toBeVisible();
     await page.locator('#root_nguoiYeuCau_fullName').fill(APPLICANT);
     await page.locator('#root_nguoiYeuCau_idNumber').fill('079190005678');
-    await page.locator('#root_nguoiYeuCau_address').fill('12 Nguyễn Huệ, TP Hồ Chí Minh');
+    await fillAddress(page, 'root_nguoiYeuCau_address', NGUYEN_HUE, 'sai gon');
     await page.locator('#root_giayTo_tenGiayTo').fill('Giấy khai sinh');
     await page.locator('#root_giayTo_soTrang').fill('1');
     await page.locator('#root_giayTo_soBan').fill('2');

@@ -4,6 +4,7 @@ import { api, capturedPng } from './support/contract';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
 import { startFakePrinter } from './support/fake-printer';
 import { signInToConsole } from './support/staff';
+import { NGUYEN_HUE } from './support/addresses';
 
 /**
  * The staff console's "Hồ sơ" and "Đồng bộ" tabs end to end: the day's dossiers (one filed by a citizen,
@@ -32,7 +33,7 @@ async function fileDraft(
       id: draft.id,
       draftToken,
       data: {
-        nguoiYeuCau: { fullName: name, idNumber: '079190005678', address: '12 Nguyễn Huệ, TP Hồ Chí Minh' },
+        nguoiYeuCau: { fullName: name, idNumber: '079190005678', address: NGUYEN_HUE },
         giayTo: { tenGiayTo: 'Giấy khai sinh', soTrang: 1, soBan: 1 },
       },
     },

@@ -8,6 +8,7 @@ import { createPortal, DEFAULT_ADMIN_TOKEN, type Portal } from '../portal';
 import { api, capturedPng } from './support/contract';
 import { lookupSecret } from './support/lookup';
 import { expect, expectAccessible, shot, startApp, test } from './fixtures';
+import { TRANG_TIEN } from './support/addresses';
 
 /**
  * Issue 6, "a 422 from the portal": the reference portal (test/portal, in this process) refuses a
@@ -89,7 +90,7 @@ async function submitDossier(
     id: draft.id,
     draftToken,
     data: {
-      nguoiYeuCau: { fullName: name, idNumber: '001090001234', address: 'Số 1 Tràng Tiền, Hà Nội' },
+      nguoiYeuCau: { fullName: name, idNumber: '001090001234', address: TRANG_TIEN },
       giayTo: { tenGiayTo: paper, soTrang: 1, soBan: 2 },
     },
   });

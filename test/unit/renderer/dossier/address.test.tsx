@@ -18,7 +18,9 @@ import {
   withProvince,
   withStreet,
   withWritten,
+  withoutEmptyParts,
 } from '../../../../renderer/src/screens/dossier/form/address';
+import { createFormValidation } from '../../../../renderer/src/screens/dossier/form/validator';
 import { AddressField } from '../../../../renderer/src/screens/dossier/form/AddressField';
 import { planFill, type CardReading } from '../../../../renderer/src/screens/dossier/lib/persons';
 import { datasetInForce } from '../../../../renderer/src/screens/staff/AddressDatasets';
@@ -292,5 +294,40 @@ describe('the staff panel’s dataset', () => {
     expect(datasetInForce([b, a])).toBe(a);
     expect(datasetInForce([dataset('a', '2025-07-01', false), b])).toBe(b);
     expect(datasetInForce([])).toBeNull();
+  });
+});
+
+describe('an untouched address in an optional person’s block', () => {
+  // rjsf puts `{}` for a required object field; the father's block must not count as begun for it.
+  const schema = {
+    type: 'object',
+    properties: {
+      cha: {
+        type: 'object',
+        properties: {
+          fullName: { type: 'string' },
+          address: { type: 'object', properties: { street: { type: 'string' } }, required: ['street'] },
+        },
+        if: { minProperties: 1 },
+        then: { required: ['fullName', 'address'] },
+      },
+    },
+  } as RJSFSchema;
+
+  it('is left out of what the form sends, the groups kept', () => {
+    expect(
+      withoutEmptyParts({
+        tre: {},
+        cha: { address: {} },
+        me: { fullName: 'A', address: { street: '', x: {} } },
+      }),
+    ).toEqual({ tre: {}, cha: {}, me: { fullName: 'A', address: { street: '' } } });
+  });
+
+  it('and out of what the form checks: no error for an empty block, the block’s errors once begun', () => {
+    const { validator } = createFormValidation(true);
+    expect(validator.validateFormData({ cha: { address: {} } }, schema).errors).toEqual([]);
+    const begun = validator.validateFormData({ cha: { address: { street: 'x' } } }, schema).errors;
+    expect(begun.map((e) => e.property)).toContain('.cha.fullName');
   });
 });

@@ -50,8 +50,15 @@ export function AddressField(props: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const applied = useRef<string | null>(null);
 
+  // Nothing left (a province chosen, then none): no address at all, not an empty one that would make an
+  // optional person's block count as begun.
   const change = (next: AddressValue): void =>
-    props.onChange(next as StructuredAddress as unknown as RjsfData, props.fieldPathId.path);
+    props.onChange(
+      Object.values(next).some((v) => v !== undefined && v !== '')
+        ? (next as StructuredAddress as unknown as RjsfData)
+        : undefined,
+      props.fieldPathId.path,
+    );
 
   const provinces = useCall((c) => c.call('address.provinces', {}), []);
   const provinceList: Province[] = provinces.value?.provinces ?? [];
@@ -103,8 +110,8 @@ export function AddressField(props: Props) {
 
   const provinceErrors = partErrors(props.errorSchema, 'provinceCode', 'province');
   const communeErrors = partErrors(props.errorSchema, 'communeCode', 'commune');
-  const streetErrors = partErrors(props.errorSchema, 'street', 'text');
-  const ownErrors = partErrors(props.errorSchema, '__errors');
+  // `text` is composed from the others: its errors repeat theirs.
+  const streetErrors = partErrors(props.errorSchema, 'street');
   const describe = (part: string, shown: boolean): string | undefined =>
     shown ? `${id}_${part}__error` : undefined;
   const lang = i18n.language === 'en' ? 'en' : 'vi';
@@ -122,13 +129,6 @@ export function AddressField(props: Props) {
         ) : null}
       </legend>
       {props.schema.description ? <p className="df-description">{props.schema.description}</p> : null}
-      {ownErrors.length > 0 ? (
-        <ul className="df-errors">
-          {ownErrors.map((e, i) => (
-            <li key={i}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
 
       {asWritten !== '' ? (
         <AddressProposal

@@ -18,6 +18,7 @@ import {
   type DossierFormContext,
 } from './theme';
 import { useFormText } from './useFormText';
+import { withoutEmptyParts } from './address';
 import type { FormValidation } from './validator';
 
 export type DossierForm = Form<RjsfData, RJSFSchema, DossierFormContext>;
@@ -69,7 +70,7 @@ export function KioskForm({
       showErrorList={false}
       noHtml5Validate
       disabled={disabled}
-      onChange={(event) => onChange((event.formData ?? {}) as FormData)}
+      onChange={(event) => onChange(withoutEmptyParts((event.formData ?? {}) as FormData))}
     >
       {/* The screen's own button saves or goes on; none inside the form. */}
       <></>

@@ -13,6 +13,7 @@ import type {
   CommuneHit,
   StructuredAddress,
 } from '../../../../../preload/api';
+import type { FormData, Json } from '../lib/persons';
 
 /** What the field holds while it is being filled: any part may still be missing. */
 export type AddressValue = Partial<StructuredAddress>;
@@ -168,4 +169,36 @@ export function addressLine(value: unknown): string {
   if (!isRecord(value)) return value === null || value === undefined ? '' : String(value as string);
   const v = readAddress(value);
   return v.text ?? v.asWritten ?? '';
+}
+
+/**
+ * The form data without the empty objects rjsf puts inside a group for a required object field (an
+ * address nobody has touched: `{ cha: { address: {} } }`). Such an object is nothing typed, but it made an
+ * optional person's block count as begun (`if: { minProperties: 1 }`) and every field of it required.
+ * The groups themselves (`tre: {}`) stay: their fields are each marked when missing.
+ */
+export function withoutEmptyParts(data: FormData): FormData {
+  const prune = (value: Json): Json | undefined => {
+    if (!isRecord(value)) return value;
+    const out: { [key: string]: Json } = {};
+    for (const [key, v] of Object.entries(value)) {
+      const kept = prune(v);
+      if (kept !== undefined) out[key] = kept;
+    }
+    return Object.keys(out).length === 0 ? undefined : out;
+  };
+  const out: FormData = {};
+  for (const [key, group] of Object.entries(data)) {
+    if (!isRecord(group)) {
+      out[key] = group;
+      continue;
+    }
+    const kept: { [key: string]: Json } = {};
+    for (const [field, v] of Object.entries(group)) {
+      const p = prune(v);
+      if (p !== undefined) kept[field] = p;
+    }
+    out[key] = kept;
+  }
+  return out;
 }

@@ -13,7 +13,8 @@
  */
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import type { RjsfData } from '../lib/persons';
+import type { FormData, RjsfData } from '../lib/persons';
+import { withoutEmptyParts } from './address';
 
 export interface FormValidation {
   validator: ValidatorType<RjsfData, RJSFSchema>;
@@ -49,8 +50,24 @@ export function createFormValidation(canEval: boolean = evalAllowed()): FormVali
   if (!canEval) return { validator: serverValidator, clientSide: false };
   // allErrors: the law's "explain once and completely" applies to the form too.
   // Built untyped and narrowed once: inferring rjsf's generics over our recursive Json type is too deep for tsc.
-  const validator: ValidatorType<RjsfData, RJSFSchema> = customizeValidator({
+  const ajv: ValidatorType<RjsfData, RJSFSchema> = customizeValidator({
     ajvOptionsOverrides: { allErrors: true },
   });
+  // What is checked is what the screen sends (KioskForm): without the empty objects rjsf adds for an
+  // untouched address, which would make an optional person's block count as begun.
+  const validator = Object.create(ajv) as ValidatorType<RjsfData, RJSFSchema>;
+  validator.validateFormData = (formData, ...rest) =>
+    ajv.validateFormData(withoutEmptyParts((formData ?? {}) as FormData), ...rest);
+  validator.isValid = (schema, formData, rootSchema) =>
+    ajv.isValid(
+      schema,
+      isPlainObject(formData)
+        ? ((withoutEmptyParts({ x: formData as FormData }).x ?? {}) as RjsfData)
+        : formData,
+      rootSchema,
+    );
   return { validator, clientSide: true };
 }
+
+const isPlainObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
