@@ -160,6 +160,21 @@ test('the pickers: a province, then a commune typed without diacritics on the on
   await step(page, '22-chosen', 'address: chosen');
 });
 
+test('an old address typed by hand is read the same way: a split ward is a choice', async ({ page, app }) => {
+  await openDraft(page, app.url);
+  const field = addressOf(page);
+  await field.getByRole('button', { name: 'Chỉ biết địa chỉ cũ? Nhập địa chỉ cũ' }).click();
+  await field
+    .getByLabel('Địa chỉ cũ (xã/phường, quận/huyện, tỉnh/thành phố cũ)')
+    .fill('p kim ma, q ba dinh, ha noi');
+  await field.getByRole('button', { name: 'Tìm địa chỉ mới' }).click();
+  await expect(field.getByTestId('address-proposal')).toContainText('Địa chỉ cũ quý vị đã nhập');
+  await expect(field.getByTestId('address-as-written')).toHaveText('p kim ma, q ba dinh, ha noi');
+  await expect(field.locator('[data-candidate]')).toHaveCount(3);
+  await field.scrollIntoViewIfNeeded();
+  await step(page, '25-typed-old', 'address: old address typed');
+});
+
 test('staff console: the administrative-unit data in use, and a refused file changes nothing', async ({
   page,
   app,
