@@ -260,7 +260,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     audit,
     bus,
     getProcedure: (id) => catalogue.get(id),
-    validateForm: (procedure, data) => catalogue.validateForm(procedure, data),
+    // The e-form's schema, then its structured addresses against the units in force (address book).
+    validateForm: (procedure, data) => [
+      ...catalogue.validateForm(procedure, data),
+      ...addresses.checkAddresses(data),
+    ],
     receipts: receiptSink(config, printJobs),
     parkSlips: parkSlipSink(ticketPrinter, printJobs),
     calendar,

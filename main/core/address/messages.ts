@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../../preload/api';
+import type { Bilingual, Problem } from '../../../preload/api';
 import { kioskError } from '../errors';
 import type { AddressCandidate, AddressResolution } from './resolve';
 
@@ -97,4 +97,26 @@ export const addressErrors = {
       'The date is invalid: use YYYY-MM-DD, e.g. 2026-04-30.',
       'asOf',
     ),
+};
+
+/** A form's structured address that is not what the pickers give (service.ts checkAddresses). */
+export const addressProblems = {
+  unknown: (field: string): Problem => ({
+    code: 'address-commune-unknown',
+    vi: 'Địa chỉ: xã/phường đã chọn không có trong danh mục đơn vị hành chính đang dùng. Vui lòng chọn lại xã/phường.',
+    en: 'Address: the commune chosen is not in the administrative units in use. Please choose the commune again.',
+    field,
+  }),
+  mismatch: (field: string): Problem => ({
+    code: 'address-commune-mismatch',
+    vi: 'Địa chỉ: tên xã/phường hoặc tỉnh/thành phố không khớp với danh mục. Vui lòng chọn lại xã/phường.',
+    en: 'Address: the commune or province name does not match the list. Please choose the commune again.',
+    field,
+  }),
+  text: (field: string): Problem => ({
+    code: 'address-text-mismatch',
+    vi: 'Địa chỉ: địa chỉ đầy đủ không khớp với số nhà, xã/phường và tỉnh/thành phố đã chọn. Vui lòng chọn lại xã/phường.',
+    en: 'Address: the full address does not match the house number, commune and province chosen. Please choose the commune again.',
+    field,
+  }),
 };

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Bilingual, StaffUser } from '../../../preload/api';
+import type { Bilingual, Problem, StaffUser } from '../../../preload/api';
 import type { Audit } from '../audit';
 import type { Clock } from '../clock';
 import { KioskFailure } from '../errors';
 import { createLogger } from '../log';
 import { localDay } from '../time';
 import { type Dataset, DatasetSchema, datasetProblems, loadShippedDataset } from './dataset';
-import { addressErrors, addressMessage } from './messages';
+import { addressErrors, addressMessage, addressProblems } from './messages';
+import { composeAddressText, isAddressObject } from './value';
 import { type AddressResolution, resolveAddress } from './resolve';
 import { type CommuneHit, searchCommunes } from './search';
 import { type Chain, buildChain, worldAt } from './world';
@@ -44,6 +45,13 @@ export interface AddressBook {
   install(text: string, by: StaffUser): DatasetInfo;
   /** Loads and indexes the datasets now (after start, so the first citizen's lookup does not wait). */
   warm(): void;
+  /**
+   * What is wrong with the structured addresses in a form's data before it is submitted: a commune code
+   * the dataset in force does not have, names or province that are not that commune's, or a text that is
+   * not composed from the parts (the text is what the receipt prints). A hostile caller cannot print an
+   * address the pickers would not give.
+   */
+  checkAddresses(data: unknown): Problem[];
 }
 
 export interface AddressBookDeps {
@@ -183,6 +191,44 @@ export function createAddressBook(db: Database.Database, deps: AddressBookDeps):
       } catch (error) {
         log.error('address datasets could not be loaded', { error });
       }
+    },
+
+    checkAddresses(data) {
+      const { chain } = load();
+      const world = worldAt(chain, worldOn(chain, undefined));
+      const problems: Problem[] = [];
+      const same = (a: unknown, b: string) =>
+        typeof a === 'string' && a.normalize('NFC').replace(/\s+/g, ' ').trim() === b;
+      const visit = (value: unknown, path: string[], depth: number): void => {
+        if (depth > 12 || typeof value !== 'object' || value === null) return;
+        if (Array.isArray(value)) {
+          value.forEach((v, i) => visit(v, [...path, String(i)], depth + 1));
+          return;
+        }
+        if (isAddressObject(value) && typeof value.communeCode === 'string') {
+          const field = path.join('.');
+          const unit = world.communes.byCode.get(value.communeCode);
+          const province = unit ? world.provinces.byCode.get(unit.parent) : undefined;
+          if (!unit || !province) problems.push(addressProblems.unknown(field));
+          else if (
+            !same(value.commune, unit.name) ||
+            value.provinceCode !== province.code ||
+            !same(value.province, province.name)
+          )
+            problems.push(addressProblems.mismatch(field));
+          else if (
+            !same(
+              value.text,
+              composeAddressText({ street: value.street, commune: unit.name, province: province.name }),
+            )
+          )
+            problems.push(addressProblems.text(field));
+          return;
+        }
+        for (const [key, v] of Object.entries(value)) visit(v, [...path, key], depth + 1);
+      };
+      visit(data, [], 0);
+      return problems;
     },
 
     resolve(text, asOf) {
