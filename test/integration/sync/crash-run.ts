@@ -78,6 +78,9 @@ async function bundleChild(root: string, work: string): Promise<string> {
     logOverride: { 'empty-import-meta': 'silent' },
   });
   cpSync(join(root, 'main', 'core', 'print', 'fonts'), join(work, 'fonts'), { recursive: true });
+  // The administrative units, where main/core/address/dataset.ts looks in a CJS bundle (the dossier
+  // check reads them for the form's addresses).
+  cpSync(join(root, 'main', 'core', 'address', 'data'), join(work, 'address-data'), { recursive: true });
   return outfile;
 }
 

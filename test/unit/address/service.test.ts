@@ -176,3 +176,20 @@ describe('address methods through the dispatcher', () => {
     expect(listed.ok ? null : listed.error.code).toBe('unauthorized');
   });
 });
+
+describe('when the shipped dataset cannot be read (a packaging fault)', () => {
+  it('addresses are not checked, and dossiers can still be submitted', () => {
+    const dir = tempDir();
+    const { db } = bookIn(dir);
+    const clock = manualClock('2026-11-23T02:00:00.000Z');
+    const broken = createAddressBook(db, {
+      clock,
+      audit: createAudit(db, clock),
+      timeZone: 'Asia/Ho_Chi_Minh',
+      shipped: () => {
+        throw new Error('ENOENT: vn-units-2025-07-01.json');
+      },
+    });
+    expect(broken.checkAddresses({ diaChi: { communeCode: '99999', text: 'x' } })).toEqual([]);
+  });
+});
