@@ -8,6 +8,8 @@
  * "TP." → thành phố, also glued to a number ("P12", "Q.3").
  */
 
+import { removeDiacritics } from '../diacritics';
+
 export interface Word {
   /** Folded: "phuong", "ba", "dinh", "12". */
   readonly f: string;
@@ -18,14 +20,8 @@ export interface Word {
   readonly part: number;
 }
 
-/** One letter folded: NFD drops the marks; đ has no decomposition and is mapped by hand. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-}
+/** Folded for comparison: the one diacritic fold (core/diacritics.ts), then lower case. */
+export const foldText = (text: string): string => removeDiacritics(text).toLowerCase();
 
 /** Abbreviated type words, each spelt out as the words of the full type. */
 const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
