@@ -1,7 +1,15 @@
 import { KioskFailure, kioskError } from '../errors';
 
 export type PrinterErrorCode =
-  'paper-out' | 'printer-unreachable' | 'printer-disconnected' | 'printer-timeout' | 'printer-permission';
+  | 'paper-out'
+  | 'printer-unreachable'
+  | 'printer-disconnected'
+  | 'printer-timeout'
+  | 'printer-permission'
+  | 'printer-needs-a4';
+
+/** Failures that printing again cannot cure: the job fails at once, without a retry or a printer alert. */
+const PERMANENT: ReadonlySet<PrinterErrorCode> = new Set(['printer-needs-a4']);
 
 const messages: Record<PrinterErrorCode, { vi: string; en: string }> = {
   'paper-out': { vi: 'Máy in hết giấy', en: 'Printer is out of paper' },
@@ -21,6 +29,10 @@ const messages: Record<PrinterErrorCode, { vi: string; en: string }> = {
     vi: 'Ki-ốt không có quyền dùng máy in. Vui lòng báo nhân viên kỹ thuật.',
     en: 'The kiosk is not allowed to use the printer device. Please ask technical staff.',
   },
+  'printer-needs-a4': {
+    vi: 'Mẫu giấy tờ này cần máy in khổ A4; máy in nhiệt không in được. Hãy chọn máy in A4 và in lại.',
+    en: 'This form needs an A4 printer; a receipt (thermal) printer cannot print it. Choose an A4 printer and print it again.',
+  },
 };
 
 /**
@@ -32,6 +44,8 @@ export class PrinterError extends KioskFailure {
   readonly vi: string;
   readonly en: string;
   readonly detail: string | undefined;
+  /** True when a retry cannot help (the job asks for paper this printer does not take). */
+  readonly permanent: boolean;
   constructor(code: PrinterErrorCode, detail?: string) {
     const m = messages[code];
     super(kioskError(code, m.vi, m.en));
@@ -40,6 +54,7 @@ export class PrinterError extends KioskFailure {
     this.vi = m.vi;
     this.en = m.en;
     this.detail = detail;
+    this.permanent = PERMANENT.has(code);
   }
 }
 

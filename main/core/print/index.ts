@@ -35,6 +35,38 @@ export {
   mmToPt,
 } from './layout';
 export {
+  type FormApplicant,
+  type FormProcedure,
+  type FormUnit,
+  type RefusalData,
+  type SupplementData,
+  type TrackedDossier,
+  type TrackedStatus,
+  type TrackingData,
+  FormUnitSchema,
+  RefusalDataSchema,
+  SupplementDataSchema,
+} from './forms/data';
+export { type FormDataOf, type Forms, type FormsOptions, createForms, formPdf } from './forms';
+export { type FormPdfOptions } from './forms/header';
+export { supplementPdf } from './forms/supplement';
+export { refusalPdf } from './forms/refusal';
+export { controlPdf } from './forms/control';
+export { bookPdf } from './forms/book';
+export { bookCsv, controlCsv } from './forms/exports';
+export {
+  FORM_WORDS,
+  type FormWords,
+  type FormWordsOverride,
+  FormWordsError,
+  FormWordsOverrideSchema,
+  PAPERWORK_FILE,
+  fill,
+  loadFormWords,
+  mergeFormWords,
+  placeholders,
+} from './forms/words';
+export {
   PARK_SLIP_JOB_KIND,
   type ParkSlipData,
   type ParkSlipJobPayload,
@@ -45,10 +77,16 @@ export {
   parkSlipData,
 } from './park-slip';
 export {
+  DEFAULT_RECEIVING_UNIT,
+  FORM_JOB_KIND,
+  type FormJobPayload,
+  FormJobPayloadSchema,
+  type FormName,
   PRINT_JOB_PAYLOADS,
   type PrintJobKind,
   type PrintJobPayload,
   checkJobPayload,
+  formJobPayload,
   isPrintJobKind,
   parkSlipJobPayload,
   ticketJobPayload,

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { kioskError } from '../errors';
 import type { EventBus } from '../events';
 import { createLogger } from '../log';
+import { isPrinterError } from './errors';
 import { type PrintJobKind, type PrintJobPayload, checkJobPayload } from './payloads';
 
 const log = createLogger('print.jobs');
@@ -173,6 +174,12 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
     } catch (raw) {
       const error = asKioskError(raw);
       log.warn('print attempt failed', { job: row.id, printer: row.printerId, attempts, code: error.code });
+      if (isPrinterError(raw) && raw.permanent) {
+        // The printer is fine; the job can never print on it (an A4 form on a thermal printer).
+        q.markFailed.run(JSON.stringify(error), now(), row.id);
+        emit(row, 'failed', error);
+        return;
+      }
       if (!alertedPrinters.has(row.printerId)) {
         alertedPrinters.add(row.printerId);
         alerts.raise(

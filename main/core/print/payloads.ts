@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeliverySchema, FeeSchema, ProcedureComponentSchema, TicketSchema } from '../../../preload/api';
+import { RefusalDataSchema, SupplementDataSchema } from './forms/data';
 import type { ReceiptData } from './receipt-data';
 
 /**
@@ -9,6 +10,10 @@ import type { ReceiptData } from './receipt-data';
  */
 
 export const RECEIPT_JOB_KIND = 'receipt';
+export const FORM_JOB_KIND = 'form';
+
+/** The unit a receipt named before centres configured theirs. */
+export const DEFAULT_RECEIVING_UNIT = 'Bộ phận Tiếp nhận và Trả kết quả';
 export const PARK_SLIP_JOB_KIND = 'park-slip';
 
 const Language = z.enum(['vi', 'en']);
@@ -24,11 +29,20 @@ export type TicketJobPayload = z.infer<typeof TicketJobPayloadSchema>;
 
 /** The receipt's data (receipt-data.ts), field for field. */
 export const ReceiptDataSchema = z.object({
+  // Jobs queued before the slip existed were all printed as Mẫu 01.
+  stage: z.enum(['submitted', 'received']).default('received'),
   code: z.string(),
   provisional: z.boolean(),
   lookupSecret: z.string().nullable(),
   portalCode: z.string().nullable(),
-  centre: z.object({ name: z.string(), address: z.string().nullable(), unitCode: z.string() }),
+  centre: z.object({
+    name: z.string(),
+    address: z.string().nullable(),
+    unitCode: z.string(),
+    // Jobs queued before the receiving unit was configured print as they did: the centre, then this unit.
+    agency: z.string().nullable().default(null),
+    receivingUnit: z.string().default(DEFAULT_RECEIVING_UNIT),
+  }),
   kioskId: z.string(),
   applicant: z.object({
     fullName: z.string(),
@@ -87,11 +101,20 @@ export const ParkSlipJobPayloadSchema = z.object({
 });
 export type ParkSlipJobPayload = z.output<typeof ParkSlipJobPayloadSchema>;
 
+/** What a 'form' print job stores: which annex form, and its data (forms/data.ts). A4 printers only. */
+export const FormJobPayloadSchema = z.discriminatedUnion('form', [
+  z.object({ form: z.literal('supplement'), data: SupplementDataSchema }),
+  z.object({ form: z.literal('refusal'), data: RefusalDataSchema }),
+]);
+export type FormJobPayload = z.infer<typeof FormJobPayloadSchema>;
+export type FormName = FormJobPayload['form'];
+
 /** Every kind of print job and the schema of what it stores. */
 export const PRINT_JOB_PAYLOADS = {
   ticket: TicketJobPayloadSchema,
   [RECEIPT_JOB_KIND]: ReceiptJobPayloadSchema,
   [PARK_SLIP_JOB_KIND]: ParkSlipJobPayloadSchema,
+  [FORM_JOB_KIND]: FormJobPayloadSchema,
 } as const;
 
 export type PrintJobKind = keyof typeof PRINT_JOB_PAYLOADS;
@@ -131,3 +154,6 @@ export const receiptJobPayload = (payload: unknown): ReceiptJobPayload =>
 
 export const parkSlipJobPayload = (payload: unknown): ParkSlipJobPayload =>
   read(PARK_SLIP_JOB_KIND, payload, 'its slip data');
+
+export const formJobPayload = (payload: unknown): FormJobPayload =>
+  read(FORM_JOB_KIND, payload, 'a form (supplement or refusal) and its data');

@@ -7,11 +7,15 @@ import type { Deliver } from './jobs';
 import type { TicketLayout } from './layout';
 import { renderTicketPdf } from './pdf';
 import { renderTicketRaster } from './raster';
+import { formPdf } from './forms';
+import { FORM_WORDS, type FormWords } from './forms/words';
 import {
+  FORM_JOB_KIND,
   PARK_SLIP_JOB_KIND,
   RECEIPT_JOB_KIND,
   type ReceiptJobPayload,
   type TicketJobPayload,
+  formJobPayload,
   receiptJobPayload,
   ticketJobPayload,
 } from './payloads';
@@ -95,22 +99,32 @@ async function printReceipt(
   fonts: TicketFonts,
   title: string,
   transports: PrintTransports,
+  words: FormWords,
 ): Promise<void> {
   const { data, format } = payload;
   if (printer.kind === 'system') {
     const pdf =
-      format === 'a4' ? await receiptPdf(data, { fonts }) : await receiptThermalPdf(data, { fonts });
+      format === 'a4'
+        ? await receiptPdf(data, { fonts, words })
+        : await receiptThermalPdf(data, { fonts, words });
     await sendPdf(printer.queue, pdf, title, transports);
     return;
   }
   if (format === 'a4') {
     log.info('A4 receipt asked of a thermal printer: printing the 80 mm version', { printer: printer.id });
   }
-  await printTo(printer, layoutReceiptThermal(data, paperFor(printer.dots)), fonts, title, transports);
+  await printTo(printer, layoutReceiptThermal(data, paperFor(printer.dots), words), fonts, title, transports);
 }
 
-/** The production `deliver`: the configured printers. Fonts are read once, on the first job. */
-export function createDeliver(config: KioskConfig, transports: PrintTransports = defaultTransports): Deliver {
+/**
+ * The production `deliver`: the configured printers. Fonts are read once, on the first job; `words` are
+ * the forms' words (forms/words.ts loadFormWords), the defaults unless a centre corrected them.
+ */
+export function createDeliver(
+  config: KioskConfig,
+  transports: PrintTransports = defaultTransports,
+  words: FormWords = FORM_WORDS,
+): Deliver {
   const printers = new Map(config.printers.map((p) => [p.id, p]));
   let fonts: TicketFonts | undefined;
   return async (job) => {
@@ -132,8 +146,20 @@ export function createDeliver(config: KioskConfig, transports: PrintTransports =
         return;
       }
       case RECEIPT_JOB_KIND:
-        await printReceipt(printer, receiptJobPayload(job.payload), fonts, title, transports);
+        await printReceipt(printer, receiptJobPayload(job.payload), fonts, title, transports, words);
         return;
+      case FORM_JOB_KIND: {
+        const payload = formJobPayload(job.payload);
+        // Mẫu 02 and 03 are A4 letters: a roll version would not be the form. Failed at once (jobs.ts).
+        if (printer.kind !== 'system') {
+          throw new PrinterError(
+            'printer-needs-a4',
+            `${payload.form} form sent to ESC/POS printer ${printer.id}`,
+          );
+        }
+        await sendPdf(printer.queue, await formPdf(payload, { fonts, words }), title, transports);
+        return;
+      }
       case PARK_SLIP_JOB_KIND: {
         // 58 mm paper on a 384-dot head, 80 mm otherwise, as for the thermal receipt (paperFor).
         const layout = layoutParkSlip(parkSlipData(job.payload), {

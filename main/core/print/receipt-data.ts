@@ -2,10 +2,17 @@ import type { Delivery, Fee, ProcedureComponent } from '../../../preload/api';
 
 /**
  * Everything a dossier receipt ("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", Mẫu 01 of Thông tư
- * 01/2018/TT-VPCP; DOMAIN.md "Receipts and codes") shows. main/core/dossier builds it from the stored
- * dossier; main/core/print turns it into an A4 PDF or an 80 mm thermal receipt.
+ * 03/2025/TT-VPCP; DOMAIN.md "Receipts and codes") or the self-service submission slip shows.
+ * main/core/dossier builds it from the stored dossier; main/core/print turns it into an A4 PDF or an
+ * 80 mm thermal receipt.
  */
 export interface ReceiptData {
+  /**
+   * 'received': an officer (or the portal) received the dossier, Mẫu 01 with the due date counted from
+   * then. 'submitted': filed by the citizen alone at the kiosk and waiting to be received; the kiosk
+   * prints the submission slip, its date "dự kiến", and Mẫu 01 follows when it is received.
+   */
+  stage: 'submitted' | 'received';
   /** The kiosk's code, printed "mã hồ sơ tạm" while `provisional`. */
   code: string;
   provisional: boolean;
@@ -16,7 +23,15 @@ export interface ReceiptData {
   lookupSecret: string | null;
   /** The portal's official code, once known (reprints). */
   portalCode: string | null;
-  centre: { name: string; address: string | null; unitCode: string };
+  centre: {
+    name: string;
+    address: string | null;
+    unitCode: string;
+    /** The cơ quan printed above the receiving unit; null: none configured. */
+    agency: string | null;
+    /** Trung tâm Phục vụ hành chính công …, or Bộ phận Một cửa, as the centre configures it. */
+    receivingUnit: string;
+  };
   kioskId: string;
   applicant: {
     fullName: string;
@@ -40,7 +55,7 @@ export interface ReceiptData {
   }[];
   /** Number of sets (số bộ hồ sơ). */
   sets: number;
-  /** ISO 8601 instant. */
+  /** ISO 8601 instant: when it was received, or for the slip when it was submitted. */
   receivedAt: string;
   /** YYYY-MM-DD; `dueEstimated` when a day off counted is only expected (print "dự kiến"). */
   dueDate: string;

@@ -25,6 +25,8 @@ export const A4_PT = { width: mmToPt(210), height: mmToPt(297) } as const;
 
 /** Nghị định 30/2020/NĐ-CP margins for administrative documents: top, bottom 20–25 mm; left 30–35; right 15–20. */
 const MARGIN = { top: mmToPt(20), bottom: mmToPt(18), left: mmToPt(30), right: mmToPt(15) };
+/** A landscape register (Mẫu 07) is bound at the top, if at all: its width goes to the table's columns. */
+const LANDSCAPE_MARGIN = { top: mmToPt(15), bottom: mmToPt(12), left: mmToPt(15), right: mmToPt(15) };
 /** Room kept under the text for the page number line. */
 const FOOTER_PT = 16;
 /** Line advance per point of font size, and the baseline's depth under the line's top. */
@@ -94,9 +96,15 @@ function toWords(runs: readonly Run[]): Word[] {
   return words;
 }
 
+/** Portrait for the forms; landscape for the tracking book (Mẫu 07), whose table has twelve columns. */
+export type Orientation = 'portrait' | 'landscape';
+
 export class A4Writer {
-  readonly width = A4_PT.width - MARGIN.left - MARGIN.right;
-  private readonly height = A4_PT.height - MARGIN.top - MARGIN.bottom - FOOTER_PT;
+  readonly width: number;
+  private readonly height: number;
+  /** The paper in points, [width, height] as the page is read. */
+  private readonly paper: [number, number];
+  private readonly margin: typeof MARGIN;
   private readonly pages: PDFPage[] = [];
   private page: PDFPage;
   /** The cursor: distance from the top of the text area. */
@@ -105,7 +113,12 @@ export class A4Writer {
   constructor(
     private readonly doc: PDFDocument,
     private readonly fonts: EmbeddedFonts,
+    orientation: Orientation = 'portrait',
   ) {
+    this.paper = orientation === 'portrait' ? [A4_PT.width, A4_PT.height] : [A4_PT.height, A4_PT.width];
+    this.margin = orientation === 'portrait' ? MARGIN : LANDSCAPE_MARGIN;
+    this.width = this.paper[0] - this.margin.left - this.margin.right;
+    this.height = this.paper[1] - this.margin.top - this.margin.bottom - FOOTER_PT;
     this.page = this.newPage();
   }
 
@@ -184,6 +197,11 @@ export class A4Writer {
     if (this.y > 0 && this.y + height > this.height) this.newPage();
   }
 
+  /** Starts a new page unless the current one is still empty (one form per page: Mẫu 06). */
+  pageBreak(): void {
+    if (this.y > 0) this.newPage();
+  }
+
   space(height: number): void {
     this.y += height;
   }
@@ -217,7 +235,7 @@ export class A4Writer {
   drawLine(line: Line, x: number, top: number, size: number): void {
     for (const p of line.pieces) {
       this.page.drawText(p.text, {
-        x: MARGIN.left + x + p.x,
+        x: this.margin.left + x + p.x,
         y: this.pdfY(top + BASELINE * size),
         size,
         font: p.bold ? this.fonts.bold : this.fonts.regular,
@@ -229,7 +247,7 @@ export class A4Writer {
 
   rule(x: number, top: number, width: number, thickness = 0.6): void {
     this.page.drawRectangle({
-      x: MARGIN.left + x,
+      x: this.margin.left + x,
       y: this.pdfY(top + thickness),
       width,
       height: thickness,
@@ -249,7 +267,7 @@ export class A4Writer {
     this.page.pushOperators(
       pushGraphicsState(),
       // y runs down in module units: rows are counted from the top like the matrix.
-      concatTransformationMatrix(module, 0, 0, -module, MARGIN.left + x + quiet, this.pdfY(top + quiet)),
+      concatTransformationMatrix(module, 0, 0, -module, this.margin.left + x + quiet, this.pdfY(top + quiet)),
       setFillingGrayscaleColor(0),
       ...qrRuns(matrix).map((r) => rectangle(r.col, r.row, r.length, 1)),
       fill(),
@@ -273,7 +291,7 @@ export class A4Writer {
       let x = 0;
       cols.forEach((col, c) => {
         this.page.drawRectangle({
-          x: MARGIN.left + x,
+          x: this.margin.left + x,
           y: this.pdfY(this.y + height),
           width: col.width,
           height,
@@ -337,8 +355,8 @@ export class A4Writer {
       const line = text(i + 1, this.pages.length);
       const width = this.measure(line, size, false);
       page.drawText(line, {
-        x: MARGIN.left + (this.width - width) / 2,
-        y: MARGIN.bottom,
+        x: this.margin.left + (this.width - width) / 2,
+        y: this.margin.bottom,
         size,
         font: this.fonts.regular,
         color: BLACK,
@@ -347,13 +365,13 @@ export class A4Writer {
   }
 
   private newPage(): PDFPage {
-    this.page = this.doc.addPage([A4_PT.width, A4_PT.height]);
+    this.page = this.doc.addPage(this.paper);
     this.pages.push(this.page);
     this.y = 0;
     return this.page;
   }
 
   private pdfY(top: number): number {
-    return A4_PT.height - MARGIN.top - top;
+    return this.paper[1] - this.margin.top - top;
   }
 }

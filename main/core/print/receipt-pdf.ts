@@ -1,74 +1,81 @@
-import { PDFDocument } from 'pdf-lib';
-import { type TicketFonts, loadFonts } from './fonts';
+import {
+  BODY,
+  type FormPdfOptions,
+  SMALL,
+  agencyOf,
+  finishForm,
+  formHeader,
+  formTitle,
+  signatures,
+  startForm,
+} from './forms/header';
+import { FORM_WORDS, type FormWords, fill } from './forms/words';
 import { type ReceiptData } from './receipt-data';
-import { deflatePageContents, useNativeDeflate } from './receipt-deflate';
-import { embedReceiptFonts } from './receipt-fonts';
-import { A4Writer, type Run } from './receipt-page';
-import { RECEIPT_TEXT as T, type ReceiptFacts, receiptFacts } from './receipt-text';
+import { type A4Writer, type Run } from './receipt-page';
+import { type ReceiptFacts, receiptFacts } from './receipt-text';
 
-export interface ReceiptPdfOptions {
-  /** Defaults to the bundled Noto Sans (fonts.ts). */
-  fonts?: TicketFonts;
-  /** Fixed creation date for reproducible files (tests); defaults to now. */
-  creationDate?: Date;
-}
+export type ReceiptPdfOptions = FormPdfOptions;
 
-const BODY = 11;
-const HEADER = 10.5;
-const SMALL = 9;
 const CODE_QR = 78;
 const PAY_QR = 92;
 const GUTTER = 14;
 
 /**
- * The dossier receipt as an A4 PDF, laid out after Mẫu 01 of Thông tư 01/2018/TT-VPCP: agency and
- * national motto side by side, place and date, title, dossier code beside its QR, applicant, the numbered
- * list of papers, the six numbered facts of the form plus the fee, both signatures and how to look the
- * dossier up. Text is real text in subset-embedded fonts (searchable, extractable); long content wraps
- * and continues on further pages, each numbered.
+ * The dossier receipt as an A4 PDF: Mẫu 01 of Thông tư 03/2025/TT-VPCP once the dossier is received, or
+ * the self-service submission slip while it waits for an officer (`data.stage`). Agency and national
+ * motto side by side (forms/header.ts), place and date, title, dossier code beside its QR, applicant, the
+ * numbered list of papers, the six numbered facts of the form plus the fee, the signatures (the slip's
+ * note in the officer's place) and how to look the dossier up. Text is real text in subset-embedded fonts
+ * (searchable, extractable); long content wraps and continues on further pages, each numbered.
  */
 export async function receiptPdf(data: ReceiptData, options: ReceiptPdfOptions = {}): Promise<Uint8Array> {
-  const facts = receiptFacts(data);
-  const doc = await PDFDocument.create();
-  useNativeDeflate(doc);
-  const w = new A4Writer(doc, await embedReceiptFonts(doc, options.fonts ?? loadFonts()));
+  const words = options.words ?? FORM_WORDS;
+  const T = words.receipt;
+  const facts = receiptFacts(data, words);
+  const { doc, w } = await startForm(options.fonts);
 
-  header(w, facts);
-  w.space(16);
-  w.paragraph([{ text: T.title, bold: true }], 14, 'center');
-  w.space(8);
-  codeBlock(w, data, facts);
-  w.space(8);
-  w.paragraph([{ text: T.applicant }, { text: facts.applicantName, bold: true }], BODY);
-  applicantLines(w, facts);
+  formHeader(w, words, {
+    formNumber: facts.formNumber,
+    agency: agencyOf(data.centre.agency, data.centre.receivingUnit, data.centre.name),
+    receivingUnit: facts.receivingUnit,
+    placeDate: facts.placeDate,
+  });
+  w.space(12);
+  formTitle(w, words, facts.title, facts.formNumber !== null);
+  w.space(6);
+  codeBlock(w, data, facts, words);
+  w.space(6);
+  w.paragraph([{ text: facts.applicantLabel }, { text: facts.applicantName, bold: true }], BODY);
+  applicantLines(w, facts, words);
   w.paragraph([{ text: T.procedure }, { text: facts.procedure, bold: true }], BODY);
   w.space(4);
-  documents(w, facts);
+  documents(w, facts, words);
   w.space(4);
   w.paragraph([{ text: T.sets }, { text: facts.sets }], BODY);
   w.paragraph([{ text: T.processing }, { text: facts.processing }], BODY);
-  w.paragraph([{ text: T.received }, { text: facts.received }], BODY);
-  w.paragraph([{ text: T.due }, { text: facts.due, bold: true }], BODY);
+  w.paragraph([{ text: facts.receivedLabel }, { text: facts.received }], BODY);
+  w.paragraph([{ text: facts.dueLabel }, { text: facts.due, bold: true }], BODY);
   w.paragraph([{ text: T.delivery }, { text: facts.delivery }], BODY);
-  feeAndPayment(w, facts);
-  w.space(12);
-  signatures(w, facts);
+  feeAndPayment(w, facts, words);
+  w.space(10);
+  const applicantSign = { title: T.applicantSign, hint: words.common.signHint, name: facts.applicantName };
+  signatures(
+    w,
+    facts.slipNote === null
+      ? [applicantSign, { title: T.receiverSign, hint: facts.receiverHint, name: facts.receiver }]
+      : [applicantSign, { note: facts.slipNote }],
+  );
   w.space(8);
   w.paragraph([{ text: T.lookup, italic: true }], SMALL);
   if (data.provisional) w.paragraph([{ text: T.provisionalNote, italic: true }], SMALL);
-  if (w.pageCount > 1) w.footer((i, n) => `${T.code}${facts.code} · ${T.page(i, n)}`, 8.5);
-
-  const now = options.creationDate ?? new Date();
-  doc.setTitle(facts.documentTitle);
-  doc.setSubject(facts.procedure);
-  doc.setLanguage('vi-VN');
-  doc.setCreator('Một Cửa Kiosk');
-  doc.setProducer('Một Cửa Kiosk (pdf-lib)');
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
-  deflatePageContents(doc);
-  // Object streams would be deflated by pako again (receipt-deflate.ts) for a few hundred bytes saved.
-  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: false });
+  if (w.pageCount > 1) {
+    w.footer((page, pages) => fill(words.common.pageOf, { code: facts.code, page, pages }), 8.5);
+  }
+  return finishForm(doc, {
+    title: facts.documentTitle,
+    subject: facts.procedure,
+    creationDate: options.creationDate,
+  });
 }
 
 /**
@@ -76,7 +83,8 @@ export async function receiptPdf(data: ReceiptData, options: ReceiptPdfOptions =
  * the new one in small italics; phone and e-mail then share a line, so the line it takes is given back
  * and the receipt with a fee's VietQR still fits one page.
  */
-function applicantLines(w: A4Writer, f: ReceiptFacts): void {
+function applicantLines(w: A4Writer, f: ReceiptFacts, words: FormWords): void {
+  const T = words.receipt;
   const onCard = f.applicant.some((a) => a.note);
   let joined: Run[] = [];
   for (const { label, value, note } of f.applicant) {
@@ -93,35 +101,12 @@ function applicantLines(w: A4Writer, f: ReceiptFacts): void {
   if (joined.length > 0) w.paragraph(joined, BODY);
 }
 
-/** Agency on the left, national motto with place and date on the right, each centred in its column. */
-function header(w: A4Writer, f: ReceiptFacts): void {
-  const leftWidth = w.width * 0.44;
-  const rightWidth = w.width - leftWidth;
-  const lh = w.lineHeight(HEADER);
-  const left = [
-    ...w.lines([{ text: f.centreName.toLocaleUpperCase('vi') }], HEADER, leftWidth - 8),
-    ...w.lines([{ text: T.unit, bold: true }], HEADER, leftWidth - 8),
-  ];
-  const motto = [
-    ...w.lines([{ text: T.motto, bold: true }], HEADER, rightWidth),
-    ...w.lines([{ text: T.mottoLine, bold: true }], HEADER, rightWidth),
-  ];
-  const top = w.y;
-  const leftHeight = w.drawLines(left, HEADER, 0, top, leftWidth, 'center');
-  w.rule(leftWidth / 2 - 30, top + leftHeight + 3, 60);
-  const mottoHeight = w.drawLines(motto, HEADER, leftWidth, top, rightWidth, 'center');
-  const underline = motto.at(-1)?.width ?? 0;
-  w.rule(leftWidth + (rightWidth - underline) / 2, top + mottoHeight + 1, underline);
-  const date = w.lines([{ text: f.placeDate, italic: true }], HEADER, rightWidth);
-  const dateHeight = w.drawLines(date, HEADER, leftWidth, top + mottoHeight + lh * 0.6, rightWidth, 'center');
-  w.space(Math.max(leftHeight + 4, mottoHeight + lh * 0.6 + dateHeight));
-}
-
 /**
  * "Mã hồ sơ: …" (provisional or not), the portal's code when known, "Mã tra cứu: …" below them, and at
  * the right the QR of both (`<code>#<secret>`), so a scanned receipt opens the whole dossier.
  */
-function codeBlock(w: A4Writer, data: ReceiptData, f: ReceiptFacts): void {
+function codeBlock(w: A4Writer, data: ReceiptData, f: ReceiptFacts, words: FormWords): void {
+  const T = words.receipt;
   const textWidth = w.width - CODE_QR - GUTTER;
   const codeRuns: Run[] = [{ text: T.code }, { text: f.code, bold: true }];
   if (data.provisional) codeRuns.push({ text: ` ${T.provisional}` });
@@ -137,7 +122,7 @@ function codeBlock(w: A4Writer, data: ReceiptData, f: ReceiptFacts): void {
       ]
     : [];
   const secretHeight = f.secret ? w.lineHeight(12) + (secret.length - 1) * w.lineHeight(8.5) : 0;
-  const caption = w.lines([{ text: 'Quét mã để tra cứu hồ sơ', italic: true }], 7.5, CODE_QR);
+  const caption = w.lines([{ text: T.qrCaption, italic: true }], 7.5, CODE_QR);
   const textHeight = lines.length * w.lineHeight(12) + portal.length * w.lineHeight(BODY) + secretHeight;
   const height = Math.max(textHeight, CODE_QR + caption.length * w.lineHeight(7.5));
   w.ensure(height);
@@ -156,7 +141,8 @@ function codeBlock(w: A4Writer, data: ReceiptData, f: ReceiptFacts): void {
   w.space(height);
 }
 
-function documents(w: A4Writer, f: ReceiptFacts): void {
+function documents(w: A4Writer, f: ReceiptFacts, words: FormWords): void {
+  const T = words.receipt;
   // Keep the heading with the table's header and first row.
   w.ensure(w.lineHeight(BODY) * 4);
   w.paragraph([{ text: T.documents }], BODY);
@@ -180,7 +166,8 @@ function documents(w: A4Writer, f: ReceiptFacts): void {
 }
 
 /** The fee, the payment state when known, and the VietQR to pay with while it is unpaid (at the right). */
-function feeAndPayment(w: A4Writer, f: ReceiptFacts): void {
+function feeAndPayment(w: A4Writer, f: ReceiptFacts, words: FormWords): void {
+  const T = words.receipt;
   const fee: Run[] = [{ text: T.fee }, { text: f.fee }];
   if (!f.payment?.payload) {
     w.paragraph(fee, BODY);
@@ -198,30 +185,4 @@ function feeAndPayment(w: A4Writer, f: ReceiptFacts): void {
   w.drawLines(lines, BODY, 0, w.y, textWidth, 'left');
   w.qr(f.payment.payload, w.width - PAY_QR, w.y - 6, PAY_QR);
   w.space(height - 6);
-}
-
-/** The two signature blocks of the form, side by side, names under the space for a signature. */
-function signatures(w: A4Writer, f: ReceiptFacts): void {
-  const half = w.width / 2;
-  const signSpace = 46;
-  const blocks = [
-    { title: T.applicantSign, hint: T.signHint, name: f.applicantName },
-    { title: T.receiverSign, hint: f.receiverHint, name: f.receiver },
-  ].map((b) => ({
-    title: w.lines([{ text: b.title, bold: true }], BODY, half - 10),
-    hint: w.lines([{ text: b.hint, italic: true }], SMALL, half - 10),
-    name: w.lines([{ text: b.name, bold: true }], BODY, half - 10),
-  }));
-  const heightOf = (b: (typeof blocks)[number]): number =>
-    (b.title.length + b.name.length) * w.lineHeight(BODY) + b.hint.length * w.lineHeight(SMALL) + signSpace;
-  const height = Math.max(...blocks.map(heightOf));
-  w.ensure(height);
-  const top = w.y;
-  blocks.forEach((b, i) => {
-    const x = i * half;
-    let y = top + w.drawLines(b.title, BODY, x, top, half, 'center');
-    y += w.drawLines(b.hint, SMALL, x, y, half, 'center') + signSpace;
-    w.drawLines(b.name, BODY, x, y, half, 'center');
-  });
-  w.space(height);
 }

@@ -7,6 +7,7 @@ import { type ReceiptData } from './receipt-data';
  */
 export function sampleReceipt(overrides: Partial<ReceiptData> = {}): ReceiptData {
   return {
+    stage: 'received',
     code: '000.00.12.H29-K01-261123-0007',
     provisional: true,
     lookupSecret: 'K7Q2XF',
@@ -15,6 +16,8 @@ export function sampleReceipt(overrides: Partial<ReceiptData> = {}): ReceiptData
       name: 'Trung tâm Phục vụ hành chính công phường Ba Đình',
       address: 'Số 10 Đội Cấn, phường Ba Đình, thành phố Hà Nội',
       unitCode: '000.00.12.H29',
+      agency: 'Ủy ban nhân dân phường Ba Đình',
+      receivingUnit: 'Trung tâm Phục vụ hành chính công phường Ba Đình',
     },
     kioskId: 'K01',
     applicant: {

@@ -1,66 +1,19 @@
 import type { ProcedureComponent } from '../../../preload/api';
-import { ON_CARD_LABEL } from '../address/value';
+import { FORM_WORDS, type FormWords, fill } from './forms/words';
 import { nfc } from './layout';
 import type { ReceiptData } from './receipt-data';
 import { formatIssuedAt } from './ticket';
 
 /**
- * The words of the dossier receipt (Mẫu 01, Thông tư 01/2018/TT-VPCP), shared by the A4 PDF and the 80 mm
- * print so both say exactly the same facts. Everything printed comes from `ReceiptData`; nothing is guessed.
+ * The facts of the dossier receipt (Mẫu 01, Thông tư 03/2025/TT-VPCP) and of the self-service submission
+ * slip, shared by the A4 PDF and the 80 mm print so both say exactly the same. Everything printed comes
+ * from `ReceiptData` and the words (forms/words.ts); nothing is guessed.
  */
-export const RECEIPT_TEXT = {
-  unit: 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ',
-  motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  mottoLine: 'Độc lập - Tự do - Hạnh phúc',
-  title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
-  code: 'Mã hồ sơ: ',
-  provisional: '(mã hồ sơ tạm)',
-  secret: 'Mã tra cứu: ',
-  secretHint: 'Giữ kín mã tra cứu: cùng mã hồ sơ, mã này mở xem chi tiết hồ sơ.',
-  portalCode: 'Mã hồ sơ trên Cổng Dịch vụ công: ',
-  provisionalNote:
-    'Mã hồ sơ tạm do ki-ốt cấp khi chưa nhận được mã chính thức; tra cứu được bằng cả mã tạm và mã chính thức.',
-  applicant: 'Tiếp nhận hồ sơ của: ',
-  idNumber: 'Số định danh cá nhân: ',
-  address: 'Địa chỉ: ',
-  // One wording with addressLine (address/value.ts), which puts it beside an address in one line.
-  addressOnCard: `${ON_CARD_LABEL.vi}: `,
-  phone: 'Số điện thoại: ',
-  email: 'Email: ',
-  procedure: 'Nội dung yêu cầu giải quyết: ',
-  documents: '1. Thành phần hồ sơ nộp gồm:',
-  columns: {
-    index: 'STT',
-    name: 'Tên giấy tờ',
-    form: 'Hình thức',
-    copies: 'Số lượng',
-    files: 'Tệp đính kèm',
-  },
-  noDocuments: 'Không có giấy tờ kèm theo.',
-  sets: '2. Số lượng hồ sơ: ',
-  processing: '3. Thời gian giải quyết hồ sơ theo quy định: ',
-  received: '4. Thời gian nhận hồ sơ: ',
-  due: '5. Thời gian trả kết quả giải quyết hồ sơ: ',
-  estimated: '(dự kiến)',
-  delivery: '6. Đăng ký nhận kết quả tại: ',
-  fee: '7. Phí, lệ phí: ',
-  unpaid: 'Chưa thanh toán',
-  paid: 'Đã thanh toán',
-  payHint: 'Quét mã VietQR bằng ứng dụng ngân hàng để nộp phí, lệ phí.',
-  applicantSign: 'NGƯỜI NỘP HỒ SƠ',
-  receiverSign: 'NGƯỜI TIẾP NHẬN HỒ SƠ',
-  signHint: '(Ký và ghi rõ họ tên)',
-  kioskSignHint: '(Tiếp nhận tự động)',
-  lookup:
-    'Tra cứu hồ sơ: quét mã QR trên giấy này tại ki-ốt (mục "Tra cứu hồ sơ"), hoặc nhập mã hồ sơ rồi mã tra cứu.',
-  page: (i: number, n: number) => `Trang ${i}/${n}`,
-} as const;
-
-const FORM_LABEL: Record<ProcedureComponent['form'], string> = {
-  original: 'Bản chính',
-  copy: 'Bản sao',
-  'certified-copy': 'Bản sao có chứng thực',
-  'original-or-copy': 'Bản chính hoặc bản sao',
+const PAPER_FORM: Record<ProcedureComponent['form'], keyof FormWords['receipt']['paperForms']> = {
+  original: 'original',
+  copy: 'copy',
+  'certified-copy': 'certifiedCopy',
+  'original-or-copy': 'originalOrCopy',
 };
 
 export { nfc };
@@ -95,6 +48,12 @@ export function formatDay(day: string): string {
 }
 
 export interface ReceiptFacts {
+  stage: ReceiptData['stage'];
+  /** "01" for Mẫu 01; null for the slip, which is not an annex form. */
+  formNumber: string | null;
+  title: string;
+  agency: string | null;
+  receivingUnit: string;
   centreName: string;
   /** "Hà Nội, ngày 23 tháng 11 năm 2026" (or "Ngày …" when the centre has no address). */
   placeDate: string;
@@ -105,6 +64,8 @@ export interface ReceiptFacts {
   qr: string;
   procedure: string;
   applicantName: string;
+  /** "Tiếp nhận hồ sơ của: " on Mẫu 01, "Người nộp hồ sơ: " on the slip. */
+  applicantLabel: string;
   /**
    * Label and value pairs of the applicant block, only those known; `note` marks a line printed smaller
    * (the card's old address under the new one, so the receipt keeps to one page).
@@ -113,29 +74,44 @@ export interface ReceiptFacts {
   documents: { index: number; name: string; form: string; copies: string; files: string }[];
   sets: string;
   processing: string;
+  /** Label and value: received at (Mẫu 01) or submitted at (slip). */
+  receivedLabel: string;
   received: string;
+  /** The due line's label; the slip's says "dự kiến" itself. */
+  dueLabel: string;
   due: string;
+  /** The roll version's received and due lines, whole. */
+  roll: { received: string; due: string };
   delivery: string;
   fee: string;
   /** Null when the receipt has no payment to show. */
   payment: { state: string; payload: string | null } | null;
   receiver: string;
   receiverHint: string;
+  /** The slip's note in place of the receiving officer's signature; null on Mẫu 01. */
+  slipNote: string | null;
   /** Document title (PDF metadata). */
   documentTitle: string;
 }
 
-function deliveryText(data: ReceiptData, centreName: string): string {
-  if (data.delivery.method === 'counter') return `Bộ phận Tiếp nhận và Trả kết quả, ${centreName}`;
+function deliveryText(data: ReceiptData, words: FormWords): string {
+  const T = words.receipt;
+  const centre = nfc(data.centre.name);
+  const unit = nfc(data.centre.receivingUnit);
+  if (data.delivery.method === 'counter') {
+    return unit.toLocaleLowerCase('vi') === centre.toLocaleLowerCase('vi')
+      ? centre
+      : fill(T.atCounter, { unit, centre });
+  }
   const a = data.delivery.address;
-  const where = [a.street, a.ward, a.province].map(nfc).join(', ');
-  return `Nhận qua dịch vụ bưu chính: ${nfc(a.recipient)}, ${where}, điện thoại ${a.phone}`;
+  const address = [a.street, a.ward, a.province].map(nfc).join(', ');
+  return fill(T.byPost, { recipient: nfc(a.recipient), address, phone: a.phone });
 }
 
-function feeText(data: ReceiptData): string {
+function feeText(data: ReceiptData, words: FormWords): string {
   const text = nfc(data.fee.text);
-  if (data.fee.amount === 0) return text || 'Không thu phí, lệ phí';
-  const amount = `${number.format(data.fee.amount)} đồng`;
+  if (data.fee.amount === 0) return text || words.receipt.noFee;
+  const amount = fill(words.receipt.amount, { amount: number.format(data.fee.amount) });
   return text && text !== amount ? `${amount} (${text})` : amount;
 }
 
@@ -148,52 +124,78 @@ function check(data: ReceiptData): void {
   }
 }
 
-export function receiptFacts(data: ReceiptData): ReceiptFacts {
+export function receiptFacts(data: ReceiptData, words: FormWords = FORM_WORDS): ReceiptFacts {
   check(data);
+  const T = words.receipt;
+  const slip = data.stage === 'submitted';
   const centreName = nfc(data.centre.name);
   const received = localParts(data.receivedAt, data.timeZone);
   const place = placeOf(data.centre.address);
-  const dateWords = `ngày ${received.day} tháng ${received.month} năm ${received.year}`;
+  const { day, month, year } = received;
   const code = nfc(data.code);
   const applicant = [
-    { label: RECEIPT_TEXT.idNumber, value: data.applicant.idNumber },
-    { label: RECEIPT_TEXT.address, value: data.applicant.address },
-    { label: RECEIPT_TEXT.addressOnCard, value: data.applicant.addressOnCard, note: true as const },
-    { label: RECEIPT_TEXT.phone, value: data.applicant.phone },
-    { label: RECEIPT_TEXT.email, value: data.applicant.email },
+    { label: T.idNumber, value: data.applicant.idNumber },
+    { label: T.address, value: data.applicant.address },
+    { label: T.addressOnCard, value: data.applicant.addressOnCard, note: true as const },
+    { label: T.phone, value: data.applicant.phone },
+    { label: T.email, value: data.applicant.email },
   ].flatMap(({ label, value, note }) =>
     value?.trim() ? [{ label, value: nfc(value), ...(note ? { note } : {}) }] : [],
   );
   const days = data.procedure.processingDays;
+  const receivedAt = fill(T.at, { time: received.time, date: `${day}/${month}/${year}` });
+  const dueDate = formatDay(data.dueDate);
+  // The slip's due date is always an estimate: the clock starts only when an officer receives it.
+  const due = slip
+    ? fill(T.dueValue, { date: dueDate })
+    : `${fill(T.dueValue, { date: dueDate })}${data.dueEstimated ? ` ${words.common.estimated}` : ''}`;
+  const staff = data.receivedBy?.trim() ? nfc(data.receivedBy) : null;
   return {
+    stage: data.stage,
+    formNumber: slip ? null : '01',
+    title: slip ? words.slip.title : T.title,
+    agency: data.centre.agency?.trim() ? nfc(data.centre.agency) : null,
+    receivingUnit: nfc(data.centre.receivingUnit),
     centreName,
-    placeDate: place ? `${place}, ${dateWords}` : `N${dateWords.slice(1)}`,
+    placeDate: place
+      ? fill(words.common.placeDate, { place, day, month, year })
+      : fill(words.common.date, { day, month, year }),
     code,
     secret: data.lookupSecret,
     qr: data.lookupSecret === null ? code : `${code}#${data.lookupSecret}`,
     procedure: nfc(data.procedure.name),
     applicantName: nfc(data.applicant.fullName),
+    applicantLabel: slip ? words.slip.applicant : T.applicant,
     applicant,
     documents: data.documents.map((d, i) => ({
       index: i + 1,
       name: nfc(d.name),
-      form: FORM_LABEL[d.form],
-      copies: `${d.copies} bản`,
-      files: d.files > 0 ? `${d.files} tệp, ${d.pages} trang` : '—',
+      form: T.paperForms[PAPER_FORM[d.form]],
+      copies: fill(T.copies, { copies: d.copies }),
+      files: d.files > 0 ? fill(T.files, { files: d.files, pages: d.pages }) : '—',
     })),
-    sets: `${two(data.sets)} bộ`,
-    processing: days === 0 ? 'trong ngày làm việc' : `${days} ngày làm việc`,
-    received: `${received.time} ngày ${received.day}/${received.month}/${received.year}`,
-    due: `ngày ${formatDay(data.dueDate)}${data.dueEstimated ? ` ${RECEIPT_TEXT.estimated}` : ''}`,
-    delivery: deliveryText(data, centreName),
-    fee: feeText(data),
+    sets: fill(T.setsValue, { sets: two(data.sets) }),
+    processing: days === 0 ? T.sameDay : fill(T.processingDays, { days }),
+    receivedLabel: slip ? words.slip.submitted : T.received,
+    received: receivedAt,
+    dueLabel: slip ? words.slip.due : T.due,
+    due,
+    roll: slip
+      ? {
+          received: fill(words.slip.rollSubmitted, { at: receivedAt }),
+          due: fill(words.slip.rollDue, { date: due }),
+        }
+      : { received: fill(T.roll.received, { at: receivedAt }), due: fill(T.roll.due, { date: due }) },
+    delivery: deliveryText(data, words),
+    fee: feeText(data, words),
     payment: data.payment
       ? data.payment.paid
-        ? { state: RECEIPT_TEXT.paid, payload: null }
-        : { state: RECEIPT_TEXT.unpaid, payload: data.payment.payload }
+        ? { state: T.paid, payload: null }
+        : { state: T.unpaid, payload: data.payment.payload }
       : null,
-    receiver: data.receivedBy?.trim() ? nfc(data.receivedBy) : `Ki-ốt tự phục vụ ${data.kioskId}`,
-    receiverHint: data.receivedBy?.trim() ? RECEIPT_TEXT.signHint : RECEIPT_TEXT.kioskSignHint,
-    documentTitle: `Giấy tiếp nhận hồ sơ ${code}`,
+    receiver: staff ?? fill(T.kioskReceiver, { kiosk: data.kioskId }),
+    receiverHint: staff ? words.common.signHint : T.kioskSignHint,
+    slipNote: slip ? words.slip.note : null,
+    documentTitle: fill(slip ? words.slip.documentTitle : T.documentTitle, { code }),
   };
 }

@@ -5,15 +5,24 @@ import { type TicketPdfOptions, renderTicketPdf } from './pdf';
 import { type RasterDots, renderTicketRaster } from './raster';
 import { type ReceiptData } from './receipt-data';
 import { receiptFonts } from './receipt-fonts';
-import { RECEIPT_TEXT as T, receiptFacts } from './receipt-text';
+import { FORM_WORDS, type FormWords, fill } from './forms/words';
+import { agencyOf } from './forms/header';
+import { receiptFacts } from './receipt-text';
 
 /**
  * The receipt on a roll: the same facts as the A4 form (receipt-text.ts), condensed into one column and
  * laid out with the ticket's primitives, so it goes through the ticket's proven paths: flow → 1-bit
  * raster → ESC/POS for thermal printers, or flow → PDF one roll wide for a thermal printer behind CUPS.
  */
-export function layoutReceiptThermal(data: ReceiptData, widthMm: PaperWidthMm = 80): TicketLayout {
-  const f = receiptFacts(data);
+export function layoutReceiptThermal(
+  data: ReceiptData,
+  widthMm: PaperWidthMm = 80,
+  words: FormWords = FORM_WORDS,
+): TicketLayout {
+  const T = words.receipt;
+  const R = T.roll;
+  const f = receiptFacts(data, words);
+  const agency = agencyOf(data.centre.agency, data.centre.receivingUnit, data.centre.name);
   const k = widthMm === 80 ? 1 : 0.85;
   const items: LayoutItem[] = [];
   const space = (pt: number): void => void items.push({ kind: 'spacing', heightPt: pt * k });
@@ -27,12 +36,15 @@ export function layoutReceiptThermal(data: ReceiptData, widthMm: PaperWidthMm = 
     void items.push({ kind: 'rule', thicknessPt: 0.9, style });
 
   space(6);
-  text(f.centreName, 10, 'bold', 'center');
-  text(T.unit, 8.5, 'regular', 'center');
+  if (f.formNumber !== null)
+    text(fill(words.common.formNumber, { number: f.formNumber }), 7.5, 'regular', 'center');
+  if (agency) text(agency, 8.5, 'regular', 'center');
+  text(f.receivingUnit, 10, 'bold', 'center');
   space(4);
   rule('solid');
   space(8);
-  text(T.title, 11, 'bold', 'center');
+  text(f.title, 11, 'bold', 'center');
+  if (f.formNumber !== null) text(words.common.basis, 7, 'regular', 'center');
   space(6);
   text(T.code.trim(), 9, 'regular', 'center');
   space(3);
@@ -54,24 +66,24 @@ export function layoutReceiptThermal(data: ReceiptData, widthMm: PaperWidthMm = 
   space(4);
   rule('dashed');
   space(6);
-  text(`Người nộp: ${f.applicantName}`, 9.5, 'bold');
+  text(fill(R.applicant, { name: f.applicantName }), 9.5, 'bold');
   for (const { label, value, note } of f.applicant)
     text(note ? `(${label}${value})` : `${label}${value}`, note ? 8.5 : 9);
-  text(`Thủ tục: ${f.procedure}`, 9.5, 'bold');
+  text(fill(R.procedure, { name: f.procedure }), 9.5, 'bold');
   space(4);
-  text(T.documents.replace(/^1\. /, ''), 9);
+  text(R.documents, 9);
   for (const d of f.documents) {
     const files = d.files === '—' ? '' : `; ${d.files}`;
     text(`${d.index}. ${d.name} (${d.form}, ${d.copies}${files})`, 8.5);
   }
   if (f.documents.length === 0) text(T.noDocuments, 8.5);
   space(4);
-  text(`Số lượng hồ sơ: ${f.sets}`, 9);
-  text(`Thời gian giải quyết: ${f.processing}`, 9);
-  text(`Nhận hồ sơ lúc: ${f.received}`, 9);
-  text(`Hẹn trả kết quả: ${f.due}`, 10, 'bold');
-  text(`Nhận kết quả tại: ${f.delivery}`, 9);
-  text(`Phí, lệ phí: ${f.fee}`, 9);
+  text(fill(R.sets, { sets: f.sets }), 9);
+  text(fill(R.processing, { processing: f.processing }), 9);
+  text(f.roll.received, 9);
+  text(f.roll.due, 10, 'bold');
+  text(fill(R.delivery, { place: f.delivery }), 9);
+  text(fill(R.fee, { fee: f.fee }), 9);
   if (f.payment) {
     text(f.payment.state, 9.5, 'bold');
     if (f.payment.payload) {
@@ -80,7 +92,12 @@ export function layoutReceiptThermal(data: ReceiptData, widthMm: PaperWidthMm = 
       items.push({ kind: 'qr', data: f.payment.payload, sizePt: 120 * k });
     }
   }
-  text(`Người tiếp nhận: ${f.receiver}`, 9);
+  // The slip has no receiving officer yet: it says what happens next instead.
+  if (f.slipNote === null) text(fill(R.receiver, { name: f.receiver }), 9);
+  else {
+    space(3);
+    text(f.slipNote, 8.5);
+  }
   space(6);
   rule('dashed');
   space(6);
@@ -104,11 +121,12 @@ export const paperFor = (dots: RasterDots): PaperWidthMm => (dots === 384 ? 58 :
 export interface ReceiptThermalOptions {
   dots: RasterDots;
   fonts?: TicketFonts;
+  words?: FormWords;
 }
 
 /** ESC/POS bytes of the receipt for a thermal printer `dots` wide: init, raster bands, partial cut. */
 export function receiptThermal(data: ReceiptData, options: ReceiptThermalOptions): Uint8Array {
-  const layout = layoutReceiptThermal(data, paperFor(options.dots));
+  const layout = layoutReceiptThermal(data, paperFor(options.dots), options.words);
   return encodeRasterJob(renderTicketRaster(layout, options.fonts ?? loadFonts(), { dots: options.dots }));
 }
 
@@ -119,8 +137,8 @@ export function receiptThermal(data: ReceiptData, options: ReceiptThermalOptions
  */
 export function receiptThermalPdf(
   data: ReceiptData,
-  options: TicketPdfOptions & { fonts?: TicketFonts } = {},
+  options: TicketPdfOptions & { fonts?: TicketFonts; words?: FormWords } = {},
 ): Promise<Uint8Array> {
   const { fonts } = receiptFonts(options.fonts ?? loadFonts());
-  return renderTicketPdf(layoutReceiptThermal(data, 80), fonts, options);
+  return renderTicketPdf(layoutReceiptThermal(data, 80, options.words), fonts, options);
 }

@@ -1,4 +1,5 @@
 import { type TicketFonts } from './fonts';
+import { type FormWords } from './forms/words';
 import type { PrintJobs } from './jobs';
 import { RECEIPT_JOB_KIND, type ReceiptJobPayload } from './payloads';
 import { type ReceiptData } from './receipt-data';
@@ -22,10 +23,12 @@ export interface ReceiptsOptions {
   format: ReceiptFormat;
   /** Defaults to the bundled fonts. */
   fonts?: TicketFonts;
+  /** The forms' words (forms/words.ts); defaults to FORM_WORDS. */
+  words?: FormWords;
 }
 
 export function createReceipts(options: ReceiptsOptions) {
-  const { printJobs, printerId, format, fonts } = options;
+  const { printJobs, printerId, format, fonts, words } = options;
   return {
     /**
      * One job per copy (one failed copy is retried alone), each with ref `receipt:<code>`. Only writes
@@ -40,9 +43,12 @@ export function createReceipts(options: ReceiptsOptions) {
         printJobs.enqueue({ printerId, kind: RECEIPT_JOB_KIND, ref: `receipt:${data.code}`, payload }),
       );
     },
-    /** The receipt as a PDF in the configured format (what is printed), for the screen and for download. */
+    /**
+     * The receipt (Mẫu 01, or the submission slip while `data.stage` is 'submitted') as a PDF in the
+     * configured format (what is printed), for the screen and for download.
+     */
     pdf(data: ReceiptData): Promise<Uint8Array> {
-      return format === 'a4' ? receiptPdf(data, { fonts }) : receiptThermalPdf(data, { fonts });
+      return format === 'a4' ? receiptPdf(data, { fonts, words }) : receiptThermalPdf(data, { fonts, words });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Report, Stats } from '../../../preload/api';
 import type { KioskConfig } from '../config/schema';
+import { type CsvValue, csvDocument } from '../csv';
 import { percentile } from './estimate';
 import { counterName } from './service';
 import { localParts } from '../time';
@@ -71,14 +72,6 @@ export function dayReport(db: Database.Database, config: KioskConfig, day: strin
   };
 }
 
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = String(v);
-  // Quote anything with a separator, quote or newline; neutralise spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** CSV with a BOM so Excel opens Vietnamese text as UTF-8. Times are in seconds. */
 export function reportCsv(report: Report): string {
   const header = [
@@ -93,16 +86,23 @@ export function reportCsv(report: Report): string {
     'phuc vu TB (s)/service avg',
     'phuc vu P90 (s)/service p90',
   ];
-  const line = (group: string, id: string | number, name: string, s: Stats) =>
-    [group, id, name, s.issued, s.served, s.noShow, s.waitAvg, s.waitP90, s.serviceAvg, s.serviceP90]
-      .map(csvCell)
-      .join(',');
-  const lines = [
-    header.map(csvCell).join(','),
+  const line = (group: string, id: string | number, name: string, s: Stats): CsvValue[] => [
+    group,
+    id,
+    name,
+    s.issued,
+    s.served,
+    s.noShow,
+    s.waitAvg,
+    s.waitP90,
+    s.serviceAvg,
+    s.serviceP90,
+  ];
+  return csvDocument([
+    header,
     line('tong/total', report.day, '', report.totals),
     ...report.services.map((s) => line('linh vuc/service', s.serviceId, s.names.vi, s)),
     ...report.counters.map((c) => line('quay/counter', c.counterId, c.name.vi, c)),
     ...report.hours.map((h) => line('gio/hour', `${String(h.hour).padStart(2, '0')}:00`, '', h)),
-  ];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  ]);
 }

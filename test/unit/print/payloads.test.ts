@@ -81,4 +81,12 @@ describe('print job payloads: one schema per kind', () => {
     const data = { ...sampleReceipt(), applicant: before };
     expect(receiptJobPayload({ data, format: 'a4' }).data.applicant.addressOnCard).toBeNull();
   });
+
+  it('reads a receipt job queued before the 2025 forms as Mẫu 01 of the default unit, without an agency', () => {
+    const { stage: _stage, ...before } = sampleReceipt();
+    const { agency: _agency, receivingUnit: _unit, ...centre } = before.centre;
+    const read = receiptJobPayload({ data: { ...before, centre }, format: 'a4' }).data;
+    expect(read.stage).toBe('received');
+    expect(read.centre).toMatchObject({ agency: null, receivingUnit: 'Bộ phận Tiếp nhận và Trả kết quả' });
+  });
 });

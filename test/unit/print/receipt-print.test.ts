@@ -111,6 +111,30 @@ describe('receiptThermal (80 mm / 58 mm roll)', () => {
     expect(out).not.toContain('\uFFFD');
   });
 
+  it('reads as the submission slip on the roll while the dossier waits to be received', async () => {
+    const data = sampleReceipt({ stage: 'submitted' });
+    const out = pdfText(await receiptThermalPdf(data, { fonts }), 'thermal-slip');
+    for (const fact of [
+      'PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN',
+      data.code,
+      'K7Q2XF',
+      ...data.documents.map((d) => d.name),
+      'Nộp hồ sơ lúc: 09:15 ngày 23/11/2026',
+      'Ngày hẹn trả kết quả (dự kiến): ngày 26/11/2026',
+      'đang chờ cán bộ tiếp nhận',
+      '(Mẫu 01) được cấp khi hồ sơ được tiếp nhận',
+    ]) {
+      expect(out).toContain(fact);
+    }
+    expect(out).not.toContain('Người tiếp nhận');
+    expect(out).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(out).not.toContain('Mẫu số 01');
+    const received = pdfText(await receiptThermalPdf(sampleReceipt(), { fonts }), 'thermal-01');
+    expect(received).toContain('Mẫu số 01');
+    expect(received).toContain('03/2025/TT-VPCP');
+    expect(received).toContain('Trung tâm Phục vụ hành chính công phường Ba Đình');
+  });
+
   it('is laid out for the paper: 72 mm printable on 80 mm, 48 mm on 58 mm', () => {
     expect(layoutReceiptThermal(sampleReceipt(), 80).contentWidthPt).toBeCloseTo((72 * 72) / 25.4, 2);
     expect(layoutReceiptThermal(sampleReceipt(), 58).contentWidthPt).toBeCloseTo((48 * 72) / 25.4, 2);

@@ -68,8 +68,14 @@ describe('receiptPdf (Mẫu 01, A4)', () => {
     const out = text(await pdfFile('sample', data));
     expect(out).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(out).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(out).toContain('BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ');
+    // The 2025 header: the form's number, the agency above the unit the centre configured, the 2025 basis.
+    expect(out).toContain(
+      'Mẫu số 01 ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG BA ĐÌNH',
+    );
     expect(out).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(out).toContain('Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Văn phòng Chính phủ');
+    expect(out).not.toContain('01/2018');
+    expect(out).toContain('Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công phường Ba Đình');
     expect(out).toContain(`Mã hồ sơ: ${data.code} (mã hồ sơ tạm)`);
     expect(out).toContain('Mã tra cứu: K7Q2XF');
     expect(out).toContain(data.applicant.fullName);
@@ -88,6 +94,40 @@ describe('receiptPdf (Mẫu 01, A4)', () => {
     expect(out).toContain('Ki-ốt tự phục vụ K01');
     expect(out).toContain('quét mã QR');
     expect(out).not.toContain('\uFFFD');
+  });
+
+  it('reads as the submission slip while the dossier waits to be received: dự kiến, no officer, Mẫu 01 to follow', async () => {
+    const data = sampleReceipt({ stage: 'submitted' });
+    const path = await pdfFile('slip', data);
+    const out = text(path);
+    expect(out).toContain('PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN');
+    expect(out).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    // Not an annex form: no number, no basis line.
+    expect(out).not.toContain('Mẫu số');
+    expect(out).not.toContain('Ban hành kèm theo');
+    expect(out).toContain(`Mã hồ sơ: ${data.code} (mã hồ sơ tạm)`);
+    expect(out).toContain('Mã tra cứu: K7Q2XF');
+    for (const d of data.documents) expect(out).toContain(d.name);
+    expect(out).toContain('Thời gian nộp hồ sơ: 09:15 ngày 23/11/2026');
+    expect(out).toContain('Ngày hẹn trả kết quả (dự kiến): ngày 26/11/2026');
+    expect(out).not.toContain('NGƯỜI TIẾP NHẬN');
+    expect(out).not.toContain('Ki-ốt tự phục vụ K01');
+    expect(out).toContain('đang chờ cán bộ tiếp nhận');
+    expect(out).toContain('(Mẫu 01) được cấp khi hồ sơ được tiếp nhận');
+    expect(out).toContain('NGƯỜI NỘP HỒ SƠ');
+    expect(await pageCount(path)).toBe(1);
+    const doc = await PDFDocument.load(readFileSync(path));
+    expect(doc.getTitle()).toBe(`Phiếu xác nhận nộp hồ sơ ${data.code}`);
+  });
+
+  it('names the agency above the receiving unit the centre configured, or the centre for an old job', async () => {
+    const centre = { ...sampleReceipt().centre, agency: null, receivingUnit: 'Bộ phận Một cửa' };
+    const out = text(await pdfFile('unit', sampleReceipt({ centre })));
+    expect(out).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG BA ĐÌNH BỘ PHẬN MỘT CỬA');
+    expect(out).toContain(
+      'Đăng ký nhận kết quả tại: Bộ phận Một cửa, Trung tâm Phục vụ hành chính công phường Ba Đình',
+    );
+    expect(out).not.toContain('ỦY BAN NHÂN DÂN');
   });
 
   it('prints the card’s old address under the new one where they differ, and no such line otherwise', async () => {
