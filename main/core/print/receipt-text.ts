@@ -47,6 +47,15 @@ export function formatDay(day: string): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+/** "Hà Nội, ngày 23 tháng 11 năm 2026" (or "Ngày …" when the centre has no address): every form's date line. */
+export function placeDate(words: FormWords, address: string | null, iso: string, timeZone: string): string {
+  const { day, month, year } = localParts(iso, timeZone);
+  const place = placeOf(address);
+  return place
+    ? fill(words.common.placeDate, { place, day, month, year })
+    : fill(words.common.date, { day, month, year });
+}
+
 export interface ReceiptFacts {
   stage: ReceiptData['stage'];
   /** "01" for Mẫu 01; null for the slip, which is not an annex form. */
@@ -130,7 +139,6 @@ export function receiptFacts(data: ReceiptData, words: FormWords = FORM_WORDS): 
   const slip = data.stage === 'submitted';
   const centreName = nfc(data.centre.name);
   const received = localParts(data.receivedAt, data.timeZone);
-  const place = placeOf(data.centre.address);
   const { day, month, year } = received;
   const code = nfc(data.code);
   const applicant = [
@@ -157,9 +165,7 @@ export function receiptFacts(data: ReceiptData, words: FormWords = FORM_WORDS): 
     agency: data.centre.agency?.trim() ? nfc(data.centre.agency) : null,
     receivingUnit: nfc(data.centre.receivingUnit),
     centreName,
-    placeDate: place
-      ? fill(words.common.placeDate, { place, day, month, year })
-      : fill(words.common.date, { day, month, year }),
+    placeDate: placeDate(words, data.centre.address, data.receivedAt, data.timeZone),
     code,
     secret: data.lookupSecret,
     qr: data.lookupSecret === null ? code : `${code}#${data.lookupSecret}`,

@@ -97,8 +97,8 @@ describe('Mẫu 06: phiếu kiểm soát quá trình giải quyết hồ sơ', (
     const order = [
       'Đã tiếp nhận',
       'Đã gửi lên Cổng',
-      'Cơ quan giải quyết đã nhận',
-      'Đã xử lý xong',
+      'Cơ quan đã tiếp nhận',
+      'Đã có kết quả',
       'Đã trả kết quả',
     ];
     const at = order.map((s) => first.indexOf(s));
@@ -211,11 +211,11 @@ describe('Mẫu 06 and 07 as CSV', () => {
     expect(body.filter((r) => r[0] === '000.00.12.H29-261123-0001').map((r) => r[7])).toEqual([
       'Đã tiếp nhận',
       'Đã gửi lên Cổng',
-      'Cơ quan giải quyết đã nhận',
-      'Đã xử lý xong: Đã ký giấy khai sinh',
+      'Cơ quan đã tiếp nhận',
+      'Đã có kết quả: Đã ký giấy khai sinh',
       'Đã trả kết quả',
     ]);
-    expect(body.find((r) => r[7] === 'Đã xử lý xong: Đã ký giấy khai sinh')?.[6]).toBe('Trước hạn');
+    expect(body.find((r) => r[7] === 'Đã có kết quả: Đã ký giấy khai sinh')?.[6]).toBe('Trước hạn');
     // Who handed the dossier to whom: in at the unit (by the officer), out through the portal, back to the citizen.
     const first = body.filter((r) => r[0] === '000.00.12.H29-261123-0001').map((r) => [r[3], r[4]]);
     const centre = 'Trung tâm Phục vụ hành chính công phường Ba Đình';

@@ -4,8 +4,10 @@ import { nfc } from '../layout';
 import { deflatePageContents, useNativeDeflate } from '../receipt-deflate';
 import { embedReceiptFonts } from '../receipt-fonts';
 import { A4Writer, type Line, type Orientation, type Run } from '../receipt-page';
-import { localParts, placeOf } from '../receipt-text';
+import { placeDate } from '../receipt-text';
 import { type FormWords, fill } from './words';
+
+export { placeDate };
 
 /**
  * What every A4 form shares (Thông tư 03/2025/TT-VPCP, Phụ lục I): the form's number at the top right,
@@ -53,15 +55,6 @@ export function finishForm(
   deflatePageContents(doc);
   // Object streams would be deflated by pako again (receipt-deflate.ts) for a few hundred bytes saved.
   return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: false });
-}
-
-/** "Hà Nội, ngày 23 tháng 11 năm 2026" (or "Ngày …" when the centre has no address). */
-export function placeDate(words: FormWords, address: string | null, iso: string, timeZone: string): string {
-  const { day, month, year } = localParts(iso, timeZone);
-  const place = placeOf(address);
-  return place
-    ? fill(words.common.placeDate, { place, day, month, year })
-    : fill(words.common.date, { day, month, year });
 }
 
 /**

@@ -196,17 +196,18 @@ export const FORM_WORDS = {
     refused: 'Từ chối tiếp nhận: {reason}',
     printedAt: 'In lúc {at}',
   },
+  // The lookup screens' words (renderer i18n lookup.statusShort), so paper and screen agree.
   statuses: {
     submitted: 'Đã nộp, chờ tiếp nhận',
     received: 'Đã tiếp nhận',
     sent: 'Đã gửi lên Cổng',
-    accepted: 'Cơ quan giải quyết đã nhận',
-    processing: 'Đang xử lý',
+    accepted: 'Cơ quan đã tiếp nhận',
+    processing: 'Đang giải quyết',
     supplement: 'Yêu cầu bổ sung',
-    done: 'Đã xử lý xong',
+    done: 'Đã có kết quả',
     returned: 'Đã trả kết quả',
     rejected: 'Không được giải quyết',
-    refused: 'Từ chối tiếp nhận',
+    refused: 'Không được tiếp nhận',
   },
 } as const;
 
