@@ -24,7 +24,8 @@ import { createChipHandlers, createChipService } from './devices/chip';
 import { createSync, createSyncHandlers } from './sync';
 import { createPortalClient, socketsFor, type HttpPortalClient } from './sync/client';
 import { blobPath } from './dossier';
-import { parkSlipSink, receiptSink, ticketPrint } from './print/sinks';
+import { formSink, parkSlipSink, receiptSink, ticketPrint } from './print/sinks';
+import { FORM_WORDS, type FormWords, loadFormWords } from './print/forms/words';
 import { createLogger } from './log';
 import { createStaff } from './staff/service';
 import { createQueue } from './queue/service';
@@ -195,11 +196,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const config = loaded.config;
+  // The forms' words, as the centre corrected them in paperwork.json (print/forms/words.ts). A file that
+  // does not read is not worth a kiosk that does not start: the shipped words print, staff are told.
+  let words: FormWords = FORM_WORDS;
+  try {
+    words = loadFormWords(options.dataDir);
+    alerts.settle('paperwork-invalid');
+  } catch (error) {
+    const message = error instanceof KioskFailure ? error.error : { vi: String(error), en: String(error) };
+    log.error('paperwork.json not used', { error });
+    alerts.raise(
+      { level: 'critical', code: 'paperwork-invalid', vi: message.vi, en: message.en },
+      'paperwork-invalid',
+      { once: true },
+    );
+  }
   const printJobs = createPrintJobs(db, {
     clock,
     bus,
     alerts,
-    deliver: options.deliver ?? createDeliver(config),
+    deliver: options.deliver ?? createDeliver(config, undefined, words),
     ...printRetryFrom(env),
     ...options.printRetry,
   });
@@ -265,7 +281,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...catalogue.validateForm(procedure, data),
       ...addresses.checkAddresses(data),
     ],
-    receipts: receiptSink(config, printJobs),
+    receipts: receiptSink(config, printJobs, words),
+    forms: formSink(config, printJobs, words),
     parkSlips: parkSlipSink(ticketPrinter, printJobs),
     calendar,
     // A dossier row that no longer reads back (bit rot) is named to staff once (dossier/damage.ts).
@@ -300,6 +317,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     config,
     blobPath: (sha256) => blobPath(options.dataDir, sha256),
     catalogue,
+    // The portal received or refused a dossier waiting here (dossier/reception.ts), in the pull's transaction.
+    reception: { byPortal: (change) => dossiers.receptionByPortal(change) },
     emit: (event, payload) => bus.emit(event, payload),
     alerts,
     audit,

@@ -49,6 +49,14 @@ const known: Record<string, { vi: string; en: string }> = {
   duplicate: { vi: 'Giá trị bị trùng.', en: 'This value is used twice.' },
   'unknown-service': { vi: 'Không có lĩnh vực nào mang mã này.', en: 'No service has this id.' },
   'unknown-printer': { vi: 'Không có máy in nào mang mã này.', en: 'No printer has this id.' },
+  'unit-phone-format': {
+    vi: 'Số điện thoại của đơn vị chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang, ví dụ 028 3829 1234.',
+    en: "The unit's phone has digits, spaces, dots and dashes only, e.g. 028 3829 1234.",
+  },
+  'forms-printer-not-a4': {
+    vi: 'Máy in biểu mẫu phải là máy in A4 của hệ thống (kind "system"), không phải máy in nhiệt.',
+    en: 'The forms printer must be an A4 system printer (kind "system"), not a thermal printer.',
+  },
   'bank-bin-format': {
     vi: 'Mã ngân hàng (BIN NAPAS) gồm 6 chữ số, ví dụ 970436.',
     en: "The bank's NAPAS BIN is 6 digits, e.g. 970436.",

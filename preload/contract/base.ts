@@ -57,8 +57,17 @@ export const Empty = z.strictObject({});
 export const BilingualSchema = z.object({ vi: z.string(), en: z.string() });
 export type Bilingual = z.infer<typeof BilingualSchema>;
 
-/** A calendar day, YYYY-MM-DD. */
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date-format' });
+/** A calendar day, YYYY-MM-DD, that exists (2026-02-30 does not: Date would roll it over to 2 March). */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date-format' })
+  .refine(
+    (d) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+    },
+    { message: 'date-format' },
+  );
 
 /** A JSON object: an e-form's data, or its JSON Schema and react-jsonschema-form UI hints. */
 export const JsonObject = z.record(z.string(), z.json());

@@ -85,6 +85,30 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export const CheckResultSchema = z.object({ complete: z.boolean(), problems: z.array(ProblemSchema) });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
+/**
+ * Whether an officer has received a submitted dossier (Nghị định 118/2025/NĐ-CP, Thông tư 03/2025/TT-VPCP):
+ * `pending`, filed by the citizen alone at the kiosk and waiting for an officer (a submission slip was
+ * printed); `received` at the counter or by the portal (Mẫu 01); `refused` (Mẫu 03, with the reason).
+ */
+export const ReceptionStateSchema = z.enum(['pending', 'received', 'refused']);
+export type ReceptionState = z.infer<typeof ReceptionStateSchema>;
+
+export const ReceptionSchema = z.object({
+  state: ReceptionStateSchema,
+  /** When it was received or refused; null while pending. */
+  at: z.string().nullable(),
+  /** The officer's name as printed on the form; null while pending or when the portal received it. */
+  by: z.string().nullable(),
+  /** `kiosk`: a self-service dossier filed before the 2025 forms, received when it was submitted. */
+  source: z.enum(['counter', 'portal', 'kiosk']).nullable(),
+  /** The reason of a refusal, as printed on Mẫu 03. */
+  reason: z.string().nullable(),
+});
+export type Reception = z.infer<typeof ReceptionSchema>;
+
+/** How a dossier came in: the citizen alone at the kiosk, or with staff at the counter. */
+export const ChannelSchema = z.enum(['kiosk', 'counter']);
+
 export const SubmittedSchema = z.object({
   id: DossierId,
   /** The kiosk's code; provisional until the portal gives the official one. */
@@ -98,7 +122,14 @@ export const SubmittedSchema = z.object({
   fee: FeeSchema,
   /** VietQR payload for a level-4 fee, when the centre's account is configured and the fee is not 0. */
   payment: z.object({ payload: z.string(), paid: z.boolean() }).nullable(),
-  receipt: z.object({ jobIds: z.array(z.number().int()), copies: z.number().int() }),
+  /** `pending` for the citizen alone (a submission slip is printed), `received` with staff (Mẫu 01). */
+  reception: ReceptionStateSchema,
+  receipt: z.object({
+    jobIds: z.array(z.number().int()),
+    copies: z.number().int(),
+    /** What was printed: the submission slip (`slip`) or Mẫu 01 (`receipt`). */
+    form: z.enum(['slip', 'receipt']),
+  }),
   /**
    * The receipt's "Mã tra cứu", shown on the citizen's screen too, so a receipt the printer failed to
    * print does not leave them without it (the caller holds the draft's token: it is their dossier).
@@ -112,9 +143,11 @@ export type Submitted = z.infer<typeof SubmittedSchema>;
  * `sent`, the kiosk's own step between receipt and the portal's first answer.
  */
 export const TimelineStatusSchema = z.enum([
+  'submitted',
   'received',
   'sent',
   ...PortalTimelineStatusSchema.exclude(['received']).options,
+  'refused',
 ]);
 export type TimelineStatus = z.infer<typeof TimelineStatusSchema>;
 
@@ -154,6 +187,8 @@ export const LookupStatusSchema = z.object({
   portalCode: z.string().nullable(),
   provisional: z.boolean(),
   status: TimelineStatusSchema,
+  /** Whether an officer has received it yet; the due date is only expected (dự kiến) while pending. */
+  reception: ReceptionStateSchema,
   dueDate: Day,
 });
 export type LookupStatus = z.infer<typeof LookupStatusSchema>;
@@ -168,9 +203,11 @@ export const LookupSchema = z.object({
   /** The applicant's name and masked ID (`••••••••2345`); never the full ID on a lookup. */
   applicant: z.string(),
   idMasked: z.string().nullable(),
+  /** When the kiosk took it (submitted); `reception.at` is when an officer received it. */
   receivedAt: z.string(),
   dueDate: Day,
   status: TimelineStatusSchema,
+  reception: ReceptionSchema,
   timeline: z.array(
     z.object({ status: TimelineStatusSchema, at: z.string(), note: BilingualSchema.nullable() }),
   ),
@@ -225,6 +262,8 @@ export const DayDossierSchema = z.object({
   receivedAt: z.string(),
   dueDate: Day,
   assistedBy: z.string().nullable(),
+  channel: ChannelSchema,
+  reception: ReceptionStateSchema,
   sync: z.enum(['waiting', 'sending', 'attention', 'synced']),
   /**
    * Present (true) only when the dossier's stored data no longer reads back (bit rot): `procedureName` and
@@ -318,8 +357,15 @@ export const dossierMethods = {
   'dossier.receipt': method({
     access: 'staff',
     input: z.strictObject({ code: DossierCode, print: z.boolean().optional() }),
-    output: z.object({ code: z.string(), pdfBase64: z.string(), jobIds: z.array(z.number().int()) }),
-    summary: 'The receipt PDF (Mẫu 01) of a dossier; with `print`, print it again.',
+    output: z.object({
+      code: z.string(),
+      /** The paper its reception calls for: the slip while pending, Mẫu 01 once received, Mẫu 03 if refused. */
+      form: z.enum(['slip', 'receipt', 'refusal']),
+      pdfBase64: z.string(),
+      jobIds: z.array(z.number().int()),
+    }),
+    summary:
+      "A dossier's paper as a PDF (the slip while pending, Mẫu 01 once received, Mẫu 03 if refused); with `print`, print it again.",
   }),
   'dossier.park': method({
     access: 'staff',

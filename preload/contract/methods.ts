@@ -18,6 +18,7 @@ import { lanMethods } from './lan';
 import { paymentMethods } from './payment';
 import { printMethods } from './print';
 import { queueMethods } from './queue';
+import { receptionMethods } from './reception';
 import { staffMethods } from './staff';
 import { syncMethods } from './sync';
 
@@ -32,6 +33,7 @@ export const methodTables = {
   print: printMethods,
   catalogue: catalogueMethods,
   dossier: dossierMethods,
+  reception: receptionMethods,
   calendar: calendarMethods,
   payment: paymentMethods,
   feedback: feedbackMethods,

@@ -88,6 +88,22 @@ export const ConfigSchema = z
       /** Unit electronic id per QCVN 102:2016/BTTTT, e.g. 000.00.12.H29; prefixes dossier codes. */
       unitCode: z.string().regex(/^[0-9A-Z]{3}(\.[0-9A-Z]{2,3}){3}$/, { message: 'unit-code-format' }),
       address: z.string().max(300).optional(),
+      /**
+       * The agency the receiving unit belongs to (cơ quan), printed above it at the top left of every form,
+       * e.g. "UBND phường Bến Nghé" or "UBND tỉnh Hưng Yên"; unset: the unit's line stands alone.
+       */
+      agency: z.string().trim().min(1).max(160).optional(),
+      /**
+       * The receiving unit printed on the forms (Nghị định 118/2025/NĐ-CP): "Trung tâm Phục vụ hành chính
+       * công tỉnh …", "Trung tâm Phục vụ hành chính công xã …", or "Bộ phận Một cửa".
+       */
+      receivingUnit: z.string().trim().min(1).max(160).default('Bộ phận Một cửa'),
+      /** The unit's phone, printed on Mẫu 02 as where to ask; unset: no phone line. */
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9][0-9 ().-]{5,23}$/, { message: 'unit-phone-format' })
+        .optional(),
     }),
     /** This kiosk's own short id; it goes into provisional codes so two kiosks never collide. */
     /** Days, opening hours and the ticket reset are counted in this IANA time zone. */
@@ -165,6 +181,12 @@ export const ConfigSchema = z
         receiptPrinter: z.string().optional(),
         /** A4 (Mẫu 01 on a system printer) or the 80 mm version on the thermal printer. */
         receiptFormat: z.enum(['a4', '80mm']).default('a4'),
+        /**
+         * Printer id for the counter's A4 forms (Mẫu 01 when staff receive a dossier, Mẫu 02, Mẫu 03): a
+         * system (CUPS) printer. Unset: the receipt printer when it is one; otherwise the forms are given as
+         * a PDF to print elsewhere.
+         */
+        formsPrinter: z.string().optional(),
         /** Mẫu 01 is printed in two copies: one for the citizen, one for the file. */
         receiptCopies: z.number().int().min(1).max(4).default(2),
         /** A citizen's unsubmitted draft untouched this long is wiped (the screen wipes it on idle too). */
@@ -261,6 +283,13 @@ export const ConfigSchema = z
     }
     if (c.dossier.receiptPrinter !== undefined && !printerIds.has(c.dossier.receiptPrinter)) {
       ctx.addIssue({ code: 'custom', path: ['dossier', 'receiptPrinter'], message: 'unknown-printer' });
+    }
+    if (c.dossier.formsPrinter !== undefined) {
+      const printer = c.printers.find((p) => p.id === c.dossier.formsPrinter);
+      if (!printer)
+        ctx.addIssue({ code: 'custom', path: ['dossier', 'formsPrinter'], message: 'unknown-printer' });
+      else if (printer.kind !== 'system')
+        ctx.addIssue({ code: 'custom', path: ['dossier', 'formsPrinter'], message: 'forms-printer-not-a4' });
     }
     const folderIds = new Set<string>();
     c.dossier.importFolders.forEach((f, i) => {

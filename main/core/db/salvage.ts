@@ -32,6 +32,7 @@ export const SALVAGE_TABLES = [
   'attachments',
   'dossier_events',
   'outbox',
+  'reception_updates',
   'ratings',
   'catalogue',
   'sync_state',

@@ -25,7 +25,7 @@ import {
   attachmentQuery,
   toDossier,
 } from './rows';
-import type { Dossier, ProcedureSource, ReceiptSink } from './types';
+import type { Dossier, FormSink, ProcedureSource, ReceiptSink } from './types';
 
 /** What `createDossiers` is given. Time, randomness and the neighbouring modules come in here. */
 export interface DossierDeps extends ProcedureSource {
@@ -38,6 +38,8 @@ export interface DossierDeps extends ProcedureSource {
   audit: Audit;
   bus: Pick<EventBus, 'emit'>;
   receipts: ReceiptSink;
+  /** The counter's A4 forms (Mẫu 01 at reception, 02, 03, 06, 07); absent in tests that print none. */
+  forms?: FormSink;
   /**
    * Working days for due dates, read at each submit so an admin's holiday change counts from the next
    * dossier on (main/core/calendar/store.ts); defaults to the shipped Vietnamese calendar.

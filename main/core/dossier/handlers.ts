@@ -91,6 +91,16 @@ export function createDossierHandlers(deps: {
     'dossier.parked': () => dossiers.parked(),
     'dossier.today': (input) => dossiers.today(input.day),
     'dossier.correct': (input, ctx) => dossiers.correct(input.id, input.data, requireStaff(ctx)),
+    'dossier.pending': () => dossiers.pending(),
+    'dossier.receive': (input, ctx) => dossiers.receive(input.id, requireStaff(ctx)),
+    'dossier.refuse': (input, ctx) => dossiers.refuse(input.id, input.reason, requireStaff(ctx)),
+    'dossier.supplementRequest': (input, ctx) =>
+      dossiers.supplementRequest(
+        input.id,
+        { ...(input.note !== undefined ? { note: input.note } : {}), print: input.print ?? false },
+        requireStaff(ctx),
+      ),
+    'dossier.tracking': (input, ctx) => dossiers.tracking(input, requireStaff(ctx)),
     'payment.vietQr': (input) => {
       if (!config.payment) throw dossierErrors.paymentNotConfigured();
       return {

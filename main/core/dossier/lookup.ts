@@ -14,8 +14,10 @@ import {
   type DossierRow,
   type SubmittedRow,
   asSubmitted,
+  channelOf,
   dataOf,
   procedureOf,
+  receptionOf,
 } from './rows';
 import type { DayDossier, Lookup, LookupAnswer, LookupStatus } from './types';
 
@@ -30,6 +32,9 @@ export type LookupFactor = { secret: string } | { birthDate: string };
  * still has the receipt's Mã tra cứu, and staff.
  */
 export const CALLER_BIRTH_DATE_TRIES = 10;
+
+/** The most pending dossiers one staff list shows (a centre with more has a bigger problem than a list). */
+export const PENDING_LIST_LIMIT = 500;
 
 /**
  * Reading submitted dossiers back: the citizen's lookup by receipt code (provisional or the portal's
@@ -56,7 +61,62 @@ export function createLookup(ctx: DossierContext) {
        LEFT JOIN outbox o ON o.dossier_id = d.id
        WHERE d.status = 'submitted' AND d.day = ? ORDER BY d.seq`,
     ),
+    // Waiting for an officer, any day (the dossiers_reception partial index), oldest first.
+    pending: db.prepare(
+      `SELECT ${DOSSIER_COLUMNS}, o.state AS syncState FROM ${DOSSIER_FROM}
+       LEFT JOIN outbox o ON o.dossier_id = d.id
+       WHERE d.reception = 'pending' AND d.status = 'submitted' ORDER BY d.received_at, d.seq LIMIT ?`,
+    ),
   };
+
+  /**
+   * Rows as a staff list shows them. Each row is read on its own: a damaged one is listed with
+   * `damaged: true` (staff are alerted once) and the others as usual, never a refusal of the whole list.
+   */
+  function listed(rows: (DossierRow & { syncState: string | null })[], fallbackDay: string): DayDossier[] {
+    return rows.flatMap((raw) => {
+      const row = asSubmitted(raw);
+      const sync: DayDossier['sync'] =
+        raw.syncState === 'done'
+          ? 'synced'
+          : raw.syncState === 'sending' || raw.syncState === 'attention'
+            ? raw.syncState
+            : 'waiting';
+      const certain = {
+        id: row.id,
+        code: row.code,
+        portalCode: row.portalCode,
+        receivedAt: row.receivedAt,
+        assistedBy: row.assistedBy === null ? null : (row.assistedName ?? ''),
+        channel: channelOf(row),
+        reception: receptionOf(row).state,
+        sync,
+      };
+      try {
+        const entry: DayDossier = {
+          ...certain,
+          procedureName: procedureOf(ctx.intact(row)).name,
+          applicant: [row.applicantName ?? '', row.applicantId === null ? '' : `(${maskId(row.applicantId)})`]
+            .filter(Boolean)
+            .join(' '),
+          dueDate: row.dueDate,
+        };
+        return [entry];
+      } catch (error) {
+        if (!(error instanceof DossierDamaged)) throw error;
+        // What the row still says for certain; nothing read from its damaged text. A due date that
+        // no longer reads is shown as the day it was received (the screen hides it beside the mark).
+        const entry = DayDossierSchema.safeParse({
+          ...certain,
+          procedureName: '',
+          applicant: '',
+          dueDate: isDay(row.dueDate) ? row.dueDate : fallbackDay,
+          damaged: true,
+        });
+        return entry.success ? [entry.data] : [];
+      }
+    });
+  }
 
   /** The submitted dossier with this code (as typed: spaces and case forgiven), or a refusal. */
   function byCode(code: string): SubmittedRow {
@@ -94,6 +154,7 @@ export function createLookup(ctx: DossierContext) {
       receivedAt: row.receivedAt,
       dueDate: row.dueDate,
       status: statusOf(row, timeline.at(-1)?.status),
+      reception: receptionOf(row),
       timeline,
       paid: row.feeAmount > 0 ? row.paid === 1 : null,
     };
@@ -116,6 +177,7 @@ export function createLookup(ctx: DossierContext) {
       portalCode: row.portalCode,
       provisional: row.portalCode === null,
       status: statusOf(row),
+      reception: receptionOf(row).state,
       dueDate: row.dueDate,
     };
   }
@@ -192,59 +254,16 @@ export function createLookup(ctx: DossierContext) {
       return answer;
     },
 
-    /**
-     * The day's submitted dossiers (the centre's day; today when not given), oldest first. Each row is
-     * read on its own: a damaged one is listed with `damaged: true` (staff are alerted once) and the
-     * others as usual, never a refusal of the whole list.
-     */
+    /** The day's submitted dossiers (the centre's day; today when not given), oldest first. */
     today(day?: string): DayDossier[] {
       const wanted = day ?? localParts(ctx.now(), deps.config.timeZone).date;
-      const rows = q.day.all(wanted) as (DossierRow & { syncState: string | null })[];
-      return rows.flatMap((raw) => {
-        const row = asSubmitted(raw);
-        const sync: DayDossier['sync'] =
-          raw.syncState === 'done'
-            ? 'synced'
-            : raw.syncState === 'sending' || raw.syncState === 'attention'
-              ? raw.syncState
-              : 'waiting';
-        try {
-          const entry: DayDossier = {
-            id: row.id,
-            code: row.code,
-            portalCode: row.portalCode,
-            procedureName: procedureOf(ctx.intact(row)).name,
-            applicant: [
-              row.applicantName ?? '',
-              row.applicantId === null ? '' : `(${maskId(row.applicantId)})`,
-            ]
-              .filter(Boolean)
-              .join(' '),
-            receivedAt: row.receivedAt,
-            dueDate: row.dueDate,
-            assistedBy: row.assistedBy === null ? null : (row.assistedName ?? ''),
-            sync,
-          };
-          return [entry];
-        } catch (error) {
-          if (!(error instanceof DossierDamaged)) throw error;
-          // What the row still says for certain; nothing read from its damaged text. A due date that
-          // no longer reads is shown as the day it was received (the screen hides it beside the mark).
-          const entry = DayDossierSchema.safeParse({
-            id: row.id,
-            code: row.code,
-            portalCode: row.portalCode,
-            procedureName: '',
-            applicant: '',
-            receivedAt: row.receivedAt,
-            dueDate: isDay(row.dueDate) ? row.dueDate : wanted,
-            assistedBy: row.assistedBy === null ? null : (row.assistedName ?? ''),
-            sync,
-            damaged: true,
-          });
-          return entry.success ? [entry.data] : [];
-        }
-      });
+      return listed(q.day.all(wanted) as (DossierRow & { syncState: string | null })[], wanted);
+    },
+
+    /** Dossiers citizens submitted alone that wait for an officer, oldest first (at most `limit`). */
+    pending(limit = PENDING_LIST_LIMIT): DayDossier[] {
+      const today = localParts(ctx.now(), deps.config.timeZone).date;
+      return listed(q.pending.all(limit) as (DossierRow & { syncState: string | null })[], today);
     },
   };
 }

@@ -387,6 +387,14 @@ function putBack(db: Database.Database, dataDir: string, m: Manifest): number {
       ...outbox,
       ...(outbox.state === 'sending' ? { state: 'waiting', lease_until: null } : {}),
     });
+    // A reception decided at the counter on a dossier the citizen filed alone may not have reached the
+    // portal yet (its queue row is not in the manifest): queued again, the PUT is idempotent.
+    if (m.assistedBy === null && m.dossier.reception_source === 'counter') {
+      db.prepare('INSERT OR IGNORE INTO reception_updates (dossier_id, queued_at) VALUES (?, ?)').run(
+        m.id,
+        m.writtenAt,
+      );
+    }
     const day = m.dossier.day;
     const seq = m.dossier.seq;
     if (typeof day === 'string' && typeof seq === 'number') {

@@ -308,6 +308,12 @@ export const dossierErrors = {
       'Could not make a park code. Please try again.',
       'id',
     ),
+  noForms: () =>
+    fail(
+      'forms-unavailable',
+      'Ki-ốt này chưa in được biểu mẫu. Vui lòng báo kỹ thuật.',
+      'This kiosk cannot produce the forms. Please tell the technician.',
+    ),
   paymentNotConfigured: () =>
     fail(
       'payment-not-configured',

@@ -1,7 +1,15 @@
 import type { KioskConfig } from '../config/schema';
 import { MAX_PURPOSE_LENGTH, vietQrPayload } from '../payment/vietqr';
 import { extractApplicant } from './applicant';
-import { type AttachmentRow, type SubmittedRow, contactOf, dataOf, deliveryOf, procedureOf } from './rows';
+import {
+  type AttachmentRow,
+  type SubmittedRow,
+  contactOf,
+  dataOf,
+  deliveryOf,
+  procedureOf,
+  receptionOf,
+} from './rows';
 import type { Procedure, ReceiptData } from './types';
 
 /**
@@ -62,7 +70,11 @@ export function buildReceiptData(input: {
       files: files.length,
       pages: files.reduce((sum, f) => sum + f.pages, 0),
     }));
+  const reception = receptionOf(row);
+  // Mẫu 01 once an officer (or the portal) received it, from that moment; the slip before, from the submit.
+  const received = reception.state !== 'pending';
   return {
+    stage: received ? 'received' : 'submitted',
     code: row.code,
     // The kiosk's code stays "tạm" (provisional) until the portal's official code is known.
     provisional: row.portalCode === null,
@@ -72,6 +84,8 @@ export function buildReceiptData(input: {
       name: config.centre.name,
       address: config.centre.address ?? null,
       unitCode: config.centre.unitCode,
+      agency: config.centre.agency ?? null,
+      receivingUnit: config.centre.receivingUnit,
     },
     kioskId: config.kioskId,
     applicant: {
@@ -85,12 +99,14 @@ export function buildReceiptData(input: {
     procedure: { code: procedure.code, name: procedure.name, processingDays: procedure.processingDays },
     documents,
     sets: procedure.sets,
-    receivedAt: row.receivedAt,
+    receivedAt: (received ? reception.at : null) ?? row.receivedAt,
     dueDate: row.dueDate,
     dueEstimated: row.dueEstimated === 1,
     timeZone: config.timeZone,
     delivery: deliveryOf(row),
-    receivedBy: row.assistedName,
+    // The officer who received it; a pre-2025 self-service dossier was received by the kiosk (null).
+    receivedBy: received ? (reception.by ?? (reception.source === 'portal' ? null : row.assistedName)) : null,
+    ...(received && reception.source !== null ? { receivedVia: reception.source } : {}),
     fee: procedure.fee,
     payment: feePayment(procedure, row.code, config, row.paid === 1),
   };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type DossierParts, DossierDamaged, readRow } from './damage';
-import type { Attachment, Contact, Delivery, Dossier, Procedure } from './types';
+import type { Attachment, Contact, Delivery, Dossier, Procedure, Reception } from './types';
 
 /** The `dossiers` and `attachments` tables (migration 0004) as the service reads them. */
 
@@ -30,12 +30,33 @@ export interface DossierRow {
   currentStatus: string | null;
   /** The receipt's "Mã tra cứu" (migration 0008); null before submit and on dossiers older than it. */
   lookupSecret: string | null;
+  /** Migration 0013: null on drafts; see ReceptionSchema. */
+  reception: 'pending' | 'received' | 'refused' | null;
+  receptionAt: string | null;
+  receptionBy: string | null;
+  receptionSource: 'counter' | 'portal' | 'kiosk' | null;
+  refusalReason: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
 /** A submitted dossier's row: the columns submit sets are there (the table's CHECK guarantees it). */
 export type SubmittedRow = DossierRow & { code: string; receivedAt: string; dueDate: string };
+
+/** The reception of a submitted dossier, as the contract gives it (a row from before 0013 is received). */
+export function receptionOf(row: DossierRow): Reception {
+  return {
+    state: row.reception ?? 'received',
+    at: row.receptionAt,
+    by: row.receptionBy,
+    source: row.receptionSource,
+    reason: row.refusalReason,
+  };
+}
+
+/** How it came in: with staff at the counter, or the citizen alone at the kiosk. */
+export const channelOf = (row: DossierRow): 'kiosk' | 'counter' =>
+  row.assistedBy === null ? 'kiosk' : 'counter';
 
 export function asSubmitted(row: DossierRow): SubmittedRow {
   const { code, receivedAt, dueDate } = row;
@@ -50,7 +71,9 @@ export const DOSSIER_COLUMNS = `d.id, d.procedure_id AS procedureId, d.procedure
   d.parked_at AS parkedAt, d.code, d.portal_code AS portalCode, d.day, d.seq, d.received_at AS receivedAt,
   d.due_date AS dueDate, d.due_estimated AS dueEstimated, d.fee_amount AS feeAmount, d.paid,
   d.applicant_name AS applicantName, d.applicant_id AS applicantId, d.current_status AS currentStatus,
-  d.lookup_secret AS lookupSecret, d.created_at AS createdAt, d.updated_at AS updatedAt`;
+  d.lookup_secret AS lookupSecret, d.reception, d.reception_at AS receptionAt, d.reception_by AS receptionBy,
+  d.reception_source AS receptionSource, d.refusal_reason AS refusalReason, d.created_at AS createdAt,
+  d.updated_at AS updatedAt`;
 
 export const DOSSIER_FROM = 'dossiers d LEFT JOIN staff_users s ON s.id = d.assisted_by';
 

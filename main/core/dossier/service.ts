@@ -7,7 +7,9 @@ import { createLookup } from './lookup';
 import { createMaintenance } from './maintenance';
 import { dossierErrors } from './messages';
 import { type ParkSlipSink, createPark } from './park';
+import { createTracking } from './forms-data';
 import { buildReceiptData } from './receipt';
+import { createReception } from './reception';
 import { toDossier } from './rows';
 import { createSubmit } from './submit';
 import type { Actor, StaffUser } from './types';
@@ -40,6 +42,8 @@ export function createDossiers(deps: DossiersOptions) {
   const park = createPark(ctx);
   const maintenance = createMaintenance(ctx);
   const access = createDraftAccess(ctx);
+  const reception = createReception(ctx, drafts, submit);
+  const tracking = createTracking(ctx);
 
   return {
     /** Where attachment files live (the sync engine streams uploads from `blobs.path(sha256)`). */
@@ -64,6 +68,49 @@ export function createDossiers(deps: DossiersOptions) {
     discard: drafts.discard,
     lookup: lookup.lookup,
     today: lookup.today,
+    pending: () => lookup.pending(),
+    receive: reception.receive,
+    refuse: reception.refuse,
+    supplementRequest: reception.supplementRequest,
+    /** For sync's status pull: the portal received or refused a dossier waiting here (reception.ts). */
+    receptionByPortal: reception.byPortal,
+    /** Mẫu 06 (control slips) or Mẫu 07 (the book) of a range of days, as PDF (base64) or CSV. */
+    async tracking(
+      input: {
+        from: string;
+        to: string;
+        form: 'control' | 'book';
+        format: 'pdf' | 'csv';
+        channel?: 'kiosk' | 'counter';
+      },
+      staff: StaffUser,
+    ) {
+      const data = tracking.data(input);
+      if (!deps.forms) throw dossierErrors.noForms();
+      const out = await deps.forms.tracking(input.form, input.format, data);
+      deps.audit.record({
+        actorId: staff.id,
+        actor: staff.user,
+        action: 'dossier.tracking',
+        targetType: 'dossiers',
+        targetId: `${input.from}..${input.to}`,
+        details: {
+          from: input.from,
+          to: input.to,
+          form: input.form,
+          format: input.format,
+          dossiers: data.dossiers.length,
+        },
+      });
+      const name = input.form === 'control' ? 'mau-06-phieu-kiem-soat' : 'mau-07-so-theo-doi-ho-so';
+      const range = input.from === input.to ? input.from : `${input.from}_${input.to}`;
+      return {
+        filename: `${name}-${range}.${input.format}`,
+        format: input.format,
+        content: typeof out === 'string' ? out : Buffer.from(out).toString('base64'),
+        dossiers: data.dossiers.length,
+      };
+    },
     park: park.park,
     resume: park.resume,
     parked: park.parked,
@@ -104,17 +151,29 @@ export function createDossiers(deps: DossiersOptions) {
     async receipt(code: string, print: boolean, staff: StaffUser) {
       const row = lookup.withSecret(ctx.intact(lookup.byCode(code)));
       const data = buildReceiptData({ row, attachments: ctx.attachments(row.id), config: deps.config });
-      const pdf = await deps.receipts.pdf(data);
-      const jobIds = print ? deps.receipts.enqueue(data, 1) : [];
+      // The paper its reception calls for: the slip while pending, Mẫu 01 once received, Mẫu 03 if refused.
+      const form: 'refusal' | 'receipt' | 'slip' =
+        row.reception === 'refused' ? 'refusal' : data.stage === 'received' ? 'receipt' : 'slip';
+      let pdf: Uint8Array;
+      let jobIds: number[] = [];
+      if (form === 'refusal') {
+        const refusal = reception.refusalOf(row);
+        if (!deps.forms) throw dossierErrors.noForms();
+        pdf = await deps.forms.pdf('refusal', refusal);
+        if (print && deps.forms.hasPrinter) jobIds = deps.forms.form('refusal', refusal);
+      } else {
+        pdf = await deps.receipts.pdf(data);
+        if (print) jobIds = deps.receipts.enqueue(data, 1);
+      }
       deps.audit.record({
         actorId: staff.id,
         actor: staff.user,
         action: print ? 'dossier.reprint' : 'dossier.receipt',
         targetType: 'dossier',
         targetId: row.id,
-        details: { code: data.code, jobIds },
+        details: { code: data.code, form, jobIds },
       });
-      return { code: data.code, pdfBase64: Buffer.from(pdf).toString('base64'), jobIds };
+      return { code: data.code, form, pdfBase64: Buffer.from(pdf).toString('base64'), jobIds };
     },
   };
 }

@@ -42,12 +42,15 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
     submit: db.prepare(
       `UPDATE dossiers SET status = 'submitted', code = @code, day = @day, seq = @seq, received_at = @receivedAt,
          due_date = @dueDate, due_estimated = @dueEstimated, fee_amount = @feeAmount, paid = @paid,
-         applicant_name = @applicantName, applicant_id = @applicantId, current_status = 'received', lookup_secret = @lookupSecret,
+         applicant_name = @applicantName, applicant_id = @applicantId, current_status = @event,
+         lookup_secret = @lookupSecret, reception = @reception, reception_at = @receptionAt,
+         reception_by = @receptionBy, reception_source = @receptionSource, refusal_reason = @refusalReason,
          park_code = NULL, parked_at = NULL, updated_at = @receivedAt
        WHERE id = @id AND status <> 'submitted'`,
     ),
     event: db.prepare(
-      `INSERT INTO dossier_events (dossier_id, status, at, source) VALUES (?, 'received', ?, 'kiosk')`,
+      `INSERT INTO dossier_events (dossier_id, status, at, note_vi, note_en, source)
+       VALUES (@id, @event, @at, @note, @note, 'kiosk')`,
     ),
     outbox: db.prepare(
       `INSERT INTO outbox (dossier_id, state, next_attempt_at, created_at, updated_at)
@@ -79,12 +82,22 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
     return next;
   }
 
-  /** Inside the transaction. Returns the row after submit, or the row as it was when already submitted. */
-  function commit(id: string, actor: Actor): { row: SubmittedRow; fresh: boolean } {
+  /**
+   * Inside the transaction. Returns the row after submit, or the row as it was when already submitted.
+   * With `refusal` (staff refusing to receive an assisted draft, Mẫu 03) the check is not asked: a refused
+   * dossier is kept and sent as refused whatever it lacks, with its code, so its record is whole.
+   */
+  function commit(
+    id: string,
+    actor: Actor,
+    refusal: { reason: string } | null = null,
+  ): { row: SubmittedRow; fresh: boolean } {
     const row = ctx.row(id);
     if (row.status === 'submitted') return { row: asSubmitted(row), fresh: false };
-    const checked = drafts.check(row);
-    if (!checked.complete) throw dossierErrors.incomplete(checked.problems);
+    if (!refusal) {
+      const checked = drafts.check(row);
+      if (!checked.complete) throw dossierErrors.incomplete(checked.problems);
+    }
 
     const now = ctx.now();
     const receivedAt = now.toISOString();
@@ -105,6 +118,11 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
       calendar: calendar.current(),
     });
     const applicant = extractApplicant(procedure, dataOf(row));
+    // Nghị định 118/2025: with staff at the counter it is received there and then (Mẫu 01); the citizen
+    // alone submits it online and it waits for an officer (the slip; Mẫu 01 when received).
+    const officer = actor.staff?.displayName ?? null;
+    const reception = refusal ? 'refused' : row.assistedBy !== null ? 'received' : 'pending';
+    const event = reception === 'pending' ? 'submitted' : reception === 'refused' ? 'refused' : 'received';
     q.submit.run({
       id,
       code,
@@ -118,45 +136,74 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
       applicantName: applicant?.fullName ?? null,
       applicantId: applicant?.idNumber ?? null,
       lookupSecret: newLookupSecret(deps.randomBytes),
+      event,
+      reception,
+      receptionAt: reception === 'pending' ? null : receivedAt,
+      receptionBy: reception === 'pending' ? null : (officer ?? row.assistedName),
+      receptionSource: reception === 'pending' ? null : 'counter',
+      refusalReason: refusal?.reason ?? null,
     });
-    q.event.run(id, receivedAt);
+    q.event.run({ id, event, at: receivedAt, note: refusal?.reason ?? null });
     q.outbox.run(id, receivedAt, receivedAt, receivedAt);
     // Its own fsynced file before the commit: a dossier is never acknowledged without it (manifest.ts).
     manifests.write(id);
     deps.audit.record({
       actorId: actor.staff?.id ?? null,
       actor: actor.staff?.user ?? null,
-      action: 'dossier.submit',
+      action: refusal ? 'dossier.refuse' : 'dossier.submit',
       targetType: 'dossier',
       targetId: id,
-      details: { code, procedureId: procedure.id, assisted: row.assistedBy !== null },
+      details: {
+        code,
+        procedureId: procedure.id,
+        assisted: row.assistedBy !== null,
+        reception,
+        // The reason is free text (it may name people): on the dossier and its timeline, not here.
+        ...(refusal ? { reasonLength: refusal.reason.length } : {}),
+      },
     });
     return { row: asSubmitted(ctx.row(id)), fresh: true };
   }
 
+  function committed(id: string, actor: Actor, refusal: { reason: string } | null) {
+    // A disk too full for the submit refuses it before it takes a number (disk.ts); a repeat needs no room.
+    if (ctx.row(id).status !== 'submitted') requireSpace(deps.dataDir, SUBMIT_SPARE_BYTES);
+    try {
+      return db.transaction(commit).immediate(id, actor, refusal);
+    } catch (error) {
+      // The manifest may have been filled before the transaction failed (a full disk at commit): it
+      // must not bring back at the next start a dossier the citizen was told was not submitted.
+      manifests.unfill(id);
+      throw error;
+    }
+  }
+
   return {
+    /**
+     * Staff refusing to receive an assisted draft (reception.ts prints Mẫu 03): it is submitted as
+     * refused, with its code and outbox row, so the portal's record of it is whole.
+     */
+    refuseDraft(id: string, actor: Actor, reason: string): { row: SubmittedRow; fresh: boolean } {
+      const result = committed(id, actor, { reason });
+      if (result.fresh) deps.bus.emit('dossier.changed', { id, code: result.row.code, change: 'submitted' });
+      return result;
+    },
+
     /**
      * A repeat (a double tap, a bridge retry after a lost answer) returns the same result without a
      * second receipt: `receipt.jobIds` is then empty.
      */
     submit(id: string, actor: Actor): Submitted {
-      // A disk too full for the submit refuses it before it takes a number (disk.ts); a repeat needs no room.
-      if (ctx.row(id).status !== 'submitted') requireSpace(deps.dataDir, SUBMIT_SPARE_BYTES);
-      let committed: { row: SubmittedRow; fresh: boolean };
-      try {
-        committed = db.transaction(commit).immediate(id, actor);
-      } catch (error) {
-        // The manifest may have been filled before the transaction failed (a full disk at commit): it
-        // must not bring back at the next start a dossier the citizen was told was not submitted.
-        manifests.unfill(id);
-        throw error;
-      }
-      const { row, fresh } = committed;
+      const { row, fresh } = committed(id, actor, null);
       const data = buildReceiptData({ row, attachments: ctx.attachments(id), config });
       let jobIds: number[] = [];
       if (fresh) {
         try {
-          jobIds = deps.receipts.enqueue(data, config.dossier.receiptCopies);
+          // Mẫu 01 of an assisted filing goes to the counter's A4 printer when there is one.
+          const forms = data.stage === 'received' && deps.forms?.hasPrinter ? deps.forms : null;
+          jobIds = forms
+            ? forms.receipt(data, config.dossier.receiptCopies)
+            : deps.receipts.enqueue(data, config.dossier.receiptCopies);
         } catch (error) {
           log.error('receipt could not be queued; the dossier is submitted', { id, error });
         }
@@ -172,7 +219,12 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
         dueDateEstimated: data.dueEstimated,
         fee: data.fee,
         payment: data.payment,
-        receipt: { jobIds, copies: fresh ? config.dossier.receiptCopies : 0 },
+        reception: data.stage === 'received' ? 'received' : 'pending',
+        receipt: {
+          jobIds,
+          copies: fresh ? config.dossier.receiptCopies : 0,
+          form: data.stage === 'received' ? 'receipt' : 'slip',
+        },
         lookupSecret: data.lookupSecret,
       };
     },

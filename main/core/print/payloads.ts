@@ -70,6 +70,7 @@ export const ReceiptDataSchema = z.object({
   timeZone: z.string(),
   delivery: DeliverySchema,
   receivedBy: z.string().nullable(),
+  receivedVia: z.enum(['counter', 'portal', 'kiosk']).optional(),
   fee: FeeSchema,
   payment: z.object({ payload: z.string(), paid: z.boolean() }).nullable(),
 }) satisfies z.ZodType<ReceiptData>;

@@ -64,6 +64,11 @@ export interface ReceiptData {
   delivery: Delivery;
   /** The staff member who received it (assisted filing); null: the self-service kiosk. */
   receivedBy: string | null;
+  /**
+   * Who received it when `receivedBy` is null: 'portal', an officer on the portal (Mẫu 01 then says so);
+   * 'kiosk', a self-service dossier of before the 2025 forms, received by the kiosk. Absent: the kiosk.
+   */
+  receivedVia?: 'counter' | 'portal' | 'kiosk';
   fee: Fee;
   /** VietQR for a level-4 fee; null when none is due or no account is configured. */
   payment: { payload: string; paid: boolean } | null;

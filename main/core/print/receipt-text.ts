@@ -199,8 +199,14 @@ export function receiptFacts(data: ReceiptData, words: FormWords = FORM_WORDS): 
         ? { state: T.paid, payload: null }
         : { state: T.unpaid, payload: data.payment.payload }
       : null,
-    receiver: staff ?? fill(T.kioskReceiver, { kiosk: data.kioskId }),
-    receiverHint: staff ? words.common.signHint : T.kioskSignHint,
+    receiver:
+      staff ??
+      (data.receivedVia === 'portal' ? T.portalReceiver : fill(T.kioskReceiver, { kiosk: data.kioskId })),
+    receiverHint: staff
+      ? words.common.signHint
+      : data.receivedVia === 'portal'
+        ? T.portalSignHint
+        : T.kioskSignHint,
     slipNote: slip ? words.slip.note : null,
     documentTitle: fill(slip ? words.slip.documentTitle : T.documentTitle, { code }),
   };

@@ -79,6 +79,8 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
       portalCode: null,
       provisional: true,
       status: 'received',
+      // Filed with staff at the counter: received there and then.
+      reception: 'received',
       dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     const text = JSON.stringify(answer);

@@ -46,7 +46,7 @@ async function readyFee(): Promise<string> {
 }
 
 describe('submitting', () => {
-  it('writes the dossier, its timeline, the outbox row and the audit row together', async () => {
+  it('writes the dossier, its timeline, the outbox row and the audit row together; alone, it waits to be received', async () => {
     h = harness(tempDir());
     const id = await readyBirth();
     h.clock.advance(5 * 60_000); // 09:05 in Hà Nội, Monday 23 November 2026
@@ -62,9 +62,12 @@ describe('submitting', () => {
       dueDateEstimated: false,
       fee: birthProcedure.fee,
       payment: null,
-      receipt: { jobIds: [1, 2], copies: 2 },
+      // Filed by the citizen alone (Nghị định 118/2025): submitted, waiting for an officer; the slip.
+      reception: 'pending',
+      receipt: { jobIds: [1, 2], copies: 2, form: 'slip' },
       lookupSecret: expect.stringMatching(/^[2-9A-HJ-NP-Z]{6}$/) as unknown as string,
     });
+    expect(h.receipts.queued[0]?.data.stage).toBe('submitted');
     const row = h.db.prepare('SELECT * FROM dossiers WHERE id = ?').get(id);
     expect(row).toMatchObject({
       status: 'submitted',
@@ -75,13 +78,16 @@ describe('submitting', () => {
       due_date: '2026-11-26',
       applicant_name: 'Trần Thị Bình', // the mother (has an ID), not the child in the first slot
       applicant_id: MOTHER_ID,
-      current_status: 'received',
+      current_status: 'submitted',
       fee_amount: 0,
       paid: null,
+      reception: 'pending',
+      reception_at: null,
+      reception_by: null,
     });
     expect(
       h.db.prepare('SELECT status, at, source FROM dossier_events WHERE dossier_id = ?').all(id),
-    ).toEqual([{ status: 'received', at: submitted.receivedAt, source: 'kiosk' }]);
+    ).toEqual([{ status: 'submitted', at: submitted.receivedAt, source: 'kiosk' }]);
     expect(
       h.db.prepare('SELECT state, attempts, next_attempt_at FROM outbox WHERE dossier_id = ?').get(id),
     ).toEqual({
@@ -254,8 +260,9 @@ describe('lookup and the day list', () => {
       dueDate: '2026-11-26',
       status: 'supplement',
       paid: null,
+      reception: { state: 'pending', at: null, by: null, source: null, reason: null },
       timeline: [
-        { status: 'received', note: null },
+        { status: 'submitted', note: null },
         { status: 'supplement', note: { vi: 'Thiếu bản sao', en: 'Copy missing' } },
       ],
     });

@@ -10,6 +10,7 @@ import m0009 from './0009-draft-tokens.sql';
 import m0010 from './0010-lan-devices.sql';
 import m0011 from './0011-address-datasets.sql';
 import m0012 from './0012-dossier-upgrades.sql';
+import m0013 from './0013-reception.sql';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010-lan-devices', sql: m0010 },
   { version: 11, name: '0011-address-datasets', sql: m0011 },
   { version: 12, name: '0012-dossier-upgrades', sql: m0012 },
+  { version: 13, name: '0013-reception', sql: m0013 },
 ];

@@ -87,6 +87,8 @@ export const FORM_WORDS = {
     receiverSign: 'NGƯỜI TIẾP NHẬN HỒ SƠ',
     kioskReceiver: 'Ki-ốt tự phục vụ {kiosk}',
     kioskSignHint: '(Tiếp nhận tự động)',
+    portalReceiver: 'Cán bộ tiếp nhận',
+    portalSignHint: '(Đã tiếp nhận trên Cổng Dịch vụ công)',
     lookup:
       'Tra cứu hồ sơ: quét mã QR trên giấy này tại ki-ốt (mục "Tra cứu hồ sơ"), hoặc nhập mã hồ sơ rồi mã tra cứu.',
     // The roll version's shorter labels (one column, no table).
