@@ -25,8 +25,12 @@ export const PortalStatusSchema = z
   });
 export type PortalStatus = z.infer<typeof PortalStatusSchema>;
 
-/** A status in a dossier's timeline: the portal's statuses and `received`. */
+/**
+ * A status in a dossier's timeline: the portal's statuses, `submitted` (a dossier the citizen filed alone,
+ * waiting for an officer to receive it), `received` and `refused` (an officer refused to receive it, Mẫu 03).
+ */
 export const TimelineStatusSchema = z.enum([
+  'submitted',
   'received',
   'accepted',
   'processing',
@@ -34,7 +38,73 @@ export const TimelineStatusSchema = z.enum([
   'done',
   'returned',
   'rejected',
+  'refused',
 ]);
+
+// ── reception (Nghị định 118/2025/NĐ-CP) ───────────────────────────────────────────────────────────
+
+export const ReceptionStateSchema = z.enum(['pending', 'received', 'refused']).meta({
+  id: 'ReceptionState',
+  description:
+    'pending: submitted by the citizen alone at the kiosk, waiting for an officer to receive it;\n' +
+    'received: received (Mẫu 01), at the counter or by the portal; refused: an officer refused to\n' +
+    'receive it (Mẫu 03, with the reason). A refused dossier is still sent, so its record is whole.\n',
+});
+export type PortalReceptionState = z.infer<typeof ReceptionStateSchema>;
+
+/**
+ * Whether and when an officer received a dossier, sent with it (POST) and again whenever it changes on
+ * the kiosk after delivery (PUT /api/v1/dossiers/{id}/reception). Refused needs its reason; received and
+ * refused need their moment.
+ */
+export const ReceptionUpdateSchema = z
+  .object({
+    state: ReceptionStateSchema,
+    at: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .meta({ description: 'When it was received or refused; null while pending' }),
+    by: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .nullable()
+      .meta({ description: "The officer's name; null while pending or when the portal received it" }),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .nullable()
+      .meta({ description: 'Why it was refused (printed on Mẫu 03); null otherwise' }),
+  })
+  .superRefine(
+    (r, ctx) => {
+      if ((r.state === 'received' || r.state === 'refused') && r.at === null) {
+        ctx.addIssue({ code: 'custom', path: ['at'], message: 'required when received or refused' });
+      }
+      if (r.state === 'refused' && r.reason === null) {
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required when refused' });
+      }
+    },
+    // Also when another field is wrong: a refusal lists every problem at once. The checks above read
+    // only `state`, `at` and `reason`, each compared with a literal, so a wrong type cannot mislead them.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
+  .meta({
+    id: 'Reception',
+    description:
+      'A reception: `at` is required unless pending, `reason` when refused (the portal refuses the\n' +
+      'body otherwise, listing every problem).\n',
+  });
+export type PortalReception = z.infer<typeof ReceptionUpdateSchema>;
+
+/** How a dossier came in: the citizen alone at the kiosk, or with staff at the counter. */
+export const PortalChannelSchema = z.enum(['kiosk', 'counter']).meta({
+  id: 'Channel',
+  description: 'kiosk: the citizen alone (self-service); counter: filed with staff (assistedBy is set)',
+});
 
 // ── what the kiosk sends ───────────────────────────────────────────────────────────────────────────
 
@@ -78,6 +148,9 @@ export const PortalDossierSchema = z
       .max(200)
       .nullable()
       .meta({ description: 'Staff display name for an assisted filing' }),
+    channel: PortalChannelSchema,
+    // Not part of what a repeat is compared on (see SubmitAnswerSchema).
+    reception: ReceptionUpdateSchema,
     attachments: z.array(PortalAttachmentSchema).max(200),
   })
   .meta({
@@ -88,15 +161,33 @@ export type PortalDossier = z.infer<typeof PortalDossierSchema>;
 
 // ── what the portal answers ────────────────────────────────────────────────────────────────────────
 
-/** The answer to a submission, 201 the first time and the very same body with 200 on a repeat. */
+/**
+ * The answer to a submission, 201 the first time and the very same body with 200 on a repeat: its
+ * `reception` is the one the first POST carried, so a kiosk whose reception changed since can tell the
+ * portal holds an older one (and PUTs it).
+ */
 export const SubmitAnswerSchema = z
   .object({
     portalCode: z.string().min(1).max(80).meta({ example: '000.00.12.H29-261123-0001' }),
     id: z.string().meta({ description: "The kiosk's dossier id" }),
     status: z.literal('received'),
     receivedAt: z.string().meta({ format: 'date-time', description: 'When the portal received it' }),
+    reception: ReceptionUpdateSchema,
   })
   .meta({ id: 'SubmitAnswer' });
+
+/**
+ * PUT /api/v1/dossiers/{id}/reception: the reception the portal holds after the call. Setting the state
+ * it holds answers 200 with what it holds (the first `at` and `by` stand): the call is idempotent.
+ */
+export const ReceptionAnswerSchema = z
+  .object({
+    id: z.string().meta({ description: "The kiosk's dossier id" }),
+    portalCode: z.string(),
+    reception: ReceptionUpdateSchema,
+  })
+  .meta({ id: 'ReceptionAnswer' });
+export type ReceptionAnswer = z.infer<typeof ReceptionAnswerSchema>;
 export type SubmitAnswer = z.infer<typeof SubmitAnswerSchema>;
 
 export const PortalStatusChangeSchema = z
@@ -162,7 +253,10 @@ export type PortalErrorBody = z.infer<typeof PortalErrorSchema>;
 export const TimelineEntrySchema = z
   .object({
     status: TimelineStatusSchema,
-    kind: z.enum(['received', 'status', 'payment']).optional().meta({ description: 'Admin API only' }),
+    kind: z
+      .enum(['received', 'status', 'payment', 'reception'])
+      .optional()
+      .meta({ description: 'Admin API only' }),
     at: z.string().meta({ format: 'date-time' }),
     note: z.string().nullable(),
     paid: z.boolean().nullable(),
@@ -179,6 +273,8 @@ export const DossierTimelineSchema = z
     procedureId: z.string(),
     receivedAt: z.string().meta({ format: 'date-time' }),
     status: TimelineStatusSchema,
+    channel: PortalChannelSchema,
+    reception: ReceptionUpdateSchema,
     paid: z.boolean().nullable(),
     timeline: z.array(TimelineEntrySchema),
   })

@@ -2,11 +2,15 @@ import { escapeHtml as h } from './http-util';
 import { TRANSITIONS, type DossierRow, type PortalState } from './store';
 
 /**
- * The tester's page: every dossier with a button per status it may move to. Plain HTML forms, no script
- * and no external asset (the CSP header forbids both), every value escaped.
+ * The tester's page: the dossiers waiting for an officer to receive them (filed by the citizen alone at a
+ * kiosk) with "Tiếp nhận" and "Từ chối" (a reason required), then every dossier with a button per status
+ * it may move to. Plain HTML forms, no script and no external asset (the CSP header forbids both), every
+ * value escaped.
  */
 export const STATUS_LABELS: Record<PortalState, string> = {
+  submitted: 'Chờ tiếp nhận (công dân tự nộp)',
   received: 'Đã nhận, chờ tiếp nhận',
+  refused: 'Từ chối tiếp nhận',
   accepted: 'Đã tiếp nhận',
   processing: 'Đang xử lý',
   supplement: 'Yêu cầu bổ sung',
@@ -20,25 +24,47 @@ export const ADMIN_CSP =
 
 const STYLE = `
 body{font:15px/1.4 system-ui,sans-serif;margin:1.5rem;color:#1a1a1a}
-h1{font-size:1.3rem}table{border-collapse:collapse;width:100%}
+h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.5rem}table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}
 form{display:flex;flex-wrap:wrap;gap:.3rem;margin:0}input[type=text]{min-width:14rem}
 button{padding:.25rem .6rem}.note{color:#555;font-size:.9em}.honest{background:#fff4cc;padding:.5rem}
 `;
 
+const actionOf = (d: DossierRow) => `/admin/dossiers/${encodeURIComponent(d.code)}`;
+
+/** A pending dossier: receive it (accepted) or refuse to receive it (rejected, the reason required). */
+function pendingRow(d: DossierRow, csrf: string): string {
+  return `<tr>
+<td><strong>${h(d.code)}</strong><br><span class="note">${h(d.local_code)} · ki-ốt ${h(d.kiosk_id)}</span></td>
+<td>${h(d.procedure_code)}<br><span class="note">${h(d.procedure_id)}</span></td>
+<td>${h(d.received_at)}${d.status === 'supplement' ? '<br><span class="note">Đã yêu cầu bổ sung</span>' : ''}</td>
+<td><form method="post" action="${h(actionOf(d))}/status">
+  <input type="hidden" name="csrf" value="${h(csrf)}">
+  <button name="status" value="accepted">Tiếp nhận</button>
+  <input type="text" name="note" placeholder="Lý do (bắt buộc khi yêu cầu bổ sung / từ chối)" aria-label="Lý do cho ${h(d.code)}">
+  ${d.status === 'supplement' ? '' : '<button name="status" value="supplement">Yêu cầu bổ sung</button>'}
+  <button name="status" value="rejected">Từ chối</button>
+</form></td>
+</tr>`;
+}
+
 function row(d: DossierRow, csrf: string, lastNote: string | null): string {
-  const action = `/admin/dossiers/${encodeURIComponent(d.code)}`;
-  const moves = TRANSITIONS[d.status];
+  const action = actionOf(d);
+  const moves = TRANSITIONS[d.reception === 'pending' ? 'submitted' : d.status];
+  // A refusal to receive shows its reason, whoever refused (an officer at the kiosk, or this portal).
+  const note = d.reception === 'refused' ? d.refusal_reason : lastNote;
   const statusForm =
-    moves.length === 0
-      ? '<span class="note">Đã kết thúc</span>'
-      : `<form method="post" action="${h(action)}/status">
+    d.reception === 'pending'
+      ? '<span class="note">Xem mục “Chờ tiếp nhận” ở trên</span>'
+      : moves.length === 0
+        ? '<span class="note">Đã kết thúc</span>'
+        : `<form method="post" action="${h(action)}/status">
   <input type="hidden" name="csrf" value="${h(csrf)}">
   <input type="text" name="note" placeholder="Lý do (bắt buộc khi bổ sung / từ chối)" aria-label="Lý do cho ${h(d.code)}">
   ${moves.map((s) => `<button name="status" value="${h(s)}">${h(STATUS_LABELS[s])}</button>`).join('\n  ')}
 </form>`;
   const paidForm =
-    d.status === 'received'
+    d.status === 'received' || d.reception !== 'received'
       ? ''
       : `<form method="post" action="${h(action)}/paid">
   <input type="hidden" name="csrf" value="${h(csrf)}">
@@ -49,7 +75,7 @@ function row(d: DossierRow, csrf: string, lastNote: string | null): string {
 <td><strong>${h(d.code)}</strong><br><span class="note">${h(d.local_code)} · ki-ốt ${h(d.kiosk_id)}</span></td>
 <td>${h(d.procedure_code)}<br><span class="note">${h(d.procedure_id)}</span></td>
 <td>${h(d.received_at)}</td>
-<td>${h(STATUS_LABELS[d.status])}${lastNote ? `<br><span class="note">${h(lastNote)}</span>` : ''}</td>
+<td>${h(d.reception === 'refused' ? STATUS_LABELS.refused : STATUS_LABELS[d.status])}${note ? `<br><span class="note">${h(note)}</span>` : ''}</td>
 <td>${d.paid === null ? '—' : d.paid === 1 ? 'Đã nộp' : 'Chưa nộp'}</td>
 <td>${statusForm}${paidForm}</td>
 </tr>`;
@@ -61,6 +87,7 @@ export function adminPage(
   noteOf: (code: string) => string | null,
 ): string {
   const rows = dossiers.map((d) => row(d, csrf, noteOf(d.code))).join('\n');
+  const pending = dossiers.filter((d) => d.reception === 'pending');
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Cổng tham chiếu — quản trị</title>
 <meta name="viewport" content="width=device-width,initial-scale=1"><style>${STYLE}</style></head>
@@ -69,6 +96,13 @@ export function adminPage(
 <p class="honest">Đây là cổng giả lập dùng để phát triển và kiểm thử ki-ốt, không phải cổng thật.
 (A development and test fixture, not a real portal.)</p>
 <p>${dossiers.length} hồ sơ. <a href="/admin">Tải lại</a></p>
+<h2>Chờ tiếp nhận (${pending.length})</h2>
+<table>
+<thead><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Nộp lúc</th><th>Tiếp nhận hoặc từ chối</th></tr></thead>
+<tbody>
+${pending.map((d) => pendingRow(d, csrf)).join('\n') || '<tr><td colspan="4">Không có hồ sơ nào chờ tiếp nhận.</td></tr>'}
+</tbody></table>
+<h2>Tất cả hồ sơ</h2>
 <table>
 <thead><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Nhận lúc</th><th>Trạng thái</th><th>Lệ phí</th><th>Thao tác</th></tr></thead>
 <tbody>

@@ -4,7 +4,7 @@ import type { Catalogue } from './catalogue';
 import type { GroupCommit } from './commit';
 import { etagMatches } from './catalogue';
 import { bearerToken, decodePathPart, HttpError, readJson, sendJson, tokenAllowed } from './http-util';
-import type { PortalStore } from './store';
+import { receptionOfRow, type PortalStore } from './store';
 import type { RejectRule } from './validate';
 
 /** The kiosk-facing protocol (ARCHITECTURE.md "The portal protocol"), every route behind a bearer token. */
@@ -75,6 +75,17 @@ export async function handleApi(
     throw methodNotAllowed('GET, POST');
   }
 
+  const reception = /^\/api\/v1\/dossiers\/([^/]+)\/reception$/.exec(path);
+  if (reception) {
+    if (method !== 'PUT') throw methodNotAllowed('PUT');
+    const id = decodePathPart(reception[1]!);
+    const body = await readJson(req, ctx.limits.maxJsonBytes);
+    const outcome = ctx.store.setReception(id, body);
+    if (!outcome.ok) throw new HttpError(outcome.status, outcome.error, outcome.reasons);
+    sendJson(res, 200, outcome.answer);
+    return;
+  }
+
   const one = /^\/api\/v1\/dossiers\/([^/]+)$/.exec(path);
   if (one) {
     if (method !== 'GET') throw methodNotAllowed('GET');
@@ -89,6 +100,8 @@ export async function handleApi(
       procedureId: row.procedure_id,
       receivedAt: row.received_at,
       status: row.status,
+      channel: row.channel,
+      reception: receptionOfRow(row),
       paid: row.paid === null ? null : row.paid === 1,
       timeline: ctx.store.timeline(code).map(({ status, at, note, paid }) => ({ status, at, note, paid })),
     });

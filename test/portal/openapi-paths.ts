@@ -6,7 +6,11 @@ import {
   DossierTimelineSchema,
   PortalDossierSchema,
   PortalErrorSchema,
+  PortalChannelSchema,
   PortalStatusSchema,
+  ReceptionAnswerSchema,
+  ReceptionStateSchema,
+  ReceptionUpdateSchema,
   SubmitAnswerSchema,
   TimelineStatusSchema,
 } from '../../preload/contract/portal';
@@ -39,6 +43,11 @@ export const AdminDossierSchema = z
     procedure_code: z.string(),
     received_at: z.string().meta({ format: 'date-time' }),
     status: TimelineStatusSchema,
+    channel: PortalChannelSchema,
+    reception: ReceptionStateSchema,
+    reception_at: z.string().nullable().meta({ format: 'date-time' }),
+    reception_by: z.string().nullable(),
+    refusal_reason: z.string().nullable(),
     paid: z.boolean().nullable(),
     created_at: z.string().meta({ format: 'date-time' }),
     updated_at: z.string().meta({ format: 'date-time' }),
@@ -184,8 +193,12 @@ function kioskRoutes(op: Op): void {
       'accepted POST answers 201 and the portal issues its own official code\n' +
       "`<unitCode>-YYMMDD-NNNN` (the day received in Vietnam, the portal's own sequence). A repeat with\n" +
       'the same body — compared as canonical JSON, so key order does not matter — answers 200 with\n' +
-      'exactly the first answer. The same key with a different body is 409. A refusal (422) is not\n' +
-      'remembered: the same key may be sent again once the dossier is corrected.\n',
+      'exactly the first answer. The same key with a different body is 409; `reception` is not compared\n' +
+      '(an officer may have received or refused the dossier since the first POST): the repeat gets the\n' +
+      'first answer, whose `reception` tells the kiosk the portal holds an older one, and the kiosk PUTs\n' +
+      'it (`/api/v1/dossiers/{id}/reception`). A refusal (422) is not remembered: the same key may be\n' +
+      'sent again once the dossier is corrected. A dossier filed by the citizen alone arrives `pending`\n' +
+      '(timeline `submitted`) and waits to be received; a refused one (Mẫu 03) still arrives, `refused`.\n',
     parameters: [
       {
         name: 'Idempotency-Key',
@@ -211,6 +224,41 @@ function kioskRoutes(op: Op): void {
           'not uploaded (or of another size), a procedure not in the catalogue, a required paper\n' +
           'missing, a business rule of the portal.\n',
       ),
+    },
+  });
+  op('/api/v1/dossiers/{id}/reception', 'put', {
+    ...kiosk,
+    operationId: 'putReception',
+    summary: 'A reception decided on the kiosk after the dossier was sent (received or refused)',
+    description:
+      'An officer received the dossier at the counter (Mẫu 01) or refused to receive it (Mẫu 03, with\n' +
+      'the reason) after it reached the portal pending, or while the kiosk had not yet heard the\n' +
+      "POST's answer. Idempotent: the state the portal holds answers 200 with what it holds (its first\n" +
+      '`at` and `by` stand). The kiosk sends its reception as it is at the time of the call and keeps\n' +
+      'trying (each status pull) until the answer holds that state.\n',
+    parameters: [
+      {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The kiosk's dossier id (the POST's Idempotency-Key)",
+        schema: { type: 'string' },
+      },
+    ],
+    requestBody: { required: true, content: json(ReceptionUpdateSchema) },
+    responses: {
+      200: {
+        description: 'The reception the portal holds now (the same body for a repeat)',
+        content: json(ReceptionAnswerSchema),
+      },
+      400: ref('responses', 'BadRequest'),
+      401: ref('responses', 'Unauthorized'),
+      404: ref('responses', 'NotFound'),
+      409: error(
+        'A reception the portal cannot take: it holds another one (e.g. received after the portal\n' +
+          'itself refused it, or refused after it was received); `reasons` says what it holds.\n',
+      ),
+      422: error('A malformed reception; every problem listed in `reasons`'),
     },
   });
   op('/api/v1/dossiers', 'get', {
@@ -279,7 +327,9 @@ function adminRoutes(op: Op): void {
   op('/admin', 'get', {
     ...adminPage,
     operationId: 'adminPage',
-    summary: 'Plain HTML page listing dossiers with a button per allowed status move',
+    summary:
+      'Plain HTML page: dossiers pending reception (receive / refuse with a reason), then every dossier\n' +
+      'with a button per allowed status move',
     description: 'HTTP Basic, any user name, the admin token as password. No script, no external asset.',
     responses: {
       200: { description: 'The page', content: { 'text/html': {} } },
@@ -339,7 +389,10 @@ function adminRoutes(op: Op): void {
     operationId: 'adminMoveDossier',
     summary: 'Move a dossier to a status',
     description:
-      'Allowed moves: received → accepted | supplement | rejected; accepted → processing | supplement |\n' +
+      'Allowed moves: submitted (pending reception) → accepted (the portal receives it) | supplement\n' +
+      '(papers first; still pending) | rejected (it refuses to receive it, reason required); received →\n' +
+      'accepted | supplement | rejected;\n' +
+      'accepted → processing | supplement |\n' +
       'done | rejected; processing → supplement | done | rejected; supplement → accepted | processing |\n' +
       'rejected; done → returned (result handed to the citizen). `supplement` and `rejected` need a\n' +
       '`note` (the reason the kiosk shows to staff and the citizen).\n',

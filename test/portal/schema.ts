@@ -40,19 +40,30 @@ CREATE TABLE IF NOT EXISTS dossiers (
   procedure_id     TEXT    NOT NULL,
   procedure_code   TEXT    NOT NULL,
   received_at      TEXT    NOT NULL,
+  -- 'submitted' (pending reception), 'received', a portal status, or 'refused' (refused to receive).
   status           TEXT    NOT NULL DEFAULT 'received',
+  -- How it came in ('kiosk': the citizen alone; 'counter': with staff) and its reception (Nghị định
+  -- 118/2025): 'pending' | 'received' | 'refused', when, by which officer (NULL: by the portal), why.
+  channel          TEXT    NOT NULL CHECK (channel IN ('kiosk', 'counter')),
+  reception        TEXT    NOT NULL CHECK (reception IN ('pending', 'received', 'refused')),
+  reception_at     TEXT,
+  reception_by     TEXT,
+  refusal_reason   TEXT,
   -- NULL: the portal knows nothing about a fee; 0 unpaid; 1 paid.
   paid             INTEGER,
   created_at       TEXT    NOT NULL,
   updated_at       TEXT    NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dossiers_kiosk ON dossiers(kiosk_id);
+CREATE INDEX IF NOT EXISTS dossiers_kiosk_dossier ON dossiers(kiosk_dossier_id);
 
--- The timeline. Its id is the change cursor: strictly increasing, never reused (AUTOINCREMENT).
+-- The timeline. Its id is the change cursor: strictly increasing, never reused (AUTOINCREMENT). Only
+-- 'status' and 'payment' rows are changes a kiosk pulls; 'received' (the POST) and 'reception' (a kiosk's
+-- PUT of a reception) are what the kiosk told the portal.
 CREATE TABLE IF NOT EXISTS events (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
   dossier_code TEXT    NOT NULL REFERENCES dossiers(code),
-  kind         TEXT    NOT NULL CHECK (kind IN ('received', 'status', 'payment')),
+  kind         TEXT    NOT NULL CHECK (kind IN ('received', 'status', 'payment', 'reception')),
   status       TEXT    NOT NULL,
   note         TEXT,
   paid         INTEGER,

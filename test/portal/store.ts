@@ -4,14 +4,22 @@ import type { Clock } from '../../main/core/clock';
 import {
   PortalStatusSchema,
   type ChangesAnswer,
+  type PortalReception,
   type PortalStatus,
   type SubmitAnswer,
 } from '../../preload/contract/portal';
+import { createReceptionUpdate, type ReceptionOutcome } from './reception';
 import { validateDossier, type ValidationContext } from './validate';
 
 export type { PortalStatus };
-/** `received` is where every dossier starts; it is never a "change" (the kiosk already knows it). */
-export type PortalState = 'received' | PortalStatus;
+/**
+ * Where a dossier starts, as its reception says: `submitted` (the citizen filed it alone and no officer
+ * has received it yet), `received`, or `refused` (an officer refused to receive it: kept, never moved).
+ * None of them is a "change" (the kiosk already knows it); a kiosk's later PUT of its reception moves a
+ * pending one to `received` or `refused`, and the portal's own `accepted`/`rejected` receives or
+ * refuses it (`supplement` first leaves it pending).
+ */
+export type PortalState = 'submitted' | 'received' | 'refused' | PortalStatus;
 
 export const STATUSES: readonly PortalStatus[] = PortalStatusSchema.options;
 
@@ -20,7 +28,10 @@ export const STATUSES: readonly PortalStatus[] = PortalStatusSchema.options;
  * The table keeps a tester from producing a history no real portal would (done → accepted).
  */
 export const TRANSITIONS: Record<PortalState, readonly PortalStatus[]> = {
+  // Receive it, ask for the papers it lacks first (Mẫu 02; it stays pending), or refuse to receive it.
+  submitted: ['accepted', 'supplement', 'rejected'],
   received: ['accepted', 'supplement', 'rejected'],
+  refused: [],
   accepted: ['processing', 'supplement', 'done', 'rejected'],
   processing: ['supplement', 'done', 'rejected'],
   supplement: ['accepted', 'processing', 'rejected'],
@@ -62,6 +73,11 @@ export interface DossierRow {
   procedure_code: string;
   received_at: string;
   status: PortalState;
+  channel: 'kiosk' | 'counter';
+  reception: PortalReception['state'];
+  reception_at: string | null;
+  reception_by: string | null;
+  refusal_reason: string | null;
   paid: number | null;
   created_at: string;
   updated_at: string;
@@ -69,7 +85,7 @@ export interface DossierRow {
 
 export interface TimelineEntry {
   status: PortalState;
-  kind: 'received' | 'status' | 'payment';
+  kind: 'received' | 'status' | 'payment' | 'reception';
   at: string;
   note: string | null;
   paid: boolean | null;
@@ -86,6 +102,31 @@ export type MoveOutcome =
   { ok: true; dossier: DossierRow } | { ok: false; status: 404 | 409 | 422; error: string };
 
 const toBool = (v: number | null): boolean | null => (v === null ? null : v === 1);
+
+/** The reception a row holds, as the protocol writes it. */
+export const receptionOfRow = (row: DossierRow): PortalReception => ({
+  state: row.reception,
+  at: row.reception_at,
+  by: row.reception_by,
+  reason: row.refusal_reason,
+});
+
+/** The state a dossier starts in, from the reception it was sent with. */
+const STARTS: Record<PortalReception['state'], PortalState> = {
+  pending: 'submitted',
+  received: 'received',
+  refused: 'refused',
+};
+
+/**
+ * What a repeat is compared on: the body without its reception, which the kiosk may have decided since
+ * the first POST (an officer received or refused it at the counter) and then PUTs on its own.
+ */
+function withoutReception(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const { reception: _decidedLater, ...rest } = body as Record<string, unknown>;
+  return rest;
+}
 
 /**
  * `durable()` returns once everything committed so far is on disk (durable.ts): the admin moves call it
@@ -105,9 +146,11 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
     ),
     insert: db.prepare(
       `INSERT INTO dossiers (code, idempotency_key, body_hash, body_json, response_json, kiosk_dossier_id,
-         kiosk_id, local_code, unit_code, procedure_id, procedure_code, received_at, created_at, updated_at)
+         kiosk_id, local_code, unit_code, procedure_id, procedure_code, received_at, status, channel,
+         reception, reception_at, reception_by, refusal_reason, created_at, updated_at)
        VALUES (@code, @key, @hash, @body, @response, @id, @kioskId, @localCode, @unitCode, @procedureId,
-         @procedureCode, @receivedAt, @now, @now)`,
+         @procedureCode, @receivedAt, @status, @channel, @reception, @receptionAt, @receptionBy,
+         @refusalReason, @now, @now)`,
     ),
     event: db.prepare(
       'INSERT INTO events (dossier_code, kind, status, note, paid, at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -123,6 +166,10 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
       }
     >('SELECT kind, status, note, paid, at FROM events WHERE dossier_code = ? ORDER BY id'),
     setStatus: db.prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ?'),
+    setReception: db.prepare(
+      `UPDATE dossiers SET status = @status, reception = @state, reception_at = @at, reception_by = @by,
+         refusal_reason = @reason, updated_at = @now WHERE code = @code`,
+    ),
     setPaid: db.prepare('UPDATE dossiers SET paid = ?, updated_at = ? WHERE code = ?'),
     maxEvent: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
     list: db.prepare<[], DossierRow>('SELECT * FROM dossiers ORDER BY created_at DESC, code DESC'),
@@ -143,7 +190,7 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
     >(
       `SELECT e.id, e.status, e.note, e.paid, e.at, d.code, d.kiosk_dossier_id
        FROM events e JOIN dossiers d ON d.code = e.dossier_code
-       WHERE e.id > ? AND e.kind <> 'received' ${withKiosk ? 'AND d.kiosk_id = ?' : ''}
+       WHERE e.id > ? AND e.kind IN ('status', 'payment') ${withKiosk ? 'AND d.kiosk_id = ?' : ''}
        ORDER BY e.id LIMIT ?`,
     );
   const changesAll = changesQuery(false);
@@ -151,10 +198,14 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
 
   const now = () => clock.now().toISOString();
 
+  const putReception = createReceptionUpdate(db, now);
+
   const move = db.transaction((code: string, status: PortalStatus, note: string | null): MoveOutcome => {
     const row = q.byCode.get(code);
     if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
-    if (!TRANSITIONS[row.status].includes(status)) {
+    // Pending reception, only a decision on it (or a request for papers first) can come next.
+    const pendingOnly = row.reception === 'pending' && !TRANSITIONS.submitted.includes(status);
+    if (pendingOnly || !TRANSITIONS[row.status].includes(status)) {
       return {
         ok: false,
         status: 409,
@@ -166,7 +217,23 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
       return { ok: false, status: 422, error: `Trạng thái "${status}" cần ghi rõ lý do.` };
     }
     const at = now();
-    q.setStatus.run(status, at, code);
+    if (row.reception === 'pending' && status !== 'supplement') {
+      // The portal itself receives (accepted) or refuses to receive (rejected, with the reason) a dossier
+      // the citizen filed alone: its reception is decided here, by no officer of the kiosk's. Asking for
+      // papers first (supplement) leaves it pending.
+      const refused = status === 'rejected';
+      q.setReception.run({
+        code,
+        status,
+        state: refused ? 'refused' : 'received',
+        at,
+        by: null,
+        reason: refused ? text : null,
+        now: at,
+      });
+    } else {
+      q.setStatus.run(status, at, code);
+    }
     q.event.run(code, 'status', status, text, row.paid, at);
     return { ok: true, dossier: q.byCode.get(code)! };
   });
@@ -175,7 +242,7 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
     const row = q.byCode.get(code);
     if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
     // A change carries the dossier's status; before acceptance there is none the kiosk could show.
-    if (row.status === 'received') {
+    if (row.status === 'received' || row.reception !== 'received') {
       return { ok: false, status: 409, error: 'Hãy tiếp nhận hồ sơ (accepted) trước khi ghi nhận lệ phí.' };
     }
     const at = now();
@@ -193,7 +260,7 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
      */
     submit: db.transaction(
       (body: unknown, key: string, ctx: Omit<ValidationContext, 'idempotencyKey'>): SubmitOutcome => {
-        const hash = sha256Hex(canonicalJson(body));
+        const hash = sha256Hex(canonicalJson(withoutReception(body)));
         const existing = q.byKey.get(key);
         if (existing) {
           return existing.body_hash === hash
@@ -207,7 +274,14 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
         const seq = q.nextSeq.get(d.unitCode, day)!.seq;
         const code = `${d.unitCode}-${day}-${String(seq).padStart(4, '0')}`;
         const at = now();
-        const response: SubmitResponse = { portalCode: code, id: d.id, status: 'received', receivedAt: at };
+        const response: SubmitResponse = {
+          portalCode: code,
+          id: d.id,
+          status: 'received',
+          receivedAt: at,
+          reception: d.reception,
+        };
+        const status = STARTS[d.reception.state];
         q.insert.run({
           code,
           key,
@@ -221,13 +295,26 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
           procedureId: d.procedureId,
           procedureCode: d.procedureCode,
           receivedAt: d.receivedAt,
+          status,
+          channel: d.channel,
+          reception: d.reception.state,
+          receptionAt: d.reception.at,
+          receptionBy: d.reception.by,
+          refusalReason: d.reception.reason,
           now: at,
         });
-        q.event.run(code, 'received', 'received', null, null, at);
+        q.event.run(code, 'received', status, d.reception.reason, null, at);
         for (const a of d.attachments) q.addBlob.run(a.sha256, a.bytes, at);
         return { kind: 'created', response };
       },
     ),
+
+    /** The kiosk's PUT of a reception (reception.ts). */
+    setReception: (id: string, body: unknown): ReceptionOutcome => {
+      const outcome = putReception(id, body);
+      if (outcome.ok && outcome.changed) durable();
+      return outcome;
+    },
 
     dossier(code: string): DossierRow | null {
       return q.byCode.get(code) ?? null;

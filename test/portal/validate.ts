@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Procedure } from '../../preload/api';
 import { PortalDossierSchema, type PortalDossier } from '../../preload/contract/portal';
 
@@ -24,17 +25,20 @@ export interface ValidationContext {
   rejectRules: readonly RejectRule[];
 }
 
+/** One reason per field the schema refused, in Vietnamese, each once. */
+export function issueReasons(issues: readonly z.core.$ZodIssue[]): string[] {
+  const reasons = issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || '(thân yêu cầu)';
+    return `Trường "${field}" bị thiếu hoặc không hợp lệ.`;
+  });
+  return [...new Set(reasons)];
+}
+
 export type Validated = { ok: true; dossier: PortalDossier } | { ok: false; reasons: string[] };
 
 export function validateDossier(body: unknown, ctx: ValidationContext): Validated {
   const parsed = PortalDossierSchema.safeParse(body);
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => {
-      const field = issue.path.map(String).join('.') || '(thân yêu cầu)';
-      return `Trường "${field}" bị thiếu hoặc không hợp lệ.`;
-    });
-    return { ok: false, reasons: [...new Set(reasons)] };
-  }
+  if (!parsed.success) return { ok: false, reasons: issueReasons(parsed.error.issues) };
   const dossier = parsed.data;
   const reasons: string[] = [];
 

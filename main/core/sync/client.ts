@@ -1,10 +1,12 @@
 import { statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   CatalogueAnswerSchema,
   ChangesAnswerSchema,
+  ReceptionAnswerSchema,
+  ReceptionStateSchema,
   SubmitAnswerSchema,
 } from '../../../preload/contract/portal';
 import { systemClock, type Clock } from '../clock';
@@ -62,8 +64,13 @@ export interface HttpPortalClient extends PortalClient {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** The kiosk reads only the code of a submission's answer; the rest of it is the portal's business. */
-const SubmitAnswer = SubmitAnswerSchema.pick({ portalCode: true });
+/**
+ * The kiosk reads only the code of a submission's answer and the state of its reception (to tell whether
+ * the portal holds an older one); the rest of it is the portal's business.
+ */
+const SubmitAnswer = SubmitAnswerSchema.pick({ portalCode: true }).extend({
+  reception: z.object({ state: ReceptionStateSchema }),
+});
 
 const log = createLogger('sync.client');
 
@@ -227,7 +234,22 @@ export function createPortalClient(options: PortalClientOptions): HttpPortalClie
       return finish(outcome, 'dossier', [200, 201], SubmitAnswer, (v, status) => ({
         portalCode: v.portalCode,
         created: status === 201,
+        reception: v.reception.state,
       }));
+    },
+
+    async setReception(id, reception) {
+      const data = Buffer.from(JSON.stringify(reception), 'utf8');
+      const outcome = await call(
+        'reception',
+        'PUT',
+        urlOf(`/api/v1/dossiers/${encodeURIComponent(id)}/reception`),
+        {
+          headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': data.length },
+          body: { kind: 'buffer', data },
+        },
+      );
+      return finish(outcome, 'reception', [200], ReceptionAnswerSchema, (v) => v.reception);
     },
 
     async changes(cursor) {

@@ -3,13 +3,20 @@ import type { KioskError } from '../../../preload/api';
 import { createLogger } from '../log';
 import { localErrors } from './messages';
 import type { BlobToSend, Built } from './payload';
-import type { PortalClient, PortalFailure, PortalResult } from './types';
+import type { PortalClient, PortalFailure, PortalReceptionState, PortalResult } from './types';
 
 const log = createLogger('sync.deliver');
 
 /** How one attempt at one dossier ended. */
 export type Outcome =
-  | { kind: 'sent'; code: string; portalCode: string; created: boolean }
+  | {
+      kind: 'sent';
+      code: string;
+      portalCode: string;
+      created: boolean;
+      /** The reception the portal holds (its first answer's): an older one is PUT (reception.ts). */
+      reception: PortalReceptionState;
+    }
   | {
       kind: 'retry';
       code: string | null;
@@ -94,7 +101,8 @@ export async function deliverOne(id: string, deps: DeliverDeps): Promise<Outcome
   if (!deps.alive()) return { kind: 'stopped' };
   const posted = await call(deps, () => deps.client.submitDossier(built.dossier));
   if (!posted.ok) return failed(code, posted.failure);
-  return { kind: 'sent', code, portalCode: posted.value.portalCode, created: posted.value.created };
+  const { portalCode, created, reception } = posted.value;
+  return { kind: 'sent', code, portalCode, created, reception };
 }
 
 /** One file: checked first when the portal may have it (see deliverOne), uploaded unless it does. */

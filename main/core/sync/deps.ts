@@ -32,6 +32,30 @@ export type SyncConfig = Pick<KioskConfig, 'sync' | 'kioskId' | 'timeZone'> & {
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
+/**
+ * A status change by which the portal itself received a dossier the citizen filed alone (`accepted`) or
+ * refused to receive it (`rejected`, with the portal's reason in `note`): the dossier's reception was
+ * `pending` on this kiosk when the change was pulled.
+ */
+export interface PortalReceptionChange {
+  /** The kiosk's dossier id. */
+  id: string;
+  status: 'accepted' | 'rejected';
+  /** When the portal decided (ISO instant): the due date counts from it. */
+  at: string;
+  note: string | null;
+}
+
+/** What main/core/dossier offers the status pull: the reception the portal decided. */
+export interface ReceptionSink {
+  /**
+   * Called inside the pulled page's transaction (its writes commit with the page and its cursor, or not
+   * at all), before the change's own timeline row is added; once per change, as the dossier is then no
+   * longer pending. Must write to the same database and must not throw for an ordinary dossier.
+   */
+  byPortal(change: PortalReceptionChange): void;
+}
+
 export interface SyncDeps {
   db: Database.Database;
   /** null: no portal configured; dossiers wait safely in the outbox and nothing runs. */
@@ -41,6 +65,8 @@ export interface SyncDeps {
   /** Where the attachment with this hash is stored on disk (the dossier module's layout). */
   blobPath(sha256: string): string;
   catalogue: CatalogueSink;
+  /** The dossier module's side of a reception the portal decided; none: the pull applies statuses only. */
+  reception?: ReceptionSink;
   emit: Emit;
   alerts: Pick<Alerts, 'raise' | 'settle'>;
   /** Must write to the same database (its rows join the sync transactions). */

@@ -187,6 +187,7 @@ export function createSync(deps: SyncDeps): Sync {
         audit: deps.audit,
         alerts: deps.alerts,
         catalogue: deps.catalogue,
+        reception: deps.reception,
         timers,
         intervalMs: () => config.sync.statusPullSeconds * 1000,
         now: nowIso,

@@ -13,7 +13,8 @@ import type { PortalFailure } from './types';
  */
 
 /** What the call was doing, so a refusal can be worded for it (a 422 on an upload is a hash problem). */
-export type PortalOperation = 'probe' | 'blob-check' | 'blob-upload' | 'dossier' | 'changes' | 'catalogue';
+export type PortalOperation =
+  'probe' | 'blob-check' | 'blob-upload' | 'dossier' | 'reception' | 'changes' | 'catalogue';
 
 const AUTO = { vi: 'Ki-ốt sẽ tự gửi lại, không cần làm gì.', en: 'The kiosk will try again by itself.' };
 
@@ -83,6 +84,18 @@ export const portalErrors = {
       'portal-conflict',
       'Cổng dịch vụ công đã nhận một hồ sơ khác với cùng mã định danh. Hồ sơ này không được gửi lại tự động; hãy báo quản trị viên.',
       'The public service portal already holds a different dossier under the same id. This dossier will not be resent automatically; please tell an administrator.',
+    ),
+  receptionConflict: () =>
+    kioskError(
+      'portal-reception-conflict',
+      'Cổng dịch vụ công không nhận việc tiếp nhận hoặc từ chối hồ sơ này như ki-ốt ghi (cổng đã ghi nhận khác). Xem lý do của cổng và báo quản trị viên.',
+      'The public service portal does not take this dossier’s reception as the kiosk recorded it (it holds another). See the portal’s reasons and tell an administrator.',
+    ),
+  receptionUnknown: () =>
+    kioskError(
+      'portal-reception-unknown',
+      'Cổng dịch vụ công không tìm thấy hồ sơ này để ghi việc tiếp nhận. Hãy báo quản trị viên.',
+      'The public service portal does not find this dossier to record its reception. Please tell an administrator.',
     ),
   tooLarge: () =>
     kioskError(
@@ -190,9 +203,9 @@ export function statusFailure(
     case 403:
       return refused(portalErrors.forbidden());
     case 404:
-      return refused(portalErrors.notFound());
+      return refused(operation === 'reception' ? portalErrors.receptionUnknown() : portalErrors.notFound());
     case 409:
-      return refused(portalErrors.conflict());
+      return refused(operation === 'reception' ? portalErrors.receptionConflict() : portalErrors.conflict());
     case 413:
       return refused(portalErrors.tooLarge());
     case 422:

@@ -6,5 +6,6 @@ export { createSync, realTimers, dayStart } from './engine';
 export type { Sync, SyncDeps, SyncConfig, SyncTimers, SyncAttention, SyncFeedEvent, Emit } from './engine';
 export { createSyncHandlers } from './handlers';
 export type { CatalogueSink } from './pull';
+export type { PortalReceptionChange, ReceptionSink } from './deps';
 export { retryDelayMs } from './backoff';
 export type { PortalClient, PortalDossier, PortalFailure, PortalResult, PortalStatusChange } from './types';

@@ -57,6 +57,21 @@ export const feed = {
     vi: `Cổng báo hồ sơ ${code} đã nộp phí, lệ phí.`,
     en: `The portal reports the fee of dossier ${code} as paid.`,
   }),
+  reception: (code: string, state: string): Bilingual =>
+    state === 'refused'
+      ? {
+          vi: `Đã báo cổng: hồ sơ ${code} bị từ chối tiếp nhận.`,
+          en: `Told the portal: dossier ${code} was refused.`,
+        }
+      : state === 'received'
+        ? {
+            vi: `Đã báo cổng: hồ sơ ${code} đã được tiếp nhận.`,
+            en: `Told the portal: dossier ${code} was received.`,
+          }
+        : {
+            vi: `Đã báo cổng tình trạng tiếp nhận của hồ sơ ${code}.`,
+            en: `Told the portal the reception of dossier ${code}.`,
+          },
   catalogue: (count: number): Bilingual => ({
     vi: `Đã cập nhật danh mục thủ tục từ cổng (${count} thủ tục).`,
     en: `Updated the procedure catalogue from the portal (${count} procedures).`,
@@ -87,6 +102,10 @@ export const alerts = {
   token: (): Bilingual => ({
     vi: 'Cổng dịch vụ công không chấp nhận mã truy cập của ki-ốt này, nên ki-ốt tạm dừng gửi hồ sơ. Hãy báo kỹ thuật kiểm tra cấu hình "portal.token"; hồ sơ vẫn được giữ an toàn.',
     en: 'The portal does not accept this kiosk\'s access token, so sending is paused. Ask a technician to check "portal.token"; dossiers stay safe on the kiosk.',
+  }),
+  reception: (code: string, attempts: number, lastError: string): Bilingual => ({
+    vi: `Chưa báo được cổng việc tiếp nhận (hoặc từ chối) hồ sơ ${code} sau ${attempts} lần thử: ${lastError} Ki-ốt vẫn tiếp tục thử; nếu cổng đã ghi nhận khác, hãy báo quản trị viên đối chiếu.`,
+    en: `Could not tell the portal that dossier ${code} was received (or refused) after ${attempts} attempts: ${lastError} The kiosk keeps trying; if the portal holds something else, ask an administrator to reconcile.`,
   }),
   supplement: (code: string, note: string | null): Bilingual => ({
     vi: `Cổng yêu cầu bổ sung hồ sơ ${code}${note ? `: ${note}` : '.'} Hãy liên hệ công dân.`,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { KioskError } from '../../../preload/api';
 import { readTyped } from '../dossier/damage';
+import type { PortalReception } from '../../../preload/contract/portal';
 import { localErrors } from './messages';
 import type { PortalDossier } from './types';
 
@@ -18,18 +19,61 @@ export type Built =
   | { ok: true; code: string; dossier: PortalDossier; blobs: BlobToSend[] }
   | { ok: false; code: string | null; error: KioskError };
 
-interface DossierRow {
+interface DossierRow extends ReceptionColumns {
   id: string;
   code: string | null;
   procedureId: string;
   procedureJson: string;
-  status: string;
   dataJson: string;
   deliveryJson: string;
   contactJson: string;
-  receivedAt: string | null;
   dueDate: string | null;
   assistedBy: string | null;
+  assistedById: number | null;
+}
+
+/** The reception columns of a dossier (migration 0013), as payload.ts and reception.ts read them. */
+export interface ReceptionColumns {
+  status: string;
+  receivedAt: string | null;
+  reception: string | null;
+  receptionAt: string | null;
+  receptionBy: string | null;
+  refusalReason: string | null;
+}
+
+/** The columns above, for a SELECT on `dossiers d`. */
+export const RECEPTION_COLUMNS = `d.status, d.received_at AS receivedAt, d.reception,
+  d.reception_at AS receptionAt, d.reception_by AS receptionBy, d.refusal_reason AS refusalReason`;
+
+/**
+ * The reception the portal is told, from the dossier's columns as they are now. A submitted row with no
+ * reception (none should be left after migration 0013, which marks every earlier one received) was
+ * received when it was submitted, as every dossier was before the 2025 forms. Null: the row cannot say
+ * (refused without a reason, received with no moment): a damaged record, never sent half-made.
+ */
+export function receptionOf(row: ReceptionColumns): PortalReception | null {
+  const by = row.receptionBy?.trim() || null;
+  switch (row.reception) {
+    case null:
+      return row.receivedAt === null
+        ? null
+        : { state: 'received', at: row.receivedAt, by: null, reason: null };
+    case 'pending':
+      return { state: 'pending', at: null, by: null, reason: null };
+    case 'received': {
+      const at = row.receptionAt ?? row.receivedAt;
+      return at === null ? null : { state: 'received', at, by, reason: null };
+    }
+    case 'refused': {
+      const reason = row.refusalReason?.trim() || null;
+      return row.receptionAt === null || reason === null
+        ? null
+        : { state: 'refused', at: row.receptionAt, by, reason };
+    }
+    default:
+      return null;
+  }
 }
 
 interface AttachmentRow {
@@ -54,9 +98,10 @@ export interface PayloadContext {
  */
 export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext) {
   const dossierQ = db.prepare(
-    `SELECT d.id, d.code, d.procedure_id AS procedureId, d.procedure_json AS procedureJson, d.status,
+    `SELECT d.id, d.code, d.procedure_id AS procedureId, d.procedure_json AS procedureJson,
        d.data_json AS dataJson, d.delivery_json AS deliveryJson, d.contact_json AS contactJson,
-       d.received_at AS receivedAt, d.due_date AS dueDate, s.display_name AS assistedBy
+       d.due_date AS dueDate, s.display_name AS assistedBy, d.assisted_by AS assistedById,
+       ${RECEPTION_COLUMNS}
      FROM dossiers d LEFT JOIN staff_users s ON s.id = d.assisted_by WHERE d.id = ?`,
   );
   // `shared` rides on the same query (the attachments_blob index), not a SELECT per file.
@@ -76,6 +121,8 @@ export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext)
     }
     const parsed = parseAll(row);
     if (!parsed.ok) return { ok: false, code: row.code, error: localErrors.badRecord(parsed.what) };
+    const reception = receptionOf(row);
+    if (!reception) return { ok: false, code: row.code, error: localErrors.badRecord('reception') };
     const attachments = attachmentsQ.all(id) as AttachmentRow[];
     const blobs = new Map<string, BlobToSend>();
     for (const a of attachments) {
@@ -98,6 +145,9 @@ export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext)
         delivery: parsed.delivery,
         contact: parsed.contact,
         assistedBy: row.assistedBy,
+        // Filed with staff at the counter, or by the citizen alone (no officer on the filing).
+        channel: row.assistedById === null ? 'kiosk' : 'counter',
+        reception,
         attachments: attachments.map((a) => ({
           componentId: a.componentId,
           sha256: a.sha256,

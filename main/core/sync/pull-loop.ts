@@ -1,10 +1,11 @@
 import type { Alerts } from '../alerts';
 import type { Audit } from '../audit';
 import { createLogger } from '../log';
-import type { SyncTimers } from './deps';
+import type { ReceptionSink, SyncTimers } from './deps';
 import type { DeliverDeps } from './deliver';
 import { alerts as alertText } from './messages';
 import { createCataloguePull, createStatusPull, type CatalogueSink } from './pull';
+import { createReceptionPush } from './reception';
 import { supplementSubject } from './record';
 import type { SyncStore } from './store';
 import type { PortalClient } from './types';
@@ -12,8 +13,9 @@ import type { PortalClient } from './types';
 const log = createLogger('sync');
 
 /**
- * The engine's status and catalogue pull: while the portal is reachable, status changes every
- * `statusPullSeconds`, then the catalogue when the status pull reached the portal. One pull at a time.
+ * The engine's status and catalogue pull: while the portal is reachable, every `statusPullSeconds`, the
+ * receptions decided here go up first (reception.ts), then the status changes come down, then the
+ * catalogue when the status pull reached the portal. One tick at a time.
  */
 export function createPullLoop(deps: {
   store: SyncStore;
@@ -21,6 +23,7 @@ export function createPullLoop(deps: {
   audit: Pick<Audit, 'record'>;
   alerts: Pick<Alerts, 'raise' | 'settle'>;
   catalogue: CatalogueSink;
+  reception?: ReceptionSink;
   timers: SyncTimers;
   /** Time between pulls (`sync.statusPullSeconds`). */
   intervalMs(): number;
@@ -42,6 +45,7 @@ export function createPullLoop(deps: {
     audit: deps.audit,
     now: deps.now,
     net: deps.net,
+    reception: deps.reception,
     applied(list) {
       for (const { id, code, change, newStatus } of list) {
         deps.changed(id, code, newStatus ? `status:${change.status}` : 'paid');
@@ -61,6 +65,14 @@ export function createPullLoop(deps: {
         }
       }
     },
+  });
+  const pushReceptions = createReceptionPush({
+    store: deps.store,
+    client: deps.client,
+    alerts: deps.alerts,
+    audit: deps.audit,
+    now: deps.now,
+    net: deps.net,
   });
   const pullCatalogue = createCataloguePull({
     store: deps.store,
@@ -87,6 +99,9 @@ export function createPullLoop(deps: {
   function pull(): void {
     if (!deps.active() || pulling) return;
     pulling = (async () => {
+      // Before the pull: a dossier received here reaches the portal before the portal's own news of it.
+      await pushReceptions(deps.active, alive);
+      if (!deps.active()) return;
       const reached = await pullStatus(alive);
       if (reached && deps.active()) await pullCatalogue(alive);
     })()

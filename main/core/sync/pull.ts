@@ -1,5 +1,6 @@
 import type { Audit } from '../audit';
 import { createLogger } from '../log';
+import type { ReceptionSink } from './deps';
 import { call, type DeliverDeps } from './deliver';
 import { feed } from './messages';
 import type { SyncStore } from './store';
@@ -42,6 +43,7 @@ export function createStatusPull(deps: {
   audit: Pick<Audit, 'record'>;
   now(): string;
   net: Pick<DeliverDeps, 'answered' | 'unreachable'>;
+  reception?: ReceptionSink;
   /** Called after each committed page with what it changed (events, alerts). */
   applied(changes: Applied[]): void;
 }) {
@@ -66,6 +68,15 @@ export function createStatusPull(deps: {
       const newStatus = !dossiers.hasPortalEvent(change.id, change.status, change.at);
       const newFee = paid !== null && paid !== dossier.paid;
       if (!newStatus && !newFee) continue;
+      // The portal received (or refused to receive) a dossier the citizen filed alone that no officer
+      // here has received yet: the dossier module records the reception, in this page's transaction.
+      if (
+        newStatus &&
+        (change.status === 'accepted' || change.status === 'rejected') &&
+        store.receptionNow(change.id)?.reception === 'pending'
+      ) {
+        deps.reception?.byPortal({ id: change.id, status: change.status, at: change.at, note: change.note });
+      }
       if (newStatus) {
         dossiers.addEvent({
           id: change.id,

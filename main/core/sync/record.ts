@@ -8,6 +8,7 @@ import { retryDelayMs } from './backoff';
 import type { Outcome } from './deliver';
 import { alerts as alertText, feed, localErrors, sentNote } from './messages';
 import { LAST_CONTACT_KEY, type Leased, type SyncStore } from './store';
+import type { PortalReceptionState } from './types';
 import { clockTime } from './views';
 
 const log = createLogger('sync');
@@ -35,6 +36,8 @@ const nothing: Recorded = { after: () => undefined, tokenRefused: false, sentAt:
 export const dossierSubject = (id: string): string => `dossier:${id}`;
 /** The subject of a "the portal asks for more papers" alert (closed when the portal moves the dossier on). */
 export const supplementSubject = (id: string): string => `supplement:${id}`;
+/** The subject of the "the portal does not take this dossier's reception" alert. */
+export const receptionSubject = (id: string): string => `reception-update:${id}`;
 /** The subject of the "kiosk token refused" alert. */
 export const TOKEN_SUBJECT = 'sync-token';
 
@@ -50,7 +53,13 @@ export function createRecorder(deps: {
   const { store, clock } = deps;
   const nowIso = () => clock.now().toISOString();
 
-  function sent(row: Leased, code: string, portalCode: string, created: boolean): Recorded {
+  function sent(
+    row: Leased,
+    code: string,
+    portalCode: string,
+    created: boolean,
+    reception: PortalReceptionState,
+  ): Recorded {
     const id = row.dossierId;
     const owner = store.portalCodeOwner(portalCode);
     if (owner !== undefined && owner !== id) {
@@ -58,6 +67,9 @@ export function createRecorder(deps: {
     }
     const now = nowIso();
     if (!store.markDone(id, portalCode, now)) return nothing;
+    // The portal holds an older reception than the dossier has now (received or refused at the counter
+    // between the first POST and this one, whose answer is the first): the reception push tells it.
+    store.settleReceptionOnDelivery(id, reception, now);
     store.dossierEvent({ id, status: 'sent', at: now, ...sentNote(portalCode), source: 'kiosk' });
     store.event(now, 'sent', code, feed.sent(code, portalCode));
     store.setState(LAST_CONTACT_KEY, now);
@@ -161,7 +173,7 @@ export function createRecorder(deps: {
     record(row: Leased, outcome: Settled): Recorded {
       switch (outcome.kind) {
         case 'sent':
-          return sent(row, outcome.code, outcome.portalCode, outcome.created);
+          return sent(row, outcome.code, outcome.portalCode, outcome.created, outcome.reception);
         case 'retry':
           return retry(row, outcome.code, outcome.status, outcome.retryAfterMs, outcome.error);
         case 'refused':

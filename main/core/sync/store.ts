@@ -3,6 +3,7 @@ import type { KioskError, SyncEventSchema } from '../../../preload/api';
 import { createPortalRecords, type PortalEvent } from '../dossier/portal';
 import type { z } from 'zod';
 import type { Bilingual } from './messages';
+import { RECEPTION_COLUMNS, type ReceptionColumns } from './payload';
 
 /**
  * The sync engine's SQL: outbox state changes, sync_state and sync_events (the tables migration 0004
@@ -11,6 +12,15 @@ import type { Bilingual } from './messages';
  * (state, next_attempt_at) index answers "what is due".
  */
 export type SyncEventKind = z.output<typeof SyncEventSchema>['kind'];
+
+/** A reception decided on the kiosk after the dossier may have reached the portal, to PUT (reception.ts). */
+export interface ReceptionDue extends ReceptionColumns {
+  dossierId: string;
+  code: string | null;
+  portalCode: string;
+  /** Failed attempts so far. */
+  attempts: number;
+}
 
 export interface Leased {
   dossierId: string;
@@ -118,6 +128,30 @@ export function createSyncStore(db: Database.Database) {
        FROM outbox o JOIN dossiers d ON d.id = o.dossier_id
        WHERE o.state = 'attention' ORDER BY o.updated_at, o.dossier_id LIMIT 500`,
     ),
+    // reception_updates (migration 0013) is this module's: one row per dossier whose reception the portal
+    // must still learn. Rows failing longest go last, so one the portal keeps refusing never holds back
+    // a new one.
+    receptionDue: db.prepare(
+      `SELECT r.dossier_id AS dossierId, d.code, d.portal_code AS portalCode, r.attempts, ${RECEPTION_COLUMNS}
+       FROM reception_updates r JOIN dossiers d ON d.id = r.dossier_id
+       WHERE d.portal_code IS NOT NULL ORDER BY r.attempts, r.queued_at, r.dossier_id LIMIT ?`,
+    ),
+    receptionNow: db.prepare(`SELECT ${RECEPTION_COLUMNS} FROM dossiers d WHERE d.id = ?`),
+    queueReceptionIfOther: db.prepare(
+      `INSERT OR IGNORE INTO reception_updates (dossier_id, queued_at)
+       SELECT id, @now FROM dossiers WHERE id = @id AND COALESCE(reception, 'received') <> @state`,
+    ),
+    dropReceptionIfSame: db.prepare(
+      `DELETE FROM reception_updates WHERE dossier_id = @id
+         AND (SELECT COALESCE(reception, 'received') FROM dossiers WHERE id = @id) = @state`,
+    ),
+    receptionDelivered: db.prepare(`DELETE FROM reception_updates WHERE dossier_id = ?`),
+    receptionFailed: db
+      .prepare(
+        `UPDATE reception_updates SET attempts = attempts + 1, last_error = @error WHERE dossier_id = @id
+         RETURNING attempts`,
+      )
+      .pluck(),
     event: db.prepare(`INSERT INTO sync_events (at, kind, code, vi, en) VALUES (?, ?, ?, ?, ?)`),
     prune: db.prepare(`DELETE FROM sync_events WHERE id <= (SELECT MAX(id) FROM sync_events) - ?`),
     feed: db.prepare(`SELECT at, kind, code, vi, en FROM sync_events ORDER BY id DESC LIMIT ?`),
@@ -241,6 +275,30 @@ export function createSyncStore(db: Database.Database) {
         vi: string;
         en: string;
       }[];
+    },
+    /** At most `limit` rows whose dossier has its portal code (one without waits for its delivery). */
+    receptionDue(limit: number): ReceptionDue[] {
+      return q.receptionDue.all(limit) as ReceptionDue[];
+    },
+    /** A dossier's reception columns as they are now; undefined for an unknown id. */
+    receptionNow(id: string): ReceptionColumns | undefined {
+      return q.receptionNow.get(id) as ReceptionColumns | undefined;
+    },
+    /**
+     * In a delivery's transaction: when the portal's answer holds another reception than the dossier has
+     * now, a row to PUT it (kept if one is there); when it holds the same, a row queued before the
+     * delivery has nothing left to say. Two statements on this database; no call to the portal.
+     */
+    settleReceptionOnDelivery(id: string, state: string, now: string): void {
+      if (q.queueReceptionIfOther.run({ id, state, now }).changes === 0)
+        q.dropReceptionIfSame.run({ id, state });
+    },
+    receptionDelivered(id: string): void {
+      q.receptionDelivered.run(id);
+    },
+    /** One more failed attempt; the attempts so far (0 when the row is gone). */
+    receptionFailed(id: string, error: string): number {
+      return (q.receptionFailed.get({ id, error }) as number | undefined) ?? 0;
     },
     getState(key: string): string | null {
       return (q.get.get(key) as string | undefined) ?? null;

@@ -1,7 +1,13 @@
 import type { KioskError, Procedure } from '../../../preload/api';
-import type { ChangesAnswer, PortalDossier, PortalStatusChange } from '../../../preload/contract/portal';
+import type {
+  ChangesAnswer,
+  PortalDossier,
+  PortalReception,
+  PortalReceptionState,
+  PortalStatusChange,
+} from '../../../preload/contract/portal';
 
-export type { PortalDossier, PortalStatusChange };
+export type { PortalDossier, PortalReception, PortalReceptionState, PortalStatusChange };
 
 /**
  * The kiosk's side of the portal protocol (ARCHITECTURE.md "The portal protocol"). The reference portal
@@ -26,8 +32,18 @@ export interface PortalClient {
   hasBlob(sha256: string): Promise<PortalResult<boolean>>;
   /** Streams the file (never buffers it whole); the portal verifies the hash. */
   putBlob(sha256: string, path: string, bytes: number): Promise<PortalResult<void>>;
-  /** 201 first time, 200 with the same body on a repeat: both are `{ portalCode }`. */
-  submitDossier(dossier: PortalDossier): Promise<PortalResult<{ portalCode: string; created: boolean }>>;
+  /**
+   * 201 first time, 200 with the same body on a repeat: both are `{ portalCode }` and the reception the
+   * FIRST post carried (a repeat whose reception changed meanwhile is told the older one).
+   */
+  submitDossier(
+    dossier: PortalDossier,
+  ): Promise<PortalResult<{ portalCode: string; created: boolean; reception: PortalReceptionState }>>;
+  /**
+   * PUT /api/v1/dossiers/{id}/reception (id: the kiosk's dossier id): the reception decided on the kiosk
+   * after delivery. Idempotent; answers the reception the portal holds after the call.
+   */
+  setReception(id: string, reception: PortalReception): Promise<PortalResult<PortalReception>>;
   changes(cursor: string | null): Promise<PortalResult<ChangesAnswer>>;
   catalogue(
     etag: string | null,

@@ -103,6 +103,9 @@ export function dossierWith(
     delivery: { method: 'counter' },
     contact: { phone: '0912345678' },
     assistedBy: null,
+    channel: 'kiosk',
+    // Received when filed, as before the 2025 forms; the reception tests set their own.
+    reception: { state: 'received', at: '2026-11-23T02:00:00.000Z', by: null, reason: null },
     attachments: attachments.map((a, i) => ({
       componentId: a.componentId ?? 'ban-sao',
       sha256: sha256(a.data),

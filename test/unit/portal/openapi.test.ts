@@ -32,6 +32,7 @@ describe('the OpenAPI file', () => {
         'POST /api/v1/dossiers',
         'GET /api/v1/dossiers',
         'GET /api/v1/dossiers/{code}',
+        'PUT /api/v1/dossiers/{id}/reception',
         'GET /admin',
         'POST /admin/dossiers/{code}/status',
         'POST /admin/dossiers/{code}/paid',
@@ -44,9 +45,13 @@ describe('the OpenAPI file', () => {
 
   it('documents only operations the portal answers', async () => {
     const portal = await startPortal();
-    const { portalCode } = (await postDossier(portal, dossierWith([]))).json() as { portalCode: string };
+    const dossier = dossierWith([]);
+    const { portalCode } = (await postDossier(portal, dossier)).json() as { portalCode: string };
     for (const { path, method } of documentedOperations()) {
-      const url = path.replace('{sha256}', sha256('x')).replace('{code}', encodeURIComponent(portalCode));
+      const url = path
+        .replace('{sha256}', sha256('x'))
+        .replace('{code}', encodeURIComponent(portalCode))
+        .replace('{id}', dossier.id);
       const token = path.startsWith('/admin') ? ADMIN : undefined;
       const reply = await send(portal.url, url, {
         method,

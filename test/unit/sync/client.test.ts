@@ -97,9 +97,10 @@ describe('portal client against the reference portal', () => {
     const dossier = dossierWith([{ data: Buffer.from('%PDF-1.7 bản sao') }]);
 
     const first = await client.submitDossier(dossier);
-    expect(first).toEqual({ ok: true, value: { portalCode: '000.00.12.H29-261123-0001', created: true } });
+    const code = '000.00.12.H29-261123-0001';
+    expect(first).toEqual({ ok: true, value: { portalCode: code, created: true, reception: 'received' } });
     const repeat = await client.submitDossier(dossier);
-    expect(repeat).toEqual({ ok: true, value: { portalCode: '000.00.12.H29-261123-0001', created: false } });
+    expect(repeat).toEqual({ ok: true, value: { portalCode: code, created: false, reception: 'received' } });
 
     const conflict = await client.submitDossier({ ...dossier, dueDate: '2026-12-01' });
     expect(conflict).toMatchObject({
@@ -110,6 +111,38 @@ describe('portal client against the reference portal', () => {
         error: { code: 'portal-conflict' },
         reasons: [expect.stringContaining('000.00.12.H29-261123-0001')],
       },
+    });
+  });
+
+  it('puts a reception: the one the portal holds, then 409 with its reason for one it cannot take, 404 for an unknown dossier', async () => {
+    const portal = await startPortal();
+    const client = clientFor(portal);
+    const pending = { state: 'pending', at: null, by: null, reason: null } as const;
+    const dossier = dossierWith([], { reception: pending });
+    expect(await client.submitDossier(dossier)).toMatchObject({ ok: true, value: { reception: 'pending' } });
+
+    const refused = {
+      state: 'refused',
+      at: '2026-11-23T03:00:00.000Z',
+      by: 'Trần Thị Bích',
+      reason: 'Không thuộc thẩm quyền',
+    } as const;
+    expect(await client.setReception(dossier.id, refused)).toEqual({ ok: true, value: refused });
+    expect(await client.setReception(dossier.id, refused)).toEqual({ ok: true, value: refused });
+    const late = await client.setReception(dossier.id, { ...refused, state: 'received', reason: null });
+    expect(late).toMatchObject({
+      ok: false,
+      failure: {
+        kind: 'refused',
+        status: 409,
+        error: { code: 'portal-reception-conflict' },
+        reasons: [expect.stringContaining('Không thuộc thẩm quyền')],
+      },
+    });
+    const unknown = await client.setReception('3f0c9a57-1a7b-4c55-9a0e-1f2d3c4b5a69', refused);
+    expect(unknown).toMatchObject({
+      ok: false,
+      failure: { status: 404, error: { code: 'portal-reception-unknown' } },
     });
   });
 

@@ -7,7 +7,7 @@ import { createAudit } from '../../../main/core/audit';
 import { systemClock } from '../../../main/core/clock';
 import { parseConfig } from '../../../main/core/config/load';
 import { setLogSink } from '../../../main/core/log';
-import { createSync, realTimers, type Sync } from '../../../main/core/sync';
+import { createSync, realTimers, type Sync, type SyncDeps } from '../../../main/core/sync';
 import { createPortalClient } from '../../../main/core/sync/client';
 import { createPortal, type Portal, type RejectRule } from '../../portal';
 import { addStaff, blobPathIn, onCleanup, openDb, seedDossier, tempDir } from './support';
@@ -34,7 +34,11 @@ export interface LiveKiosk {
   sync: Sync;
   alerts: (Pick<Alert, 'level' | 'code' | 'vi' | 'en'> & { subject: string | undefined; settled: boolean })[];
   events: { event: EventName; payload: unknown }[];
-  seed(attachments?: (Buffer | number)[], data?: Record<string, unknown>): ReturnType<typeof seedDossier>;
+  seed(
+    attachments?: (Buffer | number)[],
+    data?: Record<string, unknown>,
+    reception?: Parameters<typeof seedDossier>[2]['reception'],
+  ): ReturnType<typeof seedDossier>;
 }
 
 export function quiet(): void {
@@ -42,7 +46,11 @@ export function quiet(): void {
   onCleanup(() => void setLogSink(previous));
 }
 
-export function startKiosk(url: string, sync: Partial<typeof FAST> = {}): LiveKiosk {
+export function startKiosk(
+  url: string,
+  sync: Partial<typeof FAST> = {},
+  deps: Pick<SyncDeps, 'reception'> = {},
+): LiveKiosk {
   const dataDir = tempDir('kiosk-live-');
   const db = openDb(dataDir, new Date());
   addStaff(db);
@@ -88,6 +96,7 @@ export function startKiosk(url: string, sync: Partial<typeof FAST> = {}): LiveKi
       },
     },
     audit: createAudit(db, systemClock),
+    reception: deps.reception,
     timers: realTimers,
     stopWaitMs: 1000,
   });
@@ -101,7 +110,8 @@ export function startKiosk(url: string, sync: Partial<typeof FAST> = {}): LiveKi
     sync: engine,
     alerts,
     events,
-    seed: (attachments = [4096], data) => seedDossier(db, dataDir, { now: new Date(), attachments, data }),
+    seed: (attachments = [4096], data, reception) =>
+      seedDossier(db, dataDir, { now: new Date(), attachments, data, reception }),
   };
 }
 

@@ -159,4 +159,54 @@ describe('sync against the reference portal', () => {
     const alert = kiosk.alerts.find((a) => a.code === 'dossier-supplement')!;
     expect(alert.vi).toContain('Bổ sung bản sao giấy chứng sinh có chứng thực.');
   });
+
+  it('reception: sent pending, received at the counter, the portal holds it received; one the portal receives reaches the dossier module', async () => {
+    quiet();
+    const portal = await startPortal();
+    const byPortal: { id: string; status: string }[] = [];
+    const kiosk = startKiosk(portal.url, {}, { reception: { byPortal: (c) => void byPortal.push(c) } });
+    const atCounter = kiosk.seed([900], undefined, { state: 'pending' });
+    const atPortal = kiosk.seed([901], undefined, { state: 'pending' });
+    kiosk.sync.start();
+    await waitFor('delivered', () => outboxDone(kiosk.db), 5000);
+    const codeOf = (id: string) =>
+      kiosk.db.prepare('SELECT portal_code FROM dossiers WHERE id = ?').pluck().get(id) as string;
+    expect(portal.store.dossier(codeOf(atCounter.id))).toMatchObject({
+      status: 'submitted',
+      channel: 'kiosk',
+    });
+
+    // What dossier.receive writes: the reception and, in the same transaction, the row sync delivers.
+    const at = new Date().toISOString();
+    kiosk.db.transaction(() => {
+      kiosk.db
+        .prepare(
+          `UPDATE dossiers SET reception = 'received', reception_at = ?, reception_by = 'Trần Thị Bích',
+             reception_source = 'counter' WHERE id = ?`,
+        )
+        .run(at, atCounter.id);
+      kiosk.db
+        .prepare('INSERT INTO reception_updates (dossier_id, queued_at) VALUES (?, ?)')
+        .run(atCounter.id, at);
+    })();
+    portal.admin.setStatus(codeOf(atPortal.id), 'accepted');
+
+    await waitFor(
+      'the reception taken',
+      () => portal.store.dossier(codeOf(atCounter.id))?.reception === 'received',
+      5000,
+    );
+    expect(portal.store.dossier(codeOf(atCounter.id))).toMatchObject({
+      status: 'received',
+      reception_at: at,
+      reception_by: 'Trần Thị Bích',
+    });
+    await waitFor(
+      'the row gone',
+      () => kiosk.db.prepare('SELECT COUNT(*) FROM reception_updates').pluck().get() === 0,
+      5000,
+    );
+    await waitFor('the portal’s reception', () => byPortal.length > 0, 5000);
+    expect(byPortal).toEqual([expect.objectContaining({ id: atPortal.id, status: 'accepted' })]);
+  });
 });

@@ -33,6 +33,8 @@ export function seedDossier(
     attachments?: (Buffer | number)[];
     data?: Record<string, unknown>;
     assistedBy?: number | null;
+    /** The reception columns (migration 0013); none: NULL, as a row written before it. */
+    reception?: { state: 'pending' | 'received' | 'refused'; at?: string; by?: string; reason?: string };
   },
 ): Seeded {
   const id = randomUUID();
@@ -73,6 +75,20 @@ export function seedDossier(
       at,
       at,
     );
+    if (options.reception) {
+      const r = options.reception;
+      db.prepare(
+        `UPDATE dossiers SET reception = ?, reception_at = ?, reception_by = ?, refusal_reason = ?,
+           reception_source = ? WHERE id = ?`,
+      ).run(
+        r.state,
+        r.at ?? null,
+        r.by ?? null,
+        r.reason ?? null,
+        r.state === 'pending' ? null : 'counter',
+        id,
+      );
+    }
     for (const f of files) {
       db.prepare(`INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)`).run(
         f.sha256,

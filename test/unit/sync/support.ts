@@ -17,6 +17,8 @@ import type {
   PortalClient,
   PortalDossier,
   PortalFailure,
+  PortalReception,
+  PortalReceptionState,
   PortalResult,
   PortalStatusChange,
 } from '../../../main/core/sync/types';
@@ -143,7 +145,9 @@ export const failures = {
   }),
 };
 
-type Method = 'probe' | 'hasBlob' | 'putBlob' | 'submitDossier' | 'changes' | 'catalogue';
+type Method = 'probe' | 'hasBlob' | 'putBlob' | 'submitDossier' | 'setReception' | 'changes' | 'catalogue';
+
+type Submitted = { portalCode: string; created: boolean; reception: PortalReceptionState };
 
 /**
  * An in-memory portal behind the client interface, with the protocol's semantics: blobs verified by
@@ -153,7 +157,11 @@ type Method = 'probe' | 'hasBlob' | 'putBlob' | 'submitDossier' | 'changes' | 'c
 export class FakePortal implements PortalClient {
   down = false;
   blobs = new Map<string, number>();
-  dossiers = new Map<string, { body: string; portalCode: string; posts: number }>();
+  /** `body` without its reception (not compared on a repeat); `reception`, what the portal holds now. */
+  dossiers = new Map<
+    string,
+    { body: string; portalCode: string; posts: number; first: PortalReception; reception: PortalReception }
+  >();
   calls: { method: Method; arg?: string }[] = [];
   changeLog: PortalStatusChange[] = [];
   etag = 'W/"1"';
@@ -202,33 +210,46 @@ export class FakePortal implements PortalClient {
     return this.result(null, () => undefined);
   }
   submitDossier(d: PortalDossier) {
+    const none = (): Submitted => ({ portalCode: '', created: false, reception: 'pending' });
     const failure = this.take('submitDossier', d.id);
-    if (failure)
-      return this.result<{ portalCode: string; created: boolean }>(failure, () => ({
-        portalCode: '',
-        created: false,
-      }));
+    if (failure) return this.result<Submitted>(failure, none);
     const missing = d.attachments.filter((a) => !this.blobs.has(a.sha256));
-    if (missing.length > 0)
-      return this.result(failures.refused(422, ['missing attachment']), () => ({
-        portalCode: '',
-        created: false,
-      }));
-    const body = JSON.stringify(d);
+    if (missing.length > 0) return this.result(failures.refused(422, ['missing attachment']), none);
+    const { reception, ...compared } = d;
+    const body = JSON.stringify(compared);
     const known = this.dossiers.get(d.id);
     if (known) {
-      if (known.body !== body)
-        return this.result(failures.refused(409, ['key reused']), () => ({ portalCode: '', created: false }));
+      if (known.body !== body) return this.result(failures.refused(409, ['key reused']), none);
       known.posts += 1;
-      return this.result(null, () => ({ portalCode: known.portalCode, created: false }));
+      // A repeat gets the first answer, the reception the first POST carried included.
+      return this.result<Submitted>(null, () => ({
+        portalCode: known.portalCode,
+        created: false,
+        reception: known.first.state,
+      }));
     }
     const reasons = this.validate(d);
-    if (reasons.length > 0)
-      return this.result(failures.refused(422, reasons), () => ({ portalCode: '', created: false }));
+    if (reasons.length > 0) return this.result(failures.refused(422, reasons), none);
     const portalCode = `000.00.12.H29-261123-${String(this.dossiers.size + 1).padStart(4, '0')}`;
-    this.dossiers.set(d.id, { body, portalCode, posts: 1 });
+    this.dossiers.set(d.id, { body, portalCode, posts: 1, first: reception, reception });
     const lost = this.afterCommit?.(d) ?? null;
-    return this.result(lost, () => ({ portalCode, created: true }));
+    return this.result<Submitted>(lost, () => ({ portalCode, created: true, reception: reception.state }));
+  }
+  /** As the reference portal: the state held answers it; a pending dossier takes either; else 409. */
+  setReception(id: string, reception: PortalReception) {
+    const failure = this.take('setReception', id);
+    const known = this.dossiers.get(id);
+    if (failure) return this.result<PortalReception>(failure, () => reception);
+    if (!known)
+      return this.result<PortalReception>(failures.refused(404, ['unknown dossier']), () => reception);
+    if (known.reception.state === reception.state) return this.result(null, () => known.reception);
+    if (known.reception.state !== 'pending')
+      return this.result<PortalReception>(
+        failures.refused(409, [`holds ${known.reception.state}`]),
+        () => reception,
+      );
+    known.reception = reception;
+    return this.result(null, () => reception);
   }
   changes(cursor: string | null) {
     const from = cursor === null ? 0 : Number(cursor);
@@ -261,7 +282,12 @@ export interface Harness {
 }
 
 export function harness(
-  options: { client?: 'fake' | null; sync?: Record<string, number>; random?: () => number } = {},
+  options: {
+    client?: 'fake' | null;
+    sync?: Record<string, number>;
+    random?: () => number;
+    reception?: SyncDeps['reception'];
+  } = {},
 ): Harness {
   const dataDir = tempDir();
   const logs: string[] = [];
@@ -317,6 +343,7 @@ export function harness(
       },
     },
     audit: createAudit(db, clock),
+    reception: options.reception,
     random: options.random ?? (() => 0.5),
     timers: timers.timers,
     stopWaitMs: 200,
