@@ -70,12 +70,13 @@ export function createStatusPull(deps: {
       if (!newStatus && !newFee) continue;
       // The portal received (or refused to receive) a dossier the citizen filed alone that no officer
       // here has received yet: the dossier module records the reception, in this page's transaction.
-      if (
-        newStatus &&
-        (change.status === 'accepted' || change.status === 'rejected') &&
-        store.receptionNow(change.id)?.reception === 'pending'
-      ) {
-        deps.reception?.byPortal({ id: change.id, status: change.status, at: change.at, note: change.note });
+      // A portal may merge steps: a dossier it is processing or has finished was received there, even
+      // without an `accepted` first. A request for papers on a pending one is not a reception (Mẫu 02
+      // instead of receiving it): it stays pending.
+      const decided =
+        change.status === 'rejected' ? 'rejected' : change.status === 'supplement' ? null : 'accepted';
+      if (newStatus && decided && store.receptionNow(change.id)?.reception === 'pending') {
+        deps.reception?.byPortal({ id: change.id, status: decided, at: change.at, note: change.note });
       }
       if (newStatus) {
         dossiers.addEvent({

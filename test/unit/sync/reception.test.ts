@@ -254,4 +254,23 @@ describe('reception pull', () => {
       { id: d.id, status: 'rejected', at: LATER, note: 'Không thuộc thẩm quyền', inTransaction: true },
     ]);
   });
+
+  it('a portal that merges steps: processing on a pending dossier received it; a request for papers did not', async () => {
+    const { h, calls } = setup();
+    const merged = h.seed({ reception: PENDING });
+    const asked = h.seed({ reception: PENDING });
+    h.sync.start();
+    await h.advance(0);
+    for (const [d, status] of [
+      [merged, 'processing'],
+      [asked, 'supplement'],
+    ] as const) {
+      const { portalCode } = h.portal.dossiers.get(d.id)!;
+      h.portal.changeLog.push({ id: d.id, portalCode, status, at: LATER, note: null, paid: null });
+    }
+    await h.advance(PULL_MS);
+    expect(calls).toEqual([
+      { id: merged.id, status: 'accepted', at: LATER, note: null, inTransaction: true },
+    ]);
+  });
 });
