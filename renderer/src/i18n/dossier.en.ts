@@ -361,5 +361,22 @@ export const dossierEn: typeof dossierVi = {
     payAtCounter: 'Pay the fee at the counter when you collect the result.',
     keep: 'Please keep your receipt to collect the result and to track your dossier.',
     done: 'Home',
+    pending: {
+      heading: 'Your dossier has been submitted and is waiting for an officer to receive it',
+      submitted: 'Submitted at',
+      due: 'Result due on (expected)',
+      dueEstimated:
+        'This date is expected only: the official date is counted from when an officer receives the dossier.',
+      next: 'The receipt and appointment slip (Form 01) is given once an officer receives the dossier: collect it at the counter, or track your dossier with the code on the submission slip.',
+      print: {
+        queued: 'Your submission slip is being printed…',
+        sent: 'Your submission slip is being printed…',
+        done: 'Your submission slip is printed. Please take it from the printer.',
+        problem: 'The printer has a problem; the kiosk is trying again. Please write down the dossier code.',
+        failed: 'The submission slip could not be printed. Please write down the code and tell the staff.',
+        none: 'The kiosk could not print a submission slip. Please write down the code; the staff will help.',
+      },
+      keep: 'Please keep your submission slip to track your dossier and to collect the receipt.',
+    },
   },
 };

@@ -363,5 +363,25 @@ export const dossierVi = {
     payAtCounter: 'Nộp lệ phí tại quầy khi nhận kết quả.',
     keep: 'Xin giữ biên nhận để nhận kết quả và tra cứu hồ sơ.',
     done: 'Về trang chủ',
+    /**
+     * Filed by the citizen alone (Nghị định 118/2025/NĐ-CP): submitted online, not yet received; the
+     * kiosk prints a submission slip and Mẫu 01 follows when an officer receives it.
+     */
+    pending: {
+      heading: 'Hồ sơ đã được nộp, đang chờ cán bộ tiếp nhận',
+      submitted: 'Nộp lúc',
+      due: 'Ngày hẹn trả kết quả (dự kiến)',
+      dueEstimated: 'Ngày này là dự kiến: ngày hẹn chính thức tính từ khi cán bộ tiếp nhận hồ sơ.',
+      next: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) được cấp khi cán bộ tiếp nhận hồ sơ: Quý vị nhận tại quầy, hoặc tra cứu hồ sơ bằng mã trên phiếu xác nhận nộp hồ sơ.',
+      print: {
+        queued: 'Phiếu xác nhận nộp hồ sơ đang được in…',
+        sent: 'Phiếu xác nhận nộp hồ sơ đang được in…',
+        done: 'Đã in xong phiếu xác nhận nộp hồ sơ. Xin nhận phiếu ở khe máy in.',
+        problem: 'Máy in đang trục trặc, ki-ốt đang thử in lại. Xin ghi lại mã hồ sơ.',
+        failed: 'Chưa in được phiếu xác nhận nộp hồ sơ. Xin ghi lại mã hồ sơ và báo nhân viên tại quầy.',
+        none: 'Ki-ốt chưa in được phiếu xác nhận nộp hồ sơ. Xin ghi lại mã hồ sơ; nhân viên tại quầy sẽ giúp.',
+      },
+      keep: 'Xin giữ phiếu xác nhận nộp hồ sơ để tra cứu hồ sơ và nhận Giấy tiếp nhận.',
+    },
   },
 };

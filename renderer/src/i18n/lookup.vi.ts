@@ -32,8 +32,9 @@ export const lookupVi = {
     procedure: 'Thủ tục',
     applicant: 'Người nộp',
     idNumber: 'Số định danh',
-    receivedAt: 'Ngày tiếp nhận',
+    receivedAt: 'Ngày nộp',
     dueDate: 'Ngày hẹn trả kết quả',
+    reception: 'Tiếp nhận',
     payment: 'Lệ phí',
     status: 'Tình trạng hiện nay',
     timeline: 'Quá trình giải quyết',
@@ -51,7 +52,8 @@ export const lookupVi = {
     unpaid: 'Chưa thanh toán',
   },
   status: {
-    received: 'Ki-ốt đã tiếp nhận hồ sơ',
+    submitted: 'Đã nộp, chờ cán bộ tiếp nhận',
+    received: 'Đã tiếp nhận hồ sơ',
     sent: 'Đã gửi lên cổng dịch vụ công',
     accepted: 'Cơ quan đã tiếp nhận',
     processing: 'Đang giải quyết',
@@ -59,8 +61,10 @@ export const lookupVi = {
     done: 'Đã có kết quả',
     returned: 'Đã trả kết quả',
     rejected: 'Hồ sơ không được giải quyết',
+    refused: 'Không được tiếp nhận',
   },
   statusShort: {
+    submitted: 'Đã nộp, chờ tiếp nhận',
     received: 'Đã tiếp nhận',
     sent: 'Đã gửi đi',
     accepted: 'Đã tiếp nhận',
@@ -69,9 +73,24 @@ export const lookupVi = {
     done: 'Đã có kết quả',
     returned: 'Đã trả kết quả',
     rejected: 'Không được giải quyết',
+    refused: 'Không được tiếp nhận',
+  },
+  /** Whether an officer has received the dossier (Nghị định 118/2025/NĐ-CP): the lookup's "Tiếp nhận". */
+  reception: {
+    pending: 'Đang chờ cán bộ tiếp nhận',
+    pendingHelp:
+      'Hồ sơ đã được nộp trực tuyến. Ngày hẹn trả là dự kiến; Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) được cấp khi cán bộ tiếp nhận hồ sơ.',
+    receivedBy: 'Đã tiếp nhận lúc {{at}}, cán bộ {{by}}',
+    receivedAt: 'Đã tiếp nhận lúc {{at}}',
+    receivedPortal: 'Đã tiếp nhận qua cổng dịch vụ công lúc {{at}}',
+    refused: 'Không được tiếp nhận lúc {{at}}',
+    reason: 'Lý do: {{reason}}',
+    estimated: 'dự kiến',
   },
   step: {
     next: 'Chưa đến bước này',
+    /** A dossier's submission once an officer has received (or refused) it: no longer waiting. */
+    submitted: 'Đã nộp hồ sơ',
     current: 'Bước hiện tại',
     reason: 'Lý do:',
   },
@@ -79,6 +98,7 @@ export const lookupVi = {
     supplement: 'Vui lòng mang giấy tờ cần bổ sung đến quầy tiếp nhận.',
     done: 'Quý vị có thể đến quầy nhận kết quả, nhớ mang theo giấy biên nhận.',
     rejected: 'Vui lòng hỏi nhân viên tại quầy để biết thêm.',
+    refused: 'Hồ sơ không được tiếp nhận. Vui lòng hỏi nhân viên tại quầy để biết cần làm gì tiếp theo.',
   },
   errors: {
     notFoundTitle: 'Chưa tìm thấy hồ sơ',

@@ -3,6 +3,10 @@
  * it offline), the due date, a QR of the code for lookups, what the printer is doing with the receipt, the
  * fee with a VietQR to pay it ("chưa thanh toán" until the portal says otherwise), and the rating.
  * Printing never blocks anything here: the code is on screen whatever the printer does.
+ *
+ * Filed by the citizen alone (reception `pending`, Nghị định 118/2025/NĐ-CP), the dossier is submitted,
+ * not received: the screen says it waits for an officer, the date is only expected, the paper is the
+ * submission slip, and Mẫu 01 comes when it is received. Filed with staff, it is Mẫu 01 at once.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,12 +37,20 @@ export function Receipt({
   const PrintIcon =
     view === 'done' ? CheckIcon : view === 'problem' || view === 'failed' ? WarningIcon : PrinterIcon;
   const amount = formatAmount(submitted.fee.amount, langOf(i18n.language));
+  const pending = submitted.reception === 'pending';
+  const printKey =
+    submitted.receipt.form === 'slip' ? 'dossier.receipt.pending.print' : 'dossier.receipt.print';
 
   return (
-    <section className="receipt" data-testid="receipt" aria-labelledby="receipt-title">
+    <section
+      className="receipt"
+      data-testid="receipt"
+      data-reception={submitted.reception}
+      aria-labelledby="receipt-title"
+    >
       <div className="receipt-card">
         <h1 id="receipt-title" className="receipt-title" ref={heading} tabIndex={-1}>
-          <CheckIcon /> {t('dossier.receipt.heading')}
+          <CheckIcon /> {pending ? t('dossier.receipt.pending.heading') : t('dossier.receipt.heading')}
         </h1>
         <div className="receipt-main">
           <div className="receipt-code-block">
@@ -66,17 +78,20 @@ export function Receipt({
                 <dd>{submitted.procedureName}</dd>
               </div>
               <div>
-                <dt>{t('dossier.receipt.received')}</dt>
+                <dt>{pending ? t('dossier.receipt.pending.submitted') : t('dossier.receipt.received')}</dt>
                 <dd>{formatDateTime(submitted.receivedAt)}</dd>
               </div>
               <div className="receipt-due">
-                <dt>{t('dossier.receipt.due')}</dt>
+                <dt>{pending ? t('dossier.receipt.pending.due') : t('dossier.receipt.due')}</dt>
                 <dd data-testid="receipt-due">
                   <strong>{formatDay(submitted.dueDate)}</strong>
-                  {submitted.dueDateEstimated ? ` ${t('dossier.receipt.dueEstimated')}` : ''}
+                  {submitted.dueDateEstimated && !pending ? ` ${t('dossier.receipt.dueEstimated')}` : ''}
                 </dd>
               </div>
             </dl>
+            {pending ? (
+              <p className="receipt-pending-due">{t('dossier.receipt.pending.dueEstimated')}</p>
+            ) : null}
           </div>
           <div className="receipt-qr">
             <QrImage
@@ -96,13 +111,18 @@ export function Receipt({
         >
           <PrintIcon />
           <span>
-            {t(`dossier.receipt.print.${view}`)}
+            {t(`${printKey}.${view}`)}
             {view === 'done' || view === 'queued' || view === 'sent'
               ? ` (${t('dossier.receipt.copies', { count: submitted.receipt.copies })})`
               : ''}
           </span>
         </div>
 
+        {pending ? (
+          <p className="receipt-next" data-testid="receipt-next">
+            {t('dossier.receipt.pending.next')}
+          </p>
+        ) : null}
         {submitted.fee.amount > 0 ? (
           <div className="receipt-fee" data-testid="receipt-fee">
             <h2>{t('dossier.receipt.fee')}</h2>
@@ -134,7 +154,9 @@ export function Receipt({
           </div>
         ) : null}
 
-        <p className="receipt-keep">{t('dossier.receipt.keep')}</p>
+        <p className="receipt-keep">
+          {pending ? t('dossier.receipt.pending.keep') : t('dossier.receipt.keep')}
+        </p>
         <Rating context="submit" code={submitted.code} />
         <button
           type="button"

@@ -4,17 +4,20 @@
  * vertical list (what happened with its date, then the usual steps still to come, greyed).
  */
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { Lookup } from '../../../../preload/api';
-import { adviceFor, CodeFacts, ResultHead, useDue, useResultHeading, WARN } from './parts';
-import { formatDateTime } from '../../components/Clock';
+import {
+  adviceFor,
+  CodeFacts,
+  EstimatedMark,
+  ReceptionFact,
+  ResultHead,
+  useDue,
+  useResultHeading,
+  WARN,
+  whenText as when,
+} from './parts';
 import { WarningIcon } from '../../components/icons';
 import { buildTimeline, formatDay, paymentState, safeMaskedId } from './model';
-
-function when(t: TFunction, iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : formatDateTime(t, date);
-}
 
 export function LookupResult({ lookup }: { lookup: Lookup }) {
   const { t, i18n } = useTranslation();
@@ -63,6 +66,7 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
                 <time dateTime={lookup.dueDate} className="lookup-due-date">
                   {formatDay(lookup.dueDate)}
                 </time>
+                <EstimatedMark reception={lookup.reception.state} />
                 {dueNote !== null ? (
                   <span
                     className={`lookup-due-note${due.kind === 'late' ? ' is-late' : ''}`}
@@ -74,6 +78,7 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
                 ) : null}
               </dd>
             </div>
+            <ReceptionFact reception={lookup.reception} />
             <div className="lookup-fact">
               <dt>{t('lookup.result.payment')}</dt>
               <dd data-testid="lookup-payment">{t(`lookup.paymentState.${paymentState(lookup.paid)}`)}</dd>
@@ -99,7 +104,11 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
                   {item.state === 'next' ? null : WARN.has(item.status) ? <WarningIcon /> : <Tick />}
                 </span>
                 <div className="timeline-body">
-                  <p className="timeline-title">{t(`lookup.status.${item.status}`)}</p>
+                  <p className="timeline-title">
+                    {item.status === 'submitted' && item.state === 'past'
+                      ? t('lookup.step.submitted')
+                      : t(`lookup.status.${item.status}`)}
+                  </p>
                   {item.at !== null ? (
                     <p className="timeline-at">
                       <time dateTime={item.at}>{when(t, item.at)}</time>

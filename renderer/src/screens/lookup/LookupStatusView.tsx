@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError, LookupStatus } from '../../../../preload/api';
-import { adviceFor, CodeFacts, ResultHead, useDue, useResultHeading, WARN } from './parts';
+import { adviceFor, CodeFacts, EstimatedMark, ResultHead, useDue, useResultHeading, WARN } from './parts';
 import { BackspaceIcon } from '../../components/icons';
 import { errorText } from '../../api';
 import {
@@ -56,6 +56,7 @@ export function LookupStatusView({
                 <time dateTime={status.dueDate} className="lookup-due-date">
                   {formatDay(status.dueDate)}
                 </time>
+                <EstimatedMark reception={status.reception} />
                 {dueNote !== null ? (
                   <span className={`lookup-due-note${due.kind === 'late' ? ' is-late' : ''}`}>
                     {' '}

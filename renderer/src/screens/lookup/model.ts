@@ -49,11 +49,22 @@ export function unitPrefix(unitCode: string): string {
 
 // ── the timeline ──────────────────────────────────────────────────────────────────────────────────
 
-/** The usual path of a dossier; `supplement` and `rejected` step off it. */
-const PATH: readonly TimelineStatus[] = ['received', 'sent', 'accepted', 'processing', 'done', 'returned'];
+/**
+ * The usual path of a dossier; `supplement`, `rejected` and `refused` step off it. A dossier filed with
+ * staff starts at `received`; one the citizen filed alone at `submitted` (it waits for an officer).
+ */
+const PATH: readonly TimelineStatus[] = [
+  'submitted',
+  'received',
+  'sent',
+  'accepted',
+  'processing',
+  'done',
+  'returned',
+];
 
 /** After these nothing more is expected, so no "still to come" steps are shown. */
-const FINAL: ReadonlySet<TimelineStatus> = new Set(['returned', 'rejected']);
+const FINAL: ReadonlySet<TimelineStatus> = new Set(['returned', 'rejected', 'refused']);
 
 export interface TimelineItem {
   status: TimelineStatus;
@@ -69,7 +80,9 @@ export interface TimelineItem {
  * one is where the dossier is now), then the usual steps still to come, so a citizen sees both how far it
  * got and what remains. A rejected or returned dossier has nothing to come.
  */
-export function buildTimeline(lookup: Pick<Lookup, 'status' | 'timeline'>): TimelineItem[] {
+export function buildTimeline(
+  lookup: Pick<Lookup, 'status' | 'timeline'> & { reception?: Pick<Lookup['reception'], 'state'> },
+): TimelineItem[] {
   const happened = lookup.timeline
     .map((event, index) => ({ event, index }))
     // Stable by time: two events at the same instant keep the order main gave them.
@@ -85,6 +98,11 @@ export function buildTimeline(lookup: Pick<Lookup, 'status' | 'timeline'>): Time
   const now = items[items.length - 1]?.status ?? lookup.status;
   if (FINAL.has(now) || FINAL.has(lookup.status)) return items;
   const furthest = Math.max(...items.map((item) => PATH.indexOf(item.status)), PATH.indexOf(lookup.status));
+  // A dossier the citizen filed alone may reach the portal before an officer receives it: the reception
+  // is still to come however far it got.
+  const received = items.some((item) => item.status === 'received');
+  if (lookup.reception?.state === 'pending' && !received && furthest > PATH.indexOf('received'))
+    items.push({ status: 'received', at: null, note: null, state: 'next' });
   for (const status of PATH.slice(furthest + 1)) items.push({ status, at: null, note: null, state: 'next' });
   return items;
 }
@@ -111,7 +129,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** Where today (the centre's day) stands against the due date. */
 export function dueState(dueDate: string, today: string, status: TimelineStatus): DueState {
-  if (status === 'done' || status === 'returned' || status === 'rejected') return { kind: 'closed' };
+  if (status === 'done' || status === 'returned' || status === 'rejected' || status === 'refused')
+    return { kind: 'closed' };
   const days = daysBetween(today, dueDate);
   if (!Number.isFinite(days)) return { kind: 'closed' };
   if (days > 0) return { kind: 'ahead', days };

@@ -6,13 +6,14 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { TimelineStatus } from '../../../../preload/api';
+import type { Reception, ReceptionState, TimelineStatus } from '../../../../preload/api';
 import { useAppInfo } from '../../context';
 import { centreDay } from '../../lib/queue';
+import { formatDateTime } from '../../components/Clock';
 import { dueState, type DueState } from './model';
 
 /** Steps that ask something of the citizen or end the dossier badly get the warning look. */
-export const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'rejected']);
+export const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'rejected', 'refused']);
 
 export function dueText(t: TFunction, due: DueState): string | null {
   switch (due.kind) {
@@ -50,7 +51,9 @@ export function adviceFor(t: TFunction, status: TimelineStatus): string | null {
       ? t('lookup.advice.done')
       : status === 'rejected'
         ? t('lookup.advice.rejected')
-        : null;
+        : status === 'refused'
+          ? t('lookup.advice.refused')
+          : null;
 }
 
 /** A new result: the top of the screen, focus on its heading (without scrolling it under the header). */
@@ -121,4 +124,58 @@ export function CodeFacts({
       ) : null}
     </>
   );
+}
+
+/** "(dự kiến)" after the due date while no officer has received the dossier: the date may still move. */
+export function EstimatedMark({ reception }: { reception: ReceptionState }) {
+  const { t } = useTranslation();
+  return reception === 'pending' ? (
+    <span className="lookup-estimated" data-testid="lookup-estimated">
+      {' '}
+      ({t('lookup.reception.estimated')})
+    </span>
+  ) : null;
+}
+
+/**
+ * "Tiếp nhận": received (when, and by whom at the counter or through the portal), still waiting for an
+ * officer (the slip's date is only expected), or refused with the reason as printed on Mẫu 03.
+ */
+export function ReceptionFact({ reception }: { reception: Reception }) {
+  const { t } = useTranslation();
+  const at = reception.at === null ? '' : whenText(t, reception.at);
+  const words =
+    reception.state === 'pending'
+      ? t('lookup.reception.pending')
+      : reception.state === 'refused'
+        ? t('lookup.reception.refused', { at })
+        : reception.source === 'portal'
+          ? t('lookup.reception.receivedPortal', { at })
+          : reception.by !== null
+            ? t('lookup.reception.receivedBy', { at, by: reception.by })
+            : t('lookup.reception.receivedAt', { at });
+  return (
+    <div className="lookup-fact lookup-fact-wide">
+      <dt>{t('lookup.result.reception')}</dt>
+      <dd data-testid="lookup-reception" data-state={reception.state}>
+        <span className={reception.state === 'refused' ? 'lookup-reception is-warn' : 'lookup-reception'}>
+          {words}
+        </span>
+        {reception.state === 'pending' ? (
+          <span className="lookup-reception-help">{t('lookup.reception.pendingHelp')}</span>
+        ) : null}
+        {reception.state === 'refused' && reception.reason !== null ? (
+          <span className="lookup-reception-help" data-testid="lookup-refusal-reason">
+            {t('lookup.reception.reason', { reason: reception.reason })}
+          </span>
+        ) : null}
+      </dd>
+    </div>
+  );
+}
+
+/** A moment in the centre's words; the text as given when it does not read as a date. */
+export function whenText(t: TFunction, iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : formatDateTime(t, date);
 }

@@ -19,7 +19,8 @@ const submitted: Submitted = {
   dueDateEstimated: false,
   fee: { amount: 8000, text: '8.000 đồng/bản' },
   payment: { payload: '00020101021238570010A000000727', paid: false },
-  receipt: { jobIds: [5], copies: 2 },
+  reception: 'received',
+  receipt: { jobIds: [5], copies: 2, form: 'receipt' },
   lookupSecret: 'K7Q2XF',
 };
 
@@ -60,6 +61,28 @@ describe('the receipt screen', () => {
     expect(free).not.toContain('Mã hồ sơ tạm');
     expect(free).not.toContain('receipt-fee');
     expect(free).toContain('Đã in xong biên nhận');
+  });
+
+  it('filed with staff: Mẫu 01 wording, nothing about waiting for an officer', () => {
+    expect(html).toContain('Quý vị đã nộp hồ sơ thành công');
+    expect(html).not.toContain('chờ cán bộ tiếp nhận');
+    expect(html).not.toContain('phiếu xác nhận nộp');
+  });
+
+  it('filed alone: submitted and waiting for an officer, the date dự kiến, the slip printing, Mẫu 01 later', () => {
+    const alone = render(
+      <Receipt
+        submitted={{ ...submitted, reception: 'pending', receipt: { jobIds: [5], copies: 1, form: 'slip' } }}
+        printEvents={[]}
+        onHome={() => undefined}
+      />,
+    );
+    expect(alone).toContain('Hồ sơ đã được nộp, đang chờ cán bộ tiếp nhận');
+    expect(alone).toContain('Ngày hẹn trả kết quả (dự kiến)');
+    expect(alone).toContain('Phiếu xác nhận nộp hồ sơ đang được in… (1 bản)');
+    expect(alone).toContain('Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) được cấp khi cán bộ tiếp nhận');
+    expect(alone).not.toContain('Quý vị đã nộp hồ sơ thành công');
+    expect(alone).not.toContain('Biên nhận đang được in');
   });
 
   it('reads in English on the English screen', () => {

@@ -47,7 +47,8 @@ const submitted: Submitted = {
   dueDateEstimated: false,
   fee: { amount: 0, text: 'Miễn phí' },
   payment: null,
-  receipt: { jobIds: [5], copies: 2 },
+  reception: 'received',
+  receipt: { jobIds: [5], copies: 2, form: 'receipt' },
   lookupSecret: 'K7Q2XF',
 };
 

@@ -117,6 +117,27 @@ describe('the timeline', () => {
     expect(returned.some((i) => i.state === 'next')).toBe(false);
   });
 
+  it('a dossier the citizen filed alone: its reception is still to come, even once sent; a refusal ends it', () => {
+    const waiting = buildTimeline({
+      status: 'sent',
+      reception: { state: 'pending' },
+      timeline: [event('submitted', '2026-11-23T02:00:00Z'), event('sent', '2026-11-23T02:01:00Z')],
+    });
+    expect(waiting.filter((i) => i.state === 'next').map((i) => i.status)).toEqual([
+      'received',
+      'accepted',
+      'processing',
+      'done',
+      'returned',
+    ]);
+    const refused = buildTimeline({
+      status: 'refused',
+      reception: { state: 'refused' },
+      timeline: [event('submitted', '2026-11-23T02:00:00Z'), event('refused', '2026-11-23T03:00:00Z')],
+    });
+    expect(refused.map((i) => i.state)).toEqual(['past', 'current']);
+  });
+
   it('an empty timeline still shows the status now', () => {
     expect(buildTimeline({ status: 'processing', timeline: [] })[0]).toMatchObject({
       status: 'processing',

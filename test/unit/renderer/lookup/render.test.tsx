@@ -33,6 +33,13 @@ const lookup: Lookup = {
   receivedAt: '2026-11-23T02:10:00.000Z',
   dueDate: '2026-11-26',
   status: 'supplement',
+  reception: {
+    state: 'received',
+    at: '2026-11-23T02:10:00.000Z',
+    by: 'Lê Thu',
+    source: 'counter',
+    reason: null,
+  },
   timeline: [
     { status: 'received', at: '2026-11-23T02:10:00.000Z', note: null },
     { status: 'sent', at: '2026-11-23T02:11:00.000Z', note: null },
@@ -95,7 +102,7 @@ describe('lookup result', () => {
   it('lists the timeline with dates, the supplement reason, and the steps to come', () => {
     const html = render(<LookupResult lookup={lookup} />);
     const words = text(html);
-    expect(words).toContain('Ki-ốt đã tiếp nhận hồ sơ');
+    expect(words).toContain('Đã tiếp nhận hồ sơ');
     expect(words).toContain('23/11/2026');
     expect(words).toContain('Cần bổ sung hồ sơ');
     expect(words).toContain('Bản chính bị mờ, cần bản rõ hơn');
@@ -110,6 +117,57 @@ describe('lookup result', () => {
     expect(words).toContain('đã quá hẹn 4 ngày');
     const ahead = text(render(<LookupResult lookup={lookup} />, 'en', '2026-11-24T03:00:00Z'));
     expect(ahead).toContain('2 days left');
+  });
+
+  it('shows who received it at the counter, and when', () => {
+    const words = text(render(<LookupResult lookup={lookup} />));
+    expect(words).toContain('Tiếp nhận');
+    expect(words).toContain('Đã tiếp nhận lúc Thứ Hai, 23/11/2026 09:10, cán bộ Lê Thu');
+    expect(words).not.toContain('dự kiến');
+  });
+
+  it('a dossier waiting for an officer: the date is dự kiến and Mẫu 01 comes when it is received', () => {
+    const pending: Lookup = {
+      ...lookup,
+      status: 'submitted',
+      reception: { state: 'pending', at: null, by: null, source: null, reason: null },
+      timeline: [{ status: 'submitted', at: '2026-11-23T02:10:00.000Z', note: null }],
+    };
+    const html = render(<LookupResult lookup={pending} />, 'vi', '2026-11-23T03:00:00Z');
+    const words = text(html);
+    expect(html).toMatch(/data-testid="lookup-status"[^>]*>.*Đã nộp, chờ tiếp nhận/);
+    expect(words).toContain('Đang chờ cán bộ tiếp nhận');
+    expect(words).toMatch(/26\/11\/2026 \(dự kiến\)/);
+    expect(words).toContain('Mẫu 01');
+    expect(html).toMatch(/data-status="received" data-state="next"/);
+    expect(text(render(<LookupResult lookup={pending} />, 'en'))).toContain('(expected)');
+  });
+
+  it('a refused dossier: the reason as printed on Mẫu 03, and to ask at the counter', () => {
+    const refused: Lookup = {
+      ...lookup,
+      status: 'refused',
+      reception: {
+        state: 'refused',
+        at: '2026-11-23T03:00:00.000Z',
+        by: 'Lê Thu',
+        source: 'counter',
+        reason: 'Thủ tục không thuộc thẩm quyền của phường',
+      },
+      timeline: [
+        { status: 'submitted', at: '2026-11-23T02:10:00.000Z', note: null },
+        { status: 'refused', at: '2026-11-23T03:00:00.000Z', note: null },
+      ],
+    };
+    const words = text(render(<LookupResult lookup={refused} />));
+    expect(words).toContain('Không được tiếp nhận lúc Thứ Hai, 23/11/2026 10:00');
+    expect(words).toContain('Lý do: Thủ tục không thuộc thẩm quyền của phường');
+    expect(words).toContain('Vui lòng hỏi nhân viên tại quầy để biết cần làm gì tiếp theo');
+    expect(words).not.toContain('quá hẹn');
+    expect(words).not.toContain('Chưa đến bước này');
+    // Its submission, now past, no longer says it waits for an officer.
+    expect(words).toContain('Đã nộp hồ sơ Thứ Hai, 23/11/2026 09:10');
+    expect(words).not.toContain('chờ cán bộ tiếp nhận');
   });
 });
 
@@ -161,6 +219,7 @@ describe('a dossier found by its code alone', () => {
     portalCode: null,
     provisional: true,
     status: 'processing',
+    reception: 'received',
     dueDate: '2026-12-02',
   };
   const wrong = {

@@ -16,6 +16,8 @@ const intact: DayDossier = {
   receivedAt: '2026-11-23T02:10:00.000Z',
   dueDate: '2026-12-03',
   assistedBy: 'Quản trị',
+  channel: 'counter',
+  reception: 'received',
   sync: 'waiting',
 };
 
