@@ -8,6 +8,7 @@ import { calendarEn } from './calendar.en';
 import { addressEn } from './address.en';
 import { accountsEn } from './accounts.en';
 import { lanEn } from './lan.en';
+import { receptionEn } from './reception.en';
 
 /** English: the second language, for foreign residents and visitors. Same keys as `vi.ts`. */
 export const en: Messages = {
@@ -338,6 +339,7 @@ export const en: Messages = {
   dossier: dossierEn,
   lookup: lookupEn,
   staffDossier: staffDossierEn,
+  reception: receptionEn,
   chip: chipEn,
   sync: syncEn,
   calendar: calendarEn,

@@ -7,6 +7,7 @@ import { calendarVi } from './calendar.vi';
 import { addressVi } from './address.vi';
 import { accountsVi } from './accounts.vi';
 import { lanVi } from './lan.vi';
+import { receptionVi } from './reception.vi';
 /**
  * Vietnamese: the default language. Plain, warm words a citizen of any age understands; "Quý vị" is the
  * polite form public service centres use. `en.ts` must have exactly the same keys (a unit test checks).
@@ -340,6 +341,7 @@ export const vi = {
   dossier: dossierVi,
   lookup: lookupVi,
   staffDossier: staffDossierVi,
+  reception: receptionVi,
   chip: chipVi,
   sync: syncVi,
   calendar: calendarVi,

@@ -38,6 +38,7 @@ import { useCardScans } from './wizard/useCardScans';
 import { useFormView } from './wizard/useFormView';
 import { useLeaving } from './wizard/useLeaving';
 import { WizardQuestions } from './wizard/WizardQuestions';
+import { CounterCheckActions } from '../staff/reception/CounterCheckActions';
 import '../../styles/dossier.css';
 
 export interface DossierWizardProps {
@@ -301,6 +302,9 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
           onGo: (s) => void goTo(s),
           onSubmit: () => void submit(),
         }}
+        {...(assisted && dossier
+          ? { checkCounter: <CounterCheckActions dossierId={dossier.id} onLeave={onExit} /> }
+          : {})}
       />
 
       <WizardQuestions

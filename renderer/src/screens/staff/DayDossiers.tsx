@@ -1,12 +1,21 @@
 /**
  * The day's submitted dossiers (dossier.today): code, procedure, applicant (ID masked by main), received,
- * due, who assisted, the sync state; per row "In lại" (print the receipt again) and "Xem biên nhận". A
- * dossier whose stored data is damaged says "Hồ sơ bị hỏng dữ liệu — liên hệ kỹ thuật" instead.
+ * due, how it came in (alone at the kiosk, or at the counter and with whom), whether an officer received
+ * it, the sync state; per row "In lại" (the paper its reception calls for: the submission slip while
+ * pending, Mẫu 01 once received, Mẫu 03 if refused), "Xem biên nhận", and for a dossier the portal asked
+ * papers for, "In Mẫu 02". A dossier whose stored data is damaged says "Hồ sơ bị hỏng dữ liệu — liên hệ
+ * kỹ thuật" instead.
  * Refreshed on `dossier.changed`, so a dossier submitted at the kiosk appears at the counter by itself.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskError, MethodOutput, PrintJobEvent, Result } from '../../../../preload/api';
+import type {
+  KioskError,
+  MethodOutput,
+  PrintJobEvent,
+  Result,
+  TimelineStatus,
+} from '../../../../preload/api';
 import { errorText } from '../../api';
 import { useAppInfo, useKiosk } from '../../context';
 import { useCall } from '../../hooks/useCall';
@@ -15,12 +24,17 @@ import { centreDay, centreTime } from '../../lib/queue';
 import { formatDay } from '../lookup/model';
 import { newestFirst, reprintView } from './dossierModel';
 import { ReceiptDialog } from './ReceiptDialog';
+import { paperOf, type Paper } from './reception/model';
+import { SupplementDialog } from './reception/SupplementDialog';
+import '../../styles/reception.css';
 
 type DayDossier = MethodOutput<'dossier.today'>[number];
 
 /** The newest reprint: its jobs and the print events seen since. */
 interface Reprint {
   code: string;
+  /** The paper printed, once main said which. */
+  paper: Paper | null;
   jobIds: number[];
   events: PrintJobEvent[];
 }
@@ -37,6 +51,7 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
   const [viewing, setViewing] = useState<string | null>(null);
   const [printing, setPrinting] = useState<string | null>(null);
   const [reprint, setReprint] = useState<Reprint | null>(null);
+  const [supplement, setSupplement] = useState<DayDossier | null>(null);
 
   const rows = useCall(
     /^\d{4}-\d{2}-\d{2}$/.test(day)
@@ -75,7 +90,7 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
 
   const print = async (code: string): Promise<void> => {
     setPrinting(code);
-    setReprint({ code, jobIds: [], events: [] });
+    setReprint({ code, paper: null, jobIds: [], events: [] });
     const result = await client.call('dossier.receipt', { code, print: true });
     setPrinting(null);
     if (!result.ok) {
@@ -83,7 +98,12 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
       return fail(result.error);
     }
     setError(undefined);
-    setReprint((r) => ({ code, jobIds: result.value.jobIds, events: r?.code === code ? r.events : [] }));
+    setReprint((r) => ({
+      code,
+      paper: result.value.form,
+      jobIds: result.value.jobIds,
+      events: r?.code === code ? r.events : [],
+    }));
   };
 
   // Another day's list is not shown under this day's title while it loads.
@@ -138,7 +158,8 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
                 <th scope="col">{t('staffDossier.col.applicant')}</th>
                 <th scope="col">{t('staffDossier.col.receivedAt')}</th>
                 <th scope="col">{t('staffDossier.col.dueDate')}</th>
-                <th scope="col">{t('staffDossier.col.assistedBy')}</th>
+                <th scope="col">{t('reception.col.channel')}</th>
+                <th scope="col">{t('reception.col.reception')}</th>
                 <th scope="col">{t('staffDossier.col.sync')}</th>
                 <th scope="col">{t('staffDossier.col.actions')}</th>
               </tr>
@@ -151,6 +172,7 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
                   busy={printing !== null}
                   onPrint={(code) => void print(code)}
                   onView={setViewing}
+                  onSupplement={setSupplement}
                 />
               ))}
             </tbody>
@@ -159,6 +181,9 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
       )}
       {viewing !== null ? (
         <ReceiptDialog code={viewing} onClose={() => setViewing(null)} onError={onError} />
+      ) : null}
+      {supplement !== null ? (
+        <SupplementDialog id={supplement.id} code={supplement.code} onClose={() => setSupplement(null)} />
       ) : null}
     </section>
   );
@@ -174,14 +199,18 @@ export function DayDossierRow({
   busy,
   onPrint,
   onView,
+  onSupplement,
 }: {
   row: DayDossier;
   busy: boolean;
   onPrint: (code: string) => void;
   onView: (code: string) => void;
+  /** "In Mẫu 02" for a dossier the portal asked papers for (its status `supplement`). */
+  onSupplement?: (row: DayDossier) => void;
 }) {
   const { t } = useTranslation();
   const damaged = row.damaged === true;
+  const paper = paperOf(row.reception);
   return (
     <tr data-code={row.code} data-testid="dossier-row" data-damaged={damaged ? 'true' : undefined}>
       <th scope="row">
@@ -208,7 +237,25 @@ export function DayDossierRow({
         <time dateTime={row.receivedAt}>{centreTime(row.receivedAt)}</time>
       </td>
       <td>{damaged ? '—' : <time dateTime={row.dueDate}>{formatDay(row.dueDate)}</time>}</td>
-      <td>{row.assistedBy ?? <span className="muted">{t('staffDossier.selfService')}</span>}</td>
+      <td data-testid="dossier-channel" data-channel={row.channel}>
+        {row.channel === 'kiosk' ? (
+          <span className="muted">{t('reception.channel.kiosk')}</span>
+        ) : (
+          <>
+            {t('reception.channel.counter')}
+            {row.assistedBy !== null ? <span className="dossier-assisted-by">{row.assistedBy}</span> : null}
+          </>
+        )}
+      </td>
+      <td>
+        <span
+          className={`badge reception-badge is-${row.reception}`}
+          data-testid="dossier-reception"
+          data-reception={row.reception}
+        >
+          {t(`reception.state.${row.reception}`)}
+        </span>
+      </td>
       <td>
         <span className={`sync-badge sync-${row.sync}`} data-testid="dossier-sync">
           {t(`staffDossier.syncState.${row.sync}`)}
@@ -222,13 +269,25 @@ export function DayDossierRow({
             <button
               type="button"
               className="btn btn-secondary btn-small"
-              aria-label={t('staffDossier.receipt.reprintLabel', { code: row.code })}
+              aria-label={t(`reception.reprint.${paper}Label`, { code: row.code })}
               data-testid="dossier-reprint"
+              data-paper={paper}
               disabled={busy}
               onClick={() => onPrint(row.code)}
             >
-              {t('staffDossier.receipt.reprint')}
+              {t(`reception.reprint.${paper}`)}
             </button>
+            {statusOf(row) === 'supplement' && onSupplement ? (
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={t('reception.reprint.supplementLabel', { code: row.code })}
+                data-testid="dossier-supplement"
+                onClick={() => onSupplement(row)}
+              >
+                {t('reception.reprint.supplement')}
+              </button>
+            ) : null}
             <button
               type="button"
               className="btn btn-secondary btn-small"
@@ -245,22 +304,43 @@ export function DayDossierRow({
   );
 }
 
+/**
+ * The portal's status of a day's dossier, when main sends it. DayDossierSchema has no `status` yet (asked
+ * for in issue 20's report); until it does, no row offers "In Mẫu 02" here.
+ */
+function statusOf(row: DayDossier): TimelineStatus | undefined {
+  const status: unknown = (row as DayDossier & { status?: unknown }).status;
+  return typeof status === 'string' ? (status as TimelineStatus) : undefined;
+}
+
 /** What the newest reprint came to; an empty live region until there is something to say. */
 function ReprintNotice({ reprint, pending }: { reprint: Reprint | null; pending: boolean }) {
   const { t, i18n } = useTranslation();
   if (reprint === null || pending) return <p role="status" className="reprint-notice-empty" />;
   const { view, error } = reprintView(reprint.jobIds, reprint.events);
   const code = reprint.code;
+  // Which paper it was (the slip, Mẫu 01 or Mẫu 03), as main printed it.
+  const paper = t(`reception.paper.${reprint.paper ?? 'receipt'}`);
   const text =
     view === 'none'
-      ? t('staffDossier.receipt.noPrinter', { code })
+      ? t('staffDossier.receipt.noPrinter', { code, paper })
       : view === 'done'
-        ? t('staffDossier.receipt.done', { code })
+        ? t('staffDossier.receipt.done', { code, paper })
         : view === 'failed' || view === 'problem'
-          ? t('staffDossier.receipt.failed', { code, error: error ? errorText(error, i18n.language) : '' })
-          : t('staffDossier.receipt.sent', { code, count: reprint.jobIds.length });
+          ? t('staffDossier.receipt.failed', {
+              code,
+              paper,
+              error: error ? errorText(error, i18n.language) : '',
+            })
+          : t('staffDossier.receipt.sent', { code, paper, count: reprint.jobIds.length });
   return (
-    <p role="status" className={`reprint-notice is-${view}`} data-testid="reprint-notice" data-view={view}>
+    <p
+      role="status"
+      className={`reprint-notice is-${view}`}
+      data-testid="reprint-notice"
+      data-view={view}
+      data-paper={reprint.paper ?? undefined}
+    >
       {text}
     </p>
   );

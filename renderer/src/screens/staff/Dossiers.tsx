@@ -1,5 +1,6 @@
 /**
- * The console's "Hồ sơ" tab: the day's dossiers with their receipts, the parked drafts, and "Nộp hồ sơ
+ * The console's "Hồ sơ" tab: the dossiers waiting for an officer to receive them ("Chờ tiếp nhận"), the
+ * day's dossiers with their receipts, the parked drafts, and "Nộp hồ sơ
  * thay công dân" (a procedure, then the filing wizard in assisted mode). Resuming a parked draft opens
  * the same wizard on that draft. The staff token travels with every call, so main records the dossier
  * as assisted and by whom.
@@ -9,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskError } from '../../../../preload/api';
 import { DayDossiers } from './DayDossiers';
 import { ParkedDrafts } from './ParkedDrafts';
+import { PendingDossiers } from './reception/PendingDossiers';
 import { ProcedurePicker } from './ProcedurePicker';
 import { WizardHost } from './WizardHost';
 import '../../styles/staff-dossier.css';
@@ -52,6 +54,7 @@ export function Dossiers({ onError }: { onError: (error: KioskError) => boolean 
           {t('staffDossier.file.button')}
         </button>
       </div>
+      <PendingDossiers onError={onError} />
       <DayDossiers onError={onError} />
       <ParkedDrafts
         onError={onError}

@@ -25,6 +25,7 @@ import { formatDuration } from '../../components/duration';
 import { centreDay } from '../../lib/queue';
 import { nameIn } from '../citizen/queue/ServicePicker';
 import { SatisfactionReport } from './SatisfactionReport';
+import { TrackingExport } from './reception/TrackingExport';
 
 const COLOURS = { issued: '#a4161a', served: '#1d5fa8', wait: '#7a4b00' };
 
@@ -308,6 +309,7 @@ export function Report({ onError }: { onError: (error: KioskError) => boolean })
           />
         </>
       )}
+      <TrackingExport onError={onError} />
     </section>
   );
 }

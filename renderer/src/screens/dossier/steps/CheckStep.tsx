@@ -3,6 +3,7 @@
  * and completely", Mẫu 02), in main's plain words, each a button that goes straight to the field or paper
  * to fix.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult, KioskError, Problem } from '../../../../../preload/api';
 import { errorText } from '../../../api';
@@ -18,6 +19,7 @@ export function CheckStep({
   onFix,
   onBack,
   onNext,
+  counter,
 }: {
   result: CheckResult | null;
   error: KioskError | null;
@@ -26,6 +28,8 @@ export function CheckStep({
   onFix: (problem: Problem) => void;
   onBack: () => void;
   onNext: () => void;
+  /** Staff at the counter: what they can do with an incomplete dossier (Mẫu 02, Mẫu 03). */
+  counter?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const problems = result?.problems ?? [];
@@ -79,6 +83,7 @@ export function CheckStep({
           })}
         </ol>
       ) : null}
+      {counter !== undefined && !checking && result !== null && !result.complete ? counter : null}
       <WizardActions
         onBack={onBack}
         onNext={result?.complete ? onNext : onRecheck}

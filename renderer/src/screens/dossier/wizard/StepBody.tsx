@@ -3,7 +3,7 @@
  * completeness check or the review (each its own component in ../steps). Nothing but the privacy notice
  * shows before the draft exists.
  */
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { Delivery, KioskError, Problem, Procedure } from '../../../../../preload/api';
 import type { DossierFormContext } from '../form/theme';
 import type { FormValidation } from '../form/validator';
@@ -55,6 +55,7 @@ export function StepBody({
   localised,
   form,
   on,
+  checkCounter,
 }: {
   state: WizardState;
   procedure: Procedure;
@@ -62,6 +63,8 @@ export function StepBody({
   localised: Procedure;
   form: FormStepProps;
   on: StepHandlers;
+  /** Staff filing with a citizen: the check step's Mẫu 02 / Mẫu 03 actions. */
+  checkCounter?: ReactNode;
 }) {
   const { step, dossier } = state;
   return step === 'privacy' ? (
@@ -111,6 +114,7 @@ export function StepBody({
       onFix={on.onFix}
       onBack={() => on.onGo('delivery')}
       onNext={() => on.onGo('review')}
+      counter={checkCounter}
     />
   ) : (
     <ReviewStep

@@ -1,0 +1,17 @@
+/**
+ * Saves bytes or text as a file through a temporary blob: link: a download is a navigation, not a fetch,
+ * so the page's CSP allows it (as the report's CSV, Report.tsx, which this console tab does not load).
+ */
+export function downloadBytes(filename: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: revoking at once can cancel the download in some engines.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
