@@ -313,7 +313,12 @@ test('a birth registration from the home screen to the printed receipt', async (
   const secret = (await page.getByTestId('receipt-secret').innerText()).trim();
   expect(secret).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
   await step(page, '19-receipt', 'receipt');
+  // Filed alone (Nghị định 118/2025/NĐ-CP): submitted, not yet received; the paper is the submission slip,
+  // Mẫu 01 comes when an officer receives it.
+  await expect(receipt).toHaveAttribute('data-reception', 'pending');
+  await expect(page.getByTestId('receipt-next')).toContainText('Mẫu 01');
   const printed = await waitForNewPdf(before, (text) => text.includes(code), 60_000);
+  expect(printed.text).toContain('PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN');
   expect(printed.text).toContain(due);
   expect(printed.text).toContain(secret);
   await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });

@@ -57,9 +57,10 @@ async function expectStatusOnly(page: Page, submitted: Submitted): Promise<void>
   const view = page.getByTestId('lookup-status-only');
   await expect(view).toBeVisible();
   await expect(page.getByTestId('lookup-code-value')).toHaveText(submitted.code);
-  await expect(page.getByTestId('lookup-status')).toContainText('Đã tiếp nhận');
+  // Filed alone at the kiosk (Nghị định 118/2025/NĐ-CP): submitted, waiting for an officer, the date dự kiến.
+  await expect(page.getByTestId('lookup-status')).toContainText('Đã nộp, chờ tiếp nhận');
   const [y, m, d] = submitted.dueDate.split('-');
-  await expect(page.getByTestId('lookup-due')).toContainText(`${d}/${m}/${y}`);
+  await expect(page.getByTestId('lookup-due')).toContainText(`${d}/${m}/${y} (dự kiến)`);
   for (const hidden of ['Nguyễn', '1234', 'Chứng thực', 'chứng thực'])
     await expect(view.locator('dl')).not.toContainText(hidden);
   await expect(page.getByTestId('lookup-factor')).toContainText('Mã tra cứu trên giấy biên nhận');
@@ -87,10 +88,13 @@ async function expectResult(page: Page, submitted: Submitted): Promise<void> {
   await expect(result).not.toContainText(ID_NUMBER);
   // On a public screen main shortens the applicant's given names (e.g. "Nguyễn V. A."): the family name shows.
   await expect(page.getByTestId('lookup-applicant')).toContainText('Nguyễn');
-  const received = page.locator('[data-testid="lookup-timeline"] [data-status="received"]');
-  await expect(received).toContainText('Ki-ốt đã tiếp nhận hồ sơ');
+  const timeline = page.getByTestId('lookup-timeline');
+  await expect(timeline.locator('[data-status="submitted"]')).toContainText('Đã nộp, chờ cán bộ tiếp nhận');
+  // The officer's reception is the next step; until then the date is dự kiến.
+  await expect(timeline.locator('[data-status="received"]')).toHaveAttribute('data-state', 'next');
+  await expect(page.getByTestId('lookup-reception')).toContainText('Đang chờ cán bộ tiếp nhận');
   const [y, m, d] = submitted.dueDate.split('-');
-  await expect(page.getByTestId('lookup-due')).toContainText(`${d}/${m}/${y}`);
+  await expect(page.getByTestId('lookup-due')).toContainText(`${d}/${m}/${y} (dự kiến)`);
 }
 
 test.use({ appOptions: { config: CONFIG, env: { KIOSK_TEST_SCANS: '1', KIOSK_ADMIN_PIN: ADMIN_PIN } } });

@@ -131,8 +131,17 @@ test('staff see the day’s dossiers, reprint and view a receipt, resume a parke
     const citizenRow = table.locator(`[data-code="${byCitizen.code}"]`);
     const staffRow = table.locator(`[data-code="${byStaff.code}"]`);
     await expect(citizenRow).toContainText('Chứng thực bản sao');
-    await expect(citizenRow).toContainText('Công dân tự nộp');
+    // Filed alone at the kiosk: waiting for an officer, its paper the submission slip; filed at the
+    // counter: received there and then, its paper Mẫu 01 (Nghị định 118/2025/NĐ-CP).
+    await expect(citizenRow.getByTestId('dossier-channel')).toHaveText('Tự nộp tại ki-ốt');
+    await expect(citizenRow.getByTestId('dossier-reception')).toHaveText('Chờ tiếp nhận');
+    await expect(citizenRow.getByTestId('dossier-reprint')).toHaveText('In lại phiếu nộp');
     await expect(staffRow).toContainText(me.user.displayName);
+    await expect(staffRow.getByTestId('dossier-channel')).toContainText('Tại quầy');
+    await expect(staffRow.getByTestId('dossier-reception')).toHaveText('Đã tiếp nhận');
+    await expect(staffRow.getByTestId('dossier-reprint')).toHaveText('In lại Mẫu 01');
+    // The citizen's dossier waits in "Chờ tiếp nhận" too.
+    await expect(page.getByTestId('pending-table').locator(`[data-code="${byCitizen.code}"]`)).toBeVisible();
     await expect(citizenRow.getByTestId('dossier-sync')).toHaveText(/Chờ gửi|Đang gửi/);
     await expect(table).not.toContainText('079190005678');
     await expect(page.getByTestId('parked-drafts')).toContainText(parked.parkCode ?? '');
@@ -147,6 +156,7 @@ test('staff see the day’s dossiers, reprint and view a receipt, resume a parke
       timeout: 20_000,
     });
     await expect(page.getByTestId('reprint-notice')).toContainText(byCitizen.code);
+    await expect(page.getByTestId('reprint-notice')).toHaveAttribute('data-paper', 'slip');
 
     // View: the receipt PDF in a dialog, with a download of the same file.
     await citizenRow.getByTestId('dossier-view').click();
