@@ -264,6 +264,8 @@ export const DayDossierSchema = z.object({
   assistedBy: z.string().nullable(),
   channel: ChannelSchema,
   reception: ReceptionStateSchema,
+  /** The latest timeline status (the portal's once it answers): `supplement` offers Mẫu 02. */
+  status: TimelineStatusSchema,
   sync: z.enum(['waiting', 'sending', 'attention', 'synced']),
   /**
    * Present (true) only when the dossier's stored data no longer reads back (bit rot): `procedureName` and

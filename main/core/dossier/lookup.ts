@@ -90,6 +90,7 @@ export function createLookup(ctx: DossierContext) {
         assistedBy: row.assistedBy === null ? null : (row.assistedName ?? ''),
         channel: channelOf(row),
         reception: receptionOf(row).state,
+        status: statusOf(row),
         sync,
       };
       try {

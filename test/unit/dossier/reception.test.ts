@@ -341,6 +341,8 @@ describe('dossier.pending', () => {
     ]);
     await dossiers.receive(a.id, staff);
     expect(dossiers.pending().map((d) => d.code)).toEqual([c.code]);
+    // The day list carries each dossier's latest status (the screen offers Mẫu 02 on 'supplement').
+    expect(dossiers.today().map((d) => d.status)).toEqual(['received', 'received', 'submitted']);
   });
 });
 

@@ -304,14 +304,8 @@ export function DayDossierRow({
   );
 }
 
-/**
- * The portal's status of a day's dossier, when main sends it. DayDossierSchema has no `status` yet (asked
- * for in issue 20's report); until it does, no row offers "In Mẫu 02" here.
- */
-function statusOf(row: DayDossier): TimelineStatus | undefined {
-  const status: unknown = (row as DayDossier & { status?: unknown }).status;
-  return typeof status === 'string' ? (status as TimelineStatus) : undefined;
-}
+/** The dossier's latest timeline status (the portal's once it answered). */
+const statusOf = (row: DayDossier): TimelineStatus => row.status;
 
 /** What the newest reprint came to; an empty live region until there is something to say. */
 function ReprintNotice({ reprint, pending }: { reprint: Reprint | null; pending: boolean }) {

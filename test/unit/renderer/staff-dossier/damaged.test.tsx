@@ -18,6 +18,7 @@ const intact: DayDossier = {
   assistedBy: 'Quản trị',
   channel: 'counter',
   reception: 'received',
+  status: 'received',
   sync: 'waiting',
 };
 

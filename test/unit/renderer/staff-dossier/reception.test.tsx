@@ -30,6 +30,7 @@ const waiting: PendingDossier = {
   assistedBy: null,
   channel: 'kiosk',
   reception: 'pending',
+  status: 'submitted',
   sync: 'waiting',
 };
 const older: PendingDossier = {
@@ -199,13 +200,13 @@ describe('the day list', () => {
     expect(refused).toMatch(/data-paper="refusal"[^>]*>Reprint Form 03</);
   });
 
-  it('offers “In Mẫu 02” for a dossier the portal asked papers for, when main sends its status', () => {
-    const render02 = (status: string): string =>
+  it('offers “In Mẫu 02” for a dossier the portal asked papers for', () => {
+    const render02 = (status: DayDossier['status']): string =>
       render(
         <table>
           <tbody>
             <DayDossierRow
-              row={{ ...waiting, reception: 'received', status } as DayDossier}
+              row={{ ...waiting, reception: 'received', status }}
               busy={false}
               onPrint={() => undefined}
               onView={() => undefined}
