@@ -51,30 +51,35 @@ export const lookupVi = {
     paid: 'Đã thanh toán',
     unpaid: 'Chưa thanh toán',
   },
+  /** The national statuses (codes 1–10) in plain words, and the kiosk's own `sent`. */
   status: {
     submitted: 'Đã nộp, chờ cán bộ tiếp nhận',
-    received: 'Đã tiếp nhận hồ sơ',
-    sent: 'Đã gửi lên cổng dịch vụ công',
-    accepted: 'Cơ quan đã tiếp nhận',
-    processing: 'Đang giải quyết',
-    supplement: 'Cần bổ sung hồ sơ',
+    received: 'Đã được tiếp nhận',
+    sent: 'Đã gửi lên Cổng dịch vụ công',
+    refused: 'Không được tiếp nhận',
+    processing: 'Đang được giải quyết',
+    supplement: 'Cần bổ sung giấy tờ',
+    financial: 'Cần nộp phí, lệ phí',
+    withdrawn: 'Đã rút hồ sơ theo yêu cầu',
+    stopped: 'Đã dừng giải quyết',
     done: 'Đã có kết quả',
     returned: 'Đã trả kết quả',
-    rejected: 'Hồ sơ không được giải quyết',
-    refused: 'Không được tiếp nhận',
   },
   statusShort: {
     submitted: 'Đã nộp, chờ tiếp nhận',
     received: 'Đã tiếp nhận',
     sent: 'Đã gửi đi',
-    accepted: 'Đã tiếp nhận',
+    refused: 'Không được tiếp nhận',
     processing: 'Đang giải quyết',
     supplement: 'Cần bổ sung',
+    financial: 'Cần nộp phí',
+    withdrawn: 'Đã rút hồ sơ',
+    stopped: 'Dừng giải quyết',
     done: 'Đã có kết quả',
     returned: 'Đã trả kết quả',
-    rejected: 'Không được giải quyết',
-    refused: 'Không được tiếp nhận',
   },
+  /** The national code in small print under the status. */
+  statusCode: 'Mã trạng thái {{code}}',
   /** Whether an officer has received the dossier (Nghị định 118/2025/NĐ-CP): the lookup's "Tiếp nhận". */
   reception: {
     pending: 'Đang chờ cán bộ tiếp nhận',
@@ -95,10 +100,21 @@ export const lookupVi = {
     reason: 'Lý do:',
   },
   advice: {
-    supplement: 'Vui lòng mang giấy tờ cần bổ sung đến quầy tiếp nhận.',
-    done: 'Quý vị có thể đến quầy nhận kết quả, nhớ mang theo giấy biên nhận.',
-    rejected: 'Vui lòng hỏi nhân viên tại quầy để biết thêm.',
+    wait: 'Quý vị chưa cần làm gì thêm. Xin mời quay lại theo ngày hẹn trả kết quả.',
+    supplement: 'Vui lòng mang các giấy tờ cần bổ sung dưới đây đến quầy tiếp nhận.',
+    papers: 'Giấy tờ cần mang:',
+    financial:
+      'Vui lòng nộp phí, lệ phí: tại quầy, hoặc quét mã VietQR khi ki-ốt hay cán bộ đưa cho Quý vị. Hồ sơ được giải quyết tiếp khi đã nộp.',
+    done: 'Quý vị có thể đến quầy nhận kết quả, nhớ mang theo giấy biên nhận. Nếu đã đăng ký nhận qua bưu điện, kết quả sẽ được gửi đến địa chỉ của Quý vị.',
     refused: 'Hồ sơ không được tiếp nhận. Vui lòng hỏi nhân viên tại quầy để biết cần làm gì tiếp theo.',
+    stopped:
+      'Hồ sơ đã dừng giải quyết. Vui lòng hỏi nhân viên tại quầy để biết lý do và cần làm gì tiếp theo.',
+    withdrawn: 'Hồ sơ đã được rút theo yêu cầu của Quý vị. Quý vị không cần làm gì thêm.',
+    returned: 'Hồ sơ đã hoàn tất, kết quả đã được trả. Quý vị không cần làm gì thêm.',
+  },
+  /** The due date moved: after papers were brought (their time is not counted), or Mẫu 04's new date. */
+  newDue: {
+    afterSupplement: 'Ngày hẹn mới, tính lại sau khi Quý vị bổ sung giấy tờ',
   },
   errors: {
     notFoundTitle: 'Chưa tìm thấy hồ sơ',

@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Lookup } from '../../../../preload/api';
 import {
-  adviceFor,
+  Advice,
   CodeFacts,
   EstimatedMark,
   ReceptionFact,
@@ -17,7 +17,7 @@ import {
   whenText as when,
 } from './parts';
 import { WarningIcon } from '../../components/icons';
-import { buildTimeline, formatDay, paymentState, safeMaskedId } from './model';
+import { buildTimeline, dueMovedAfterSupplement, formatDay, paymentState, safeMaskedId } from './model';
 
 export function LookupResult({ lookup }: { lookup: Lookup }) {
   const { t, i18n } = useTranslation();
@@ -28,7 +28,9 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
   const maskedId = safeMaskedId(lookup.idMasked);
   const items = buildTimeline(lookup);
   const note = (n: { vi: string; en: string }): string => (i18n.language === 'en' ? n.en : n.vi);
-  const advice = adviceFor(t, lookup.status);
+  // The portal's words on where the dossier is now: the papers to bring, the reason it was refused.
+  const currentNote = items.find((item) => item.state === 'current')?.note ?? null;
+  const newDue = dueMovedAfterSupplement(items);
 
   return (
     <div className="lookup-result" data-testid="lookup-result">
@@ -67,6 +69,11 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
                   {formatDay(lookup.dueDate)}
                 </time>
                 <EstimatedMark reception={lookup.reception.state} />
+                {newDue ? (
+                  <span className="lookup-due-new" data-testid="lookup-due-new">
+                    {t('lookup.newDue.afterSupplement')}
+                  </span>
+                ) : null}
                 {dueNote !== null ? (
                   <span
                     className={`lookup-due-note${due.kind === 'late' ? ' is-late' : ''}`}
@@ -85,9 +92,7 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
             </div>
           </dl>
           {lookup.provisional ? <p className="lookup-note">{t('lookup.result.provisionalHelp')}</p> : null}
-          {advice !== null ? (
-            <p className={`lookup-advice${WARN.has(lookup.status) ? ' is-warn' : ''}`}>{advice}</p>
-          ) : null}
+          <Advice status={lookup.status} note={currentNote === null ? null : note(currentNote)} />
         </div>
         <section className="lookup-timeline" aria-labelledby="lookup-timeline-title">
           <h2 id="lookup-timeline-title">{t('lookup.result.timeline')}</h2>

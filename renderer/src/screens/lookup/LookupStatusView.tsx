@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError, LookupStatus } from '../../../../preload/api';
-import { adviceFor, CodeFacts, EstimatedMark, ResultHead, useDue, useResultHeading, WARN } from './parts';
+import { Advice, CodeFacts, EstimatedMark, ResultHead, useDue, useResultHeading } from './parts';
 import { BackspaceIcon } from '../../components/icons';
 import { errorText } from '../../api';
 import {
@@ -37,7 +37,6 @@ export function LookupStatusView({
   const { t } = useTranslation();
   const heading = useResultHeading(status.code);
   const { today, due, dueNote } = useDue(status.dueDate, status.status);
-  const advice = adviceFor(t, status.status);
 
   return (
     <div className="lookup-result lookup-status-only" data-testid="lookup-status-only">
@@ -66,9 +65,7 @@ export function LookupStatusView({
               </dd>
             </div>
           </dl>
-          {advice !== null ? (
-            <p className={`lookup-advice${WARN.has(status.status) ? ' is-warn' : ''}`}>{advice}</p>
-          ) : null}
+          <Advice status={status.status} />
         </div>
         <FactorEntry busy={busy} error={error} onFactor={onFactor} today={today} />
       </div>

@@ -50,21 +50,47 @@ export function unitPrefix(unitCode: string): string {
 // ── the timeline ──────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The usual path of a dossier; `supplement`, `rejected` and `refused` step off it. A dossier filed with
- * staff starts at `received`; one the citizen filed alone at `submitted` (it waits for an officer).
+ * The usual path of a dossier in the national model (codes 1 → 2 → 4 → 9 → 10), with the kiosk's own
+ * `sent` after the reception. `supplement` (5) and `financial` (6) are detours the path comes back from;
+ * `refused` (3), `withdrawn` (7) and `stopped` (8) end it. A dossier filed with staff starts at
+ * `received`; one the citizen filed alone at `submitted` (it waits for an officer).
  */
-const PATH: readonly TimelineStatus[] = [
+export const PATH: readonly TimelineStatus[] = [
   'submitted',
   'received',
   'sent',
-  'accepted',
   'processing',
   'done',
   'returned',
 ];
 
 /** After these nothing more is expected, so no "still to come" steps are shown. */
-const FINAL: ReadonlySet<TimelineStatus> = new Set(['returned', 'rejected', 'refused']);
+export const FINAL: ReadonlySet<TimelineStatus> = new Set(['returned', 'refused', 'withdrawn', 'stopped']);
+
+/** Statuses after which the result will not come: lateness no longer matters to the citizen. */
+const CLOSED: ReadonlySet<TimelineStatus> = new Set(['done', ...FINAL]);
+
+/**
+ * The national codes (contract/portal.ts NATIONAL_STATUS_CODES; the renderer imports only types from the
+ * contract, and a unit test keeps the copies equal). `sent` is the kiosk's own step and has none.
+ */
+export const NATIONAL_CODES: Readonly<Record<Exclude<TimelineStatus, 'sent'>, number>> = {
+  submitted: 1,
+  received: 2,
+  refused: 3,
+  processing: 4,
+  supplement: 5,
+  financial: 6,
+  withdrawn: 7,
+  stopped: 8,
+  done: 9,
+  returned: 10,
+};
+
+/** The national code of a status, or null for the kiosk's own `sent`. */
+export function statusCode(status: TimelineStatus): number | null {
+  return status === 'sent' ? null : NATIONAL_CODES[status];
+}
 
 export interface TimelineItem {
   status: TimelineStatus;
@@ -78,7 +104,7 @@ export interface TimelineItem {
 /**
  * The timeline as a list from the first event to the expected end: what happened, oldest first (the last
  * one is where the dossier is now), then the usual steps still to come, so a citizen sees both how far it
- * got and what remains. A rejected or returned dossier has nothing to come.
+ * got and what remains. A dossier refused, withdrawn, stopped or returned has nothing to come.
  */
 export function buildTimeline(
   lookup: Pick<Lookup, 'status' | 'timeline'> & { reception?: Pick<Lookup['reception'], 'state'> },
@@ -88,15 +114,20 @@ export function buildTimeline(
     // Stable by time: two events at the same instant keep the order main gave them.
     .sort((a, b) => compareIso(a.event.at, b.event.at) || a.index - b.index)
     .map(({ event }) => event);
+  // `sent` is the kiosk's own step and never where a dossier is: the last national status is current.
+  let current = -1;
+  happened.forEach((event, i) => {
+    if (event.status !== 'sent') current = i;
+  });
   const items: TimelineItem[] = happened.map((event, i) => ({
     status: event.status,
     at: event.at,
     note: event.note,
-    state: i === happened.length - 1 ? 'current' : 'past',
+    state: i === current ? 'current' : 'past',
   }));
-  if (items.length === 0) items.push({ status: lookup.status, at: null, note: null, state: 'current' });
-  const now = items[items.length - 1]?.status ?? lookup.status;
-  if (FINAL.has(now) || FINAL.has(lookup.status)) return items;
+  if (current === -1) items.push({ status: lookup.status, at: null, note: null, state: 'current' });
+  if (FINAL.has(lookup.status) || items.some((item) => item.state === 'current' && FINAL.has(item.status)))
+    return items;
   const furthest = Math.max(...items.map((item) => PATH.indexOf(item.status)), PATH.indexOf(lookup.status));
   // A dossier the citizen filed alone may reach the portal before an officer receives it: the reception
   // is still to come however far it got.
@@ -105,6 +136,16 @@ export function buildTimeline(
     items.push({ status: 'received', at: null, note: null, state: 'next' });
   for (const status of PATH.slice(furthest + 1)) items.push({ status, at: null, note: null, state: 'next' });
   return items;
+}
+
+/**
+ * Whether the due date was counted again after a request for papers: the dossier asked for papers and has
+ * moved on since (the citizen brought them), so the time they took is added to the date (the national
+ * rule: it does not count against the agency).
+ */
+export function dueMovedAfterSupplement(items: readonly TimelineItem[]): boolean {
+  const asked = items.findIndex((item) => item.status === 'supplement' && item.at !== null);
+  return asked !== -1 && items.slice(asked + 1).some((item) => item.at !== null && item.status !== 'sent');
 }
 
 function compareIso(a: string, b: string): number {
@@ -129,8 +170,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** Where today (the centre's day) stands against the due date. */
 export function dueState(dueDate: string, today: string, status: TimelineStatus): DueState {
-  if (status === 'done' || status === 'returned' || status === 'rejected' || status === 'refused')
-    return { kind: 'closed' };
+  if (CLOSED.has(status)) return { kind: 'closed' };
   const days = daysBetween(today, dueDate);
   if (!Number.isFinite(days)) return { kind: 'closed' };
   if (days > 0) return { kind: 'ahead', days };

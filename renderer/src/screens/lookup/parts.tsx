@@ -10,10 +10,10 @@ import type { Reception, ReceptionState, TimelineStatus } from '../../../../prel
 import { useAppInfo } from '../../context';
 import { centreDay } from '../../lib/queue';
 import { formatDateTime } from '../../components/Clock';
-import { dueState, type DueState } from './model';
+import { dueState, statusCode, type DueState } from './model';
 
 /** Steps that ask something of the citizen or end the dossier badly get the warning look. */
-export const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'rejected', 'refused']);
+export const WARN: ReadonlySet<TimelineStatus> = new Set(['supplement', 'financial', 'refused', 'stopped']);
 
 export function dueText(t: TFunction, due: DueState): string | null {
   switch (due.kind) {
@@ -43,17 +43,50 @@ export function useDue(
   return { today, due, dueNote: dueText(t, due) };
 }
 
-/** What the citizen should do next, for the statuses that ask something of them. */
+/**
+ * What the citizen should do next, per national status: nothing yet while it is handled (2, 4), bring
+ * the papers asked for (5), pay (6), come and collect (9), ask at the counter (3, 8), nothing more (7, 10).
+ * Null while it waits for reception (the reception fact says what that means).
+ */
 export function adviceFor(t: TFunction, status: TimelineStatus): string | null {
-  return status === 'supplement'
-    ? t('lookup.advice.supplement')
-    : status === 'done'
-      ? t('lookup.advice.done')
-      : status === 'rejected'
-        ? t('lookup.advice.rejected')
-        : status === 'refused'
-          ? t('lookup.advice.refused')
-          : null;
+  switch (status) {
+    case 'submitted':
+    case 'sent':
+      return null;
+    case 'received':
+    case 'processing':
+      return t('lookup.advice.wait');
+    default:
+      return t(`lookup.advice.${status}`);
+  }
+}
+
+/**
+ * The advice box: its words and, for a status that carries the portal's words (the papers to bring, the
+ * reason it was refused or stopped), those words under them. Only the full view has the note: the code
+ * alone never shows one (a portal's note may name a person).
+ */
+export function Advice({ status, note }: { status: TimelineStatus; note?: string | null }) {
+  const { t } = useTranslation();
+  const advice = adviceFor(t, status);
+  if (advice === null) return null;
+  const label =
+    status === 'supplement' ? t('lookup.advice.papers') : WARN.has(status) ? t('lookup.step.reason') : null;
+  return (
+    <div
+      className={`lookup-advice${WARN.has(status) ? ' is-warn' : ''}`}
+      data-testid="lookup-advice"
+      data-status={status}
+    >
+      <p>{advice}</p>
+      {note !== undefined && note !== null && label !== null ? (
+        <p className="lookup-advice-note" data-testid="lookup-advice-note">
+          <strong>{label} </strong>
+          {note}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /** A new result: the top of the screen, focus on its heading (without scrolling it under the header). */
@@ -79,14 +112,28 @@ export function ResultHead({
       <h1 id="lookup-title" ref={heading} tabIndex={-1}>
         {t('lookup.title')}
       </h1>
-      <p
-        className={`status-badge status-${status}${WARN.has(status) ? ' is-warn' : ''}`}
-        data-testid="lookup-status"
-      >
-        <span className="sr-only">{t('lookup.result.status')}: </span>
-        {t(`lookup.statusShort.${status}`)}
-      </p>
+      <div className="lookup-status-wrap">
+        <p
+          className={`status-badge status-${status}${WARN.has(status) ? ' is-warn' : ''}`}
+          data-testid="lookup-status"
+        >
+          <span className="sr-only">{t('lookup.result.status')}: </span>
+          {t(`lookup.statusShort.${status}`)}
+        </p>
+        <StatusCode status={status} />
+      </div>
     </div>
+  );
+}
+
+/** "Mã trạng thái 5": the national code in small print, for a call to the centre or the portal. */
+export function StatusCode({ status }: { status: TimelineStatus }) {
+  const { t } = useTranslation();
+  const code = statusCode(status);
+  return code === null ? null : (
+    <p className="status-code" data-testid="lookup-status-code" data-code={code}>
+      {t('lookup.statusCode', { code })}
+    </p>
   );
 }
 

@@ -1,6 +1,7 @@
 // "Tra cứu hồ sơ": the rules behind the screen (typed code, timeline, due date, fee, masking, errors).
 import { describe, expect, it } from 'vitest';
 import type { Lookup } from '../../../../preload/api';
+import { NATIONAL_STATUS_CODES } from '../../../../preload/contract/portal';
 import {
   birthDateIso,
   buildTimeline,
@@ -11,8 +12,11 @@ import {
   cleanCodeInput,
   codeKeys,
   daysBetween,
+  dueMovedAfterSupplement,
   dueState,
   formatDay,
+  NATIONAL_CODES,
+  statusCode,
   lookupProblem,
   paymentState,
   safeMaskedId,
@@ -53,7 +57,7 @@ describe('the typed code', () => {
   });
 });
 
-describe('the timeline', () => {
+describe('the timeline (national model: 1 → 2 → 4 → 9 → 10; 5/6 detours; 3/7/8 ends)', () => {
   it('a dossier only received shows that step as now, then the usual steps still to come', () => {
     const items = buildTimeline({
       status: 'received',
@@ -62,7 +66,6 @@ describe('the timeline', () => {
     expect(items.map((i) => [i.status, i.state])).toEqual([
       ['received', 'current'],
       ['sent', 'next'],
-      ['accepted', 'next'],
       ['processing', 'next'],
       ['done', 'next'],
       ['returned', 'next'],
@@ -70,62 +73,82 @@ describe('the timeline', () => {
     expect(items.filter((i) => i.state === 'next').every((i) => i.at === null)).toBe(true);
   });
 
-  it('orders events by time whatever order they came in, and keeps their dates', () => {
+  it("orders events by time whatever order they came in; the kiosk's own 'sent' is never current", () => {
     const items = buildTimeline({
-      status: 'accepted',
-      timeline: [
-        event('accepted', '2026-11-24T01:00:00Z'),
-        event('received', '2026-11-23T02:00:00Z'),
-        event('sent', '2026-11-23T02:05:00Z'),
-      ],
+      status: 'received',
+      timeline: [event('sent', '2026-11-23T02:05:00Z'), event('received', '2026-11-23T02:00:00Z')],
     });
-    expect(items.slice(0, 3).map((i) => [i.status, i.at, i.state])).toEqual([
-      ['received', '2026-11-23T02:00:00Z', 'past'],
+    expect(items.map((i) => [i.status, i.at, i.state])).toEqual([
+      ['received', '2026-11-23T02:00:00Z', 'current'],
       ['sent', '2026-11-23T02:05:00Z', 'past'],
-      ['accepted', '2026-11-24T01:00:00Z', 'current'],
+      ['processing', null, 'next'],
+      ['done', null, 'next'],
+      ['returned', null, 'next'],
     ]);
-    expect(items.slice(3).map((i) => i.status)).toEqual(['processing', 'done', 'returned']);
   });
 
-  it('"needs supplement" keeps its reason, and processing continues afterwards', () => {
+  it('a request for papers (5) is a detour: it keeps its reason, and the path resumes at 4 → 9 → 10', () => {
     const reason = { vi: 'Thiếu bản sao giấy chứng sinh', en: 'Birth certificate copy missing' };
-    const items = buildTimeline({
+    const asked = buildTimeline({
       status: 'supplement',
       timeline: [
         event('received', '2026-11-23T02:00:00Z'),
         event('sent', '2026-11-23T02:05:00Z'),
-        event('accepted', '2026-11-23T03:00:00Z'),
-        event('processing', '2026-11-23T04:00:00Z'),
         event('supplement', '2026-11-24T04:00:00Z', reason),
       ],
     });
-    const current = items.find((i) => i.state === 'current');
-    expect(current).toMatchObject({ status: 'supplement', note: reason });
-    expect(items.filter((i) => i.state === 'next').map((i) => i.status)).toEqual(['done', 'returned']);
+    expect(asked.find((i) => i.state === 'current')).toMatchObject({ status: 'supplement', note: reason });
+    expect(asked.filter((i) => i.state === 'next').map((i) => i.status)).toEqual([
+      'processing',
+      'done',
+      'returned',
+    ]);
+    expect(dueMovedAfterSupplement(asked)).toBe(false);
+    const resumed = buildTimeline({
+      status: 'processing',
+      timeline: [
+        event('received', '2026-11-23T02:00:00Z'),
+        event('supplement', '2026-11-24T04:00:00Z', reason),
+        event('processing', '2026-11-26T04:00:00Z'),
+      ],
+    });
+    expect(resumed.filter((i) => i.state === 'next').map((i) => i.status)).toEqual(['done', 'returned']);
+    expect(dueMovedAfterSupplement(resumed)).toBe(true);
   });
 
-  it('nothing is still to come after a refusal or once the result was handed over', () => {
-    const rejected = buildTimeline({
-      status: 'rejected',
-      timeline: [event('received', '2026-11-23T02:00:00Z'), event('rejected', '2026-11-25T02:00:00Z')],
+  it('a fee to pay (6) is a detour too: what remains is the usual path', () => {
+    const items = buildTimeline({
+      status: 'financial',
+      timeline: [event('received', '2026-11-23T02:00:00Z'), event('financial', '2026-11-24T02:00:00Z')],
     });
-    expect(rejected.map((i) => i.state)).toEqual(['past', 'current']);
-    const returned = buildTimeline({
-      status: 'returned',
-      timeline: [event('done', '2026-11-25T02:00:00Z'), event('returned', '2026-11-26T02:00:00Z')],
-    });
-    expect(returned.some((i) => i.state === 'next')).toBe(false);
+    expect(items.filter((i) => i.state === 'next').map((i) => i.status)).toEqual([
+      'sent',
+      'processing',
+      'done',
+      'returned',
+    ]);
   });
+
+  it.each(['refused', 'withdrawn', 'stopped', 'returned'] as const)(
+    'nothing is still to come after %s',
+    (status) => {
+      const items = buildTimeline({
+        status,
+        timeline: [event('received', '2026-11-23T02:00:00Z'), event(status, '2026-11-25T02:00:00Z')],
+      });
+      expect(items.map((i) => i.state)).toEqual(['past', 'current']);
+    },
+  );
 
   it('a dossier the citizen filed alone: its reception is still to come, even once sent; a refusal ends it', () => {
     const waiting = buildTimeline({
-      status: 'sent',
+      status: 'submitted',
       reception: { state: 'pending' },
       timeline: [event('submitted', '2026-11-23T02:00:00Z'), event('sent', '2026-11-23T02:01:00Z')],
     });
+    expect(waiting.find((i) => i.state === 'current')?.status).toBe('submitted');
     expect(waiting.filter((i) => i.state === 'next').map((i) => i.status)).toEqual([
       'received',
-      'accepted',
       'processing',
       'done',
       'returned',
@@ -144,6 +167,13 @@ describe('the timeline', () => {
       state: 'current',
     });
   });
+
+  it("the national codes are the contract's, and the kiosk's own step has none", () => {
+    expect(NATIONAL_CODES).toEqual(NATIONAL_STATUS_CODES);
+    expect(statusCode('supplement')).toBe(5);
+    expect(statusCode('returned')).toBe(10);
+    expect(statusCode('sent')).toBeNull();
+  });
 });
 
 describe('due date, fee and ID', () => {
@@ -154,10 +184,11 @@ describe('due date, fee and ID', () => {
 
   it('says days left, due today, or days late; nothing once the dossier is finished', () => {
     expect(dueState('2026-11-27', '2026-11-23', 'processing')).toEqual({ kind: 'ahead', days: 4 });
-    expect(dueState('2026-11-23', '2026-11-23', 'accepted')).toEqual({ kind: 'today' });
+    expect(dueState('2026-11-23', '2026-11-23', 'received')).toEqual({ kind: 'today' });
     expect(dueState('2026-11-20', '2026-11-23', 'supplement')).toEqual({ kind: 'late', days: 3 });
     expect(dueState('2026-11-20', '2026-11-23', 'done')).toEqual({ kind: 'closed' });
-    expect(dueState('2026-11-20', '2026-11-23', 'rejected')).toEqual({ kind: 'closed' });
+    for (const status of ['refused', 'withdrawn', 'stopped', 'returned'] as const)
+      expect(dueState('2026-11-20', '2026-11-23', status)).toEqual({ kind: 'closed' });
   });
 
   it('fee: none, paid, not paid', () => {

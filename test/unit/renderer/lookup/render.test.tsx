@@ -102,12 +102,56 @@ describe('lookup result', () => {
   it('lists the timeline with dates, the supplement reason, and the steps to come', () => {
     const html = render(<LookupResult lookup={lookup} />);
     const words = text(html);
-    expect(words).toContain('Đã tiếp nhận hồ sơ');
+    expect(words).toContain('Đã được tiếp nhận');
     expect(words).toContain('23/11/2026');
-    expect(words).toContain('Cần bổ sung hồ sơ');
+    expect(words).toContain('Cần bổ sung giấy tờ');
     expect(words).toContain('Bản chính bị mờ, cần bản rõ hơn');
     expect(words).toContain('Chưa đến bước này');
     expect(html).toMatch(/data-status="supplement" data-state="current"/);
+  });
+
+  it('says the national code in small print and what to do: bring the papers the portal listed', () => {
+    const html = render(<LookupResult lookup={lookup} />);
+    const words = text(html);
+    expect(words).toContain('Cần bổ sung Mã trạng thái 5');
+    expect(words).toContain(
+      'Vui lòng mang các giấy tờ cần bổ sung dưới đây đến quầy tiếp nhận. Giấy tờ cần mang: Bản chính bị mờ, cần bản rõ hơn',
+    );
+    const en = text(render(<LookupResult lookup={lookup} />, 'en'));
+    expect(en).toContain('Status code 5');
+    expect(en).toContain('Documents to bring: The original is blurred');
+  });
+
+  it.each([
+    ['financial', 6, 'VietQR'],
+    ['done', 9, 'bưu điện'],
+    ['returned', 10, 'không cần làm gì thêm'],
+    ['withdrawn', 7, 'rút theo yêu cầu'],
+    ['received', 2, 'quay lại theo ngày hẹn'],
+    ['processing', 4, 'quay lại theo ngày hẹn'],
+  ] as const)('status %s: code %i and the advice (%s)', (status, code, advice) => {
+    const words = text(render(<LookupResult lookup={{ ...lookup, status, timeline: [] }} />));
+    expect(words).toContain(`Mã trạng thái ${code}`);
+    expect(words).toContain(advice);
+  });
+
+  it('stopped (8): ask at the counter, with the reason; the due date counted again after papers came', () => {
+    const stopped: Lookup = {
+      ...lookup,
+      status: 'stopped',
+      timeline: [
+        ...lookup.timeline,
+        { status: 'processing', at: '2026-11-26T02:00:00.000Z', note: null },
+        { status: 'stopped', at: '2026-11-27T02:00:00.000Z', note: { vi: 'Giấy tờ giả mạo', en: 'Forged' } },
+      ],
+    };
+    const html = render(<LookupResult lookup={stopped} />);
+    const words = text(html);
+    expect(words).toContain('Mã trạng thái 8');
+    expect(words).toContain('Vui lòng hỏi nhân viên tại quầy để biết lý do');
+    expect(words).toContain('Lý do: Giấy tờ giả mạo');
+    expect(ids(html)).toContain('lookup-due-new');
+    expect(ids(render(<LookupResult lookup={lookup} />))).not.toContain('lookup-due-new');
   });
 
   it('says how late the dossier is against the due date', () => {
