@@ -110,4 +110,20 @@ export const staffDossierVi = {
     code: 'Hồ sơ',
     unavailable: 'Chưa có số liệu đánh giá (chức năng chưa sẵn sàng).',
   },
+  /** The national statuses by their official names (codes 1–10), and the kiosk's own step. */
+  national: {
+    submitted: 'Mới đăng ký',
+    received: 'Được tiếp nhận',
+    refused: 'Không được tiếp nhận',
+    processing: 'Đang xử lý',
+    supplement: 'Yêu cầu bổ sung',
+    financial: 'Yêu cầu thực hiện nghĩa vụ tài chính',
+    withdrawn: 'Công dân yêu cầu rút hồ sơ',
+    stopped: 'Dừng xử lý',
+    done: 'Đã xử lý xong',
+    returned: 'Đã trả kết quả',
+    sent: 'Đã gửi lên Cổng',
+  },
+  statusCode: 'mã {{code}}',
+  statusCol: 'Trạng thái',
 };

@@ -26,6 +26,7 @@ import { newestFirst, reprintView } from './dossierModel';
 import { ReceiptDialog } from './ReceiptDialog';
 import { paperOf, type Paper } from './reception/model';
 import { SupplementDialog } from './reception/SupplementDialog';
+import { NationalStatus } from './NationalStatus';
 import '../../styles/reception.css';
 
 type DayDossier = MethodOutput<'dossier.today'>[number];
@@ -159,6 +160,7 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
                 <th scope="col">{t('staffDossier.col.receivedAt')}</th>
                 <th scope="col">{t('staffDossier.col.dueDate')}</th>
                 <th scope="col">{t('reception.col.channel')}</th>
+                <th scope="col">{t('staffDossier.statusCol')}</th>
                 <th scope="col">{t('reception.col.reception')}</th>
                 <th scope="col">{t('staffDossier.col.sync')}</th>
                 <th scope="col">{t('staffDossier.col.actions')}</th>
@@ -246,6 +248,9 @@ export function DayDossierRow({
             {row.assistedBy !== null ? <span className="dossier-assisted-by">{row.assistedBy}</span> : null}
           </>
         )}
+      </td>
+      <td>
+        <NationalStatus status={row.status} testId="dossier-status" />
       </td>
       <td>
         <span

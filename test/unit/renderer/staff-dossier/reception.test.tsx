@@ -127,6 +127,8 @@ describe('the "Chờ tiếp nhận" list', () => {
     expect(words).toContain('Đã tiếp nhận. Hẹn trả kết quả: 25/11/2026');
     expect(words).toContain('Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) đang được in.');
     expect(words).not.toContain('dự kiến');
+    expect(html).toMatch(/data-testid="pending-status" data-status="received" data-code="2"/);
+    expect(words).toContain('Được tiếp nhận mã 2');
     expect(ids(html)).not.toContain('pending-receive');
     // The next answer of dossier.pending no longer has it: the row stays, received, until the list is left.
     const refreshed = pendingReducer(state, { type: 'loaded', rows: [older] });
@@ -158,6 +160,7 @@ describe('the "Chờ tiếp nhận" list', () => {
     });
     const html = row(state.rows?.[0] ?? waiting, state, 'en');
     expect(text(html)).toContain('Refused');
+    expect(text(html)).toContain('Not received code 3');
     expect(text(html)).toContain('Refusal to receive the dossier (Form 03) is printing.');
     expect(ids(html)).not.toContain('pending-refuse');
   });
@@ -171,6 +174,7 @@ describe('the "Chờ tiếp nhận" list', () => {
     });
     const html = row(state.rows?.[0] ?? waiting, state);
     expect(text(html)).toContain('Đã lập phiếu yêu cầu bổ sung');
+    expect(text(html)).toContain('Mới đăng ký mã 1');
     expect(ids(html)).toContain('pending-receive');
   });
 });
@@ -219,6 +223,20 @@ describe('the day list', () => {
     expect(text(render02('supplement'))).toContain('In Mẫu 02');
     expect(ids(render02('processing'))).not.toContain('dossier-supplement');
     expect(ids(day(waiting))).not.toContain('dossier-supplement');
+  });
+
+  it.each([
+    ['submitted', 'Mới đăng ký mã 1'],
+    ['received', 'Được tiếp nhận mã 2'],
+    ['supplement', 'Yêu cầu bổ sung mã 5'],
+    ['financial', 'Yêu cầu thực hiện nghĩa vụ tài chính mã 6'],
+    ['stopped', 'Dừng xử lý mã 8'],
+    ['done', 'Đã xử lý xong mã 9'],
+    ['returned', 'Đã trả kết quả mã 10'],
+  ] as const)('shows the national status %s by its name and code: %s', (status, words) => {
+    const html = day({ ...waiting, reception: 'received', status });
+    expect(text(html)).toContain(words);
+    expect(html).toContain(`data-testid="dossier-status" data-status="${status}"`);
   });
 });
 

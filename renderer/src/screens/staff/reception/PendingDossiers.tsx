@@ -14,7 +14,15 @@ import { ErrorRegion } from '../../../components/ErrorRegion';
 import { centreTime } from '../../../lib/queue';
 import { formatDay } from '../../lookup/model';
 import { FormOutcome } from './FormOutcome';
-import { initialPending, isOpen, pendingReducer, type Outcome, type PendingDossier } from './model';
+import {
+  initialPending,
+  isOpen,
+  pendingReducer,
+  pendingStatus,
+  type Outcome,
+  type PendingDossier,
+} from './model';
+import { NationalStatus } from '../NationalStatus';
 import { RefuseDialog } from './RefuseDialog';
 import { SupplementDialog } from './SupplementDialog';
 import '../../../styles/reception.css';
@@ -100,6 +108,7 @@ export function PendingDossiers({ onError }: { onError: (error: KioskError) => b
                 <th scope="col">{t('reception.pending.col.applicant')}</th>
                 <th scope="col">{t('reception.pending.col.submittedAt')}</th>
                 <th scope="col">{t('reception.pending.col.dueDate')}</th>
+                <th scope="col">{t('staffDossier.statusCol')}</th>
                 <th scope="col">{t('reception.pending.col.actions')}</th>
               </tr>
             </thead>
@@ -171,6 +180,9 @@ export function PendingRow({
         {row.reception === 'pending' ? (
           <span className="muted"> {t('reception.pending.estimated')}</span>
         ) : null}
+      </td>
+      <td>
+        <NationalStatus status={pendingStatus(row, outcome)} testId="pending-status" />
       </td>
       <td>
         {outcome?.kind === 'received' ? (

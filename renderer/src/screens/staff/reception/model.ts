@@ -4,7 +4,7 @@
  * when a refusal may be sent, which paper a dossier's reception calls for, and the range of an export of
  * Mẫu 06/07. No React, no DOM.
  */
-import type { MethodOutput, ReceptionState } from '../../../../../preload/api';
+import type { MethodOutput, ReceptionState, TimelineStatus } from '../../../../../preload/api';
 
 export type PendingDossier = MethodOutput<'dossier.pending'>[number];
 export type Received = MethodOutput<'dossier.receive'>;
@@ -28,6 +28,15 @@ export type Paper = 'slip' | 'receipt' | 'refusal' | 'supplement';
 
 export function paperOf(state: ReceptionState): Exclude<Paper, 'supplement'> {
   return state === 'pending' ? 'slip' : state === 'received' ? 'receipt' : 'refusal';
+}
+
+/**
+ * A waiting dossier's national status: its own (1, Mới đăng ký) until an officer decides here, then 2 once
+ * received or 3 once refused, before the list is loaded again. A request for papers at reception (Mẫu 02)
+ * leaves it waiting: it is not a reception.
+ */
+export function pendingStatus(row: PendingDossier, outcome: Outcome | undefined): TimelineStatus {
+  return outcome?.kind === 'received' ? 'received' : outcome?.kind === 'refused' ? 'refused' : row.status;
 }
 
 /** What staff did to a row, and the paper it gave (its PDF and print jobs). */
