@@ -9,6 +9,7 @@ import { addressEn } from './address.en';
 import { accountsEn } from './accounts.en';
 import { lanEn } from './lan.en';
 import { receptionEn } from './reception.en';
+import { indicatorsEn } from './indicators.en';
 
 /** English: the second language, for foreign residents and visitors. Same keys as `vi.ts`. */
 export const en: Messages = {
@@ -340,6 +341,7 @@ export const en: Messages = {
   lookup: lookupEn,
   staffDossier: staffDossierEn,
   reception: receptionEn,
+  indicators: indicatorsEn,
   chip: chipEn,
   sync: syncEn,
   calendar: calendarEn,

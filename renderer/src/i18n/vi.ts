@@ -8,6 +8,7 @@ import { addressVi } from './address.vi';
 import { accountsVi } from './accounts.vi';
 import { lanVi } from './lan.vi';
 import { receptionVi } from './reception.vi';
+import { indicatorsVi } from './indicators.vi';
 /**
  * Vietnamese: the default language. Plain, warm words a citizen of any age understands; "Quý vị" is the
  * polite form public service centres use. `en.ts` must have exactly the same keys (a unit test checks).
@@ -342,6 +343,7 @@ export const vi = {
   lookup: lookupVi,
   staffDossier: staffDossierVi,
   reception: receptionVi,
+  indicators: indicatorsVi,
   chip: chipVi,
   sync: syncVi,
   calendar: calendarVi,

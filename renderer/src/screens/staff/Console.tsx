@@ -19,6 +19,9 @@ import { ChangePin } from './ChangePin';
 
 // The report pulls in the charting library: load it only when someone opens the report.
 const ReportScreen = lazy(() => import('./Report').then((m) => ({ default: m.Report })));
+const IndicatorsScreen = lazy(() =>
+  import('./indicators/Indicators').then((m) => ({ default: m.Indicators })),
+);
 
 const levelKey = {
   info: 'staff.alerts.levelInfo',
@@ -37,7 +40,7 @@ function upsert(alerts: Alert[], alert: Alert): Alert[] {
  * The staff console: who is signed in, sign out, the alerts panel, then one tab: the counter (call,
  * recall, serve, transfer, pause), the day's dossiers ("Hồ sơ"), sync with the portal ("Đồng bộ"), the
  * holiday calendar due dates are counted with ("Ngày nghỉ lễ"), the administrative units addresses are
- * read with ("Địa giới hành chính"), the day report, the scanner check, or (admins) the staff accounts
+ * read with ("Địa giới hành chính"), the day report, the 766 scores ("Chỉ số 766"), the scanner check, or (admins) the staff accounts
  * ("Tài khoản"). "Đổi mã PIN" beside sign-out is everyone's own PIN.
  */
 type ConsoleView =
@@ -47,6 +50,7 @@ type ConsoleView =
   | 'holidays'
   | 'addresses'
   | 'report'
+  | 'indicators'
   | 'scanner'
   | 'chip'
   | 'lan'
@@ -60,6 +64,7 @@ const views = [
   { id: 'holidays', testId: 'holidays-link', label: 'calendar.nav' },
   { id: 'addresses', testId: 'addresses-link', label: 'address.datasets.nav' },
   { id: 'report', testId: 'report-link', label: 'staff.console.navReport' },
+  { id: 'indicators', testId: 'indicators-link', label: 'indicators.nav' },
   { id: 'scanner', testId: 'scanner-link', label: 'staff.scanner.nav' },
   { id: 'chip', testId: 'chip-link', label: 'chip.diag.nav' },
   { id: 'lan', testId: 'lan-link', label: 'lan.nav' },
@@ -148,6 +153,10 @@ export function Console({
         <LanPanel user={user} onError={onError} />
       ) : view === 'accounts' ? (
         <Accounts user={user} onError={onError} />
+      ) : view === 'indicators' ? (
+        <Suspense fallback={<p role="status">{t('indicators.loading')}</p>}>
+          <IndicatorsScreen onError={onError} />
+        </Suspense>
       ) : (
         <Suspense fallback={<p role="status">{t('report.loading')}</p>}>
           <ReportScreen onError={onError} />

@@ -5,18 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KioskError, Stats } from '../../../../preload/api';
 import { useAppInfo, useKiosk } from '../../context';
 import { useCall } from '../../hooks/useCall';
@@ -26,6 +15,7 @@ import { centreDay } from '../../lib/queue';
 import { nameIn } from '../citizen/queue/ServicePicker';
 import { SatisfactionReport } from './SatisfactionReport';
 import { TrackingExport } from './reception/TrackingExport';
+import { BarsFigure } from './BarsFigure';
 
 const COLOURS = { issued: '#a4161a', served: '#1d5fa8', wait: '#7a4b00' };
 
@@ -238,34 +228,17 @@ export function Report({ onError }: { onError: (error: KioskError) => boolean })
           />
 
           <div className="report-charts" data-testid="report-chart">
-            <figure className="chart">
-              <figcaption id="chart-volume-cap">
-                <strong>{t('report.chartVolume')}</strong> <span>{t('report.chartVolumeDesc')}</span>
-              </figcaption>
-              <div className="chart-box" role="img" aria-labelledby="chart-volume-cap">
-                <ResponsiveContainer width="100%" height="100%">
-                  <BarChart data={chartData} accessibilityLayer={false}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="hour" />
-                    <YAxis allowDecimals={false} width={40} />
-                    <Tooltip />
-                    <Legend />
-                    <Bar
-                      dataKey="issued"
-                      name={t('report.issued')}
-                      fill={COLOURS.issued}
-                      isAnimationActive={false}
-                    />
-                    <Bar
-                      dataKey="served"
-                      name={t('report.served')}
-                      fill={COLOURS.served}
-                      isAnimationActive={false}
-                    />
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
-            </figure>
+            <BarsFigure
+              id="chart-volume"
+              title={t('report.chartVolume')}
+              description={t('report.chartVolumeDesc')}
+              data={chartData}
+              xKey="hour"
+              bars={[
+                { key: 'issued', name: t('report.issued'), colour: COLOURS.issued },
+                { key: 'served', name: t('report.served'), colour: COLOURS.served },
+              ]}
+            />
             <figure className="chart">
               <figcaption id="chart-wait-cap">
                 <strong>{t('report.chartWait')}</strong> <span>{t('report.chartWaitDesc')}</span>

@@ -1,0 +1,51 @@
+/**
+ * Vietnamese messages for the "Chỉ số 766" tab (Quyết định 766/QĐ-TTg), under the `indicators` key of
+ * vi.ts. `indicators.en.ts` has the same keys.
+ */
+export const indicatorsVi = {
+  nav: 'Chỉ số 766',
+  title: 'Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)',
+  basis:
+    'Tính từ hồ sơ nộp tại ki-ốt này và trạng thái hồ sơ lấy về từ Cổng dịch vụ công. Hồ sơ nộp nơi khác không được tính.',
+  range: 'Khoảng thời gian',
+  today: 'Hôm nay',
+  month: 'Tháng này',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  show: 'Xem',
+  csv: 'Tải CSV',
+  loading: 'Đang tính các chỉ số…',
+  empty: 'Chưa có hồ sơ, thanh toán hay đánh giá nào trong khoảng thời gian này.',
+  rangeShown: 'Từ {{from}} đến {{to}}',
+  problem: {
+    incomplete: 'Vui lòng chọn đủ ngày bắt đầu và ngày kết thúc.',
+    order: 'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.',
+    'too-long': 'Mỗi lần chỉ tính được tối đa 366 ngày.',
+  },
+  overall: 'Toàn trung tâm',
+  received: 'Hồ sơ tiếp nhận',
+  receivedDetail: 'tự nộp tại ki-ốt {{kiosk}} · tại quầy {{counter}} · không tiếp nhận {{refused}}',
+  digitised: 'Số hoá hồ sơ',
+  digitisedHelp: 'Hồ sơ có mọi giấy tờ được số hoá tại đây',
+  onTime: 'Giải quyết đúng hạn',
+  onTimeHelp: 'Trong số hồ sơ đã xử lý xong (không tính thời gian người dân bổ sung)',
+  paidOnline: 'Thanh toán trực tuyến',
+  paidOnlineHelp: 'Trong số hồ sơ có phí, lệ phí đã nộp',
+  satisfied: 'Mức độ hài lòng',
+  satisfiedHelp: 'Hài lòng hoặc rất hài lòng, trong số lượt đánh giá',
+  byField: 'Theo lĩnh vực',
+  byProcedure: 'Theo thủ tục',
+  col: {
+    field: 'Lĩnh vực',
+    procedure: 'Thủ tục',
+    total: 'Tiếp nhận',
+    kiosk: 'Tại ki-ốt',
+    counter: 'Tại quầy',
+    refused: 'Không tiếp nhận',
+  },
+  none: 'Không có',
+  chart: 'Hồ sơ theo ngày',
+  chartDesc: 'Số hồ sơ tiếp nhận, đã xử lý xong và xong đúng hạn mỗi ngày; số liệu đầy đủ ở các bảng.',
+  finished: 'Đã xử lý xong',
+  finishedOnTime: 'Xong đúng hạn',
+};
