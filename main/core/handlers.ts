@@ -69,6 +69,7 @@ export type DomainHandlers = HandlersOf<'catalogue.'> &
   HandlersOf<'payment.'> &
   HandlersOf<'feedback.'> &
   HandlersOf<'sync.'> &
+  HandlersOf<'report.'> &
   Pick<Handlers, 'identity.readChip' | 'identity.chipStatus'>;
 
 export interface Services {

@@ -22,6 +22,7 @@ import { warmFontkit } from './print/fontkit';
 import { createFeedback } from './feedback';
 import { createChipHandlers, createChipService } from './devices/chip';
 import { createSync, createSyncHandlers } from './sync';
+import { createIndicators, createReportHandlers } from './report';
 import { createPortalClient, socketsFor, type HttpPortalClient } from './sync/client';
 import { blobPath } from './dossier';
 import { formSink, parkSlipSink, receiptSink, ticketPrint } from './print/sinks';
@@ -338,6 +339,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createAddressHandlers({ book: addresses }),
     ...createChipHandlers({ chip }),
     ...createSyncHandlers({ sync }),
+    ...createReportHandlers({ indicators: createIndicators({ db, timeZone: config.timeZone }) }),
   };
 
   // HTTPS for the LAN, before the bridge starts. Without it the bridge stays on loopback (main/server).
