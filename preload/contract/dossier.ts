@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { BilingualSchema, Day, Empty, JsonObject, method, type MethodTable } from './base';
 import { FeeSchema, FileKindSchema } from './catalogue';
 import { ContactSchema, DeliverySchema } from './delivery';
-import { TimelineStatusSchema as PortalTimelineStatusSchema } from './portal';
+import { NationalStatusSchema } from './portal';
 
 /** A dossier draft's id: a random UUID, so one citizen cannot guess another's draft. */
 export const DossierId = z.uuid();
@@ -139,17 +139,13 @@ export const SubmittedSchema = z.object({
 export type Submitted = z.infer<typeof SubmittedSchema>;
 
 /**
- * A status in a dossier's timeline on the kiosk: the portal's (contract/portal.ts, written once there) and
- * `sent`, the kiosk's own step between receipt and the portal's first answer.
+ * A status in a dossier's timeline on the kiosk: the national ones (contract/portal.ts NationalStatusSchema,
+ * codes 1–10, written once there) and `sent`, the kiosk's own step (delivered to the portal), which has no
+ * national code and is never a dossier's current status.
  */
-export const TimelineStatusSchema = z.enum([
-  'submitted',
-  'received',
-  'sent',
-  ...PortalTimelineStatusSchema.exclude(['received']).options,
-  'refused',
-]);
+export const TimelineStatusSchema = z.enum([...NationalStatusSchema.options, 'sent']);
 export type TimelineStatus = z.infer<typeof TimelineStatusSchema>;
+export { NATIONAL_STATUS_CODES, NationalStatusSchema, nationalCode, type NationalStatus } from './portal';
 
 /**
  * The receipt's "Mã tra cứu": 6 characters from 32 that cannot be misread (no 0/O, 1/I), printed beside

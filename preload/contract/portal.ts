@@ -14,32 +14,63 @@ const Text = z.string().trim().min(1).max(200);
 
 // ── statuses ───────────────────────────────────────────────────────────────────────────────────────
 
-/** The statuses a portal reports; being received is not one (the kiosk knows it from the POST). */
-export const PortalStatusSchema = z
-  .enum(['accepted', 'processing', 'supplement', 'done', 'returned', 'rejected'])
+/**
+ * The national dossier statuses (DOMAIN.md "The 2025 reform"), as one-stop systems report them to Cổng
+ * DVCQG, with their codes: 1 Mới đăng ký, 2 Được tiếp nhận, 3 Không được tiếp nhận, 4 Đang xử lý, 5 Yêu cầu
+ * bổ sung, 6 Yêu cầu thực hiện nghĩa vụ tài chính, 7 Công dân yêu cầu rút hồ sơ, 8 Dừng xử lý, 9 Đã xử lý
+ * xong, 10 Đã trả kết quả. The kiosk, the portal protocol and the reference portal all speak this model.
+ */
+export const NATIONAL_STATUS_CODES = {
+  submitted: 1,
+  received: 2,
+  refused: 3,
+  processing: 4,
+  supplement: 5,
+  financial: 6,
+  withdrawn: 7,
+  stopped: 8,
+  done: 9,
+  returned: 10,
+} as const;
+
+export const NationalStatusSchema = z
+  .enum([
+    'submitted',
+    'received',
+    'refused',
+    'processing',
+    'supplement',
+    'financial',
+    'withdrawn',
+    'stopped',
+    'done',
+    'returned',
+  ])
   .meta({
-    id: 'PortalStatus',
+    id: 'NationalStatus',
     description:
-      'accepted: tiếp nhận; processing: đang xử lý; supplement: yêu cầu bổ sung (with a reason);\n' +
-      'done: đã có kết quả; returned: đã trả kết quả; rejected: từ chối (with a reason).\n',
+      'The national statuses and their codes: submitted 1 (mới đăng ký), received 2 (được tiếp nhận),\n' +
+      'refused 3 (không được tiếp nhận), processing 4 (đang xử lý), supplement 5 (yêu cầu bổ sung),\n' +
+      'financial 6 (yêu cầu thực hiện nghĩa vụ tài chính), withdrawn 7 (công dân yêu cầu rút hồ sơ),\n' +
+      'stopped 8 (dừng xử lý), done 9 (đã xử lý xong), returned 10 (đã trả kết quả).\n',
   });
+export type NationalStatus = z.infer<typeof NationalStatusSchema>;
+
+/** The national code (1–10) of a status. */
+export const nationalCode = (status: NationalStatus): number => NATIONAL_STATUS_CODES[status];
+
+/** The statuses a portal reports: every national one but 1, which the kiosk's POST itself registers. */
+export const PortalStatusSchema = NationalStatusSchema.exclude(['submitted']).meta({
+  id: 'PortalStatus',
+  description:
+    'A national status the portal reports (1, mới đăng ký, is the POST itself). received and refused\n' +
+    'on a dossier still pending are the portal receiving it or refusing to; supplement, refused, stopped\n' +
+    'and withdrawn carry their reason in note.\n',
+});
 export type PortalStatus = z.infer<typeof PortalStatusSchema>;
 
-/**
- * A status in a dossier's timeline: the portal's statuses, `submitted` (a dossier the citizen filed alone,
- * waiting for an officer to receive it), `received` and `refused` (an officer refused to receive it, Mẫu 03).
- */
-export const TimelineStatusSchema = z.enum([
-  'submitted',
-  'received',
-  'accepted',
-  'processing',
-  'supplement',
-  'done',
-  'returned',
-  'rejected',
-  'refused',
-]);
+/** A status in a dossier's timeline on the portal: the national ones. */
+export const TimelineStatusSchema = NationalStatusSchema;
 
 // ── reception (Nghị định 118/2025/NĐ-CP) ───────────────────────────────────────────────────────────
 
@@ -152,6 +183,31 @@ export const PortalDossierSchema = z
     // Not part of what a repeat is compared on (see SubmitAnswerSchema).
     reception: ReceptionUpdateSchema,
     attachments: z.array(PortalAttachmentSchema).max(200),
+    /**
+     * What the national scoring (Quyết định 766/QĐ-TTg) reads of each paper handed in: digitised here
+     * (attached as a file at the kiosk) and taken from the national data store (never, from a kiosk).
+     */
+    papers: z
+      .array(
+        z.object({
+          componentId: Text,
+          digitised: z.boolean(),
+          fromNationalStore: z.boolean(),
+        }),
+      )
+      .max(100)
+      .optional(),
+    /**
+     * How the applicant's identity was established at the kiosk: `chip` with passive authentication (the
+     * card's signature checked), `chip` without it, `qr` (the card's QR, which anyone can print), or `none`
+     * (typed). Known from main's own reads, never from what a screen says.
+     */
+    identity: z
+      .object({
+        method: z.enum(['chip', 'qr', 'none']),
+        passiveAuthentication: z.boolean(),
+      })
+      .optional(),
   })
   .meta({
     id: 'PortalDossier',
@@ -197,12 +253,42 @@ export const PortalStatusChangeSchema = z
     portalCode: z.string().min(1),
     status: PortalStatusSchema,
     at: z.string().min(1).meta({ format: 'date-time' }),
-    /** The reason for `supplement`/`rejected`, in Vietnamese (the portal's words). */
-    note: z.string().nullable().meta({ description: 'The reason for supplement/rejected, in Vietnamese' }),
+    /** The reason for `supplement`/`refused`/`stopped`/`withdrawn`, in Vietnamese (the portal's words). */
+    note: z
+      .string()
+      .nullable()
+      .meta({ description: 'The reason for supplement/refused/stopped/withdrawn, in Vietnamese' }),
     paid: z
       .boolean()
       .nullable()
       .meta({ description: 'Fee paid; null when the portal knows nothing of a fee' }),
+    /** How the fee was paid, once paid: online (VietQR, the portal's payment) or at the counter. */
+    paidVia: z
+      .enum(['online', 'counter'])
+      .nullable()
+      .optional()
+      .meta({ description: 'How the fee was paid (online or counter), once paid' }),
+    /**
+     * The appointment date as the portal now holds it: after a supplement (the citizen's time does not
+     * count against the agency) or an extension. Absent or null: unchanged.
+     */
+    dueDate: z.iso
+      .date()
+      .nullable()
+      .optional()
+      .meta({ description: 'The appointment date the portal now holds (after a supplement or extension)' }),
+    /** Mẫu 04: the agency's apology for a late dossier and the new date it proposes. */
+    apology: z
+      .object({ text: z.string().min(1).max(2000), newDueDate: z.iso.date() })
+      .nullable()
+      .optional()
+      .meta({ description: 'Mẫu 04: apology for a late dossier, with the new appointment date' }),
+    /** The result is electronic (a digital copy given to the citizen): a 766 digitisation criterion. */
+    resultElectronic: z
+      .boolean()
+      .nullable()
+      .optional()
+      .meta({ description: 'With done/returned: the result was issued electronically' }),
   })
   .meta({ id: 'PortalStatusChange' });
 export type PortalStatusChange = z.infer<typeof PortalStatusChangeSchema>;

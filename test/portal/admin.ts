@@ -33,14 +33,37 @@ function isStatus(value: unknown): value is PortalStatus {
   return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
 }
 
-function changeStatus(store: PortalStore, code: string, status: unknown, note: unknown): MoveOutcome {
+function changeStatus(
+  store: PortalStore,
+  code: string,
+  status: unknown,
+  note: unknown,
+  resultElectronic: unknown,
+): MoveOutcome {
   if (!isStatus(status)) {
     return { ok: false, status: 422, error: `Trạng thái phải là một trong: ${STATUSES.join(', ')}.` };
   }
   if (note !== undefined && note !== null && typeof note !== 'string') {
     return { ok: false, status: 422, error: 'Lý do (note) phải là chuỗi.' };
   }
-  return store.moveStatus(code, status, note ?? null);
+  if (resultElectronic !== undefined && resultElectronic !== null && typeof resultElectronic !== 'boolean') {
+    return { ok: false, status: 422, error: 'resultElectronic phải là true hoặc false.' };
+  }
+  return store.moveStatus(code, status, note ?? null, resultElectronic ?? null);
+}
+
+function changePaid(store: PortalStore, code: string, paid: unknown, paidVia: unknown): MoveOutcome {
+  if (paidVia !== undefined && paidVia !== null && paidVia !== 'online' && paidVia !== 'counter') {
+    return { ok: false, status: 422, error: 'paidVia phải là "online" hoặc "counter".' };
+  }
+  return store.setPaid(code, paid !== false, paidVia === 'online' ? 'online' : 'counter');
+}
+
+function apologise(store: PortalStore, code: string, text: unknown, newDueDate: unknown): MoveOutcome {
+  if (typeof text !== 'string' || typeof newDueDate !== 'string') {
+    return { ok: false, status: 422, error: 'Cần nội dung xin lỗi (text) và ngày hẹn trả mới (newDueDate).' };
+  }
+  return store.apologise(code, text, newDueDate);
 }
 
 export async function handleAdmin(
@@ -65,7 +88,7 @@ export async function handleAdmin(
       });
       return;
     }
-    const action = /^\/admin\/api\/dossiers\/([^/]+)\/(status|paid)$/.exec(path);
+    const action = /^\/admin\/api\/dossiers\/([^/]+)\/(status|paid|apology)$/.exec(path);
     if (!action || method !== 'POST') throw new HttpError(404, 'Không có địa chỉ quản trị này.');
     const code = decodePathPart(action[1]!);
     let body: unknown;
@@ -75,11 +98,13 @@ export async function handleAdmin(
       if (error instanceof HttpError) throw error;
       throw new HttpError(400, 'Nội dung gửi lên không phải JSON hợp lệ.');
     }
-    const fields = (body ?? {}) as { status?: unknown; note?: unknown; paid?: unknown };
+    const fields = (body ?? {}) as Record<string, unknown>;
     const outcome =
       action[2] === 'status'
-        ? changeStatus(ctx.store, code, fields.status, fields.note)
-        : ctx.store.setPaid(code, fields.paid !== false);
+        ? changeStatus(ctx.store, code, fields.status, fields.note, fields.resultElectronic)
+        : action[2] === 'paid'
+          ? changePaid(ctx.store, code, fields.paid, fields.paidVia)
+          : apologise(ctx.store, code, fields.text, fields.newDueDate);
     if (!outcome.ok) throw new HttpError(outcome.status, outcome.error);
     sendJson(res, 200, {
       dossier: {
@@ -108,10 +133,13 @@ export async function handleAdmin(
         .timeline(code)
         .filter((e) => e.kind === 'status')
         .at(-1)?.note ?? null;
-    html(200, adminPage(ctx.store.list(), csrf, noteOf));
+    html(
+      200,
+      adminPage(ctx.store.list(), csrf, noteOf, (d) => ctx.store.late(d)),
+    );
     return;
   }
-  const action = /^\/admin\/dossiers\/([^/]+)\/(status|paid)$/.exec(path);
+  const action = /^\/admin\/dossiers\/([^/]+)\/(status|paid|apology)$/.exec(path);
   if (!action || method !== 'POST') throw new HttpError(404, 'Không có địa chỉ quản trị này.');
   const form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
   if (form.get('csrf') !== csrf) {
@@ -121,8 +149,16 @@ export async function handleAdmin(
   const code = decodePathPart(action[1]!);
   const outcome =
     action[2] === 'status'
-      ? changeStatus(ctx.store, code, form.get('status'), form.get('note'))
-      : ctx.store.setPaid(code, form.get('paid') !== 'false');
+      ? changeStatus(
+          ctx.store,
+          code,
+          form.get('status'),
+          form.get('note'),
+          form.get('resultElectronic') === 'true',
+        )
+      : action[2] === 'paid'
+        ? changePaid(ctx.store, code, form.get('paid') !== 'false', form.get('paidVia'))
+        : apologise(ctx.store, code, form.get('text') ?? '', form.get('newDueDate') ?? '');
   if (!outcome.ok) {
     html(outcome.status, adminErrorPage(outcome.error));
     return;

@@ -48,7 +48,12 @@ export const AdminDossierSchema = z
     reception_at: z.string().nullable().meta({ format: 'date-time' }),
     reception_by: z.string().nullable(),
     refusal_reason: z.string().nullable(),
+    due_date: z.string().meta({ format: 'date', description: 'The appointment date the portal holds' }),
     paid: z.boolean().nullable(),
+    paid_via: z.enum(['online', 'counter']).nullable(),
+    result_electronic: z.number().int().nullable(),
+    apology_text: z.string().nullable().meta({ description: 'Mẫu 04, when sent' }),
+    apology_due_date: z.string().nullable().meta({ format: 'date' }),
     created_at: z.string().meta({ format: 'date-time' }),
     updated_at: z.string().meta({ format: 'date-time' }),
   })
@@ -68,17 +73,55 @@ const formMove = z
   .object({
     status: PortalStatusSchema,
     note: z.string().optional(),
+    resultElectronic: z
+      .literal('true')
+      .optional()
+      .meta({ description: 'With done: the result is electronic' }),
     csrf: z.string().meta({ description: "The token printed in the page's forms" }),
   })
   .meta({ id: 'AdminPageMove' });
 const formPaid = z
-  .object({ paid: z.enum(['true', 'false']).optional(), csrf: z.string() })
+  .object({
+    paid: z.enum(['true', 'false']).optional(),
+    paidVia: z.enum(['online', 'counter']).optional(),
+    csrf: z.string(),
+  })
   .meta({ id: 'AdminPagePaid' });
+const formApology = z
+  .object({ text: z.string(), newDueDate: z.string().meta({ format: 'date' }), csrf: z.string() })
+  .meta({ id: 'AdminPageApology' });
 const adminList = z.object({ dossiers: z.array(AdminDossierSchema) }).meta({ id: 'AdminDossierList' });
 const adminMove = z
-  .object({ status: PortalStatusSchema, note: z.string().nullable().optional() })
+  .object({
+    status: PortalStatusSchema,
+    note: z.string().nullable().optional(),
+    resultElectronic: z
+      .boolean()
+      .nullable()
+      .optional()
+      .meta({ description: 'With done: an electronic result' }),
+  })
   .meta({ id: 'AdminMove' });
-const adminPaid = z.object({ paid: z.boolean().default(true) }).meta({ id: 'AdminPaid' });
+const adminPaid = z
+  .object({ paid: z.boolean().default(true), paidVia: z.enum(['online', 'counter']).default('counter') })
+  .meta({ id: 'AdminPaid' });
+const adminApology = z
+  .object({
+    text: z.string().min(1).max(2000),
+    newDueDate: z.iso.date().meta({ description: 'The new appointment date, today or later' }),
+  })
+  .meta({ id: 'AdminApology' });
+
+/** The moves the reference portal allows, written once for the page's and the API's descriptions. */
+const MOVES =
+  'Allowed moves, by national status: submitted 1 (pending reception) → received 2 (the portal receives\n' +
+  'it) | refused 3 (it refuses to receive it) | supplement 5 (papers first; still pending, then 2 or 3);\n' +
+  'received 2 → processing 4 | supplement 5 | financial 6 | withdrawn 7 | stopped 8; processing 4 →\n' +
+  'supplement 5 | financial 6 | stopped 8 | done 9; supplement 5 → processing 4 (papers brought: the\n' +
+  'change carries `dueDate`, the appointment date moved by the working days the citizen took, counted\n' +
+  'Monday to Friday in this fixture); financial 6 → processing 4; done 9 → returned 10. refused,\n' +
+  'supplement, withdrawn and stopped need a `note` (the reason the kiosk shows to staff and the\n' +
+  'citizen); done may say `resultElectronic`.\n';
 
 /** The document's `paths`, in the order they are written here. */
 export function portalPaths(): Record<string, Record<string, Operation>> {
@@ -268,7 +311,9 @@ function kioskRoutes(op: Op): void {
     description:
       'Changes in the order they happened, after `changedSince`. Ask again with the returned `cursor`\n' +
       'until `changes` is empty. The cursor only grows; with no news it is returned unchanged or\n' +
-      'larger. Being received is not a change (the kiosk knows it from the POST).\n',
+      'larger. The POST itself is not a change (the kiosk knows it); the portal receiving or refusing a\n' +
+      'pending dossier is (received, refused). A payment or Mẫu 04 repeats the current status with its\n' +
+      '`paid`/`paidVia` or `apology`: the kiosk updates the dossier without a second timeline row.\n',
     parameters: [
       {
         name: 'changedSince',
@@ -328,8 +373,8 @@ function adminRoutes(op: Op): void {
     ...adminPage,
     operationId: 'adminPage',
     summary:
-      'Plain HTML page: dossiers pending reception (receive / refuse with a reason), then every dossier\n' +
-      'with a button per allowed status move',
+      'Plain HTML page: dossiers pending reception (receive / papers first / refuse with a reason), then\n' +
+      'every dossier with a button per allowed national status move, the fee, and Mẫu 04 when late',
     description: 'HTTP Basic, any user name, the admin token as password. No script, no external asset.',
     responses: {
       200: { description: 'The page', content: { 'text/html': {} } },
@@ -349,11 +394,12 @@ function adminRoutes(op: Op): void {
       required: true,
       content: { 'application/x-www-form-urlencoded': { schema: schemaRef(formMove) } },
     },
+    description: MOVES,
     responses: {
       ...pageAnswers,
       404: noBody('No such dossier or address'),
       409: noBody('A move no office makes from the current status'),
-      422: noBody('A supplement or rejection without a reason, or an unknown status'),
+      422: noBody('A refusal, supplement, withdrawal or stop without a reason, or an unknown status'),
     },
   });
   op('/admin/dossiers/{code}/paid', 'post', {
@@ -369,7 +415,22 @@ function adminRoutes(op: Op): void {
         },
       },
     },
-    responses: { ...pageAnswers, 409: noBody('The dossier is not accepted yet') },
+    responses: { ...pageAnswers, 409: noBody('The dossier is not received yet') },
+  });
+  op('/admin/dossiers/{code}/apology', 'post', {
+    ...adminPage,
+    parameters: code,
+    operationId: 'adminPageApology',
+    summary: "The page's form to send Mẫu 04 (apology and new date) for a late dossier",
+    requestBody: {
+      required: true,
+      content: { 'application/x-www-form-urlencoded': { schema: schemaRef(formApology) } },
+    },
+    responses: {
+      ...pageAnswers,
+      409: noBody('Not late, not received, or already closed'),
+      422: noBody('No words, or a new date that is not a day from today on'),
+    },
   });
   op('/admin/api/dossiers', 'get', {
     ...admin,
@@ -388,14 +449,7 @@ function adminRoutes(op: Op): void {
     parameters: code,
     operationId: 'adminMoveDossier',
     summary: 'Move a dossier to a status',
-    description:
-      'Allowed moves: submitted (pending reception) → accepted (the portal receives it) | supplement\n' +
-      '(papers first; still pending) | rejected (it refuses to receive it, reason required); received →\n' +
-      'accepted | supplement | rejected;\n' +
-      'accepted → processing | supplement |\n' +
-      'done | rejected; processing → supplement | done | rejected; supplement → accepted | processing |\n' +
-      'rejected; done → returned (result handed to the citizen). `supplement` and `rejected` need a\n' +
-      '`note` (the reason the kiosk shows to staff and the citizen).\n',
+    description: MOVES,
     requestBody: {
       required: true,
       content: json(adminMove),
@@ -405,20 +459,35 @@ function adminRoutes(op: Op): void {
       401: ref('responses', 'Unauthorized'),
       404: ref('responses', 'NotFound'),
       409: error('A move no office makes from the current status'),
-      422: error('Unknown status, or a supplement/rejection without a reason'),
+      422: error('Unknown status, or a refusal, supplement, withdrawal or stop without a reason'),
     },
   });
   op('/admin/api/dossiers/{code}/paid', 'post', {
     ...admin,
     parameters: code,
     operationId: 'adminMarkPaid',
-    summary: 'Record the fee as paid (default) or unpaid; a change the kiosk pulls',
+    summary:
+      'Record the fee as paid (default) or unpaid, and how (paidVia, counter by default); a change the kiosk pulls',
     requestBody: { required: false, content: json(adminPaid) },
     responses: {
       200: ref('responses', 'AdminDossier'),
       401: ref('responses', 'Unauthorized'),
       404: ref('responses', 'NotFound'),
-      409: error('The dossier is not accepted yet'),
+      409: error('The dossier is not received yet'),
+    },
+  });
+  op('/admin/api/dossiers/{code}/apology', 'post', {
+    ...admin,
+    parameters: code,
+    operationId: 'adminApology',
+    summary: 'Mẫu 04 on a late dossier: the apology and the new appointment date; a change the kiosk pulls',
+    requestBody: { required: true, content: json(adminApology) },
+    responses: {
+      200: ref('responses', 'AdminDossier'),
+      401: ref('responses', 'Unauthorized'),
+      404: ref('responses', 'NotFound'),
+      409: error('Not late, not received, or already closed'),
+      422: error('No words, or a new date that is not a day from today on'),
     },
   });
 }

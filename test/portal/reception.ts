@@ -4,6 +4,7 @@ import {
   type PortalReception,
   type ReceptionAnswer,
 } from '../../preload/contract/portal';
+import { dueFromReception } from './due';
 import { issueReasons } from './validate';
 import type { DossierRow, PortalState } from './store';
 
@@ -31,6 +32,7 @@ export function createReceptionUpdate(db: Database.Database, now: () => string) 
       `UPDATE dossiers SET status = @status, reception = @state, reception_at = @at, reception_by = @by,
          refusal_reason = @reason, updated_at = @now WHERE code = @code`,
     ),
+    due: db.prepare('UPDATE dossiers SET due_date = ? WHERE code = ?'),
     event: db.prepare(
       `INSERT INTO events (dossier_code, kind, status, note, paid, at) VALUES (?, 'reception', ?, ?, NULL, ?)`,
     ),
@@ -77,6 +79,10 @@ export function createReceptionUpdate(db: Database.Database, now: () => string) 
     // Received or refused at the counter, also after the portal asked for papers (the citizen brought them).
     const status: PortalState = wanted.state === 'refused' ? 'refused' : 'received';
     const at = now();
+    // Received: the appointment date counts from the reception (due.ts), as on the kiosk.
+    if (wanted.state === 'received' && wanted.at !== null) {
+      q.due.run(dueFromReception(row.due_date, row.received_at, wanted.at), row.code);
+    }
     q.set.run({
       code: row.code,
       status,

@@ -40,8 +40,11 @@ CREATE TABLE IF NOT EXISTS dossiers (
   procedure_id     TEXT    NOT NULL,
   procedure_code   TEXT    NOT NULL,
   received_at      TEXT    NOT NULL,
-  -- 'submitted' (pending reception), 'received', a portal status, or 'refused' (refused to receive).
+  -- The national status (preload/contract/portal.ts NationalStatusSchema): 'submitted' (1, pending
+  -- reception), 'received' (2), 'refused' (3, refused to receive), … 'returned' (10).
   status           TEXT    NOT NULL DEFAULT 'received',
+  -- The appointment date (YYYY-MM-DD): the kiosk's, moved when the citizen takes time to bring papers.
+  due_date         TEXT    NOT NULL,
   -- How it came in ('kiosk': the citizen alone; 'counter': with staff) and its reception (Nghị định
   -- 118/2025): 'pending' | 'received' | 'refused', when, by which officer (NULL: by the portal), why.
   channel          TEXT    NOT NULL CHECK (channel IN ('kiosk', 'counter')),
@@ -49,8 +52,14 @@ CREATE TABLE IF NOT EXISTS dossiers (
   reception_at     TEXT,
   reception_by     TEXT,
   refusal_reason   TEXT,
-  -- NULL: the portal knows nothing about a fee; 0 unpaid; 1 paid.
+  -- NULL: the portal knows nothing about a fee; 0 unpaid; 1 paid; how ('online' | 'counter').
   paid             INTEGER,
+  paid_via         TEXT,
+  -- The result issued electronically (with done): 1; NULL: not said.
+  result_electronic INTEGER,
+  -- Mẫu 04: the apology for a late dossier and the new date it gives.
+  apology_text     TEXT,
+  apology_due_date TEXT,
   created_at       TEXT    NOT NULL,
   updated_at       TEXT    NOT NULL
 );
@@ -58,15 +67,22 @@ CREATE INDEX IF NOT EXISTS dossiers_kiosk ON dossiers(kiosk_id);
 CREATE INDEX IF NOT EXISTS dossiers_kiosk_dossier ON dossiers(kiosk_dossier_id);
 
 -- The timeline. Its id is the change cursor: strictly increasing, never reused (AUTOINCREMENT). Only
--- 'status' and 'payment' rows are changes a kiosk pulls; 'received' (the POST) and 'reception' (a kiosk's
--- PUT of a reception) are what the kiosk told the portal.
+-- 'status', 'payment' and 'apology' rows are changes a kiosk pulls; 'received' (the POST) and
+-- 'reception' (a kiosk's PUT of a reception) are what the kiosk told the portal. Each row carries what
+-- its change says besides the status (NULL: nothing): how the fee was paid, the new appointment date,
+-- Mẫu 04, an electronic result.
 CREATE TABLE IF NOT EXISTS events (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
   dossier_code TEXT    NOT NULL REFERENCES dossiers(code),
-  kind         TEXT    NOT NULL CHECK (kind IN ('received', 'status', 'payment', 'reception')),
+  kind         TEXT    NOT NULL CHECK (kind IN ('received', 'status', 'payment', 'apology', 'reception')),
   status       TEXT    NOT NULL,
   note         TEXT,
   paid         INTEGER,
+  paid_via     TEXT,
+  due_date     TEXT,
+  apology_text TEXT,
+  apology_due_date TEXT,
+  result_electronic INTEGER,
   at           TEXT    NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_dossier ON events(dossier_code, id);

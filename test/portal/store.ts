@@ -2,46 +2,66 @@ import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../main/core/clock';
 import {
+  NATIONAL_STATUS_CODES,
   PortalStatusSchema,
   type ChangesAnswer,
+  type NationalStatus,
   type PortalReception,
   type PortalStatus,
   type SubmitAnswer,
 } from '../../preload/contract/portal';
+import { addWorkingDays, dueFromReception, vietnamDate, workingDaysBetween } from './due';
 import { createReceptionUpdate, type ReceptionOutcome } from './reception';
 import { validateDossier, type ValidationContext } from './validate';
 
 export type { PortalStatus };
 /**
- * Where a dossier starts, as its reception says: `submitted` (the citizen filed it alone and no officer
- * has received it yet), `received`, or `refused` (an officer refused to receive it: kept, never moved).
- * None of them is a "change" (the kiosk already knows it); a kiosk's later PUT of its reception moves a
- * pending one to `received` or `refused`, and the portal's own `accepted`/`rejected` receives or
- * refuses it (`supplement` first leaves it pending).
+ * A dossier's status on the portal: a national one (1–10). Where it starts, as its reception says:
+ * `submitted` (the citizen filed it alone and no officer has received it yet), `received`, or `refused`
+ * (an officer refused to receive it: kept, never moved). None of them is a "change" (the kiosk already
+ * knows it); a kiosk's later PUT of its reception moves a pending one to `received` or `refused`, and the
+ * portal's own `received`/`refused` receives or refuses it (`supplement` first leaves it pending).
  */
-export type PortalState = 'submitted' | 'received' | 'refused' | PortalStatus;
+export type PortalState = NationalStatus;
 
 export const STATUSES: readonly PortalStatus[] = PortalStatusSchema.options;
 
 /**
- * Moves a one-stop office makes. "returned" is "đã trả kết quả": the result handed to the citizen.
- * The table keeps a tester from producing a history no real portal would (done → accepted).
+ * Moves a one-stop office makes, by national status: a pending dossier (1) is received (2), refused (3)
+ * or asked for papers first (5, still pending); a received one goes to processing (4), papers (5), fees
+ * (6), is withdrawn at the citizen's request (7) or stopped (8); papers brought or fees paid (5, 6) go
+ * back to processing; processing ends in papers, fees, stopped or done (9); done is handed over (10).
+ * The table keeps a tester from producing a history no real portal would (done → received).
  */
 export const TRANSITIONS: Record<PortalState, readonly PortalStatus[]> = {
-  // Receive it, ask for the papers it lacks first (Mẫu 02; it stays pending), or refuse to receive it.
-  submitted: ['accepted', 'supplement', 'rejected'],
-  received: ['accepted', 'supplement', 'rejected'],
+  submitted: ['received', 'refused', 'supplement'],
+  received: ['processing', 'supplement', 'financial', 'withdrawn', 'stopped'],
   refused: [],
-  accepted: ['processing', 'supplement', 'done', 'rejected'],
-  processing: ['supplement', 'done', 'rejected'],
-  supplement: ['accepted', 'processing', 'rejected'],
+  processing: ['supplement', 'financial', 'stopped', 'done'],
+  supplement: ['processing'],
+  financial: ['processing'],
+  withdrawn: [],
+  stopped: [],
   done: ['returned'],
   returned: [],
-  rejected: [],
 };
 
-/** A status that needs a reason for the citizen and the kiosk staff. */
-export const NEEDS_NOTE: ReadonlySet<PortalStatus> = new Set(['supplement', 'rejected']);
+/** The moves open to a dossier now: a pending one only takes a decision on its reception (or papers once). */
+export function movesOf(row: Pick<DossierRow, 'status' | 'reception'>): readonly PortalStatus[] {
+  if (row.reception !== 'pending') return TRANSITIONS[row.status];
+  return TRANSITIONS.submitted.filter((s) => !(s === 'supplement' && row.status === 'supplement'));
+}
+
+/** A status that needs a reason for the citizen and the kiosk staff (3, 5, 7, 8). */
+export const NEEDS_NOTE: ReadonlySet<PortalStatus> = new Set([
+  'refused',
+  'supplement',
+  'withdrawn',
+  'stopped',
+]);
+
+/** Statuses after which nothing is late any more (the apology of Mẫu 04 is for a dossier still open). */
+const CLOSED: ReadonlySet<PortalState> = new Set(['refused', 'withdrawn', 'stopped', 'done', 'returned']);
 
 /** Sorted keys, no whitespace: two bodies that mean the same hash the same, whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -78,14 +98,19 @@ export interface DossierRow {
   reception_at: string | null;
   reception_by: string | null;
   refusal_reason: string | null;
+  due_date: string;
   paid: number | null;
+  paid_via: 'online' | 'counter' | null;
+  result_electronic: number | null;
+  apology_text: string | null;
+  apology_due_date: string | null;
   created_at: string;
   updated_at: string;
 }
 
 export interface TimelineEntry {
   status: PortalState;
-  kind: 'received' | 'status' | 'payment' | 'reception';
+  kind: 'received' | 'status' | 'payment' | 'apology' | 'reception';
   at: string;
   note: string | null;
   paid: boolean | null;
@@ -100,6 +125,22 @@ export type SubmitOutcome =
 
 export type MoveOutcome =
   { ok: true; dossier: DossierRow } | { ok: false; status: 404 | 409 | 422; error: string };
+
+/** What a change says besides its status (each NULL when it says nothing of it). */
+interface EventExtras {
+  paidVia: 'online' | 'counter' | null;
+  dueDate: string | null;
+  apologyText: string | null;
+  apologyDueDate: string | null;
+  resultElectronic: 0 | 1 | null;
+}
+const NO_EXTRAS: EventExtras = {
+  paidVia: null,
+  dueDate: null,
+  apologyText: null,
+  apologyDueDate: null,
+  resultElectronic: null,
+};
 
 const toBool = (v: number | null): boolean | null => (v === null ? null : v === 1);
 
@@ -147,13 +188,24 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
     insert: db.prepare(
       `INSERT INTO dossiers (code, idempotency_key, body_hash, body_json, response_json, kiosk_dossier_id,
          kiosk_id, local_code, unit_code, procedure_id, procedure_code, received_at, status, channel,
-         reception, reception_at, reception_by, refusal_reason, created_at, updated_at)
+         reception, reception_at, reception_by, refusal_reason, due_date, created_at, updated_at)
        VALUES (@code, @key, @hash, @body, @response, @id, @kioskId, @localCode, @unitCode, @procedureId,
          @procedureCode, @receivedAt, @status, @channel, @reception, @receptionAt, @receptionBy,
-         @refusalReason, @now, @now)`,
+         @refusalReason, @dueDate, @now, @now)`,
     ),
-    event: db.prepare(
-      'INSERT INTO events (dossier_code, kind, status, note, paid, at) VALUES (?, ?, ?, ?, ?, ?)',
+    eventRow: db.prepare(
+      `INSERT INTO events (dossier_code, kind, status, note, paid, paid_via, due_date, apology_text,
+         apology_due_date, result_electronic, at)
+       VALUES (@code, @kind, @status, @note, @paid, @paidVia, @dueDate, @apologyText, @apologyDueDate,
+         @resultElectronic, @at)`,
+    ),
+    lastStatusEvent: db.prepare<[string, string], { at: string }>(
+      `SELECT at FROM events WHERE dossier_code = ? AND kind = 'status' AND status = ? ORDER BY id DESC LIMIT 1`,
+    ),
+    setDue: db.prepare('UPDATE dossiers SET due_date = ? WHERE code = ?'),
+    setResult: db.prepare('UPDATE dossiers SET result_electronic = ? WHERE code = ?'),
+    setApology: db.prepare(
+      'UPDATE dossiers SET apology_text = ?, apology_due_date = ?, updated_at = ? WHERE code = ?',
     ),
     timeline: db.prepare<
       [string],
@@ -170,27 +222,31 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
       `UPDATE dossiers SET status = @status, reception = @state, reception_at = @at, reception_by = @by,
          refusal_reason = @reason, updated_at = @now WHERE code = @code`,
     ),
-    setPaid: db.prepare('UPDATE dossiers SET paid = ?, updated_at = ? WHERE code = ?'),
+    setPaid: db.prepare('UPDATE dossiers SET paid = ?, paid_via = ?, updated_at = ? WHERE code = ?'),
     maxEvent: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
     list: db.prepare<[], DossierRow>('SELECT * FROM dossiers ORDER BY created_at DESC, code DESC'),
   };
 
+  type ChangeRow = {
+    id: number;
+    status: PortalStatus;
+    note: string | null;
+    paid: number | null;
+    paid_via: 'online' | 'counter' | null;
+    due_date: string | null;
+    apology_text: string | null;
+    apology_due_date: string | null;
+    result_electronic: number | null;
+    at: string;
+    code: string;
+    kiosk_dossier_id: string;
+  };
   const changesQuery = (withKiosk: boolean) =>
-    db.prepare<
-      unknown[],
-      {
-        id: number;
-        status: PortalStatus;
-        note: string | null;
-        paid: number | null;
-        at: string;
-        code: string;
-        kiosk_dossier_id: string;
-      }
-    >(
-      `SELECT e.id, e.status, e.note, e.paid, e.at, d.code, d.kiosk_dossier_id
+    db.prepare<unknown[], ChangeRow>(
+      `SELECT e.id, e.status, e.note, e.paid, e.paid_via, e.due_date, e.apology_text, e.apology_due_date,
+         e.result_electronic, e.at, d.code, d.kiosk_dossier_id
        FROM events e JOIN dossiers d ON d.code = e.dossier_code
-       WHERE e.id > ? AND e.kind IN ('status', 'payment') ${withKiosk ? 'AND d.kiosk_id = ?' : ''}
+       WHERE e.id > ? AND e.kind IN ('status', 'payment', 'apology') ${withKiosk ? 'AND d.kiosk_id = ?' : ''}
        ORDER BY e.id LIMIT ?`,
     );
   const changesAll = changesQuery(false);
@@ -200,54 +256,136 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
 
   const putReception = createReceptionUpdate(db, now);
 
-  const move = db.transaction((code: string, status: PortalStatus, note: string | null): MoveOutcome => {
+  const addEvent = (
+    code: string,
+    kind: TimelineEntry['kind'],
+    status: PortalState,
+    note: string | null,
+    paid: number | null,
+    at: string,
+    extras: EventExtras = NO_EXTRAS,
+  ) => q.eventRow.run({ code, kind, status, note, paid, at, ...extras });
+
+  /**
+   * Papers brought (5 → 4): the appointment date moves by the working days the citizen took, counted from
+   * the day papers were asked for to today (that time does not count against the agency).
+   */
+  function dueAfterSupplement(row: DossierRow, at: string): string | null {
+    const asked = q.lastStatusEvent.get(row.code, 'supplement');
+    if (!asked) return null;
+    const took = workingDaysBetween(vietnamDate(asked.at), vietnamDate(at));
+    return took === 0 ? null : addWorkingDays(row.due_date, took);
+  }
+
+  const move = db.transaction(
+    (
+      code: string,
+      status: PortalStatus,
+      note: string | null,
+      resultElectronic: boolean | null,
+    ): MoveOutcome => {
+      const row = q.byCode.get(code);
+      if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
+      if (!movesOf(row).includes(status)) {
+        return {
+          ok: false,
+          status: 409,
+          error: `Không thể chuyển hồ sơ từ "${row.status}" (${NATIONAL_STATUS_CODES[row.status]}) sang "${status}" (${NATIONAL_STATUS_CODES[status]}).`,
+        };
+      }
+      const text = note?.trim() || null;
+      if (NEEDS_NOTE.has(status) && text === null) {
+        return { ok: false, status: 422, error: `Trạng thái "${status}" cần ghi rõ lý do.` };
+      }
+      const at = now();
+      if (row.reception === 'pending' && status !== 'supplement') {
+        // The portal itself receives (2) or refuses to receive (3, with the reason) a dossier the citizen
+        // filed alone: its reception is decided here, by no officer of the kiosk's. Asking for papers
+        // first (5) leaves it pending.
+        const refused = status === 'refused';
+        if (!refused) q.setDue.run(dueFromReception(row.due_date, row.received_at, at), code);
+        q.setReception.run({
+          code,
+          status,
+          state: refused ? 'refused' : 'received',
+          at,
+          by: null,
+          reason: refused ? text : null,
+          now: at,
+        });
+      } else {
+        q.setStatus.run(status, at, code);
+      }
+      const dueDate =
+        row.status === 'supplement' && status === 'processing' ? dueAfterSupplement(row, at) : null;
+      if (dueDate) q.setDue.run(dueDate, code);
+      const electronic = status === 'done' && resultElectronic !== null ? (resultElectronic ? 1 : 0) : null;
+      if (electronic !== null) q.setResult.run(electronic, code);
+      addEvent(code, 'status', status, text, row.paid, at, {
+        ...NO_EXTRAS,
+        dueDate,
+        resultElectronic: electronic,
+      });
+      return { ok: true, dossier: q.byCode.get(code)! };
+    },
+  );
+
+  /** Only a received dossier has a status the kiosk could show with the fee (a change carries it). */
+  const pay = db.transaction((code: string, paid: boolean, via: 'online' | 'counter'): MoveOutcome => {
     const row = q.byCode.get(code);
     if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
-    // Pending reception, only a decision on it (or a request for papers first) can come next.
-    const pendingOnly = row.reception === 'pending' && !TRANSITIONS.submitted.includes(status);
-    if (pendingOnly || !TRANSITIONS[row.status].includes(status)) {
-      return {
-        ok: false,
-        status: 409,
-        error: `Không thể chuyển hồ sơ từ "${row.status}" sang "${status}".`,
-      };
-    }
-    const text = note?.trim() || null;
-    if (NEEDS_NOTE.has(status) && text === null) {
-      return { ok: false, status: 422, error: `Trạng thái "${status}" cần ghi rõ lý do.` };
+    if (row.reception !== 'received') {
+      return { ok: false, status: 409, error: 'Hãy tiếp nhận hồ sơ trước khi ghi nhận lệ phí.' };
     }
     const at = now();
-    if (row.reception === 'pending' && status !== 'supplement') {
-      // The portal itself receives (accepted) or refuses to receive (rejected, with the reason) a dossier
-      // the citizen filed alone: its reception is decided here, by no officer of the kiosk's. Asking for
-      // papers first (supplement) leaves it pending.
-      const refused = status === 'rejected';
-      q.setReception.run({
-        code,
-        status,
-        state: refused ? 'refused' : 'received',
-        at,
-        by: null,
-        reason: refused ? text : null,
-        now: at,
-      });
-    } else {
-      q.setStatus.run(status, at, code);
-    }
-    q.event.run(code, 'status', status, text, row.paid, at);
+    const paidVia = paid ? via : null;
+    q.setPaid.run(paid ? 1 : 0, paidVia, at, code);
+    addEvent(code, 'payment', row.status, null, paid ? 1 : 0, at, { ...NO_EXTRAS, paidVia });
     return { ok: true, dossier: q.byCode.get(code)! };
   });
 
-  const pay = db.transaction((code: string, paid: boolean): MoveOutcome => {
+  /**
+   * Mẫu 04 (văn bản xin lỗi và đề nghị gia hạn): on a received dossier still open whose appointment date
+   * has passed, the agency's apology and the new date, later than the old one and not in the past.
+   */
+  const apologise = db.transaction((code: string, text: string, newDueDate: string): MoveOutcome => {
     const row = q.byCode.get(code);
     if (!row) return { ok: false, status: 404, error: `Không có hồ sơ ${code}.` };
-    // A change carries the dossier's status; before acceptance there is none the kiosk could show.
-    if (row.status === 'received' || row.reception !== 'received') {
-      return { ok: false, status: 409, error: 'Hãy tiếp nhận hồ sơ (accepted) trước khi ghi nhận lệ phí.' };
-    }
     const at = now();
-    q.setPaid.run(paid ? 1 : 0, at, code);
-    q.event.run(code, 'payment', row.status, null, paid ? 1 : 0, at);
+    const today = vietnamDate(at);
+    if (row.reception !== 'received' || CLOSED.has(row.status) || row.due_date >= today) {
+      // Mẫu 04 is for a late dossier still open: anything else has nothing to apologise for.
+      return {
+        ok: false,
+        status: 409,
+        error: `Hồ sơ ${code} chưa quá hạn (hẹn ${row.due_date}) hoặc đã kết thúc: không cần văn bản xin lỗi.`,
+      };
+    }
+    const words = text.trim();
+    if (words.length === 0 || words.length > 2000) {
+      return {
+        ok: false,
+        status: 422,
+        error: 'Văn bản xin lỗi (Mẫu 04) cần có nội dung (tối đa 2000 ký tự).',
+      };
+    }
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(newDueDate) ||
+      Number.isNaN(Date.parse(newDueDate)) ||
+      newDueDate < today
+    ) {
+      return {
+        ok: false,
+        status: 422,
+        error: 'Ngày hẹn trả mới phải là một ngày (YYYY-MM-DD) từ hôm nay trở đi.',
+      };
+    }
+    q.setApology.run(words, newDueDate, at, code);
+    addEvent(code, 'apology', row.status, null, row.paid, at, {
+      ...NO_EXTRAS,
+      apologyText: words,
+      apologyDueDate: newDueDate,
+    });
     return { ok: true, dossier: q.byCode.get(code)! };
   });
 
@@ -301,9 +439,10 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
           receptionAt: d.reception.at,
           receptionBy: d.reception.by,
           refusalReason: d.reception.reason,
+          dueDate: d.dueDate,
           now: at,
         });
-        q.event.run(code, 'received', status, d.reception.reason, null, at);
+        addEvent(code, 'received', status, d.reception.reason, null, at);
         for (const a of d.attachments) q.addBlob.run(a.sha256, a.bytes, at);
         return { kind: 'created', response };
       },
@@ -315,6 +454,13 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
       if (outcome.ok && outcome.changed) durable();
       return outcome;
     },
+
+    /** Today in Vietnam, YYYY-MM-DD: what "late" is judged against. */
+    today: (): string => vietnamDate(now()),
+
+    /** Whether a dossier may be sent Mẫu 04 now: received, still open, its appointment date passed. */
+    late: (row: DossierRow): boolean =>
+      row.reception === 'received' && !CLOSED.has(row.status) && row.due_date < vietnamDate(now()),
 
     dossier(code: string): DossierRow | null {
       return q.byCode.get(code) ?? null;
@@ -346,19 +492,37 @@ export function createStore(db: Database.Database, clock: Clock, durable: () => 
           at: r.at,
           note: r.note,
           paid: toBool(r.paid),
+          paidVia: r.paid_via,
+          dueDate: r.due_date,
+          apology:
+            r.apology_text !== null && r.apology_due_date !== null
+              ? { text: r.apology_text, newDueDate: r.apology_due_date }
+              : null,
+          resultElectronic: toBool(r.result_electronic),
         })),
         cursor: String(next),
       };
     }),
 
-    moveStatus: (code: string, status: PortalStatus, note: string | null): MoveOutcome => {
-      const outcome = move(code, status, note);
+    moveStatus: (
+      code: string,
+      status: PortalStatus,
+      note: string | null,
+      resultElectronic: boolean | null = null,
+    ): MoveOutcome => {
+      const outcome = move(code, status, note, resultElectronic);
       if (outcome.ok) durable();
       return outcome;
     },
 
-    setPaid: (code: string, paid: boolean): MoveOutcome => {
-      const outcome = pay(code, paid);
+    setPaid: (code: string, paid: boolean, via: 'online' | 'counter' = 'counter'): MoveOutcome => {
+      const outcome = pay(code, paid, via);
+      if (outcome.ok) durable();
+      return outcome;
+    },
+
+    apologise: (code: string, text: string, newDueDate: string): MoveOutcome => {
+      const outcome = apologise(code, text, newDueDate);
       if (outcome.ok) durable();
       return outcome;
     },

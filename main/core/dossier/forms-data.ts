@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { TimelineStatusSchema } from '../../../preload/api';
 import type { KioskConfig } from '../config/schema';
 import type {
   FormApplicant,
@@ -64,18 +65,7 @@ export function formProcedure(procedure: Procedure): FormProcedure {
   return { code: procedure.code, name: procedure.name, legalBasis: [...procedure.legalBasis] };
 }
 
-const STATUSES: ReadonlySet<string> = new Set<TrackedStatus>([
-  'submitted',
-  'received',
-  'sent',
-  'accepted',
-  'processing',
-  'supplement',
-  'done',
-  'returned',
-  'rejected',
-  'refused',
-]);
+const STATUSES: ReadonlySet<string> = new Set<TrackedStatus>(TimelineStatusSchema.options);
 const isTracked = (s: string): s is TrackedStatus => STATUSES.has(s);
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), both included. */

@@ -61,11 +61,13 @@ export function createLookup(ctx: DossierContext) {
        LEFT JOIN outbox o ON o.dossier_id = d.id
        WHERE d.status = 'submitted' AND d.day = ? ORDER BY d.seq`,
     ),
-    // Waiting for an officer, any day (the dossiers_reception partial index), oldest first.
+    // Waiting for an officer, any day (the dossiers_reception partial index), oldest first; one the
+    // citizen withdrew on the portal before anyone received it (national 7) waits for no one.
     pending: db.prepare(
       `SELECT ${DOSSIER_COLUMNS}, o.state AS syncState FROM ${DOSSIER_FROM}
        LEFT JOIN outbox o ON o.dossier_id = d.id
-       WHERE d.reception = 'pending' AND d.status = 'submitted' ORDER BY d.received_at, d.seq LIMIT ?`,
+       WHERE d.reception = 'pending' AND d.status = 'submitted' AND d.current_status IS NOT 'withdrawn'
+       ORDER BY d.received_at, d.seq LIMIT ?`,
     ),
   };
 

@@ -15,9 +15,41 @@ export interface PortalEvent {
   source: 'kiosk' | 'portal';
 }
 
+/** What the status pull compares a change with. */
+export interface PortalHeld {
+  id: string;
+  code: string | null;
+  portalCode: string | null;
+  paid: number | null;
+  currentStatus: string | null;
+  dueDate: string | null;
+  paidVia: string | null;
+  resultElectronic: number | null;
+  apologyText: string | null;
+  apologyDueDate: string | null;
+}
+
+/** A status change as written on the dossier; every field but the status null when the portal is silent. */
+export interface PortalApplied {
+  id: string;
+  status: string;
+  paid: 0 | 1 | null;
+  paidVia: 'online' | 'counter' | null;
+  dueDate: string | null;
+  apologyText: string | null;
+  apologyDueDate: string | null;
+  resultElectronic: 0 | 1 | null;
+  portalCode: string;
+  now: string;
+}
+
 export function createPortalRecords(db: Database.Database) {
   const q = {
-    submitted: db.prepare(`SELECT id, code, paid FROM dossiers WHERE id = ? AND status = 'submitted'`),
+    submitted: db.prepare(
+      `SELECT id, code, portal_code AS portalCode, paid, current_status AS currentStatus, due_date AS dueDate, paid_via AS paidVia,
+         result_electronic AS resultElectronic, apology_text AS apologyText, apology_due_date AS apologyDueDate
+       FROM dossiers WHERE id = ? AND status = 'submitted'`,
+    ),
     portalEvent: db
       .prepare(
         `SELECT 1 FROM dossier_events WHERE dossier_id = ? AND status = ? AND at = ? AND source = 'portal'`,
@@ -25,21 +57,26 @@ export function createPortalRecords(db: Database.Database) {
       .pluck(),
     // The portal code is taken only when the dossier has none and no other dossier holds it: portal_code
     // is UNIQUE, and a code another dossier holds would fail the whole page of changes.
+    // A fee the portal reports unpaid again has no way it was paid. A new appointment date keeps the
+    // first one given (Mẫu 01) in first_due_date, once; the portal's date is firm, not an estimate.
     status: db.prepare(
       `UPDATE dossiers SET current_status = @status,
          paid = CASE WHEN @paid IS NULL THEN paid ELSE @paid END,
+         paid_via = CASE WHEN @paid = 0 THEN NULL ELSE COALESCE(@paidVia, paid_via) END,
+         first_due_date = CASE WHEN @dueDate IS NOT NULL AND @dueDate IS NOT due_date
+                          THEN COALESCE(first_due_date, due_date) ELSE first_due_date END,
+         due_estimated = CASE WHEN @dueDate IS NULL THEN due_estimated ELSE 0 END,
+         due_date = COALESCE(@dueDate, due_date),
+         apology_text = COALESCE(@apologyText, apology_text),
+         apology_due_date = COALESCE(@apologyDueDate, apology_due_date),
+         result_electronic = COALESCE(@resultElectronic, result_electronic),
          portal_code = COALESCE(portal_code,
            (SELECT @portalCode WHERE NOT EXISTS (SELECT 1 FROM dossiers WHERE portal_code = @portalCode))),
          updated_at = @now
        WHERE id = @id`,
     ),
-    sent: db.prepare(
-      `UPDATE dossiers SET portal_code = @portalCode,
-         current_status = CASE WHEN current_status IS NULL OR current_status = 'received' THEN 'sent'
-                          ELSE current_status END,
-         updated_at = @now
-       WHERE id = @id`,
-    ),
+    // 'sent' is the kiosk's own step on the timeline, never a dossier's current (national) status.
+    sent: db.prepare(`UPDATE dossiers SET portal_code = @portalCode, updated_at = @now WHERE id = @id`),
     codeOwner: db.prepare(`SELECT id FROM dossiers WHERE portal_code = ?`).pluck(),
     event: db.prepare(
       `INSERT INTO dossier_events (dossier_id, status, at, note_vi, note_en, source)
@@ -49,25 +86,23 @@ export function createPortalRecords(db: Database.Database) {
   };
 
   return {
-    /** A submitted dossier of this kiosk (a draft or an unknown id is none): its code and fee state. */
-    submitted(id: string): { id: string; code: string | null; paid: number | null } | undefined {
-      return q.submitted.get(id) as { id: string; code: string | null; paid: number | null } | undefined;
+    /** A submitted dossier of this kiosk (a draft or an unknown id is none): what a status change may alter. */
+    submitted(id: string): PortalHeld | undefined {
+      return q.submitted.get(id) as PortalHeld | undefined;
     },
     /** Whether the timeline already shows this status at this instant from the portal. */
     hasPortalEvent(id: string, status: string, at: string): boolean {
       return Boolean(q.portalEvent.get(id, status, at));
     },
-    /** The portal's status (and fee when it says, and its code when it is free) as the current one. */
-    applyPortalStatus(change: {
-      id: string;
-      status: string;
-      paid: 0 | 1 | null;
-      portalCode: string;
-      now: string;
-    }): void {
+    /**
+     * The portal's status as the current one, with what the change says besides (null: unchanged): the
+     * fee and how it was paid, the appointment date it now holds, Mẫu 04's apology, an electronic result;
+     * and its code when it is free.
+     */
+    applyPortalStatus(change: PortalApplied): void {
       q.status.run(change);
     },
-    /** Delivered: the portal's code, and `sent` unless the portal has already moved the dossier on. */
+    /** Delivered: the portal's code (the `sent` timeline row is the caller's; the status stays). */
     markSent(id: string, portalCode: string, now: string): void {
       q.sent.run({ id, portalCode, now });
     },

@@ -19,7 +19,7 @@ const log = createLogger('dossier.reception');
 /** A change the portal's status pull reports on a dossier still waiting to be received. */
 export interface PortalReception {
   id: string;
-  status: 'accepted' | 'rejected';
+  status: 'received' | 'refused';
   at: string;
   note: string | null;
 }
@@ -42,7 +42,7 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
     received: db.prepare(
       `UPDATE dossiers SET reception = 'received', reception_at = @at, reception_by = @by,
          reception_source = @source, due_date = @dueDate, due_estimated = @dueEstimated,
-         current_status = CASE WHEN current_status IS NULL OR current_status IN ('submitted', 'sent')
+         current_status = CASE WHEN current_status IS NULL OR current_status = 'submitted'
                           THEN 'received' ELSE current_status END,
          updated_at = @now
        WHERE id = @id AND reception = 'pending'`,
@@ -256,7 +256,7 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
       const full = ctx.row(change.id);
       const now = ctx.now().toISOString();
       const at = portalInstant(change.at, config.timeZone) ?? now;
-      if (change.status === 'accepted') {
+      if (change.status === 'received') {
         const due = dueFrom(full, at);
         q.received.run({
           id: change.id,

@@ -33,14 +33,14 @@ export type SyncConfig = Pick<KioskConfig, 'sync' | 'kioskId' | 'timeZone'> & {
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /**
- * A status change by which the portal itself received a dossier the citizen filed alone (`accepted`) or
- * refused to receive it (`rejected`, with the portal's reason in `note`): the dossier's reception was
- * `pending` on this kiosk when the change was pulled.
+ * A status change by which the portal itself received a dossier the citizen filed alone (`received`, or
+ * a later status: a portal may merge steps) or refused to receive it (`refused`, with the portal's reason
+ * in `note`): the dossier's reception was `pending` on this kiosk when the change was pulled.
  */
 export interface PortalReceptionChange {
   /** The kiosk's dossier id. */
   id: string;
-  status: 'accepted' | 'rejected';
+  status: 'received' | 'refused';
   /** When the portal decided (ISO instant): the due date counts from it. */
   at: string;
   note: string | null;

@@ -12,13 +12,45 @@ export interface Bilingual {
 }
 
 const statusWords: Record<PortalStatusChange['status'], Bilingual> = {
-  accepted: { vi: 'đã được tiếp nhận', en: 'was accepted' },
+  received: { vi: 'đã được tiếp nhận', en: 'was received' },
+  refused: { vi: 'không được tiếp nhận', en: 'was refused' },
   processing: { vi: 'đang được giải quyết', en: 'is being processed' },
   supplement: { vi: 'cần bổ sung giấy tờ', en: 'needs more documents' },
+  financial: { vi: 'chờ thực hiện nghĩa vụ tài chính', en: 'awaits the fees or taxes due' },
+  withdrawn: { vi: 'đã được rút theo yêu cầu của công dân', en: "was withdrawn at the citizen's request" },
+  stopped: { vi: 'bị dừng xử lý', en: 'was stopped' },
   done: { vi: 'đã có kết quả', en: 'has its result' },
   returned: { vi: 'đã trả kết quả', en: 'result handed over' },
-  rejected: { vi: 'bị từ chối', en: 'was rejected' },
 };
+
+/** dd/mm/yyyy of an ISO day, as staff read dates. */
+const day = (iso: string): string => iso.split('-').reverse().join('/');
+
+/** What a change says besides its status, each part after a space; empty when nothing. */
+function detailWords(change: PortalStatusChange): Bilingual {
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (change.dueDate) {
+    vi.push(`Ngày hẹn trả mới: ${day(change.dueDate)}.`);
+    en.push(`New appointment date: ${day(change.dueDate)}.`);
+  }
+  if (change.apology) {
+    vi.push(`Cơ quan gửi văn bản xin lỗi (Mẫu 04), hẹn lại ngày ${day(change.apology.newDueDate)}.`);
+    en.push(`The agency apologised (Mẫu 04) and gives a new date: ${day(change.apology.newDueDate)}.`);
+  }
+  if (change.resultElectronic) {
+    vi.push('Kết quả được cấp bản điện tử.');
+    en.push('The result was issued electronically.');
+  }
+  if (change.paid && change.paidVia) {
+    vi.push(change.paidVia === 'online' ? 'Đã thanh toán trực tuyến.' : 'Đã nộp phí tại quầy.');
+    en.push(change.paidVia === 'online' ? 'Paid online.' : 'Paid at the counter.');
+  }
+  return {
+    vi: vi.map((w) => ` ${w}`).join(''),
+    en: en.map((w) => ` ${w}`).join(''),
+  };
+}
 
 export const feed = {
   online: (): Bilingual => ({
@@ -51,7 +83,19 @@ export const feed = {
   status: (code: string, change: PortalStatusChange): Bilingual => {
     const words = statusWords[change.status];
     const note = change.note ? `: ${change.note}` : '.';
-    return { vi: `Hồ sơ ${code} ${words.vi}${note}`, en: `Dossier ${code} ${words.en}${note}` };
+    const more = detailWords(change);
+    return {
+      vi: `Hồ sơ ${code} ${words.vi}${note}${more.vi}`,
+      en: `Dossier ${code} ${words.en}${note}${more.en}`,
+    };
+  },
+  /** The portal changed what it holds of a dossier without moving it: the date, Mẫu 04, the result. */
+  details: (code: string, change: PortalStatusChange): Bilingual => {
+    const more = detailWords(change);
+    return {
+      vi: `Cổng cập nhật hồ sơ ${code} (${statusWords[change.status].vi}).${more.vi}`,
+      en: `The portal updated dossier ${code} (${statusWords[change.status].en}).${more.en}`,
+    };
   },
   paid: (code: string): Bilingual => ({
     vi: `Cổng báo hồ sơ ${code} đã nộp phí, lệ phí.`,

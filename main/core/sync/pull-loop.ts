@@ -47,8 +47,8 @@ export function createPullLoop(deps: {
     net: deps.net,
     reception: deps.reception,
     applied(list) {
-      for (const { id, code, change, newStatus } of list) {
-        deps.changed(id, code, newStatus ? `status:${change.status}` : 'paid');
+      for (const { id, code, change, newStatus, what } of list) {
+        deps.changed(id, code, newStatus ? `status:${change.status}` : what);
         if (newStatus && change.status === 'supplement') {
           deps.alerts.raise(
             {

@@ -27,8 +27,21 @@ export interface Applied {
   id: string;
   code: string | null;
   change: PortalStatusChange;
-  /** False when only the fee changed (the status was already on the timeline). */
+  /** False when the status was already the dossier's (a repeat, or a change that only adds details). */
   newStatus: boolean;
+  /** With the status unchanged: only the fee changed (`paid`), or the due date, Mẫu 04, the result (`details`). */
+  what: 'status' | 'paid' | 'details';
+}
+
+/**
+ * How a national status received on a dossier still pending here decides its reception: `refused` is
+ * the portal refusing to receive it; a request for papers (Mẫu 02 instead of receiving it) or the
+ * citizen withdrawing it is no reception; anything else means the portal received it (a portal may merge
+ * steps: a dossier it is processing, has stopped or has finished was received there).
+ */
+export function receptionDecidedBy(status: PortalStatusChange['status']): 'received' | 'refused' | null {
+  if (status === 'refused') return 'refused';
+  return status === 'supplement' || status === 'withdrawn' ? null : 'received';
 }
 
 /**
@@ -63,18 +76,33 @@ export function createStatusPull(deps: {
         continue;
       }
       const paid = change.paid === null ? null : change.paid ? 1 : 0;
-      // A status already on the timeline (same status, same instant) is not shown twice; a payment the
-      // portal reports with an unchanged status still updates the fee.
-      const newStatus = !dossiers.hasPortalEvent(change.id, change.status, change.at);
-      const newFee = paid !== null && paid !== dossier.paid;
-      if (!newStatus && !newFee) continue;
+      const paidVia = change.paidVia ?? null;
+      const dueDate = change.dueDate ?? null;
+      const apology = change.apology ?? null;
+      const resultElectronic =
+        change.resultElectronic === undefined || change.resultElectronic === null
+          ? null
+          : change.resultElectronic
+            ? 1
+            : 0;
+      // A status already on the timeline (same status, same instant), or the dossier's status already
+      // (a portal repeating it with a fee, a new date or Mẫu 04), is not shown twice; what the change
+      // says besides still updates the dossier.
+      const newStatus =
+        !dossiers.hasPortalEvent(change.id, change.status, change.at) &&
+        dossier.currentStatus !== change.status;
+      const newFee =
+        paid !== null && (paid !== dossier.paid || (paidVia !== null && paidVia !== dossier.paidVia));
+      const newDetails =
+        (dueDate !== null && dueDate !== dossier.dueDate) ||
+        (apology !== null &&
+          (apology.text !== dossier.apologyText || apology.newDueDate !== dossier.apologyDueDate)) ||
+        (resultElectronic !== null && resultElectronic !== dossier.resultElectronic);
+      // Nothing new, unless the change tells a portal code the kiosk never heard (the POST's answer lost).
+      if (!newStatus && !newFee && !newDetails && dossier.portalCode !== null) continue;
       // The portal received (or refused to receive) a dossier the citizen filed alone that no officer
       // here has received yet: the dossier module records the reception, in this page's transaction.
-      // A portal may merge steps: a dossier it is processing or has finished was received there, even
-      // without an `accepted` first. A request for papers on a pending one is not a reception (Mẫu 02
-      // instead of receiving it): it stays pending.
-      const decided =
-        change.status === 'rejected' ? 'rejected' : change.status === 'supplement' ? null : 'accepted';
+      const decided = receptionDecidedBy(change.status);
       if (newStatus && decided && store.receptionNow(change.id)?.reception === 'pending') {
         deps.reception?.byPortal({ id: change.id, status: decided, at: change.at, note: change.note });
       }
@@ -92,18 +120,42 @@ export function createStatusPull(deps: {
         id: change.id,
         status: change.status,
         paid,
+        paidVia: paid === 0 ? null : paidVia,
+        dueDate,
+        apologyText: apology?.text ?? null,
+        apologyDueDate: apology?.newDueDate ?? null,
+        resultElectronic,
         portalCode: change.portalCode,
         now,
       });
       const code = dossier.code ?? change.portalCode;
-      store.event(now, 'status', dossier.code, newStatus ? feed.status(code, change) : feed.paid(code));
+      const what = newStatus ? 'status' : newDetails ? 'details' : 'paid';
+      store.event(
+        now,
+        'status',
+        dossier.code,
+        what === 'status'
+          ? feed.status(code, change)
+          : what === 'paid'
+            ? feed.paid(code)
+            : feed.details(code, change),
+      );
       deps.audit.record({
-        action: newStatus ? 'dossier.portal-status' : 'dossier.portal-paid',
+        action: what === 'status' ? 'dossier.portal-status' : `dossier.portal-${what}`,
         targetType: 'dossier',
         targetId: change.id,
-        details: { status: change.status, at: change.at, portalCode: change.portalCode, paid: change.paid },
+        details: {
+          status: change.status,
+          at: change.at,
+          portalCode: change.portalCode,
+          paid: change.paid,
+          paidVia,
+          dueDate,
+          apology: apology ? { newDueDate: apology.newDueDate } : null,
+          resultElectronic: change.resultElectronic ?? null,
+        },
       });
-      applied.push({ id: change.id, code: dossier.code, change, newStatus });
+      applied.push({ id: change.id, code: dossier.code, change, newStatus, what });
     }
     store.setState(CURSOR_KEY, cursor);
     return applied;

@@ -261,11 +261,11 @@ describe('dossier.supplementRequest (Mẫu 02)', () => {
 });
 
 describe('the portal receives or refuses a pending dossier', () => {
-  it('accepted: received by the portal, due date from its moment; a dossier not pending is left alone', async () => {
+  it('received: received by the portal, due date from its moment; a dossier not pending is left alone', async () => {
     setup();
     h.clock.set(new Date('2026-11-27T09:00:00.000Z'));
     const { id } = dossiers.submit(await draft());
-    dossiers.receptionByPortal({ id, status: 'accepted', at: '2026-11-30T03:00:00.000Z', note: null });
+    dossiers.receptionByPortal({ id, status: 'received', at: '2026-11-30T03:00:00.000Z', note: null });
     expect(row(id)).toMatchObject({
       reception: 'received',
       reception_source: 'portal',
@@ -273,16 +273,16 @@ describe('the portal receives or refuses a pending dossier', () => {
       reception_at: '2026-11-30T03:00:00.000Z',
       due_date: '2026-12-03',
     });
-    dossiers.receptionByPortal({ id, status: 'rejected', at: '2026-12-01T03:00:00.000Z', note: 'x' });
+    dossiers.receptionByPortal({ id, status: 'refused', at: '2026-12-01T03:00:00.000Z', note: 'x' });
     expect(row(id)).toMatchObject({ reception: 'received' });
   });
 
-  it("rejected: refused with the portal's reason", async () => {
+  it("refused: refused with the portal's reason", async () => {
     setup();
     const { id } = dossiers.submit(await draft());
     dossiers.receptionByPortal({
       id,
-      status: 'rejected',
+      status: 'refused',
       at: '2026-11-24T03:00:00.000Z',
       note: 'Sai thẩm quyền',
     });
@@ -394,7 +394,7 @@ describe('found in review', () => {
   it('a portal refusal without words gets a worded reason; the reason stays out of the audit', async () => {
     setup();
     const first = dossiers.submit(await draft());
-    dossiers.receptionByPortal({ id: first.id, status: 'rejected', at: '2026-11-24T03:00:00Z', note: null });
+    dossiers.receptionByPortal({ id: first.id, status: 'refused', at: '2026-11-24T03:00:00Z', note: null });
     expect(row(first.id)).toMatchObject({ refusal_reason: PORTAL_REFUSAL_WITHOUT_REASON });
     const second = dossiers.submit(await draft());
     await dossiers.refuse(second.id, 'Ông Nguyễn Văn A, CCCD 001190012345, không có giấy ủy quyền', staff);

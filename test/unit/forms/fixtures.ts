@@ -87,7 +87,7 @@ export function dossier(i: number, overrides: Partial<TrackedDossier> = {}): Tra
     events: [
       { status: 'received', at: '2026-11-23T02:15:00.000Z', note: null, source: 'kiosk' },
       { status: 'sent', at: '2026-11-23T02:20:00.000Z', note: null, source: 'kiosk' },
-      { status: 'accepted', at: '2026-11-23T04:00:00.000Z', note: null, source: 'portal' },
+      { status: 'received', at: '2026-11-23T04:00:00.000Z', note: null, source: 'portal' },
       { status: 'done', at: '2026-11-25T08:00:00.000Z', note: 'Đã ký giấy khai sinh', source: 'portal' },
       { status: 'returned', at: '2026-11-26T02:00:00.000Z', note: null, source: 'portal' },
     ],

@@ -45,6 +45,10 @@ describe('reference portal: status changes with a cursor', () => {
         at: expect.any(String),
         note: 'Bản sao giấy khai sinh bị mờ, đề nghị nộp lại.',
         paid: null,
+        paidVia: null,
+        dueDate: null,
+        apology: null,
+        resultElectronic: null,
       },
     ]);
     expect(Number(after.cursor)).toBeGreaterThan(Number(before.cursor));
@@ -53,7 +57,7 @@ describe('reference portal: status changes with a cursor', () => {
     expect(none).toEqual({ changes: [], cursor: after.cursor });
 
     await admin(portal, `/admin/api/dossiers/${encodeURIComponent(portalCode)}/status`, {
-      status: 'accepted',
+      status: 'processing',
     });
     const paid = await admin(portal, `/admin/api/dossiers/${encodeURIComponent(portalCode)}/paid`, {
       paid: true,
@@ -61,8 +65,8 @@ describe('reference portal: status changes with a cursor', () => {
     expect(paid.status).toBe(200);
     const latest = await changes(portal, `changedSince=${after.cursor}&kiosk=K01`);
     expect(latest.changes.map((c) => [c.status, c.paid])).toEqual([
-      ['accepted', null],
-      ['accepted', true],
+      ['processing', null],
+      ['processing', true],
     ]);
   });
 
@@ -70,19 +74,19 @@ describe('reference portal: status changes with a cursor', () => {
     const portal = await startPortal();
     const mine = await submit(portal, 'K01');
     const theirs = await submit(portal, 'K02', '000.00.12.H29-K02-261123-0001');
-    portal.admin.setStatus(theirs.portalCode, 'accepted');
-    portal.admin.setStatus(mine.portalCode, 'accepted');
+    portal.admin.setStatus(theirs.portalCode, 'processing');
     portal.admin.setStatus(mine.portalCode, 'processing');
+    portal.admin.setStatus(mine.portalCode, 'done');
 
     const k01 = await changes(portal, 'kiosk=K01');
     expect(k01.changes.map((c) => [c.portalCode, c.status])).toEqual([
-      [mine.portalCode, 'accepted'],
       [mine.portalCode, 'processing'],
+      [mine.portalCode, 'done'],
     ]);
     const page1 = await changes(portal, 'kiosk=K01&limit=1');
-    expect(page1.changes.map((c) => c.status)).toEqual(['accepted']);
+    expect(page1.changes.map((c) => c.status)).toEqual(['processing']);
     const page2 = await changes(portal, `kiosk=K01&limit=1&changedSince=${page1.cursor}`);
-    expect(page2.changes.map((c) => c.status)).toEqual(['processing']);
+    expect(page2.changes.map((c) => c.status)).toEqual(['done']);
     expect((await send(portal.url, '/api/v1/dossiers?changedSince=abc')).status).toBe(400);
   });
 
@@ -93,13 +97,13 @@ describe('reference portal: status changes with a cursor', () => {
     expect((await admin(portal, `${path}/status`, { status: 'returned' })).status).toBe(409);
     expect((await admin(portal, `${path}/status`, { status: 'supplement', note: '  ' })).status).toBe(422);
     expect((await admin(portal, `${path}/status`, { status: 'archived' })).status).toBe(422);
-    expect((await admin(portal, `${path}/paid`, {})).status).toBe(409);
-    expect((await admin(portal, `${path}/status`, { status: 'accepted' }, 'kiosk-token-one')).status).toBe(
+    expect((await admin(portal, '/admin/api/dossiers/KHONG-CO/paid', {})).status).toBe(404);
+    expect((await admin(portal, `${path}/status`, { status: 'processing' }, 'kiosk-token-one')).status).toBe(
       401,
     );
-    expect((await admin(portal, '/admin/api/dossiers/KHONG-CO/status', { status: 'accepted' })).status).toBe(
-      404,
-    );
+    expect(
+      (await admin(portal, '/admin/api/dossiers/KHONG-CO/status', { status: 'processing' })).status,
+    ).toBe(404);
     const list = (await send(portal.url, '/admin/api/dossiers', { token: ADMIN })).json() as {
       dossiers: { code: string; status: string }[];
     };
@@ -133,10 +137,10 @@ describe('reference portal: admin page', () => {
         headers: { Authorization: basic(ADMIN), 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(fields).toString(),
       });
-    expect((await form({ status: 'accepted' })).status).toBe(403);
-    const ok = await form({ status: 'accepted', note: '', csrf });
+    expect((await form({ status: 'processing' })).status).toBe(403);
+    const ok = await form({ status: 'processing', note: '', csrf });
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe('/admin');
-    expect(portal.store.dossier(portalCode)?.status).toBe('accepted');
+    expect(portal.store.dossier(portalCode)?.status).toBe('processing');
   });
 });

@@ -147,17 +147,17 @@ describe('reference portal: submitting dossiers', () => {
     const portal = await startPortal();
     const dossier = dossierWith([]);
     const { portalCode } = (await postDossier(portal, dossier)).json() as { portalCode: string };
-    portal.admin.setStatus(portalCode, 'accepted');
+    portal.admin.setStatus(portalCode, 'processing');
     const reply = await send(portal.url, `/api/v1/dossiers/${encodeURIComponent(portalCode)}`);
     expect(reply.status).toBe(200);
     expect(reply.json()).toMatchObject({
       portalCode,
       id: dossier.id,
       localCode: dossier.localCode,
-      status: 'accepted',
+      status: 'processing',
       timeline: [
         { status: 'received', note: null },
-        { status: 'accepted', note: null },
+        { status: 'processing', note: null },
       ],
     });
     expect((await send(portal.url, '/api/v1/dossiers/000.00.12.H29-261123-9999')).status).toBe(404);

@@ -36,9 +36,11 @@ describe('the OpenAPI file', () => {
         'GET /admin',
         'POST /admin/dossiers/{code}/status',
         'POST /admin/dossiers/{code}/paid',
+        'POST /admin/dossiers/{code}/apology',
         'GET /admin/api/dossiers',
         'POST /admin/api/dossiers/{code}/status',
         'POST /admin/api/dossiers/{code}/paid',
+        'POST /admin/api/dossiers/{code}/apology',
       ].sort(),
     );
   });

@@ -80,8 +80,8 @@ describe('reference portal: reception (Nghị định 118/2025)', () => {
   it('refuses received after the portal itself refused to receive it (409 with its reason)', async () => {
     const portal = await startPortal();
     const { dossier, portalCode } = await submitPending(portal);
-    expect(portal.admin.setStatus(portalCode, 'rejected')).toMatchObject({ ok: false, status: 422 });
-    expect(portal.admin.setStatus(portalCode, 'rejected', 'Không thuộc thẩm quyền')).toMatchObject({
+    expect(portal.admin.setStatus(portalCode, 'refused')).toMatchObject({ ok: false, status: 422 });
+    expect(portal.admin.setStatus(portalCode, 'refused', 'Không thuộc thẩm quyền')).toMatchObject({
       ok: true,
     });
     expect(portal.store.dossier(portalCode)).toMatchObject({
@@ -90,7 +90,7 @@ describe('reference portal: reception (Nghị định 118/2025)', () => {
       reception_by: null,
     });
     expect((await changes(portal)).map((c) => [c.status, c.note])).toEqual([
-      ['rejected', 'Không thuộc thẩm quyền'],
+      ['refused', 'Không thuộc thẩm quyền'],
     ]);
 
     const late = await put(portal, dossier.id, RECEIVED);
@@ -111,8 +111,8 @@ describe('reference portal: reception (Nghị định 118/2025)', () => {
       // Not processed before it is received.
       expect(portal.admin.setStatus(d.portalCode, 'processing')).toMatchObject({ ok: false, status: 409 });
     }
-    expect(portal.admin.setStatus(a.portalCode, 'accepted')).toMatchObject({ ok: true });
-    expect(portal.store.dossier(a.portalCode)).toMatchObject({ status: 'accepted', reception: 'received' });
+    expect(portal.admin.setStatus(a.portalCode, 'received')).toMatchObject({ ok: true });
+    expect(portal.store.dossier(a.portalCode)).toMatchObject({ status: 'received', reception: 'received' });
     const taken = await put(portal, b.dossier.id, RECEIVED);
     expect(taken.status).toBe(200);
     expect(portal.store.dossier(b.portalCode)).toMatchObject({ status: 'received', reception: 'received' });
@@ -150,7 +150,7 @@ describe('reference portal: reception (Nghị định 118/2025)', () => {
     expect(first).toContain('Chờ tiếp nhận (2)');
     expect(pendingPart(first)).toContain(a.portalCode);
     expect(pendingPart(first)).toContain('>Tiếp nhận</button>');
-    expect(pendingPart(first)).toContain('>Từ chối</button>');
+    expect(pendingPart(first)).toContain('>Từ chối tiếp nhận</button>');
     const csrf = /name="csrf" value="([0-9a-f]+)"/.exec(first)![1]!;
     const form = (code: string, fields: Record<string, string>) =>
       send(portal.url, `/admin/dossiers/${encodeURIComponent(code)}/status`, {
@@ -160,16 +160,16 @@ describe('reference portal: reception (Nghị định 118/2025)', () => {
         body: new URLSearchParams({ csrf, ...fields }).toString(),
       });
 
-    expect((await form(a.portalCode, { status: 'accepted', note: '' })).status).toBe(303);
-    expect((await form(b.portalCode, { status: 'rejected', note: '' })).status).toBe(422);
-    expect((await form(b.portalCode, { status: 'rejected', note: 'Hồ sơ nộp sai nơi' })).status).toBe(303);
+    expect((await form(a.portalCode, { status: 'received', note: '' })).status).toBe(303);
+    expect((await form(b.portalCode, { status: 'refused', note: '' })).status).toBe(422);
+    expect((await form(b.portalCode, { status: 'refused', note: 'Hồ sơ nộp sai nơi' })).status).toBe(303);
 
     const after = await page();
     expect(after).toContain('Chờ tiếp nhận (0)');
-    expect(portal.store.dossier(a.portalCode)).toMatchObject({ status: 'accepted', reception: 'received' });
+    expect(portal.store.dossier(a.portalCode)).toMatchObject({ status: 'received', reception: 'received' });
     const refusedRow = after.slice(after.lastIndexOf(`<strong>${b.portalCode}</strong>`));
-    expect(refusedRow).toContain('Từ chối tiếp nhận');
+    expect(refusedRow).toContain('3 · Không được tiếp nhận');
     expect(refusedRow).toContain('Hồ sơ nộp sai nơi');
-    expect((await changes(portal)).map((c) => c.status)).toEqual(['accepted', 'rejected']);
+    expect((await changes(portal)).map((c) => c.status)).toEqual(['received', 'refused']);
   });
 });

@@ -175,8 +175,8 @@ describe('portal client against the reference portal', () => {
     expect(start).toMatchObject({ ok: true, value: { changes: [] } });
     if (!start.ok) return;
 
-    portal.admin.setStatus(b.value.portalCode, 'accepted');
-    portal.admin.setStatus(a.value.portalCode, 'rejected', 'Hồ sơ không thuộc thẩm quyền.');
+    portal.admin.setStatus(b.value.portalCode, 'processing');
+    portal.admin.setStatus(a.value.portalCode, 'stopped', 'Hồ sơ không thuộc thẩm quyền.');
     const next = await client.changes(start.value.cursor);
     expect(next).toEqual({
       ok: true,
@@ -185,10 +185,14 @@ describe('portal client against the reference portal', () => {
           {
             id: mine.id,
             portalCode: a.value.portalCode,
-            status: 'rejected',
+            status: 'stopped',
             at: expect.any(String),
             note: 'Hồ sơ không thuộc thẩm quyền.',
             paid: null,
+            paidVia: null,
+            dueDate: null,
+            apology: null,
+            resultElectronic: null,
           },
         ],
         cursor: expect.any(String),

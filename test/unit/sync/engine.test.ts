@@ -33,7 +33,8 @@ describe('sync drain', () => {
         .prepare('SELECT portal_code AS portalCode, current_status AS status FROM dossiers WHERE id = ?')
         .get(d.id) as { portalCode: string; status: string };
       expect(local.portalCode).toBe(h.portal.dossiers.get(d.id)!.portalCode);
-      expect(local.status).toBe('sent');
+      // 'sent' is a timeline step, never the current (national) status.
+      expect(local.status).toBe('received');
       expect(
         count(h, `SELECT COUNT(*) FROM dossier_events WHERE dossier_id = ? AND status = 'sent'`, d.id),
       ).toBe(1);

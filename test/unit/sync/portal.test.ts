@@ -129,7 +129,7 @@ describe('sync against the reference portal', () => {
       .prepare('SELECT portal_code FROM dossiers WHERE id = ?')
       .pluck()
       .get(d.id) as string;
-    portal.admin.setStatus(portalCode, 'accepted');
+    portal.admin.setStatus(portalCode, 'processing');
     portal.admin.setStatus(portalCode, 'supplement', 'Bổ sung bản sao giấy chứng sinh có chứng thực.');
     portal.admin.setPaid(portalCode, true);
     await waitFor(
@@ -149,7 +149,7 @@ describe('sync against the reference portal', () => {
       expect.arrayContaining([
         { status: 'received', note: null, source: 'kiosk' },
         expect.objectContaining({ status: 'sent', source: 'kiosk' }),
-        { status: 'accepted', note: null, source: 'portal' },
+        { status: 'processing', note: null, source: 'portal' },
         { status: 'supplement', note: 'Bổ sung bản sao giấy chứng sinh có chứng thực.', source: 'portal' },
       ]),
     );
@@ -189,7 +189,7 @@ describe('sync against the reference portal', () => {
         .prepare('INSERT INTO reception_updates (dossier_id, queued_at) VALUES (?, ?)')
         .run(atCounter.id, at);
     })();
-    portal.admin.setStatus(codeOf(atPortal.id), 'accepted');
+    portal.admin.setStatus(codeOf(atPortal.id), 'received');
 
     await waitFor(
       'the reception taken',
@@ -207,6 +207,6 @@ describe('sync against the reference portal', () => {
       5000,
     );
     await waitFor('the portal’s reception', () => byPortal.length > 0, 5000);
-    expect(byPortal).toEqual([expect.objectContaining({ id: atPortal.id, status: 'accepted' })]);
+    expect(byPortal).toEqual([expect.objectContaining({ id: atPortal.id, status: 'received' })]);
   });
 });

@@ -28,8 +28,8 @@ async function sentDossier() {
 describe('status pull', () => {
   it('adds the portal statuses to the timeline, updates status and fee, and keeps the cursor', async () => {
     const { h, d, change } = await sentDossier();
-    change('accepted', '2026-11-23T02:05:00.000Z');
-    change('processing', '2026-11-23T02:06:00.000Z');
+    change('processing', '2026-11-23T02:05:00.000Z');
+    change('financial', '2026-11-23T02:06:00.000Z');
     change('supplement', '2026-11-23T02:07:00.000Z', 'Thiếu bản sao giấy chứng sinh');
     change('done', '2026-11-23T02:08:00.000Z', null, true);
 
@@ -37,8 +37,8 @@ describe('status pull', () => {
     expect(timeline(h, d.id).map((r) => [r.status, r.source])).toEqual([
       ['received', 'kiosk'],
       ['sent', 'kiosk'],
-      ['accepted', 'portal'],
       ['processing', 'portal'],
+      ['financial', 'portal'],
       ['supplement', 'portal'],
       ['done', 'portal'],
     ]);
@@ -61,11 +61,11 @@ describe('status pull', () => {
 
   it('a page the portal sends again (lost cursor) does not double the timeline', async () => {
     const { h, d, change } = await sentDossier();
-    change('accepted', '2026-11-23T02:05:00.000Z');
+    change('processing', '2026-11-23T02:05:00.000Z');
     await h.advance(60_000);
     h.db.prepare(`DELETE FROM sync_state WHERE key = 'status.cursor'`).run();
     await h.advance(60_000);
-    expect(timeline(h, d.id).filter((r) => r.status === 'accepted')).toHaveLength(1);
+    expect(timeline(h, d.id).filter((r) => r.status === 'processing')).toHaveLength(1);
   });
 
   it('a payment reported with the status and instant already on the timeline updates the fee only', async () => {
@@ -87,30 +87,30 @@ describe('status pull', () => {
     h.portal.changeLog.push({
       id: '11111111-1111-4111-8111-111111111111',
       portalCode: 'X',
-      status: 'accepted',
+      status: 'processing',
       at: '2026-11-23T02:05:00.000Z',
       note: null,
       paid: null,
     });
-    change('accepted', '2026-11-23T02:06:00.000Z');
+    change('processing', '2026-11-23T02:06:00.000Z');
     await h.advance(60_000);
     expect(h.db.prepare(`SELECT value FROM sync_state WHERE key = 'status.cursor'`).pluck().get()).toBe('2');
   });
 
   it('a failed pull keeps the cursor and tries again on the next tick', async () => {
     const { h, d, change } = await sentDossier();
-    change('accepted', '2026-11-23T02:05:00.000Z');
+    change('processing', '2026-11-23T02:05:00.000Z');
     h.portal.fail('changes', failures.server(502));
     await h.advance(60_000);
-    expect(timeline(h, d.id).some((r) => r.status === 'accepted')).toBe(false);
+    expect(timeline(h, d.id).some((r) => r.status === 'processing')).toBe(false);
     await h.advance(60_000);
-    expect(timeline(h, d.id).some((r) => r.status === 'accepted')).toBe(true);
+    expect(timeline(h, d.id).some((r) => r.status === 'processing')).toBe(true);
   });
 
   it('learns the portal code from a status change when the answer to the post was lost', async () => {
     const h = harness();
     const d = h.seed();
-    // The portal stored the dossier but the kiosk never heard back, and a staff member accepted it.
+    // The portal stored the dossier but the kiosk never heard back, and a staff member moved it on.
     h.portal.afterCommit = () => failures.server(502);
     h.sync.start();
     await h.advance(0);
@@ -119,7 +119,7 @@ describe('status pull', () => {
     h.portal.changeLog.push({
       id: d.id,
       portalCode,
-      status: 'accepted',
+      status: 'processing',
       at: '2026-11-23T02:00:30.000Z',
       note: null,
       paid: null,
@@ -129,13 +129,13 @@ describe('status pull', () => {
     const row = h.db
       .prepare('SELECT portal_code AS code, current_status AS s FROM dossiers WHERE id = ?')
       .get(d.id);
-    expect(row).toEqual({ code: portalCode, s: 'accepted' });
-    // When the post finally goes through, the timeline keeps 'accepted' as the current status.
+    expect(row).toEqual({ code: portalCode, s: 'processing' });
+    // When the post finally goes through, the timeline keeps 'processing' as the current status.
     await h.advance(300_000);
     const after = h.db
       .prepare('SELECT portal_code AS code, current_status AS s FROM dossiers WHERE id = ?')
       .get(d.id);
-    expect(after).toEqual({ code: portalCode, s: 'accepted' });
+    expect(after).toEqual({ code: portalCode, s: 'processing' });
     expect(h.db.prepare(`SELECT state FROM outbox WHERE dossier_id = ?`).pluck().get(d.id)).toBe('done');
   });
 });

@@ -108,8 +108,8 @@ describe('reception end to end (dossier module, sync, reference portal)', () => 
 
     await k.dossiers.receive(alone.id, staff);
     await k.dossiers.refuse(toRefuse.id, 'Giấy chứng sinh không phải bản chính', staff);
-    portal.admin.setStatus(k.row(byPortal.id).portalCode, 'accepted');
-    portal.admin.setStatus(k.row(refusedByPortal.id).portalCode, 'rejected', 'Không thuộc thẩm quyền');
+    portal.admin.setStatus(k.row(byPortal.id).portalCode, 'received');
+    portal.admin.setStatus(k.row(refusedByPortal.id).portalCode, 'refused', 'Không thuộc thẩm quyền');
 
     await waitFor(
       'the counter’s decisions on the portal',
@@ -126,7 +126,7 @@ describe('reception end to end (dossier module, sync, reference portal)', () => 
       () => k.row(byPortal.id).reception === 'received' && k.row(refusedByPortal.id).reception === 'refused',
       5000,
     );
-    expect(k.row(byPortal.id)).toMatchObject({ source: 'portal', status: 'accepted' });
+    expect(k.row(byPortal.id)).toMatchObject({ source: 'portal', status: 'received' });
     expect(k.row(refusedByPortal.id)).toMatchObject({ source: 'portal', reason: 'Không thuộc thẩm quyền' });
     await waitFor(
       'nothing left to tell',

@@ -195,14 +195,14 @@ describe('reception pull', () => {
             .prepare(
               `UPDATE dossiers SET reception = ?, reception_at = ?, reception_source = 'portal' WHERE id = ?`,
             )
-            .run(change.status === 'accepted' ? 'received' : 'refused', change.at, change.id);
+            .run(change.status, change.at, change.id);
         },
       },
     });
     return { h, calls };
   };
 
-  it("'accepted' on a pending dossier is the portal receiving it; on a received one it is only a status", async () => {
+  it("'received' on a pending dossier is the portal receiving it; a received one already has that status", async () => {
     const { h, calls } = setup();
     const pending = h.seed({ reception: PENDING });
     const received = h.seed({ assistedBy: 1, reception: { state: 'received', at: START, by: OFFICER } });
@@ -213,7 +213,7 @@ describe('reception pull', () => {
       h.portal.changeLog.push({
         id: d.id,
         portalCode,
-        status: 'accepted',
+        status: 'received',
         at: LATER,
         note: null,
         paid: null,
@@ -221,21 +221,22 @@ describe('reception pull', () => {
     }
     await h.advance(PULL_MS);
     expect(calls).toEqual([
-      { id: pending.id, status: 'accepted', at: LATER, note: null, inTransaction: true },
+      { id: pending.id, status: 'received', at: LATER, note: null, inTransaction: true },
     ]);
-    // Both still get the portal's status on their timeline.
-    const accepted = h.db
-      .prepare(`SELECT COUNT(*) FROM dossier_events WHERE status = 'accepted' AND source = 'portal'`)
+    // The pending one gets the portal's reception on its timeline; the received one was already
+    // national status 2 (received at the counter) and gets no second row.
+    const rows = h.db
+      .prepare(`SELECT dossier_id FROM dossier_events WHERE status = 'received' AND source = 'portal'`)
       .pluck()
-      .get();
-    expect(accepted).toBe(2);
+      .all();
+    expect(rows).toEqual([pending.id]);
     // The same page again (a lost cursor) does not call it twice.
     h.db.prepare(`DELETE FROM sync_state WHERE key = 'status.cursor'`).run();
     await h.advance(PULL_MS);
     expect(calls).toHaveLength(1);
   });
 
-  it("'rejected' on a pending dossier is the portal refusing to receive it, with its reason", async () => {
+  it("'refused' on a pending dossier is the portal refusing to receive it, with its reason", async () => {
     const { h, calls } = setup();
     const d = h.seed({ reception: PENDING });
     h.sync.start();
@@ -244,14 +245,14 @@ describe('reception pull', () => {
     h.portal.changeLog.push({
       id: d.id,
       portalCode,
-      status: 'rejected',
+      status: 'refused',
       at: LATER,
       note: 'Không thuộc thẩm quyền',
       paid: null,
     });
     await h.advance(PULL_MS);
     expect(calls).toEqual([
-      { id: d.id, status: 'rejected', at: LATER, note: 'Không thuộc thẩm quyền', inTransaction: true },
+      { id: d.id, status: 'refused', at: LATER, note: 'Không thuộc thẩm quyền', inTransaction: true },
     ]);
   });
 
@@ -270,7 +271,7 @@ describe('reception pull', () => {
     }
     await h.advance(PULL_MS);
     expect(calls).toEqual([
-      { id: merged.id, status: 'accepted', at: LATER, note: null, inTransaction: true },
+      { id: merged.id, status: 'received', at: LATER, note: null, inTransaction: true },
     ]);
   });
 });

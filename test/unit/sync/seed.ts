@@ -79,13 +79,15 @@ export function seedDossier(
       const r = options.reception;
       db.prepare(
         `UPDATE dossiers SET reception = ?, reception_at = ?, reception_by = ?, refusal_reason = ?,
-           reception_source = ? WHERE id = ?`,
+           reception_source = ?, current_status = ? WHERE id = ?`,
       ).run(
         r.state,
         r.at ?? null,
         r.by ?? null,
         r.reason ?? null,
         r.state === 'pending' ? null : 'counter',
+        // The national status its reception stands for: 1 (submitted), 2 (received) or 3 (refused).
+        r.state === 'pending' ? 'submitted' : r.state,
         id,
       );
     }

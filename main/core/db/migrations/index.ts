@@ -11,6 +11,7 @@ import m0010 from './0010-lan-devices.sql';
 import m0011 from './0011-address-datasets.sql';
 import m0012 from './0012-dossier-upgrades.sql';
 import m0013 from './0013-reception.sql';
+import m0014 from './0014-national-status.sql';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: '0011-address-datasets', sql: m0011 },
   { version: 12, name: '0012-dossier-upgrades', sql: m0012 },
   { version: 13, name: '0013-reception', sql: m0013 },
+  { version: 14, name: '0014-national-status', sql: m0014 },
 ];

@@ -57,17 +57,19 @@ export interface RefusalData {
   at: string;
 }
 
+/** A status of a dossier's timeline as the forms track it: the national ones and the kiosk's `sent`. */
 export type TrackedStatus =
   | 'submitted'
   | 'received'
-  | 'sent'
-  | 'accepted'
+  | 'refused'
   | 'processing'
   | 'supplement'
+  | 'financial'
+  | 'withdrawn'
+  | 'stopped'
   | 'done'
   | 'returned'
-  | 'rejected'
-  | 'refused';
+  | 'sent';
 
 /** One dossier as Mẫu 06 and Mẫu 07 track it. */
 export interface TrackedDossier {

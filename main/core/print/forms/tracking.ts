@@ -30,24 +30,29 @@ type Holder = 'applicant' | 'kiosk' | 'unit' | 'portal' | 'agency';
 
 /**
  * Who holds the dossier after each status: the applicant hands it to the kiosk (submitted) or the unit
- * (received); the unit sends it through the portal to the agency that decides; a result comes back to
- * the unit and goes out to the applicant, as does a request for papers and a refusal.
+ * (received); the unit sends it through the portal to the agency that decides (a `received` from the
+ * portal is the agency's: see `holderAfter`); a result comes back to the unit and goes out to the
+ * applicant, as do a request for papers or for fees and a refusal.
  */
 const HOLDER_AFTER: Record<TrackedStatus, Holder> = {
   submitted: 'kiosk',
   received: 'unit',
-  sent: 'portal',
-  accepted: 'agency',
+  refused: 'applicant',
   processing: 'agency',
   supplement: 'applicant',
+  financial: 'applicant',
+  withdrawn: 'applicant',
+  stopped: 'unit',
   done: 'unit',
   returned: 'applicant',
-  rejected: 'unit',
-  refused: 'applicant',
+  sent: 'portal',
 };
 
+const holderAfter = (e: TrackedDossier['events'][number]): Holder =>
+  e.status === 'received' && e.source === 'portal' ? 'agency' : HOLDER_AFTER[e.status];
+
 /** Statuses that close the processing clock: where "on time" can be told from the due date. */
-const RESULT: ReadonlySet<TrackedStatus> = new Set(['done', 'rejected']);
+const RESULT: ReadonlySet<TrackedStatus> = new Set(['done', 'stopped']);
 
 export interface Handover {
   from: string;
@@ -79,10 +84,15 @@ function timeliness(
 export function handovers(d: TrackedDossier, unit: FormUnit, words: FormWords): Handover[] {
   let holder: Holder = 'applicant';
   return d.events.map((e) => {
-    const next = HOLDER_AFTER[e.status];
+    const next = holderAfter(e);
     let to = holderName(next, unit, words);
-    if (e.status === 'received' && d.receivedBy?.trim()) to = `${to} (${nfc(d.receivedBy)})`;
-    const note = [words.statuses[e.status], e.note?.trim() ? nfc(e.note.trim()) : null].filter(Boolean);
+    if (e.status === 'received' && e.source === 'kiosk' && d.receivedBy?.trim())
+      to = `${to} (${nfc(d.receivedBy)})`;
+    const word =
+      next === 'agency' && e.status === 'received'
+        ? words.statuses.receivedByAgency
+        : words.statuses[e.status];
+    const note = [word, e.note?.trim() ? nfc(e.note.trim()) : null].filter(Boolean);
     const row = {
       from: holderName(holder, unit, words),
       to,
@@ -112,7 +122,7 @@ export function bookRow(d: TrackedDossier, index: number, unit: FormUnit, words:
   const contact = [d.applicant.address, d.applicant.phone].flatMap((v) => (v?.trim() ? [nfc(v.trim())] : []));
   // The result, or the request for papers: whichever came first is what the column dates.
   const result = d.events.find(
-    (e) => e.status === 'done' || e.status === 'rejected' || e.status === 'supplement',
+    (e) => e.status === 'done' || e.status === 'stopped' || e.status === 'supplement',
   );
   const resultText = !result
     ? ''

@@ -202,14 +202,17 @@ export const FORM_WORDS = {
   statuses: {
     submitted: 'Đã nộp, chờ tiếp nhận',
     received: 'Đã tiếp nhận',
-    sent: 'Đã gửi lên Cổng',
-    accepted: 'Cơ quan đã tiếp nhận',
+    refused: 'Không được tiếp nhận',
     processing: 'Đang giải quyết',
     supplement: 'Yêu cầu bổ sung',
+    financial: 'Chờ thực hiện nghĩa vụ tài chính',
+    withdrawn: 'Đã rút hồ sơ theo yêu cầu',
+    stopped: 'Dừng xử lý',
     done: 'Đã có kết quả',
     returned: 'Đã trả kết quả',
-    rejected: 'Không được giải quyết',
-    refused: 'Không được tiếp nhận',
+    sent: 'Đã gửi lên Cổng',
+    /** `received` reported by the portal: the agency that decides received it (after the unit). */
+    receivedByAgency: 'Cơ quan đã tiếp nhận',
   },
 } as const;
 
