@@ -69,11 +69,17 @@ http.createServer((req, res) => {
   };
   const done = () => send(201);
   if (mode === 'protocol') {
-    req.resume();
+    // A POST's body is read for its reception, which the answer holds (SubmitAnswer); the rest is dropped.
+    const body = [];
+    if (req.method === 'POST') req.on('data', (c) => body.push(c));
+    else req.resume();
     req.once('end', () => {
       if (req.method === 'HEAD') return send(req.url.includes('/blobs/') ? 404 : 200);
       if (req.method === 'PUT') return send(201, {});
-      if (req.method === 'POST') return send(201, { portalCode: '000.00.12.H29-261123-' + String(++n).padStart(4, '0') });
+      if (req.method === 'POST') {
+        const { reception } = JSON.parse(Buffer.concat(body).toString('utf8'));
+        return send(201, { portalCode: '000.00.12.H29-261123-' + String(++n).padStart(4, '0'), reception });
+      }
       if (req.url.startsWith('/api/v1/catalogue')) return send(200, { procedures: [] });
       return send(200, { changes: [], cursor: '0' });
     });
