@@ -21,6 +21,7 @@ import { startLanTls, type LanTls } from './tls';
 import { warmFontkit } from './print/fontkit';
 import { createFeedback } from './feedback';
 import { createChipHandlers, createChipService } from './devices/chip';
+import { createIdentityEvidence } from './identity/evidence';
 import { createSync, createSyncHandlers } from './sync';
 import { createIndicators, createReportHandlers } from './report';
 import { createPortalClient, socketsFor, type HttpPortalClient } from './sync/client';
@@ -247,9 +248,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
+  // What main itself read of ID cards (chip reads, the scanners' card QRs), for submit (identity/evidence.ts).
+  const identityEvidence = createIdentityEvidence({ now: () => clock.now(), timeZone: config.timeZone });
   const devices = createDeviceManager({
     scanners: config.scanners,
-    emit: (scan) => bus.emit('device.scan', scan),
+    emit: (scan) => {
+      identityEvidence.scan(scan.text);
+      bus.emit('device.scan', scan);
+    },
     clock,
     timers: options.timers,
     loadHid: options.hid,
@@ -288,6 +294,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     calendar,
     // A dossier row that no longer reads back (bit rot) is named to staff once (dossier/damage.ts).
     alerts,
+    identityEvidence,
   });
   const feedback = createFeedback(db, { clock, timeZone: config.timeZone });
   // The chooser's file list refreshes when a scan lands in an import folder or a USB drive comes and goes.
@@ -301,6 +308,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     emit: (event, payload) => bus.emit(event, payload),
     clock,
+    evidence: identityEvidence,
   });
   const client: HttpPortalClient | null = portal
     ? createPortalClient({

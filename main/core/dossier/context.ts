@@ -53,6 +53,14 @@ export interface DossierDeps extends ProcedureSource {
   keepBlobs?: () => ReadonlySet<string>;
   /** Where a damaged dossier is reported to staff (damage.ts); without it, only the log says so. */
   alerts?: Pick<Alerts, 'raise'>;
+  /**
+   * What main itself read of ID cards lately (identity/evidence.ts): at submit, the applicant's ID number
+   * says whether identity was established by the chip (with passive authentication or not) or the card's
+   * QR; not found, or absent, is `none`.
+   */
+  identityEvidence?: {
+    lookup(idNumber: string): { method: 'chip' | 'qr'; passiveAuthentication: boolean } | null;
+  };
 }
 
 /** The shared pieces of the dossier service's parts (drafts, attach, submit, lookup, park, sweep). */

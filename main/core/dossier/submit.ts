@@ -45,7 +45,7 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
          applicant_name = @applicantName, applicant_id = @applicantId, current_status = @event,
          lookup_secret = @lookupSecret, reception = @reception, reception_at = @receptionAt,
          reception_by = @receptionBy, reception_source = @receptionSource, refusal_reason = @refusalReason,
-         park_code = NULL, parked_at = NULL, updated_at = @receivedAt
+         identity_method = @identityMethod, identity_pa = @identityPa, park_code = NULL, parked_at = NULL, updated_at = @receivedAt
        WHERE id = @id AND status <> 'submitted'`,
     ),
     event: db.prepare(
@@ -123,6 +123,8 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
     const officer = actor.staff?.displayName ?? null;
     const reception = refusal ? 'refused' : row.assistedBy !== null ? 'received' : 'pending';
     const event = reception === 'pending' ? 'submitted' : reception === 'refused' ? 'refused' : 'received';
+    // How identity was established, from main's own reads of the card (never the screen's word).
+    const proof = applicant?.idNumber ? (deps.identityEvidence?.lookup(applicant.idNumber) ?? null) : null;
     q.submit.run({
       id,
       code,
@@ -142,6 +144,8 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
       receptionBy: reception === 'pending' ? null : (officer ?? row.assistedName),
       receptionSource: reception === 'pending' ? null : 'counter',
       refusalReason: refusal?.reason ?? null,
+      identityMethod: proof?.method ?? 'none',
+      identityPa: proof?.method === 'chip' && proof.passiveAuthentication ? 1 : 0,
     });
     q.event.run({ id, event, at: receivedAt, note: refusal?.reason ?? null });
     q.outbox.run(id, receivedAt, receivedAt, receivedAt);

@@ -30,6 +30,8 @@ interface DossierRow extends ReceptionColumns {
   dueDate: string | null;
   assistedBy: string | null;
   assistedById: number | null;
+  identityMethod: string | null;
+  identityPa: number;
 }
 
 /** The reception columns of a dossier (migration 0013), as payload.ts and reception.ts read them. */
@@ -101,6 +103,7 @@ export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext)
     `SELECT d.id, d.code, d.procedure_id AS procedureId, d.procedure_json AS procedureJson,
        d.data_json AS dataJson, d.delivery_json AS deliveryJson, d.contact_json AS contactJson,
        d.due_date AS dueDate, s.display_name AS assistedBy, d.assisted_by AS assistedById,
+       d.identity_method AS identityMethod, d.identity_pa AS identityPa,
        ${RECEPTION_COLUMNS}
      FROM dossiers d LEFT JOIN staff_users s ON s.id = d.assisted_by WHERE d.id = ?`,
   );
@@ -148,6 +151,8 @@ export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext)
         // Filed with staff at the counter, or by the citizen alone (no officer on the filing).
         channel: row.assistedById === null ? 'kiosk' : 'counter',
         reception,
+        papers: papersOf(parsed.components, attachments),
+        ...identityOf(row),
         attachments: attachments.map((a) => ({
           componentId: a.componentId,
           sha256: a.sha256,
@@ -160,10 +165,49 @@ export function createPayloadBuilder(db: Database.Database, ctx: PayloadContext)
   };
 }
 
+/** A paper of the procedure, as the payload reads it from the stored procedure. */
+interface Component {
+  id: string;
+  fromForm: boolean;
+}
+
+/**
+ * What the national scoring (Quyết định 766/QĐ-TTg) reads of each paper handed in: every paper the
+ * dossier has (the e-form's declaration, and each one with files), in the procedure's order. Digitised:
+ * its files are attached here, or it is the declaration, filled in as data on the kiosk. Taken from the
+ * national data store: never — the kiosk reads nothing from it (papers come from the citizen: camera,
+ * scanner, USB or the e-form), so it never claims one.
+ */
+export function papersOf(
+  components: readonly Component[],
+  attachments: readonly { componentId: string }[],
+): NonNullable<PortalDossier['papers']> {
+  const withFiles = new Set(attachments.map((a) => a.componentId));
+  const known = new Set(components.map((c) => c.id));
+  const handedIn = [
+    ...components.filter((c) => c.fromForm || withFiles.has(c.id)),
+    // Files under a paper the procedure no longer lists (the catalogue changed since): still handed in.
+    ...[...withFiles].filter((id) => !known.has(id)).map((id) => ({ id, fromForm: false })),
+  ];
+  return handedIn.map((c) => ({
+    componentId: c.id,
+    digitised: c.fromForm || withFiles.has(c.id),
+    fromNationalStore: false,
+  }));
+}
+
+/** How the applicant's identity was established (the dossier's columns); nothing for a dossier filed before. */
+function identityOf(row: DossierRow): Pick<PortalDossier, 'identity'> {
+  const method = row.identityMethod;
+  if (method !== 'chip' && method !== 'qr' && method !== 'none') return {};
+  return { identity: { method, passiveAuthentication: method === 'chip' && row.identityPa === 1 } };
+}
+
 type Parsed =
   | {
       ok: true;
       procedureCode: string | null;
+      components: Component[];
       data: Record<string, unknown>;
       delivery: unknown;
       contact: unknown;
@@ -179,9 +223,18 @@ function parseAll(row: DossierRow): Parsed {
   // The form, delivery and contact go to the portal as they are: checked as the dossier module reads them.
   const typed = readTyped(row);
   if (!typed.ok) return { ok: false, what: typed.part };
+  const list = procedure.value.components;
+  const components: Component[] = Array.isArray(list)
+    ? list.flatMap((c) =>
+        isRecord(c) && typeof c.id === 'string' && c.id.trim() !== ''
+          ? [{ id: c.id, fromForm: c.fromForm === true }]
+          : [],
+      )
+    : [];
   return {
     ok: true,
     procedureCode: typeof code === 'string' && code.length > 0 ? code : null,
+    components,
     ...typed.parts,
   };
 }

@@ -71,6 +71,11 @@ export interface ChipServiceOptions {
   random?: (length: number) => Uint8Array;
   timeouts?: Partial<ChipTimeouts>;
   timers?: ChipTimers;
+  /**
+   * Told of every real card read (never the demo card): the ID number and whether passive
+   * authentication succeeded, so a later submit can say how identity was established (identity/evidence.ts).
+   */
+  evidence?: { chip(idNumber: string, passiveAuthentication: boolean): void };
 }
 
 export interface ChipService {
@@ -364,6 +369,7 @@ export function createChipService(options: ChipServiceOptions): ChipService {
       const durationMs = Math.max(0, options.clock.now().getTime() - startedAt);
       progress('done', 100);
       log.info('chip read', { demo, verification, durationMs, reason: result.passive.reason });
+      if (!demo) options.evidence?.chip(person.idNumber, verification === 'verified');
       return { person, verification, note: verificationNote(result.passive, demo), demo, durationMs };
     } catch (error) {
       if (error instanceof ChipError) {
