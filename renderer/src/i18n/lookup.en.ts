@@ -96,6 +96,8 @@ export const lookupEn: typeof lookupVi = {
   advice: {
     wait: 'Nothing to do for now. Please come back on the due date.',
     supplement: 'Please bring the documents listed below to the reception counter.',
+    supplementNoList:
+      'Please bring the missing documents to the reception counter. Confirm with the lookup code or date of birth to see which.',
     papers: 'Documents to bring:',
     financial:
       'Please pay the fee: at the counter, or by scanning the VietQR code when the kiosk or an officer gives you one. Processing continues once it is paid.',

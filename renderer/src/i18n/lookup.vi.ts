@@ -102,6 +102,8 @@ export const lookupVi = {
   advice: {
     wait: 'Quý vị chưa cần làm gì thêm. Xin mời quay lại theo ngày hẹn trả kết quả.',
     supplement: 'Vui lòng mang các giấy tờ cần bổ sung dưới đây đến quầy tiếp nhận.',
+    supplementNoList:
+      'Vui lòng mang giấy tờ cần bổ sung đến quầy tiếp nhận. Xác nhận bằng mã tra cứu hoặc ngày sinh để xem cần mang giấy tờ gì.',
     papers: 'Giấy tờ cần mang:',
     financial:
       'Vui lòng nộp phí, lệ phí: tại quầy, hoặc quét mã VietQR khi ki-ốt hay cán bộ đưa cho Quý vị. Hồ sơ được giải quyết tiếp khi đã nộp.',

@@ -38,6 +38,8 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
 
       <div className="lookup-result-body">
         <div className="lookup-result-main">
+          {/* What to do comes first: it is what the citizen came to learn. */}
+          <Advice status={lookup.status} note={currentNote === null ? null : note(currentNote)} />
           <dl className="lookup-facts">
             <CodeFacts code={lookup.code} portalCode={lookup.portalCode} provisional={lookup.provisional} />
             <div className="lookup-fact lookup-fact-wide">
@@ -92,7 +94,6 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
             </div>
           </dl>
           {lookup.provisional ? <p className="lookup-note">{t('lookup.result.provisionalHelp')}</p> : null}
-          <Advice status={lookup.status} note={currentNote === null ? null : note(currentNote)} />
         </div>
         <section className="lookup-timeline" aria-labelledby="lookup-timeline-title">
           <h2 id="lookup-timeline-title">{t('lookup.result.timeline')}</h2>

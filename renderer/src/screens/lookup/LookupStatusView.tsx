@@ -43,6 +43,7 @@ export function LookupStatusView({
       <ResultHead status={status.status} heading={heading} />
       <div className="lookup-result-body">
         <div className="lookup-result-main">
+          <Advice status={status.status} />
           <dl className="lookup-facts">
             <CodeFacts code={status.code} portalCode={status.portalCode} provisional={status.provisional} />
             <div className="lookup-fact">
@@ -65,7 +66,6 @@ export function LookupStatusView({
               </dd>
             </div>
           </dl>
-          <Advice status={status.status} />
         </div>
         <FactorEntry busy={busy} error={error} onFactor={onFactor} today={today} />
       </div>

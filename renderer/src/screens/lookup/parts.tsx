@@ -68,7 +68,10 @@ export function adviceFor(t: TFunction, status: TimelineStatus): string | null {
  */
 export function Advice({ status, note }: { status: TimelineStatus; note?: string | null }) {
   const { t } = useTranslation();
-  const advice = adviceFor(t, status);
+  const hasNote = note !== undefined && note !== null;
+  // Without the portal's list (the code alone never shows it), the words say where to read it.
+  const advice =
+    status === 'supplement' && !hasNote ? t('lookup.advice.supplementNoList') : adviceFor(t, status);
   if (advice === null) return null;
   const label =
     status === 'supplement' ? t('lookup.advice.papers') : WARN.has(status) ? t('lookup.step.reason') : null;
@@ -79,7 +82,7 @@ export function Advice({ status, note }: { status: TimelineStatus; note?: string
       data-status={status}
     >
       <p>{advice}</p>
-      {note !== undefined && note !== null && label !== null ? (
+      {hasNote && label !== null ? (
         <p className="lookup-advice-note" data-testid="lookup-advice-note">
           <strong>{label} </strong>
           {note}

@@ -132,7 +132,7 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
             onChange={(e) => setDay(e.target.value)}
           />
         </div>
-        <button type="button" className="btn btn-secondary" onClick={reload}>
+        <button type="button" className="btn btn-secondary" data-testid="dossier-refresh" onClick={reload}>
           {t('staffDossier.refresh')}
         </button>
         {ready ? <p className="dossier-count">{t('staffDossier.count', { count: list.length })}</p> : null}

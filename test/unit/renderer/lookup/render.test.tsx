@@ -122,6 +122,24 @@ describe('lookup result', () => {
     expect(en).toContain('Documents to bring: The original is blurred');
   });
 
+  it('the code alone: papers to bring, but not the list (it may name a person); where to see it', () => {
+    const status: LookupStatus = {
+      detail: 'status',
+      code: lookup.code,
+      portalCode: null,
+      provisional: false,
+      status: 'supplement',
+      reception: 'received',
+      dueDate: '2026-11-26',
+    };
+    const words = text(
+      render(<LookupStatusView status={status} busy={false} error={undefined} onFactor={() => undefined} />),
+    );
+    expect(words).toContain('Mã trạng thái 5');
+    expect(words).toContain('Xác nhận bằng mã tra cứu hoặc ngày sinh để xem cần mang giấy tờ gì.');
+    expect(words).not.toContain('giấy tờ cần bổ sung dưới đây');
+  });
+
   it.each([
     ['financial', 6, 'VietQR'],
     ['done', 9, 'bưu điện'],
