@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { fsyncFolder } from '../durable';
 import { createLogger } from '../log';
 import { blobPath } from './blobs';
+import { nationalCurrent, nationalEvents } from './legacy-status';
 
 const log = createLogger('dossier.manifest');
 
@@ -339,7 +340,8 @@ function complete(db: Database.Database, m: Manifest): boolean {
     }
     const hasEvents = db.prepare('SELECT 1 FROM dossier_events WHERE dossier_id = ?').get(m.id) !== undefined;
     if (!hasEvents)
-      for (const { id: _id, ...event } of m.events) added += insertRow(db, 'dossier_events', event);
+      for (const { id: _id, ...event } of nationalEvents(m.events))
+        added += insertRow(db, 'dossier_events', event);
     return added > 0;
   })();
 }
@@ -359,7 +361,9 @@ function putBack(db: Database.Database, dataDir: string, m: Manifest): number {
     const assistedBy = m.assistedBy
       ? ((findUser.get(m.assistedBy.user) as number | undefined) ?? null)
       : null;
-    insertRow(db, 'dossiers', { ...m.dossier, assisted_by: assistedBy });
+    // A manifest written before migration 0014 speaks the old status names (legacy-status.ts).
+    const current = nationalCurrent(m.dossier.current_status, m.events, m.dossier.reception);
+    insertRow(db, 'dossiers', { ...m.dossier, current_status: current, assisted_by: assistedBy });
     let missing = 0;
     for (const blob of m.blobs) {
       const sha = String(blob.sha256);
@@ -374,7 +378,7 @@ function putBack(db: Database.Database, dataDir: string, m: Manifest): number {
     }
     for (const attachment of m.attachments) insertRow(db, 'attachments', attachment);
     // Event ids are the database's own: new ones, in the manifest's order.
-    for (const { id: _id, ...event } of m.events) insertRow(db, 'dossier_events', event);
+    for (const { id: _id, ...event } of nationalEvents(m.events)) insertRow(db, 'dossier_events', event);
     // A lease ("sending") means nothing after a restart: waiting again, to be sent (or found sent).
     const outbox = m.outbox ?? {
       dossier_id: m.id,

@@ -247,6 +247,40 @@ describe('a WAL that lost its last frames loses no acknowledged dossier', () => 
     for (const { code } of filed) expect(restored?.vi).toContain(code);
   }, 60_000);
 
+  it('a manifest written before the national statuses comes back in them (0014)', async () => {
+    const { core, dataDir, filed } = await kioskWith(1);
+    await core.close();
+    const { id, code } = filed[0]!;
+    const path = join(dataDir, 'manifests', `${id}.json`);
+    const m = JSON.parse(readFileSync(path, 'utf8')) as {
+      dossier: Record<string, unknown>;
+      events: Record<string, unknown>[];
+    };
+    // As an older version wrote it: the agency accepted it, then refused it; current 'rejected'.
+    const first = m.events[0]!;
+    m.events.push(
+      { ...first, status: 'accepted', source: 'portal' },
+      { ...first, status: 'rejected', source: 'portal' },
+    );
+    m.dossier.current_status = 'rejected';
+    writeFileSync(path, JSON.stringify(m));
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `kiosk.db${suffix}`), { force: true });
+    const { today, core: again } = await reopen(dataDir);
+    expect(codesOf(today)).toEqual([code]);
+    const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true });
+    try {
+      const statuses = db
+        .prepare('SELECT status FROM dossier_events WHERE dossier_id = ? ORDER BY id')
+        .pluck()
+        .all(id);
+      expect(statuses.slice(-2)).toEqual(['received', 'stopped']);
+      expect(db.prepare('SELECT current_status FROM dossiers WHERE id = ?').pluck().get(id)).toBe('stopped');
+    } finally {
+      db.close();
+      await again.close();
+    }
+  }, 60_000);
+
   it('a manifest that is not a manifest is reported, not trusted', async () => {
     const { copy, wal, filed } = await walSnapshot();
     unlinkSync(wal);
