@@ -39,10 +39,11 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
   const { config } = deps;
   const calendar = deps.calendar ?? shippedCalendar;
   const q = {
+    // Received (2): also a pending dossier the portal asked papers for first (5), once they are brought.
     received: db.prepare(
       `UPDATE dossiers SET reception = 'received', reception_at = @at, reception_by = @by,
          reception_source = @source, due_date = @dueDate, due_estimated = @dueEstimated,
-         current_status = CASE WHEN current_status IS NULL OR current_status = 'submitted'
+         current_status = CASE WHEN current_status IS NULL OR current_status IN ('submitted', 'supplement')
                           THEN 'received' ELSE current_status END,
          updated_at = @now
        WHERE id = @id AND reception = 'pending'`,

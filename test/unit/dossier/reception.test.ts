@@ -277,6 +277,15 @@ describe('the portal receives or refuses a pending dossier', () => {
     expect(row(id)).toMatchObject({ reception: 'received' });
   });
 
+  it('a pending dossier the portal asked papers for (5), received at the counter, is received (2)', async () => {
+    setup();
+    const { id } = dossiers.submit(await draft());
+    // What the status pull writes for a 'supplement' on a pending dossier: its status, no reception.
+    h.db.prepare(`UPDATE dossiers SET current_status = 'supplement' WHERE id = ?`).run(id);
+    await dossiers.receive(id, staff);
+    expect(row(id)).toMatchObject({ reception: 'received', current_status: 'received' });
+  });
+
   it("refused: refused with the portal's reason", async () => {
     setup();
     const { id } = dossiers.submit(await draft());
