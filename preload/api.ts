@@ -34,6 +34,7 @@ export * from './contract/catalogue';
 export * from './contract/delivery';
 export * from './contract/dossier';
 export * from './contract/reception';
+export * from './contract/report';
 export * from './contract/calendar';
 export * from './contract/payment';
 export * from './contract/feedback';

@@ -19,6 +19,7 @@ import { paymentMethods } from './payment';
 import { printMethods } from './print';
 import { queueMethods } from './queue';
 import { receptionMethods } from './reception';
+import { reportMethods } from './report';
 import { staffMethods } from './staff';
 import { syncMethods } from './sync';
 
@@ -34,6 +35,7 @@ export const methodTables = {
   catalogue: catalogueMethods,
   dossier: dossierMethods,
   reception: receptionMethods,
+  report: reportMethods,
   calendar: calendarMethods,
   payment: paymentMethods,
   feedback: feedbackMethods,
