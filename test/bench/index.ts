@@ -7,6 +7,7 @@ import { benchPrint } from './print';
 import { benchReceipt } from './receipt';
 import { benchSubmit } from './dossier';
 import { benchAttach } from './attach';
+import { benchIndicators } from './indicators';
 import { benchSync } from './sync';
 import { benchIssueThroughput, benchTapToPrint } from './queue';
 import { benchLanTapToCut, benchLanTapWhileDraining } from './lan';
@@ -42,6 +43,7 @@ const benches: { name: string; limitMs: number; run: (root: string) => Promise<F
     limitMs: 90_000,
     run: () => benchAttach(),
   },
+  { name: 'indicators: 766 scores over 10,000 dossiers', limitMs: 60_000, run: () => benchIndicators() },
   { name: 'sync: 1,000 dossiers × 3 × 200 KB', limitMs: 240_000, run: (root) => benchSync(root) },
   {
     name: 'tap over HTTPS while the sync drains 1,000 dossiers',

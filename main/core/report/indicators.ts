@@ -126,12 +126,14 @@ export function finishing(d: DossierFact, endOf: (day: string) => number): Finis
   const done = d.events[doneIndex];
   if (!done) return null;
   if (d.dueDate === null) return { at: done.at, onTime: null };
-  const before = d.events.slice(0, doneIndex);
-  const supplements = before.flatMap((e, i) => (e.status === 'supplement' ? [i] : []));
-  if (supplements.length > 1) return { at: done.at, onTime: false };
+  let asked = -1;
+  for (let i = 0; i < doneIndex; i++) {
+    if (d.events[i]?.status !== 'supplement') continue;
+    if (asked >= 0) return { at: done.at, onTime: false }; // a second request
+    asked = i;
+  }
   let pause = 0;
-  const asked = supplements[0];
-  if (asked !== undefined) {
+  if (asked >= 0) {
     const resumed = d.events.slice(asked + 1).find((e) => e.status !== 'sent') ?? done;
     pause = Math.max(0, resumed.at - (d.events[asked]?.at ?? resumed.at));
   }
@@ -218,7 +220,12 @@ export function computeIndicators(
     if (t === undefined) starts.set(day, (t = startOfDay(day, range.timeZone)));
     return t;
   };
-  const endOf = (day: string): number => startOf(nextDay(day));
+  const ends = new Map<string, number>();
+  const endOf = (day: string): number => {
+    let t = ends.get(day);
+    if (t === undefined) ends.set(day, (t = startOf(nextDay(day))));
+    return t;
+  };
   const dayStarts = days.map(startOf);
   const rangeEnd = endOf(range.to);
   /** The index in `days` of an instant, or -1 outside the range. */

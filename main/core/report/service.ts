@@ -57,9 +57,9 @@ interface DossierRow {
 }
 
 /** The dossier's copy of the procedure's papers; a list that does not read gives none (logged). */
-function papersOf(row: DossierRow): PaperFact[] {
+function parsePapers(id: string, text: string): PaperFact[] {
   try {
-    const parsed: unknown = JSON.parse(row.components ?? '[]');
+    const parsed: unknown = JSON.parse(text);
     if (!Array.isArray(parsed)) return [];
     return parsed.flatMap((c: unknown) => {
       if (typeof c !== 'object' || c === null) return [];
@@ -67,9 +67,21 @@ function papersOf(row: DossierRow): PaperFact[] {
       return typeof id === 'string' ? [{ id, required: required === true, fromForm: fromForm === true }] : [];
     });
   } catch {
-    log.warn('a dossier whose procedure papers do not read is scored without them', { id: row.id });
+    log.warn('a dossier whose procedure papers do not read is scored without them', { id });
     return [];
   }
+}
+
+const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * An event's time as the portal wrote it, in epoch ms: with an offset as it says (the common case, read
+ * directly), without one in the centre's zone (dossier/reception.ts portalInstant); NaN when unreadable.
+ */
+function instant(text: string, timeZone: string): number {
+  if (OFFSET.test(text)) return Date.parse(text);
+  const at = portalInstant(text, timeZone);
+  return at === null ? Number.NaN : Date.parse(at);
 }
 
 /**
@@ -86,36 +98,40 @@ export function createIndicators(deps: { db: Database.Database; timeZone: string
   );
   const optional = (name: string, as: string) => (columns.has(name) ? `d.${name} AS ${as}` : `NULL AS ${as}`);
 
-  // Event times are stored as the portal wrote them (any offset, or none); a 'done' whose text begins two
-  // days either side of the range may be in it once read in the centre's zone (offsets are under 14 h).
-  const wanted = `WITH wanted(id) AS (
-      SELECT id FROM dossiers WHERE status = 'submitted' AND day BETWEEN @from AND @to
-      UNION SELECT dossier_id FROM dossier_events
-        WHERE status = 'done' AND substr(at, 1, 10) BETWEEN @lo AND @hi
-      UNION SELECT d.id FROM ratings r JOIN dossiers d ON d.code = r.dossier_code
-        WHERE r.day BETWEEN @from AND @to AND r.context IN ('submit', 'lookup'))`;
-  const q = {
-    dossiers: db.prepare(
-      `${wanted}
-       SELECT d.id, d.code, json_extract(d.procedure_json, '$.id') AS procedureId,
+  const columnsSql = `d.id, d.code, d.procedure_id AS procedureId,
          json_extract(d.procedure_json, '$.name') AS procedureName,
          json_extract(d.procedure_json, '$.field') AS field,
          json_extract(d.procedure_json, '$.components') AS components,
          d.day, d.assisted_by AS assistedBy, d.reception, d.due_date AS dueDate,
          ${optional('first_due_date', 'firstDueDate')}, d.fee_amount AS feeAmount, d.paid,
-         ${optional('paid_via', 'paidVia')}, ${optional('result_electronic', 'resultElectronic')}
-       FROM wanted w JOIN dossiers d ON d.id = w.id
-       WHERE d.status = 'submitted' AND d.code IS NOT NULL AND d.day IS NOT NULL`,
+         ${optional('paid_via', 'paidVia')}, ${optional('result_electronic', 'resultElectronic')}`;
+  const q = {
+    // The bulk, straight off the day index: the dossiers submitted in the range. (`+d.status`: not by the
+    // status index, which would walk every dossier ever submitted.)
+    submitted: db.prepare(
+      `SELECT ${columnsSql} FROM dossiers d
+       WHERE d.day BETWEEN @from AND @to AND +d.status = 'submitted' AND d.code IS NOT NULL`,
     ),
+    // The few more: submitted before, but finished or rated in the range. Event times are stored as the
+    // portal wrote them (any offset, or none); a 'done' whose text begins two days either side of the
+    // range may be in it once read in the centre's zone (offsets are under 14 h).
+    others: db.prepare(
+      `SELECT ${columnsSql} FROM dossiers d
+       WHERE d.id IN (
+           SELECT dossier_id FROM dossier_events WHERE status = 'done' AND substr(at, 1, 10) BETWEEN @lo AND @hi
+           UNION SELECT d2.id FROM ratings r JOIN dossiers d2 ON d2.code = r.dossier_code
+             WHERE r.day BETWEEN @from AND @to AND r.context IN ('submit', 'lookup'))
+         AND NOT (+d.day BETWEEN @from AND @to) AND +d.status = 'submitted' AND d.code IS NOT NULL
+         AND d.day IS NOT NULL`,
+    ),
+    // Their timelines and files, by the dossiers' ids given as one JSON array (each looked up by its index).
     events: db.prepare(
-      `${wanted}
-       SELECT e.dossier_id AS id, e.status, e.at FROM wanted w JOIN dossier_events e ON e.dossier_id = w.id
-       ORDER BY e.dossier_id, e.id`,
+      `SELECT e.id AS seq, e.dossier_id AS id, e.status, e.at
+       FROM json_each(@ids) w JOIN dossier_events e ON e.dossier_id = w.value`,
     ),
     attached: db.prepare(
-      `${wanted}
-       SELECT DISTINCT a.dossier_id AS id, a.component_id AS componentId
-       FROM wanted w JOIN attachments a ON a.dossier_id = w.id`,
+      `SELECT DISTINCT a.dossier_id AS id, a.component_id AS componentId
+       FROM json_each(@ids) w JOIN attachments a ON a.dossier_id = w.value`,
     ),
     ratings: db.prepare(
       `SELECT day, context, dossier_code AS dossierCode, rating FROM ratings
@@ -123,22 +139,37 @@ export function createIndicators(deps: { db: Database.Database; timeZone: string
     ),
   };
 
+  /** Papers per distinct stored list: dossiers of one procedure version share it, parsed once. */
+  const papers = new Map<string, PaperFact[]>();
+  const papersOf = (row: DossierRow): PaperFact[] => {
+    const text = row.components ?? '[]';
+    let list = papers.get(text);
+    if (!list) {
+      list = parsePapers(row.id, text);
+      if (papers.size > 1000) papers.clear(); // bounded: a catalogue has hundreds of procedures
+      papers.set(text, list);
+    }
+    return list;
+  };
+
   const read = db.transaction((params: { from: string; to: string; lo: string; hi: string }) => {
-    const events = new Map<string, EventFact[]>();
-    for (const e of q.events.all(params) as { id: string; status: string; at: string }[]) {
-      const at = portalInstant(e.at, timeZone);
-      if (at === null) continue; // a time that does not read places nothing
+    const rows = [...(q.submitted.all(params) as DossierRow[]), ...(q.others.all(params) as DossierRow[])];
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    const events = new Map<string, (EventFact & { seq: number })[]>();
+    for (const e of q.events.all({ ids }) as { seq: number; id: string; status: string; at: string }[]) {
+      const at = instant(e.at, timeZone);
+      if (Number.isNaN(at)) continue; // a time that does not read places nothing
       let list = events.get(e.id);
       if (!list) events.set(e.id, (list = []));
-      list.push({ status: e.status, at: Date.parse(at) });
+      list.push({ status: e.status, at, seq: e.seq });
     }
     const attached = new Map<string, Set<string>>();
-    for (const a of q.attached.all(params) as { id: string; componentId: string }[]) {
+    for (const a of q.attached.all({ ids }) as { id: string; componentId: string }[]) {
       let set = attached.get(a.id);
       if (!set) attached.set(a.id, (set = new Set()));
       set.add(a.componentId);
     }
-    const dossiers = (q.dossiers.all(params) as DossierRow[]).map((row): DossierFact => ({
+    const dossiers = rows.map((row): DossierFact => ({
       code: row.code,
       procedureId: row.procedureId ?? '',
       procedureName: row.procedureName ?? row.procedureId ?? '',
@@ -157,8 +188,8 @@ export function createIndicators(deps: { db: Database.Database; timeZone: string
       resultElectronic: row.resultElectronic === null ? null : row.resultElectronic === 1,
       papers: papersOf(row),
       attached: attached.get(row.id) ?? new Set(),
-      // Stored order is arrival order; time order is what the rules read (ties keep arrival order).
-      events: (events.get(row.id) ?? []).sort((a, b) => a.at - b.at),
+      // Time order is what the rules read; the same instant keeps the order the rows were written in.
+      events: (events.get(row.id) ?? []).sort((a, b) => a.at - b.at || a.seq - b.seq),
     }));
     const ratings = q.ratings.all(params) as RatingFact[];
     return { dossiers, ratings };
