@@ -50,6 +50,7 @@ function setup(
     files?: Record<string, string | Uint8Array>;
     timeouts?: Partial<ChipTimeouts>;
     loadPcsc?: () => Promise<FakePcsc['module']>;
+    evidence?: { chip(idNumber: string, passiveAuthentication: boolean): void };
   } = {},
 ) {
   const dataDir = tempDir('kiosk-chip-');
@@ -67,6 +68,7 @@ function setup(
     clock: manualClock('2026-11-23T02:00:00.000Z'),
     loadPcsc,
     timeouts: { cardWaitMs: 2_000, ...options.timeouts },
+    ...(options.evidence ? { evidence: options.evidence } : {}),
   });
   services.push(service);
   const progress = () =>
@@ -449,6 +451,27 @@ describe('chip service: passive authentication with CSCA files in the data folde
     writeFileSync(join(dir, 'csca.cer'), der);
     const { service } = await withReader(signedCard(), { csca: [join(dir, 'csca.cer')] });
     expect((await service.readChip({ access: ACCESS })).verification).toBe('verified');
+  });
+
+  it('tells the identity evidence of each real card read, with passive authentication or not; never the demo card', async () => {
+    const told: [string, boolean][] = [];
+    const evidence = { chip: (id: string, pa: boolean) => void told.push([id, pa]) };
+    const verified = await withReader(signedCard(), {
+      csca: ['csca/vn.pem'],
+      files: { 'csca/vn.pem': fixture('csca.pem') },
+      evidence,
+    });
+    const read = await verified.service.readChip({ access: ACCESS });
+    expect(told).toEqual([[read.person.idNumber, true]]);
+    const failed = await withReader(signedCard(), {
+      csca: ['other.pem'],
+      files: { 'other.pem': fixture('other-csca.pem') },
+      evidence,
+    });
+    await failed.service.readChip({ access: ACCESS });
+    expect(told.at(-1)).toEqual([read.person.idNumber, false]);
+    await failed.service.readChip({ demo: true });
+    expect(told).toHaveLength(2);
   });
 
   it('failed: a CSCA that did not sign the Document Signer — explained, never "đã xác thực"', async () => {
