@@ -209,6 +209,16 @@ export const LookupSchema = z.object({
   ),
   /** Null when no fee is due. */
   paid: z.boolean().nullable(),
+  /**
+   * Mẫu 04 (Thông tư 03/2025/TT-VPCP): the agency's apology for a late dossier and the new date it gives,
+   * as the portal sent it; null without one. Optional: absent from answers of cores before issue 21.
+   */
+  apology: z.object({ text: z.string(), newDueDate: Day }).nullable().optional(),
+  /**
+   * The appointment date first given (Mẫu 01) once the portal has moved `dueDate` (the time the citizen
+   * took to bring papers does not count against the agency); null while it never moved.
+   */
+  firstDueDate: Day.nullable().optional(),
 });
 export type Lookup = z.infer<typeof LookupSchema>;
 

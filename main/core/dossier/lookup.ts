@@ -160,7 +160,15 @@ export function createLookup(ctx: DossierContext) {
       reception: receptionOf(row),
       timeline,
       paid: row.feeAmount > 0 ? row.paid === 1 : null,
+      apology: apologyOf(row),
+      firstDueDate: row.firstDueDate !== null && isDay(row.firstDueDate) ? row.firstDueDate : null,
     };
+  }
+
+  /** Mẫu 04 as the portal sent it (sync's pull stores it); none when a part is missing or unreadable. */
+  function apologyOf(row: SubmittedRow): Lookup['apology'] {
+    const { apologyText: text, apologyDueDate: newDueDate } = row;
+    return text && newDueDate !== null && isDay(newDueDate) ? { text, newDueDate } : null;
   }
 
   function statusOf(row: SubmittedRow, last?: Lookup['status']): Lookup['status'] {

@@ -36,6 +36,10 @@ export interface DossierRow {
   receptionBy: string | null;
   receptionSource: 'counter' | 'portal' | 'kiosk' | null;
   refusalReason: string | null;
+  /** Migration 0014: Mẫu 04's words and new date, and the first appointment date once the portal moved it. */
+  apologyText: string | null;
+  apologyDueDate: string | null;
+  firstDueDate: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,8 +76,9 @@ export const DOSSIER_COLUMNS = `d.id, d.procedure_id AS procedureId, d.procedure
   d.due_date AS dueDate, d.due_estimated AS dueEstimated, d.fee_amount AS feeAmount, d.paid,
   d.applicant_name AS applicantName, d.applicant_id AS applicantId, d.current_status AS currentStatus,
   d.lookup_secret AS lookupSecret, d.reception, d.reception_at AS receptionAt, d.reception_by AS receptionBy,
-  d.reception_source AS receptionSource, d.refusal_reason AS refusalReason, d.created_at AS createdAt,
-  d.updated_at AS updatedAt`;
+  d.reception_source AS receptionSource, d.refusal_reason AS refusalReason,
+  d.apology_text AS apologyText, d.apology_due_date AS apologyDueDate, d.first_due_date AS firstDueDate,
+  d.created_at AS createdAt, d.updated_at AS updatedAt`;
 
 export const DOSSIER_FROM = 'dossiers d LEFT JOIN staff_users s ON s.id = d.assisted_by';
 

@@ -106,6 +106,29 @@ describe('dossier.lookup: a second factor before anything beyond the status', ()
     expect(await call('dossier.lookup', { code, birthDate: BIRTH_DATE }, caller())).toEqual(full);
   }, 30_000);
 
+  it("shows Mẫu 04's apology and the first appointment date once the portal sent them", async () => {
+    const { call, file, caller, dataDir } = await setup();
+    const { code, secret } = await file();
+    const before = await call('dossier.lookup', { code, secret }, caller());
+    expect(before).toMatchObject({ apology: null, firstDueDate: null });
+    // What sync's pull writes (dossier/portal.ts) for a new date after a supplement and for Mẫu 04.
+    const db = new Database(join(dataDir, 'kiosk.db'));
+    db.prepare(
+      `UPDATE dossiers SET first_due_date = due_date, due_date = '2026-12-09',
+         apology_text = 'Xin lỗi ông/bà vì hồ sơ giải quyết chậm.', apology_due_date = '2026-12-11'
+       WHERE code = ?`,
+    ).run(code);
+    db.close();
+    const after = await call<Record<string, unknown>>('dossier.lookup', { code, secret }, caller());
+    expect(after).toMatchObject({
+      dueDate: '2026-12-09',
+      firstDueDate: before.dueDate,
+      apology: { text: 'Xin lỗi ông/bà vì hồ sơ giải quyết chậm.', newDueDate: '2026-12-11' },
+    });
+    // Not on the code alone: the status answer stays what it was.
+    expect(await call('dossier.lookup', { code }, caller())).not.toHaveProperty('apology');
+  }, 30_000);
+
   it('counts wrong factors per dossier and factor: the fifth locks that one only, and never the receipt secret', async () => {
     const { call, refusal, file, caller } = await setup();
     const a = await file();
