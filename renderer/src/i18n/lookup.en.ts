@@ -110,6 +110,11 @@ export const lookupEn: typeof lookupVi = {
   },
   newDue: {
     afterSupplement: 'New due date, counted again after you brought the documents',
+    first: 'First due date: {{day}}',
+  },
+  apology: {
+    title: 'Apology and a new date for the result (Mẫu 04)',
+    newDate: 'New date for the result: {{day}}',
   },
   errors: {
     notFoundTitle: 'Dossier not found',

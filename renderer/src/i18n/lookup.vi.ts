@@ -117,6 +117,11 @@ export const lookupVi = {
   /** The due date moved: after papers were brought (their time is not counted), or Mẫu 04's new date. */
   newDue: {
     afterSupplement: 'Ngày hẹn mới, tính lại sau khi Quý vị bổ sung giấy tờ',
+    first: 'Ngày hẹn ban đầu: {{day}}',
+  },
+  apology: {
+    title: 'Thư xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)',
+    newDate: 'Ngày hẹn trả kết quả mới: {{day}}',
   },
   errors: {
     notFoundTitle: 'Chưa tìm thấy hồ sơ',

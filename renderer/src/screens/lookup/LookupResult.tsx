@@ -76,6 +76,11 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
                     {t('lookup.newDue.afterSupplement')}
                   </span>
                 ) : null}
+                {lookup.firstDueDate && lookup.firstDueDate !== lookup.dueDate ? (
+                  <span className="lookup-due-new" data-testid="lookup-due-first">
+                    {t('lookup.newDue.first', { day: formatDay(lookup.firstDueDate) })}
+                  </span>
+                ) : null}
                 {dueNote !== null ? (
                   <span
                     className={`lookup-due-note${due.kind === 'late' ? ' is-late' : ''}`}
@@ -88,6 +93,20 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
               </dd>
             </div>
             <ReceptionFact reception={lookup.reception} />
+            {lookup.apology ? (
+              // Mẫu 04: the agency's apology for a late dossier, in its words, and the date it now gives.
+              <div className="lookup-fact lookup-fact-wide" data-testid="lookup-apology">
+                <dt>{t('lookup.apology.title')}</dt>
+                <dd>
+                  <p className="lookup-apology-text">{lookup.apology.text}</p>
+                  <p className="lookup-apology-date">
+                    <strong>
+                      {t('lookup.apology.newDate', { day: formatDay(lookup.apology.newDueDate) })}
+                    </strong>
+                  </p>
+                </dd>
+              </div>
+            ) : null}
             <div className="lookup-fact">
               <dt>{t('lookup.result.payment')}</dt>
               <dd data-testid="lookup-payment">{t(`lookup.paymentState.${paymentState(lookup.paid)}`)}</dd>

@@ -188,6 +188,21 @@ describe('lookup result', () => {
     expect(words).not.toContain('dự kiến');
   });
 
+  it('a late dossier: Mẫu 04, the agency’s apology in its words and the new date; the first date kept', () => {
+    const late: Lookup = {
+      ...lookup,
+      dueDate: '2026-12-10',
+      firstDueDate: '2026-12-03',
+      apology: { text: 'Cơ quan xin lỗi vì hồ sơ chưa giải quyết đúng hẹn.', newDueDate: '2026-12-10' },
+    };
+    const words = text(render(<LookupResult lookup={late} />));
+    expect(words).toContain('Thư xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)');
+    expect(words).toContain('Cơ quan xin lỗi vì hồ sơ chưa giải quyết đúng hẹn.');
+    expect(words).toContain('Ngày hẹn trả kết quả mới: 10/12/2026');
+    expect(words).toContain('Ngày hẹn ban đầu: 03/12/2026');
+    expect(text(render(<LookupResult lookup={lookup} />))).not.toContain('Mẫu 04');
+  });
+
   it('a dossier waiting for an officer: the date is dự kiến and Mẫu 01 comes when it is received', () => {
     const pending: Lookup = {
       ...lookup,
