@@ -327,7 +327,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     blobPath: (sha256) => blobPath(options.dataDir, sha256),
     catalogue,
     // The portal received or refused a dossier waiting here (dossier/reception.ts), in the pull's transaction.
-    reception: { byPortal: (change) => dossiers.receptionByPortal(change) },
+    reception: {
+      byPortal: (change) => dossiers.receptionByPortal(change),
+      dueAfterSupplement: (id, at) => dossiers.dueAfterSupplement(id, at),
+    },
     emit: (event, payload) => bus.emit(event, payload),
     alerts,
     audit,

@@ -1,4 +1,4 @@
-import { dueDate, shippedCalendar } from '../calendar';
+import { type WorkingCalendar, addDays, dueDate, isWorkingDay, shippedCalendar } from '../calendar';
 import { createLogger } from '../log';
 import { localParts } from '../time';
 import type { RefusalData, SupplementData } from '../print/forms/data';
@@ -63,6 +63,12 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
       `INSERT INTO reception_updates (dossier_id, queued_at) VALUES (?, ?)
        ON CONFLICT (dossier_id) DO UPDATE SET queued_at = excluded.queued_at, attempts = 0, last_error = NULL`,
     ),
+    lastSupplementAt: db
+      .prepare(
+        `SELECT at FROM dossier_events WHERE dossier_id = ? AND status = 'supplement'
+         ORDER BY at DESC, id DESC LIMIT 1`,
+      )
+      .pluck(),
     lastSupplement: db
       .prepare(
         `SELECT note_vi FROM dossier_events WHERE dossier_id = ? AND status = 'supplement'
@@ -275,11 +281,35 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
       }
     },
 
+    /**
+     * The appointment date after a request for papers, when the portal gives none: the current date moved
+     * on by the working days from the day of the last request (included) to the day the papers came
+     * (excluded), in the centre's zone; the agency's clock does not run while the citizen fetches papers.
+     * Null when there is no request on the timeline or a year the calendar does not cover.
+     */
+    dueAfterSupplement(id: string, resumedAt: string): string | null {
+      const asked = q.lastSupplementAt.get(id) as string | undefined;
+      const due = db.prepare('SELECT due_date FROM dossiers WHERE id = ?').pluck().get(id) as string | null;
+      const resumed = portalInstant(resumedAt, config.timeZone);
+      const from = asked === undefined ? null : portalInstant(asked, config.timeZone);
+      if (due === null || resumed === null || from === null) return null;
+      try {
+        return shiftByPause(due, dayIn(from), dayIn(resumed), calendar.current());
+      } catch (error) {
+        log.warn('due date after a request for papers not counted', { id, error });
+        return null;
+      }
+    },
+
     /** The paper a dossier's reception calls for, for the staff reprint. */
     refusalOf(row: SubmittedRow): RefusalData {
       return refusalData(row, row.refusalReason ?? '', row.receptionBy, row.receptionAt ?? row.receivedAt);
     },
   };
+
+  function dayIn(iso: string): string {
+    return localParts(new Date(iso), config.timeZone).date;
+  }
 
   function submittedOnly(row: DossierRow): SubmittedRow {
     if (row.status !== 'submitted') throw receptionErrors.notSubmitted();
@@ -334,3 +364,22 @@ export function portalInstant(text: string, timeZone: string): string | null {
 }
 
 export type Reception = ReturnType<typeof createReception>;
+
+/** At most this many days of a request for papers are counted (a bound on the loop, about a year). */
+const MAX_PAUSE_DAYS = 400;
+
+/**
+ * `due` moved on by the working days d with `from` ≤ d < `to` (YYYY-MM-DD): each such day is one more
+ * working day to the appointment. Throws when the calendar does not cover a year on the way.
+ */
+export function shiftByPause(due: string, from: string, to: string, calendar: WorkingCalendar): string {
+  let paused = 0;
+  for (let d = from, n = 0; d < to && n < MAX_PAUSE_DAYS; d = addDays(d, 1), n++)
+    if (isWorkingDay(d, calendar)) paused++;
+  let day = due;
+  for (let n = 0; paused > 0 && n < 2 * MAX_PAUSE_DAYS; n++) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day, calendar)) paused--;
+  }
+  return day;
+}

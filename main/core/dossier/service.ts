@@ -74,6 +74,8 @@ export function createDossiers(deps: DossiersOptions) {
     supplementRequest: reception.supplementRequest,
     /** For sync's status pull: the portal received or refused a dossier waiting here (reception.ts). */
     receptionByPortal: reception.byPortal,
+    /** For sync's status pull: the due date moved by the working days a request for papers lasted. */
+    dueAfterSupplement: reception.dueAfterSupplement,
     /** Mẫu 06 (control slips) or Mẫu 07 (the book) of a range of days, as PDF (base64) or CSV. */
     async tracking(
       input: {

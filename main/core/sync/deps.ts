@@ -54,6 +54,13 @@ export interface ReceptionSink {
    * longer pending. Must write to the same database and must not throw for an ordinary dossier.
    */
   byPortal(change: PortalReceptionChange): void;
+  /**
+   * The citizen brought the papers asked for (the portal moved the dossier on from `supplement`) and the
+   * portal gave no new date: the appointment date moved by the working days the request lasted, as the
+   * kiosk's calendar counts them (the agency's clock stops meanwhile); null when it cannot be counted.
+   * Called inside the page's transaction.
+   */
+  dueAfterSupplement?(id: string, resumedAt: string): string | null;
 }
 
 export interface SyncDeps {

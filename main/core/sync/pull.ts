@@ -77,7 +77,14 @@ export function createStatusPull(deps: {
       }
       const paid = change.paid === null ? null : change.paid ? 1 : 0;
       const paidVia = change.paidVia ?? null;
-      const dueDate = change.dueDate ?? null;
+      // Papers brought after a request (supplement → on): the portal's new date, else the kiosk's own count.
+      const resumed =
+        dossier.currentStatus === 'supplement' &&
+        change.status !== 'supplement' &&
+        !dossiers.hasPortalEvent(change.id, change.status, change.at);
+      const dueDate =
+        change.dueDate ??
+        (resumed ? (deps.reception?.dueAfterSupplement?.(change.id, change.at) ?? null) : null);
       const apology = change.apology ?? null;
       const resultElectronic =
         change.resultElectronic === undefined || change.resultElectronic === null

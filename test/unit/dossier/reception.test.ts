@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Day } from '../../../preload/contract/base';
 import { createDossiers } from '../../../main/core/dossier';
-import { PORTAL_REFUSAL_WITHOUT_REASON, portalInstant } from '../../../main/core/dossier/reception';
+import { vietnamCalendar } from '../../../main/core/calendar';
+import {
+  PORTAL_REFUSAL_WITHOUT_REASON,
+  portalInstant,
+  shiftByPause,
+} from '../../../main/core/dossier/reception';
 import type { FormSink } from '../../../main/core/dossier/types';
 import type { RefusalData, SupplementData, TrackingData } from '../../../main/core/print/forms/data';
 import type { ReceiptData } from '../../../main/core/print/receipt-data';
@@ -431,5 +436,32 @@ describe('a day in the contract is a day that exists', () => {
     expect(Day.safeParse('2026-02-30').success).toBe(false);
     expect(Day.safeParse('2026-13-01').success).toBe(false);
     expect(Day.safeParse('2028-02-29').success).toBe(true);
+  });
+});
+
+describe('the appointment after a request for papers (the agency’s clock stops meanwhile)', () => {
+  it.each([
+    // due, asked (day included), papers brought (day excluded), new due; 2026-12-05/06 are a weekend.
+    ['2026-12-10', '2026-12-01', '2026-12-01', '2026-12-10'], // brought the same day: no working day lost
+    ['2026-12-10', '2026-12-01', '2026-12-03', '2026-12-14'], // Tue, Wed: two days → Fri 11, Mon 14
+    ['2026-12-10', '2026-12-04', '2026-12-07', '2026-12-11'], // Fri counted, the weekend not
+    // 30 and 31 Dec count (1 Jan is a holiday, then the weekend): from Thu 31 Dec → Mon 4, Tue 5 Jan.
+    ['2026-12-31', '2026-12-30', '2027-01-04', '2027-01-05'],
+  ])('due %s, asked %s, papers %s → %s', (due, from, to, expected) => {
+    expect(shiftByPause(due, from, to, vietnamCalendar)).toBe(expected);
+  });
+
+  it('from the timeline: the last request to the moment the papers came, in the centre’s days', async () => {
+    setup();
+    const { id } = dossiers.submit(await draft({ staff }), { staff });
+    h.db.prepare("UPDATE dossiers SET due_date = '2026-12-10' WHERE id = ?").run(id);
+    h.db
+      .prepare(
+        "INSERT INTO dossier_events (dossier_id, status, at, source) VALUES (?, 'supplement', '2026-12-01T02:00:00Z', 'portal')",
+      )
+      .run(id);
+    // Asked Tuesday 1 Dec, papers brought Thursday 3 Dec at 08:00 in Hà Nội: Tue and Wed paused.
+    expect(dossiers.dueAfterSupplement(id, '2026-12-03T01:00:00Z')).toBe('2026-12-14');
+    expect(dossiers.dueAfterSupplement(id, 'không phải ngày')).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ import { harness } from './support';
 const PULL_MS = 60_000;
 /** The seed's due date (test/unit/sync/seed.ts). */
 const DUE = '2026-11-30';
+/** What the fake dossier module answers for the appointment after papers the portal gave no date for. */
+const KIOSK_COUNTED = '2026-12-02';
 
 type Change = Omit<PortalStatusChange, 'id' | 'portalCode' | 'at' | 'note' | 'paid'> &
   Partial<Pick<PortalStatusChange, 'note' | 'paid'>>;
@@ -70,6 +72,18 @@ const CASES: Case[] = [
     reception: 'received',
     changes: [{ status: 'received' }],
     expect: { current: 'received', reception: 'received', timeline: [] },
+  },
+  {
+    name: '2 → 5 → 4 with no date from the portal: the kiosk counts the pause (dueAfterSupplement)',
+    reception: 'received',
+    changes: [{ status: 'supplement', note: 'Thiếu bản sao' }, { status: 'processing' }],
+    expect: {
+      current: 'processing',
+      reception: 'received',
+      due: KIOSK_COUNTED,
+      firstDue: DUE,
+      timeline: ['supplement', 'processing'],
+    },
   },
   {
     name: '2 → 4 → 5 → 4: the papers brought move the appointment, the first one kept',
@@ -158,6 +172,7 @@ describe('national statuses pulled from the portal', () => {
             )
             .run(change.status, change.at, change.id);
         },
+        dueAfterSupplement: () => KIOSK_COUNTED,
       },
     });
     const d = h.seed(
