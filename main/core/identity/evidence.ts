@@ -17,6 +17,8 @@ export interface IdentityEvidence {
   scan(text: string): void;
   /** What main saw of this ID number lately (the strongest, within `ttlMs`), or null. */
   lookup(idNumber: string): IdentityProof | null;
+  /** How many card reads are held now, expired ones dropped first. */
+  size(): number;
 }
 
 /** How many ID numbers are remembered, and for how long: a filing follows its read within minutes. */
@@ -42,7 +44,17 @@ export function createIdentityEvidence(options: {
   const ttlMs = options.ttlMs ?? EVIDENCE_TTL_MS;
   const seen = new Map<string, IdentityProof & { at: number }>();
 
+  /** Entries past their time go, oldest first (the Map is in time order): no ID number outlives it. */
+  function prune(): void {
+    const now = options.now().getTime();
+    for (const [id, entry] of seen) {
+      if (now - entry.at <= ttlMs) break;
+      seen.delete(id);
+    }
+  }
+
   function fresh(idNumber: string): (IdentityProof & { at: number }) | null {
+    prune();
     const entry = seen.get(idNumber);
     if (!entry) return null;
     if (options.now().getTime() - entry.at > ttlMs) {
@@ -70,6 +82,10 @@ export function createIdentityEvidence(options: {
   }
 
   return {
+    size(): number {
+      prune();
+      return seen.size;
+    },
     chip(idNumber, passiveAuthentication) {
       remember(idNumber, { method: 'chip', passiveAuthentication });
     },

@@ -73,6 +73,20 @@ describe('identity evidence (what main itself read of ID cards)', () => {
     expect(ev.lookup(ids[1]!)).not.toBeNull();
     expect(ev.lookup(ids[200]!)).not.toBeNull();
   });
+
+  it('no ID number is held past its 30 minutes, even when never looked up again', () => {
+    const c = clock();
+    const ev = createIdentityEvidence({ now: c.now, timeZone: ZONE });
+    ev.chip('001090000001', true);
+    ev.chip('001090000002', false);
+    c.advance(20 * MIN);
+    ev.chip('001090000003', true);
+    expect(ev.size()).toBe(3);
+    c.advance(10 * MIN + 1);
+    // The first two are past their time; the third is not: only it is held, without asking for the others.
+    expect(ev.size()).toBe(1);
+    expect(ev.lookup('001090000003')).not.toBeNull();
+  });
 });
 
 describe('submit records how identity was established; the payload says it', () => {
