@@ -350,7 +350,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createAddressHandlers({ book: addresses }),
     ...createChipHandlers({ chip }),
     ...createSyncHandlers({ sync }),
-    ...createReportHandlers({ indicators: createIndicators({ db, timeZone: config.timeZone }) }),
+    ...createReportHandlers({ indicators: createIndicators({ db, timeZone: config.timeZone, calendar }) }),
   };
 
   // HTTPS for the LAN, before the bridge starts. Without it the bridge stays on loopback (main/server).

@@ -1,5 +1,7 @@
 import type { IndicatorRow, Indicators, Share } from '../../../preload/api';
-import { localParts } from '../time';
+import type { WorkingCalendar } from '../calendar';
+import { shiftByPause } from '../dossier/reception';
+import { localDay, localParts } from '../time';
 
 /**
  * The Quyết định 766/QĐ-TTg scores (DOMAIN.md "The 2025 reform") over plain facts, with no database:
@@ -58,6 +60,8 @@ export interface IndicatorRange {
   from: string;
   to: string;
   timeZone: string;
+  /** The centre's working days, to move an appointment by a supplement's pause as the kiosk does. */
+  calendar?: WorkingCalendar;
 }
 
 // ── calendar ───────────────────────────────────────────────────────────────────────────────────────
@@ -115,13 +119,19 @@ export interface Finishing {
 }
 
 /**
- * On time (766): finished by the end of the appointment day (23:59:59.999 in the centre's zone) after
- * subtracting the time the citizen took to bring requested papers: from the 'supplement' event to the
- * next event after it (the papers came and work went on), the kiosk's own 'sent' aside. More than one
- * supplement request before finishing counts as late whatever the dates. `endOf(day)` is the first
- * instant after that day, in the centre's zone.
+ * On time (766): finished by the end of the appointment day (the first instant after it in the centre's
+ * zone, `endOf`). A request for papers moves the appointment as the kiosk moved the citizen's date
+ * (dossier/reception.ts shiftByPause): by the working days from the day of the request (included) to the
+ * day the papers came (excluded), the papers' coming being the next event after the request (the kiosk's
+ * own 'sent' aside). Without a calendar, or for a year it does not cover, the pause is subtracted in clock
+ * time instead. More than one supplement request before finishing counts as late whatever the dates.
  */
-export function finishing(d: DossierFact, endOf: (day: string) => number): Finishing | null {
+export function finishing(
+  d: DossierFact,
+  endOf: (day: string) => number,
+  timeZone: string,
+  calendar?: WorkingCalendar,
+): Finishing | null {
   const doneIndex = d.events.findIndex((e) => e.status === 'done');
   const done = d.events[doneIndex];
   if (!done) return null;
@@ -132,11 +142,19 @@ export function finishing(d: DossierFact, endOf: (day: string) => number): Finis
     if (asked >= 0) return { at: done.at, onTime: false }; // a second request
     asked = i;
   }
-  let pause = 0;
-  if (asked >= 0) {
-    const resumed = d.events.slice(asked + 1).find((e) => e.status !== 'sent') ?? done;
-    pause = Math.max(0, resumed.at - (d.events[asked]?.at ?? resumed.at));
+  const request = d.events[asked];
+  if (!request) return { at: done.at, onTime: done.at < endOf(d.dueDate) };
+  const resumed = d.events.slice(asked + 1).find((e) => e.status !== 'sent') ?? done;
+  if (calendar) {
+    try {
+      const day = (at: number) => localDay(new Date(at), timeZone);
+      const due = shiftByPause(d.dueDate, day(request.at), day(resumed.at), calendar);
+      return { at: done.at, onTime: done.at < endOf(due) };
+    } catch {
+      // A year the calendar does not cover: the clock-time pause below.
+    }
   }
+  const pause = Math.max(0, resumed.at - request.at);
   return { at: done.at, onTime: done.at - pause < endOf(d.dueDate) };
 }
 
@@ -258,7 +276,7 @@ export function computeIndicators(
 
   for (const d of dossiers) {
     const received = d.day >= range.from && d.day <= range.to;
-    const finished = finishing(d, endOf);
+    const finished = finishing(d, endOf, range.timeZone, range.calendar);
     const finishedDay = finished && finished.onTime !== null ? dayIndex(finished.at) : -1;
     if (!received && finishedDay < 0) continue;
     const groups = groupsOf(d);

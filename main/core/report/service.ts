@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type Indicators, MAX_INDICATOR_DAYS } from '../../../preload/api';
+import { type CalendarSource, shippedCalendar } from '../calendar';
 import { portalInstant } from '../dossier/reception';
 import { KioskFailure, kioskError } from '../errors';
 import { createLogger } from '../log';
@@ -89,8 +90,13 @@ function instant(text: string, timeZone: string): number {
  * fall in it, and those rated in it, with their timelines and which papers have files; then the pure
  * rules (indicators.ts). One read transaction, so the figures are of one moment.
  */
-export function createIndicators(deps: { db: Database.Database; timeZone: string }) {
-  const { db, timeZone } = deps;
+export function createIndicators(deps: {
+  db: Database.Database;
+  timeZone: string;
+  /** The centre's working days (staff edits included), to move an appointment by a supplement's pause. */
+  calendar?: CalendarSource;
+}) {
+  const { db, timeZone, calendar = shippedCalendar } = deps;
   // Migration 0014 adds paid_via, result_electronic and first_due_date; until a database has them they
   // read as unknown (and the due date as never moved).
   const columns = new Set(
@@ -179,7 +185,7 @@ export function createIndicators(deps: { db: Database.Database; timeZone: string
       // A row without a reception was filed before 0013 and counts as received (as dossier/rows.ts).
       reception: row.reception === 'pending' || row.reception === 'refused' ? row.reception : 'received',
       // The appointment first given (Mẫu 01), not one the portal moved later: a date moved after a
-      // supplement already holds the pause indicators.ts subtracts, and an extension (Mẫu 04) is the
+      // supplement already holds the pause indicators.ts adds, and an extension (Mẫu 04) is the
       // agency's apology for being late, not a new deadline to be on time by.
       dueDate: row.firstDueDate ?? row.dueDate,
       feeAmount: row.feeAmount,
@@ -206,7 +212,8 @@ export function createIndicators(deps: { db: Database.Database; timeZone: string
         lo: shift(input.from, -2),
         hi: nextDay(shift(input.to, 1)),
       });
-      return computeIndicators({ from: input.from, to: input.to, timeZone }, dossiers, ratings);
+      const range = { from: input.from, to: input.to, timeZone, calendar: calendar.current() };
+      return computeIndicators(range, dossiers, ratings);
     },
   };
 }

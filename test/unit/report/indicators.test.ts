@@ -5,6 +5,7 @@ import {
   computeIndicators,
   startOfDay,
 } from '../../../main/core/report/indicators';
+import { createCalendar, vietnamCalendar } from '../../../main/core/calendar';
 
 /**
  * The Quyết định 766 rules (main/core/report/indicators.ts) over hand-made facts. Every expectation is
@@ -12,7 +13,7 @@ import {
  */
 
 const TZ = 'Asia/Ho_Chi_Minh';
-const DECEMBER = { from: '2026-12-01', to: '2026-12-31', timeZone: TZ };
+const DECEMBER = { from: '2026-12-01', to: '2026-12-31', timeZone: TZ, calendar: vietnamCalendar };
 /** A Hà Nội wall time as an instant. */
 const hn = (local: string): number => Date.parse(`${local}+07:00`);
 const timeline = (...steps: [string, string][]) =>
@@ -132,6 +133,28 @@ describe('on time (finished by the end of the appointment day, supplement time s
     expect(all.onTime).toEqual({ count: onTime ? 1 : 0, of: 1, share: onTime ? 1 : 0 });
     const finishedOn = days.find((d) => d.finished > 0);
     expect(finishedOn?.onTime).toBe(onTime ? 1 : 0);
+  });
+
+  it("a supplement moves the appointment by working days, as the kiosk moved the citizen's date", () => {
+    // First due Friday 27 November; papers asked Monday 23rd 16:00, brought Tuesday 24th 08:00: one
+    // working day (the 23rd) paused, so the kiosk gave Monday 30th (shiftByPause). Done the 30th 15:00:
+    // on time. Subtracting the 16 clock hours instead would put it on Sunday 29th, late.
+    const d = dossier({
+      day: '2026-11-20',
+      dueDate: '2026-11-27',
+      events: timeline(
+        ['received', '2026-11-20T09:00:00'],
+        ['supplement', '2026-11-23T16:00:00'],
+        ['processing', '2026-11-24T08:00:00'],
+        ['done', '2026-11-30T15:00:00'],
+      ),
+    });
+    const november = { from: '2026-11-01', to: '2026-11-30', timeZone: TZ };
+    const onTime = (calendar: typeof vietnamCalendar) =>
+      computeIndicators({ ...november, calendar }, [d], []).all.onTime.count;
+    expect(onTime(vietnamCalendar)).toBe(1);
+    // A calendar that does not cover 2026: the clock-time pause, and so late.
+    expect(onTime(createCalendar({ years: [], entries: [] }))).toBe(0);
   });
 
   it("the day a dossier finished is the centre's day (00:30 local on the 4th is the 4th)", () => {
