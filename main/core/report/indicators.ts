@@ -34,6 +34,8 @@ export interface DossierFact {
   /** assisted_by NULL: the citizen alone at the kiosk. */
   channel: 'kiosk' | 'counter';
   reception: 'pending' | 'received' | 'refused';
+  /** When it was received (reception_at), epoch ms; null when not recorded (or not received). */
+  receivedAt: number | null;
   /** The appointment date (YYYY-MM-DD) as first given; null: cannot be scored on time. */
   dueDate: string | null;
   feeAmount: number;
@@ -125,6 +127,7 @@ export interface Finishing {
  * day the papers came (excluded), the papers' coming being the next event after the request (the kiosk's
  * own 'sent' aside). Without a calendar, or for a year it does not cover, the pause is subtracted in clock
  * time instead. More than one supplement request before finishing counts as late whatever the dates.
+ * Requests before reception are not counted at all.
  */
 export function finishing(
   d: DossierFact,
@@ -136,9 +139,20 @@ export function finishing(
   const done = d.events[doneIndex];
   if (!done) return null;
   if (d.dueDate === null) return { at: done.at, onTime: null };
+  // A request for papers before reception (a Mẫu 02 instead of receiving it) is not a supplement: the
+  // agency's clock had not started. Reception: the first 'received' event, else reception_at; with
+  // neither, a dossier received before 0013 recorded it counts all its requests.
+  const receivedIndex = d.events.findIndex((e) => e.status === 'received');
+  const afterReception = (i: number, at: number): boolean =>
+    receivedIndex >= 0
+      ? i > receivedIndex
+      : d.receivedAt !== null
+        ? at >= d.receivedAt
+        : d.reception === 'received';
   let asked = -1;
   for (let i = 0; i < doneIndex; i++) {
-    if (d.events[i]?.status !== 'supplement') continue;
+    const e = d.events[i];
+    if (e?.status !== 'supplement' || !afterReception(i, e.at)) continue;
     if (asked >= 0) return { at: done.at, onTime: false }; // a second request
     asked = i;
   }

@@ -49,6 +49,7 @@ interface DossierRow {
   day: string;
   assistedBy: number | null;
   reception: string | null;
+  receptionAt: string | null;
   dueDate: string | null;
   firstDueDate: string | null;
   feeAmount: number;
@@ -108,7 +109,7 @@ export function createIndicators(deps: {
          json_extract(d.procedure_json, '$.name') AS procedureName,
          json_extract(d.procedure_json, '$.field') AS field,
          json_extract(d.procedure_json, '$.components') AS components,
-         d.day, d.assisted_by AS assistedBy, d.reception, d.due_date AS dueDate,
+         d.day, d.assisted_by AS assistedBy, d.reception, d.reception_at AS receptionAt, d.due_date AS dueDate,
          ${optional('first_due_date', 'firstDueDate')}, d.fee_amount AS feeAmount, d.paid,
          ${optional('paid_via', 'paidVia')}, ${optional('result_electronic', 'resultElectronic')}`;
   const q = {
@@ -158,6 +159,11 @@ export function createIndicators(deps: {
     return list;
   };
 
+  const receivedAt = (text: string | null): number | null => {
+    const at = text === null ? Number.NaN : instant(text, timeZone);
+    return Number.isNaN(at) ? null : at;
+  };
+
   const read = db.transaction((params: { from: string; to: string; lo: string; hi: string }) => {
     const rows = [...(q.submitted.all(params) as DossierRow[]), ...(q.others.all(params) as DossierRow[])];
     const ids = JSON.stringify(rows.map((row) => row.id));
@@ -184,6 +190,7 @@ export function createIndicators(deps: {
       channel: row.assistedBy === null ? 'kiosk' : 'counter',
       // A row without a reception was filed before 0013 and counts as received (as dossier/rows.ts).
       reception: row.reception === 'pending' || row.reception === 'refused' ? row.reception : 'received',
+      receivedAt: receivedAt(row.receptionAt),
       // The appointment first given (Mẫu 01), not one the portal moved later: a date moved after a
       // supplement already holds the pause indicators.ts adds, and an extension (Mẫu 04) is the
       // agency's apology for being late, not a new deadline to be on time by.

@@ -30,6 +30,7 @@ function dossier(over: Partial<DossierFact> = {}): DossierFact {
     day: '2026-12-01',
     channel: 'kiosk',
     reception: 'received',
+    receivedAt: null,
     dueDate: '2026-12-03',
     feeAmount: 0,
     paid: false,
@@ -155,6 +156,36 @@ describe('on time (finished by the end of the appointment day, supplement time s
     expect(onTime(vietnamCalendar)).toBe(1);
     // A calendar that does not cover 2026: the clock-time pause, and so late.
     expect(onTime(createCalendar({ years: [], entries: [] }))).toBe(0);
+  });
+
+  it('a request for papers before reception (Mẫu 02 instead of receiving) is no supplement', () => {
+    // Asked on the 1st 07:30 before the officer received it at 08:00 (the agency's clock not started),
+    // then one real request with a 1 h pause: on time. Counted, it would be a second request: late.
+    const twice = timeline(
+      ['submitted', '2026-12-01T07:00:00'],
+      ['supplement', '2026-12-01T07:30:00'],
+      ['received', '2026-12-01T08:00:00'],
+      ['supplement', '2026-12-02T10:00:00'],
+      ['processing', '2026-12-02T11:00:00'],
+      ['done', '2026-12-03T10:00:00'],
+    );
+    // Asked on the 1st, received on the 4th (no 'received' row: reception_at says when), done the 4th:
+    // a day late. Counted as a pause (the 1st to the 4th) it would have moved the date past the 4th.
+    const paused = timeline(
+      ['submitted', '2026-12-01T07:00:00'],
+      ['supplement', '2026-12-01T07:30:00'],
+      ['processing', '2026-12-04T08:00:00'],
+      ['done', '2026-12-04T10:00:00'],
+    );
+    const { days } = scores([
+      dossier({ events: twice }),
+      dossier({ events: paused, receivedAt: hn('2026-12-04T08:00:00') }),
+    ]);
+    // The first finished on the 3rd (on time), the second on the 4th (late).
+    expect(days.slice(2, 4)).toMatchObject([
+      { day: '2026-12-03', finished: 1, onTime: 1 },
+      { day: '2026-12-04', finished: 1, onTime: 0 },
+    ]);
   });
 
   it("the day a dossier finished is the centre's day (00:30 local on the 4th is the 4th)", () => {

@@ -236,6 +236,7 @@ describe('indicatorsCsv', () => {
           day: '2026-12-01',
           channel: 'kiosk',
           reception: 'received',
+          receivedAt: null,
           dueDate: '2026-12-03',
           feeAmount: 0,
           paid: false,
