@@ -10,7 +10,6 @@ import {
   type PaperFact,
   type RatingFact,
   computeIndicators,
-  nextDay,
 } from './indicators';
 
 const log = createLogger('report');
@@ -120,12 +119,13 @@ export function createIndicators(deps: {
        WHERE d.day BETWEEN @from AND @to AND +d.status = 'submitted' AND d.code IS NOT NULL`,
     ),
     // The few more: submitted before, but finished or rated in the range. Event times are stored as the
-    // portal wrote them (any offset, or none); a 'done' whose text begins two days either side of the
-    // range may be in it once read in the centre's zone (offsets are under 14 h).
+    // portal wrote them (any offset, or none: not comparable as instants), so the 'done' rows are taken
+    // by their text from two days before the range to two after (offsets are under 14 h), by the partial
+    // index of migration 0015, and indicators.ts keeps those whose instant is in the range.
     others: db.prepare(
       `SELECT ${columnsSql} FROM dossiers d
        WHERE d.id IN (
-           SELECT dossier_id FROM dossier_events WHERE status = 'done' AND substr(at, 1, 10) BETWEEN @lo AND @hi
+           SELECT dossier_id FROM dossier_events WHERE status = 'done' AND at >= @lo AND at < @hi
            UNION SELECT d2.id FROM ratings r JOIN dossiers d2 ON d2.code = r.dossier_code
              WHERE r.day BETWEEN @from AND @to AND r.context IN ('submit', 'lookup'))
          AND NOT (+d.day BETWEEN @from AND @to) AND +d.status = 'submitted' AND d.code IS NOT NULL
@@ -217,7 +217,7 @@ export function createIndicators(deps: {
         from: input.from,
         to: input.to,
         lo: shift(input.from, -2),
-        hi: nextDay(shift(input.to, 1)),
+        hi: shift(input.to, 3), // a text before this day: up to the end of `to` + 2 days
       });
       const range = { from: input.from, to: input.to, timeZone, calendar: calendar.current() };
       return computeIndicators(range, dossiers, ratings);

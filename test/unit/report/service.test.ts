@@ -161,6 +161,43 @@ describe('report.indicators on the database', () => {
     });
   });
 
+  it("finds a finish by its instant in the centre's zone, whatever day its stored text begins with", async () => {
+    h = harness(tempDir());
+    const { b } = await filed(h);
+    // 17:30 UTC on 30 November is 00:30 on 1 December in Hà Nội: December's, though its text says 30.
+    h.db
+      .prepare(`INSERT INTO dossier_events (dossier_id, status, at, source) VALUES (?, 'done', ?, 'portal')`)
+      .run(b, '2026-11-30T17:30:00Z');
+    const indicators = createIndicators({ db: h.db, timeZone: 'Asia/Ho_Chi_Minh' });
+    expect(indicators.indicators({ from: '2026-12-01', to: '2026-12-07' }).all.onTime.of).toBe(1);
+    expect(indicators.indicators({ from: '2026-11-30', to: '2026-11-30' }).all.onTime.of).toBe(0);
+  });
+
+  it('reads no timeline row outside the range: the finished ones by the index, never a scan', () => {
+    h = harness(tempDir());
+    const db = h.db;
+    const statements: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      statements.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    createIndicators({ db, timeZone: 'Asia/Ho_Chi_Minh' });
+    db.prepare = prepare as typeof db.prepare;
+    const params = { from: '2026-11-23', to: '2026-11-30', lo: '2026-11-21', hi: '2026-12-03', ids: '[]' };
+    const plans = statements
+      .filter((sql) => sql.includes('dossier_events'))
+      .map((sql) => {
+        const names = new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1] ?? ''));
+        const bound = Object.fromEntries(Object.entries(params).filter(([k]) => names.has(k)));
+        const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(bound) as { detail: string }[];
+        return rows.map((r) => r.detail).join(' | ');
+      });
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) expect(plan).not.toMatch(/SCAN (dossier_events|e)\b/);
+    expect(plans.join(' ')).toContain('dossier_events_done');
+  });
+
   it('refuses more than 366 days in words', () => {
     h = harness(tempDir());
     const indicators = createIndicators({ db: h.db, timeZone: 'Asia/Ho_Chi_Minh' });

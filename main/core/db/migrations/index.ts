@@ -12,6 +12,7 @@ import m0011 from './0011-address-datasets.sql';
 import m0012 from './0012-dossier-upgrades.sql';
 import m0013 from './0013-reception.sql';
 import m0014 from './0014-national-status.sql';
+import m0015 from './0015-events-done.sql';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '0012-dossier-upgrades', sql: m0012 },
   { version: 13, name: '0013-reception', sql: m0013 },
   { version: 14, name: '0014-national-status', sql: m0014 },
+  { version: 15, name: '0015-events-done', sql: m0015 },
 ];
