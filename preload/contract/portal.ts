@@ -179,8 +179,9 @@ export const PortalDossierSchema = z
       .max(200)
       .nullable()
       .meta({ description: 'Staff display name for an assisted filing' }),
+    // channel, reception, papers and identity are not part of what a repeat is compared on (see
+    // SubmitAnswerSchema and ARCHITECTURE.md): what a kiosk says about the dossier, not its content.
     channel: PortalChannelSchema,
-    // Not part of what a repeat is compared on (see SubmitAnswerSchema).
     reception: ReceptionUpdateSchema,
     attachments: z.array(PortalAttachmentSchema).max(200),
     /**

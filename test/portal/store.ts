@@ -165,7 +165,16 @@ const STARTS: Record<PortalReception['state'], PortalState> = {
  */
 function withoutReception(body: unknown): unknown {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const { reception: _decidedLater, ...rest } = body as Record<string, unknown>;
+  // Nor what a newer kiosk adds about the dossier rather than its content (channel since issue 20,
+  // papers and identity since issue 21): a dossier posted by the version before, whose answer was lost
+  // and which the upgraded kiosk sends again, is the same dossier, not a conflict.
+  const {
+    reception: _decidedLater,
+    channel: _channel,
+    papers: _papers,
+    identity: _identity,
+    ...rest
+  } = body as Record<string, unknown>;
   return rest;
 }
 

@@ -19,6 +19,13 @@ export const receptionErrors = {
       `Dossier ${code} was refused. Reprint the refusal (Mẫu 03) from the dossier list if needed.`,
       'id',
     ),
+  withdrawn: (code: string) =>
+    fail(
+      'dossier-withdrawn',
+      `Hồ sơ ${code} đã được công dân rút, không tiếp nhận hay từ chối được nữa.`,
+      `Dossier ${code} was withdrawn by the citizen; it can no longer be received or refused.`,
+      'id',
+    ),
   notAssisted: () =>
     fail(
       'dossier-not-assisted',

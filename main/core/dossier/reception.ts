@@ -230,7 +230,7 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
       } else if (row.currentStatus === 'supplement') {
         portalNote = (q.lastSupplement.get(row.id) as string | null | undefined) ?? null;
         if (portalNote) items.push({ paper: 'Theo yêu cầu của cơ quan giải quyết', request: portalNote });
-      } else if (row.reception !== 'pending') {
+      } else if (row.reception !== 'pending' || row.currentStatus === 'withdrawn') {
         throw receptionErrors.notSupplementable(row.code ?? '');
       }
       if (note) items.push({ paper: 'Ghi chú của cán bộ tiếp nhận', request: note });
@@ -289,10 +289,17 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
      */
     dueAfterSupplement(id: string, resumedAt: string): string | null {
       const asked = q.lastSupplementAt.get(id) as string | undefined;
-      const due = db.prepare('SELECT due_date FROM dossiers WHERE id = ?').pluck().get(id) as string | null;
+      const row = db
+        .prepare('SELECT due_date AS due, reception_at AS receivedAt FROM dossiers WHERE id = ?')
+        .get(id) as { due: string | null; receivedAt: string | null } | undefined;
+      const due = row?.due ?? null;
       const resumed = portalInstant(resumedAt, config.timeZone);
       const from = asked === undefined ? null : portalInstant(asked, config.timeZone);
       if (due === null || resumed === null || from === null) return null;
+      // Papers asked before an officer received it (Mẫu 02 instead of receiving it): the agency's clock had
+      // not started, and the date counted from the reception already stands.
+      const received = row?.receivedAt ? portalInstant(row.receivedAt, config.timeZone) : null;
+      if (received !== null && from < received) return null;
       try {
         return shiftByPause(due, dayIn(from), dayIn(resumed), calendar.current());
       } catch (error) {
@@ -321,6 +328,8 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
     const state = row.reception ?? 'received';
     if (state === 'received') throw receptionErrors.alreadyReceived(row.code);
     if (state === 'refused') throw receptionErrors.alreadyRefused(row.code);
+    // The citizen withdrew it (7) before anyone received it: there is nothing left to receive or refuse.
+    if (row.currentStatus === 'withdrawn') throw receptionErrors.withdrawn(row.code);
   }
 
   /**

@@ -75,29 +75,44 @@ export function createStatusPull(deps: {
         log.warn('status change for an unknown dossier', { id: change.id });
         continue;
       }
-      const paid = change.paid === null ? null : change.paid ? 1 : 0;
+      // A change already on the timeline (same status, same instant) is one the portal repeats. A repeat
+      // of the current status may still bring a fee, a date or Mẫu 04; an older one must not set back what
+      // came after it (a 4 repeated after a 9, with its older date): only a portal code the kiosk never
+      // heard (the POST's answer lost) is taken from it.
+      const seen = dossiers.hasPortalEvent(change.id, change.status, change.at);
+      const stale = seen && dossier.currentStatus !== change.status;
+      if (stale && dossier.portalCode !== null) continue;
+      const paid = stale || change.paid === null ? null : change.paid ? 1 : 0;
       const paidVia = change.paidVia ?? null;
-      // Papers brought after a request (supplement → on): the portal's new date, else the kiosk's own count.
+      // The portal received (or refused to receive) a dossier the citizen filed alone that no officer
+      // here has received yet: the dossier module records the reception, in this page's transaction.
+      const decided = receptionDecidedBy(change.status);
+      const decidesReception =
+        !seen && decided !== null && store.receptionNow(change.id)?.reception === 'pending';
+      // Papers brought after a request (supplement → on) on a dossier already received: the portal's new
+      // date, else the kiosk's own count. A request before reception (Mẫu 02 instead of receiving it) does
+      // not move a date: the one counted from the reception is the first.
       const resumed =
+        !seen &&
+        !decidesReception &&
         dossier.currentStatus === 'supplement' &&
-        change.status !== 'supplement' &&
-        !dossiers.hasPortalEvent(change.id, change.status, change.at);
-      const dueDate =
-        change.dueDate ??
-        (resumed ? (deps.reception?.dueAfterSupplement?.(change.id, change.at) ?? null) : null);
-      const apology = change.apology ?? null;
+        change.status !== 'supplement';
+      const dueDate = stale
+        ? null
+        : (change.dueDate ??
+          (resumed ? (deps.reception?.dueAfterSupplement?.(change.id, change.at) ?? null) : null));
+      const apology = stale ? null : (change.apology ?? null);
       const resultElectronic =
-        change.resultElectronic === undefined || change.resultElectronic === null
+        stale || change.resultElectronic === undefined || change.resultElectronic === null
           ? null
           : change.resultElectronic
             ? 1
             : 0;
-      // A status already on the timeline (same status, same instant), or the dossier's status already
-      // (a portal repeating it with a fee, a new date or Mẫu 04), is not shown twice; what the change
-      // says besides still updates the dossier.
-      const newStatus =
-        !dossiers.hasPortalEvent(change.id, change.status, change.at) &&
-        dossier.currentStatus !== change.status;
+      // The dossier's status already (a portal repeating it with a fee, a new date or Mẫu 04) is not shown
+      // twice; what the change says besides still updates the dossier. A new request for papers or for the
+      // fee while one is open is new (another list of papers, another amount): it is shown and counted.
+      const again = change.status === 'supplement' || change.status === 'financial';
+      const newStatus = !seen && (dossier.currentStatus !== change.status || again);
       const newFee =
         paid !== null && (paid !== dossier.paid || (paidVia !== null && paidVia !== dossier.paidVia));
       const newDetails =
@@ -107,10 +122,7 @@ export function createStatusPull(deps: {
         (resultElectronic !== null && resultElectronic !== dossier.resultElectronic);
       // Nothing new, unless the change tells a portal code the kiosk never heard (the POST's answer lost).
       if (!newStatus && !newFee && !newDetails && dossier.portalCode !== null) continue;
-      // The portal received (or refused to receive) a dossier the citizen filed alone that no officer
-      // here has received yet: the dossier module records the reception, in this page's transaction.
-      const decided = receptionDecidedBy(change.status);
-      if (newStatus && decided && store.receptionNow(change.id)?.reception === 'pending') {
+      if (newStatus && decidesReception && decided) {
         deps.reception?.byPortal({ id: change.id, status: decided, at: change.at, note: change.note });
       }
       if (newStatus) {
@@ -125,7 +137,7 @@ export function createStatusPull(deps: {
       }
       dossiers.applyPortalStatus({
         id: change.id,
-        status: change.status,
+        status: stale ? (dossier.currentStatus ?? change.status) : change.status,
         paid,
         paidVia: paid === 0 ? null : paidVia,
         dueDate,

@@ -130,7 +130,7 @@ describe('stored addresses carried over to the structured field (dossier_upgrade
   it('turns a draft’s and a parked dossier’s string addresses into structured ones, once', () => {
     const db = previousVersion();
     const submitted = row(db, 'submitted').raw;
-    expect(migrate(db, { now })).toEqual([12, 13, 14]);
+    expect(migrate(db, { now })).toEqual([12, 13, 14, 15]);
     expect(run(db)).toEqual({ dossiers: 2, addresses: 3 });
 
     const draft = row(db, 'draft');

@@ -463,5 +463,27 @@ describe('the appointment after a request for papers (the agency’s clock stops
     // Asked Tuesday 1 Dec, papers brought Thursday 3 Dec at 08:00 in Hà Nội: Tue and Wed paused.
     expect(dossiers.dueAfterSupplement(id, '2026-12-03T01:00:00Z')).toBe('2026-12-14');
     expect(dossiers.dueAfterSupplement(id, 'không phải ngày')).toBeNull();
+    // Asked before an officer received it (Mẫu 02 instead of receiving it): no pause to count.
+    h.db.prepare("UPDATE dossiers SET reception_at = '2026-12-02T02:00:00.000Z' WHERE id = ?").run(id);
+    expect(dossiers.dueAfterSupplement(id, '2026-12-03T01:00:00Z')).toBeNull();
+  });
+});
+
+describe('a dossier the citizen withdrew before reception (7)', () => {
+  it('cannot be received, refused or asked papers for at the counter; nothing is printed or queued', async () => {
+    setup();
+    const { id } = dossiers.submit(await draft());
+    h.db.prepare("UPDATE dossiers SET current_status = 'withdrawn' WHERE id = ?").run(id);
+    expect((await asyncFailure(dossiers.receive(id, staff))).code).toBe('dossier-withdrawn');
+    expect((await asyncFailure(dossiers.refuse(id, 'Không đủ điều kiện', staff))).code).toBe(
+      'dossier-withdrawn',
+    );
+    expect(
+      (await asyncFailure(dossiers.supplementRequest(id, { note: 'Thiếu bản sao', print: true }, staff)))
+        .code,
+    ).toBe('dossier-not-supplementable');
+    expect(row(id)).toMatchObject({ reception: 'pending', current_status: 'withdrawn' });
+    expect(updates()).toEqual([]);
+    expect(printed.receipts).toEqual([]);
   });
 });

@@ -44,6 +44,18 @@ describe('reference portal: reception (Nghị định 118/2025)', () => {
     expect(repeat.status).toBe(200);
     expect(repeat.json()).toMatchObject({ portalCode, reception: PENDING });
     expect(portal.store.dossier(portalCode)?.reception).toBe('pending');
+
+    // Sent first by a kiosk of before the scoring fields, sent again after its upgrade: the same dossier.
+    const upgraded = await postDossier(portal, {
+      ...dossier,
+      channel: 'counter',
+      papers: [{ componentId: 'to-khai', digitised: true, fromNationalStore: false }],
+      identity: { method: 'chip', passiveAuthentication: true },
+    });
+    expect(upgraded.status).toBe(200);
+    // A change of content is still a conflict.
+    const changed = await postDossier(portal, { ...dossier, procedureId: 'khac' });
+    expect(changed.status).toBe(409);
   });
 
   it('takes a reception by PUT, answers a repeat with what it holds, and refuses refused after received', async () => {

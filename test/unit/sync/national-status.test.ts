@@ -244,3 +244,83 @@ describe('national statuses pulled from the portal', () => {
     });
   });
 });
+
+describe('found in review: repeats, second requests, requests before reception', () => {
+  const pulled = async (
+    reception: 'pending' | 'received',
+    changes: (Change & { at: string })[],
+    dueAfterSupplement: (id: string, at: string) => string | null = () => KIOSK_COUNTED,
+  ) => {
+    const h = harness({
+      reception: {
+        byPortal(change) {
+          h.db
+            .prepare(
+              `UPDATE dossiers SET reception = ?, reception_at = ?, reception_source = 'portal', due_date = '2026-12-09' WHERE id = ?`,
+            )
+            .run(change.status, change.at, change.id);
+        },
+        dueAfterSupplement,
+      },
+    });
+    const d = h.seed(
+      reception === 'pending'
+        ? { reception: { state: 'pending' } }
+        : { assistedBy: 1, reception: { state: 'received', at: '2026-11-23T02:00:00.000Z', by: 'Lan' } },
+    );
+    h.sync.start();
+    await h.advance(0);
+    const { portalCode } = h.portal.dossiers.get(d.id)!;
+    for (const change of changes)
+      h.portal.changeLog.push({ note: null, paid: null, ...change, id: d.id, portalCode });
+    await h.advance(PULL_MS);
+    const row = h.db
+      .prepare('SELECT current_status AS current, due_date AS due FROM dossiers WHERE id = ?')
+      .get(d.id) as { current: string; due: string };
+    const timeline = h.db
+      .prepare(
+        `SELECT status, note_vi AS note FROM dossier_events WHERE dossier_id = ? AND source = 'portal' ORDER BY id`,
+      )
+      .all(d.id);
+    return { row, timeline };
+  };
+
+  it('an older change repeated after a later one sets nothing back (its status, its date)', async () => {
+    const { row, timeline } = await pulled('received', [
+      { status: 'processing', at: '2026-11-24T01:00:00.000Z', dueDate: '2026-12-03' },
+      { status: 'done', at: '2026-11-25T01:00:00.000Z', dueDate: '2026-12-10' },
+      { status: 'processing', at: '2026-11-24T01:00:00.000Z', dueDate: '2026-12-03' },
+    ]);
+    expect(row).toEqual({ current: 'done', due: '2026-12-10' });
+    expect(timeline.map((t) => (t as { status: string }).status)).toEqual(['processing', 'done']);
+  });
+
+  it('a second request for papers while one is open is shown with its own list', async () => {
+    const { row, timeline } = await pulled('received', [
+      { status: 'supplement', at: '2026-11-24T01:00:00.000Z', note: 'Thiếu bản sao CCCD' },
+      { status: 'supplement', at: '2026-11-26T01:00:00.000Z', note: 'Thêm giấy xác nhận cư trú' },
+    ]);
+    expect(row.current).toBe('supplement');
+    expect(timeline).toEqual([
+      { status: 'supplement', note: 'Thiếu bản sao CCCD' },
+      { status: 'supplement', note: 'Thêm giấy xác nhận cư trú' },
+    ]);
+  });
+
+  it('papers asked before reception (1 → 5 → 4): the date counted from reception stands, not shifted', async () => {
+    let asked = 0;
+    const { row } = await pulled(
+      'pending',
+      [
+        { status: 'supplement', at: '2026-11-24T01:00:00.000Z', note: 'Thiếu bản sao' },
+        { status: 'processing', at: '2026-11-26T01:00:00.000Z' },
+      ],
+      () => {
+        asked++;
+        return KIOSK_COUNTED;
+      },
+    );
+    expect(asked).toBe(0);
+    expect(row).toEqual({ current: 'processing', due: '2026-12-09' });
+  });
+});
