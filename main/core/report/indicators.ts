@@ -26,6 +26,8 @@ export interface EventFact {
 /** What the scores read of one submitted dossier. */
 export interface DossierFact {
   code: string;
+  /** The portal's code once it gave one: a rating at lookup may name the dossier by it. */
+  portalCode?: string | null;
   procedureId: string;
   procedureName: string;
   field: string;
@@ -50,7 +52,7 @@ export interface DossierFact {
   events: readonly EventFact[];
 }
 
-/** A rating a citizen gave (ratings table). */
+/** A rating a citizen gave (ratings table); computeIndicators takes them in the order they were given. */
 export interface RatingFact {
   day: string;
   context: 'submit' | 'lookup' | 'queue';
@@ -238,7 +240,7 @@ const byLabel = (a: Tally, b: Tally): number =>
 /**
  * The scores of `range` (the centre's days) over the dossiers given: those submitted in the range, those
  * finished in it, and those rated in it (service.ts reads exactly these; others are ignored here too).
- * A rating whose dossier is not given counts in the whole only.
+ * A rating whose code names no dossier given counts nowhere; one without a code in the whole only.
  */
 export function computeIndicators(
   range: IndicatorRange,
@@ -278,7 +280,11 @@ export function computeIndicators(
   const fields = new Map<string, Tally>();
   const perDay = days.map((day) => ({ day, received: 0, finished: 0, onTime: 0 }));
   const pointOf = new Map(perDay.map((point) => [point.day, point]));
-  const byCode = new Map(dossiers.map((d) => [d.code, d]));
+  const byCode = new Map<string, DossierFact>();
+  for (const d of dossiers) {
+    byCode.set(d.code, d);
+    if (d.portalCode) byCode.set(d.portalCode, d);
+  }
   const groupsOf = (d: DossierFact | undefined): Tally[] => {
     if (!d) return [all];
     let p = procedures.get(d.procedureId);
@@ -327,15 +333,31 @@ export function computeIndicators(
     }
   }
 
+  // feedback.rate takes any number of ratings with any code, so one rating per dossier and moment (submit,
+  // lookup) counts: the last given in the range. A code that names no dossier of this kiosk counts
+  // nowhere; a rating with no code (of the visit) counts in the whole only.
+  const counted: { d: DossierFact | undefined; ok: boolean }[] = [];
+  const latest = new Map<string, number>();
   for (const r of ratings) {
     if (r.day < range.from || r.day > range.to) continue;
     const ok = satisfied(r);
     if (ok === null) continue;
-    for (const t of groupsOf(r.dossierCode === null ? undefined : byCode.get(r.dossierCode))) {
+    if (r.dossierCode === null) {
+      counted.push({ d: undefined, ok });
+      continue;
+    }
+    const d = byCode.get(r.dossierCode);
+    if (!d) continue;
+    const key = `${r.context}\u0000${d.code}`;
+    const at = latest.get(key);
+    if (at === undefined) latest.set(key, counted.push({ d, ok }) - 1);
+    else counted[at] = { d, ok };
+  }
+  for (const { d, ok } of counted)
+    for (const t of groupsOf(d)) {
       t.rated++;
       if (ok) t.satisfied++;
     }
-  }
 
   return {
     from: range.from,

@@ -41,6 +41,7 @@ function shift(day: string, n: number): string {
 interface DossierRow {
   id: string;
   code: string;
+  portalCode: string | null;
   procedureId: string | null;
   procedureName: string | null;
   field: string | null;
@@ -104,7 +105,7 @@ export function createIndicators(deps: {
   );
   const optional = (name: string, as: string) => (columns.has(name) ? `d.${name} AS ${as}` : `NULL AS ${as}`);
 
-  const columnsSql = `d.id, d.code, d.procedure_id AS procedureId,
+  const columnsSql = `d.id, d.code, d.portal_code AS portalCode, d.procedure_id AS procedureId,
          json_extract(d.procedure_json, '$.name') AS procedureName,
          json_extract(d.procedure_json, '$.field') AS field,
          json_extract(d.procedure_json, '$.components') AS components,
@@ -127,6 +128,8 @@ export function createIndicators(deps: {
        WHERE d.id IN (
            SELECT dossier_id FROM dossier_events WHERE status = 'done' AND at >= @lo AND at < @hi
            UNION SELECT d2.id FROM ratings r JOIN dossiers d2 ON d2.code = r.dossier_code
+             WHERE r.day BETWEEN @from AND @to AND r.context IN ('submit', 'lookup')
+           UNION SELECT d3.id FROM ratings r JOIN dossiers d3 ON d3.portal_code = r.dossier_code
              WHERE r.day BETWEEN @from AND @to AND r.context IN ('submit', 'lookup'))
          AND NOT (+d.day BETWEEN @from AND @to) AND +d.status = 'submitted' AND d.code IS NOT NULL
          AND d.day IS NOT NULL`,
@@ -142,7 +145,7 @@ export function createIndicators(deps: {
     ),
     ratings: db.prepare(
       `SELECT day, context, dossier_code AS dossierCode, rating FROM ratings
-       WHERE day BETWEEN @from AND @to AND context IN ('submit', 'lookup')`,
+       WHERE day BETWEEN @from AND @to AND context IN ('submit', 'lookup') ORDER BY id`,
     ),
   };
 
@@ -183,6 +186,7 @@ export function createIndicators(deps: {
     }
     const dossiers = rows.map((row): DossierFact => ({
       code: row.code,
+      portalCode: row.portalCode,
       procedureId: row.procedureId ?? '',
       procedureName: row.procedureName ?? row.procedureId ?? '',
       field: row.field ?? '',

@@ -292,6 +292,31 @@ describe('received, paid online, satisfied', () => {
     expect(all.satisfied).toEqual({ count: 2, of: 3, share: 2 / 3 });
   });
 
+  it('satisfaction cannot be pumped: the last rating per dossier and moment, unknown codes nowhere', () => {
+    const ks = dossier({ code: 'KS-1', portalCode: 'G22.39-261201-0001' });
+    const rate = (code: string | null, context: RatingFact['context'], rating: RatingFact['rating']) => ({
+      day: '2026-12-10',
+      context,
+      dossierCode: code,
+      rating,
+    });
+    const { all, byProcedure } = scores(
+      [ks],
+      [
+        rate('KS-1', 'submit', 'unsatisfied'),
+        rate('KS-1', 'lookup', 'satisfied'),
+        rate('KS-1', 'lookup', 'very-satisfied'),
+        rate('G22.39-261201-0001', 'lookup', 'satisfied'), // the same dossier by the portal's code
+        rate('KS-1', 'lookup', 'unsatisfied'), // the last at lookup: this one counts
+        ...Array.from({ length: 5 }, () => rate('NO-SUCH-CODE', 'lookup', 'very-satisfied')),
+        rate(null, 'submit', 'satisfied'), // a rating of the visit: in the whole only
+      ],
+    );
+    // KS-1 at submit (unsatisfied), KS-1 at lookup (its last: unsatisfied), the visit (satisfied): 1 of 3.
+    expect(all.satisfied).toEqual({ count: 1, of: 3, share: 1 / 3 });
+    expect(byProcedure[0]?.satisfied).toEqual({ count: 0, of: 2, share: 0 });
+  });
+
   it('nothing to score gives null shares, not 0', () => {
     const { all, byProcedure, days } = scores([]);
     expect(all).toMatchObject({
@@ -307,7 +332,7 @@ describe('received, paid online, satisfied', () => {
 });
 
 describe('grouping: per procedure, per field, per day', () => {
-  it('each dossier and its ratings in its procedure and its field; an unknown code in the whole only', () => {
+  it('each dossier and its ratings in its procedure and its field; an unknown code nowhere', () => {
     const ks1 = dossier({ code: 'KS-1' });
     const ks2 = dossier({ code: 'KS-2', day: '2026-12-02', attached: new Set() });
     const kh = dossier({
@@ -335,7 +360,8 @@ describe('grouping: per procedure, per field, per day', () => {
       [rate('KS-1', 'satisfied'), rate('CT-1', 'unsatisfied'), rate('NOT-HERE', 'satisfied')],
     );
     expect(result.all.received.total).toBe(4);
-    expect(result.all.satisfied).toEqual({ count: 2, of: 3, share: 2 / 3 });
+    // NOT-HERE names no dossier of this kiosk: counted nowhere.
+    expect(result.all.satisfied).toEqual({ count: 1, of: 2, share: 1 / 2 });
 
     // Sorted by name in Vietnamese order: Chứng thực, Đăng ký kết hôn, Đăng ký khai sinh.
     expect(result.byProcedure.map((r) => [r.key, r.label])).toEqual([

@@ -173,6 +173,26 @@ describe('report.indicators on the database', () => {
     expect(indicators.indicators({ from: '2026-11-30', to: '2026-11-30' }).all.onTime.of).toBe(0);
   });
 
+  it('a rating by the portal code counts for its dossier, the last one given', async () => {
+    h = harness(tempDir());
+    const { c } = await filed(h);
+    h.db.prepare(`UPDATE dossiers SET portal_code = 'G22-C' WHERE id = ?`).run(c);
+    const rate = h.db.prepare(
+      `INSERT INTO ratings (at, day, context, dossier_code, rating) VALUES (?, '2026-12-02', 'lookup', ?, ?)`,
+    );
+    rate.run('2026-12-02T02:00:00Z', 'G22-C', 'unsatisfied');
+    rate.run('2026-12-02T03:00:00Z', 'G22-C', 'very-satisfied');
+    rate.run('2026-12-02T03:00:00Z', 'NOT-HERE', 'very-satisfied');
+    const result = createIndicators({ db: h.db, timeZone: 'Asia/Ho_Chi_Minh' }).indicators({
+      from: '2026-12-01',
+      to: '2026-12-07',
+    });
+    expect(result.all.satisfied).toEqual({ count: 1, of: 1, share: 1 });
+    expect(result.byProcedure.map((r) => [r.key, r.satisfied.count, r.satisfied.of])).toEqual([
+      ['chung-thuc', 1, 1],
+    ]);
+  });
+
   it('reads no timeline row outside the range: the finished ones by the index, never a scan', () => {
     h = harness(tempDir());
     const db = h.db;
