@@ -16,23 +16,9 @@ import { nameIn } from '../citizen/queue/ServicePicker';
 import { SatisfactionReport } from './SatisfactionReport';
 import { TrackingExport } from './reception/TrackingExport';
 import { BarsFigure } from './BarsFigure';
+import { downloadBytes } from '../../lib/download';
 
 const COLOURS = { issued: '#a4161a', served: '#1d5fa8', wait: '#7a4b00' };
-
-/** Saves text as a file through a temporary blob: link (a download, not a fetch, so CSP allows it). */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: revoking at once can cancel the download in some engines.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 const EMPTY_STATS: Stats = {
   issued: 0,
@@ -135,7 +121,7 @@ export function Report({ onError }: { onError: (error: KioskError) => boolean })
     const result = await client.call('queue.reportCsv', { day });
     setDownloading(false);
     if (!result.ok) return fail(result.error);
-    downloadText(result.value.filename, result.value.csv, 'text/csv;charset=utf-8');
+    downloadBytes(result.value.filename, result.value.csv, 'text/csv;charset=utf-8');
   };
 
   const hours = (report?.hours ?? []).filter((h) => h.issued > 0 || h.served > 0 || h.noShow > 0);

@@ -12,7 +12,7 @@ import { useCall } from '../../../hooks/useCall';
 import { ErrorRegion } from '../../../components/ErrorRegion';
 import { centreDay } from '../../../lib/queue';
 import { formatDay } from '../../lookup/model';
-import { downloadBytes } from '../reception/download';
+import { downloadBytes } from '../../../lib/download';
 import { BarsFigure } from '../BarsFigure';
 import '../../../styles/indicators.css';
 import { dayLabel, formatShare, isEmpty, presetRange, rangeProblem, type Preset, type Range } from './model';

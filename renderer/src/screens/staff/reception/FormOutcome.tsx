@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { base64ToBytes } from '../dossierModel';
-import { downloadBytes } from './download';
+import { downloadBytes } from '../../../lib/download';
 import { paperFileName, type Paper } from './model';
 
 export function FormOutcome({

@@ -11,7 +11,7 @@ import { useAppInfo, useKiosk } from '../../../context';
 import { ErrorRegion } from '../../../components/ErrorRegion';
 import { centreDay } from '../../../lib/queue';
 import { base64ToBytes } from '../dossierModel';
-import { downloadBytes } from './download';
+import { downloadBytes } from '../../../lib/download';
 import { rangeProblem, TRACKING_MAX_DAYS } from './model';
 import '../../../styles/reception.css';
 

@@ -1,6 +1,7 @@
 /**
  * Saves bytes or text as a file through a temporary blob: link: a download is a navigation, not a fetch,
- * so the page's CSP allows it (as the report's CSV, Report.tsx, which this console tab does not load).
+ * so the page's CSP allows it. Every staff download goes through it (the day report's CSV, Mẫu 02/03/06/07,
+ * the 766 CSV).
  */
 export function downloadBytes(filename: string, data: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([data], { type }));
