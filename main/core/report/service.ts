@@ -14,6 +14,9 @@ import {
 
 const log = createLogger('report');
 
+/** How long the last figures serve the CSV of the same range. */
+const RECENT_MS = 60_000;
+
 export const reportErrors = {
   range: (max: number) =>
     new KioskFailure(
@@ -96,8 +99,11 @@ export function createIndicators(deps: {
   timeZone: string;
   /** The centre's working days (staff edits included), to move an appointment by a supplement's pause. */
   calendar?: CalendarSource;
+  now?: () => number;
 }) {
-  const { db, timeZone, calendar = shippedCalendar } = deps;
+  const { db, timeZone, calendar = shippedCalendar, now = Date.now } = deps;
+  /** The last figures computed: the CSV asked right after the screen showed them is those, not new ones. */
+  let last: { from: string; to: string; at: number; result: Indicators } | null = null;
   // Migration 0014 adds paid_via, result_electronic and first_due_date; until a database has them they
   // read as unknown (and the due date as never moved).
   const columns = new Set(
@@ -224,7 +230,19 @@ export function createIndicators(deps: {
         hi: shift(input.to, 3), // a text before this day: up to the end of `to` + 2 days
       });
       const range = { from: input.from, to: input.to, timeZone, calendar: calendar.current() };
-      return computeIndicators(range, dossiers, ratings);
+      const result = computeIndicators(range, dossiers, ratings);
+      last = { from: input.from, to: input.to, at: now(), result };
+      return result;
+    },
+    /**
+     * The figures of the same range computed in the last minute, or null: what the screen shows, for the
+     * CSV (report.indicators itself always recomputes, so a refresh is fresh).
+     */
+    recent(input: { from: string; to: string }): Indicators | null {
+      const age = last ? now() - last.at : Infinity;
+      return last && last.from === input.from && last.to === input.to && age >= 0 && age < RECENT_MS
+        ? last.result
+        : null;
     },
   };
 }

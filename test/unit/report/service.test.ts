@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../main/core';
 import type { Core } from '../../../main/core/types';
 import type { Indicators } from '../../../preload/api';
-import { createIndicators, indicatorsCsv } from '../../../main/core/report';
+import { createIndicators, createReportHandlers, indicatorsCsv } from '../../../main/core/report';
 import { computeIndicators } from '../../../main/core/report/indicators';
 import { answer, failure } from '../failures';
 import { FAST_SCRYPT, makeCore, quietLogs, tempDir } from '../helpers';
@@ -216,6 +216,32 @@ describe('report.indicators on the database', () => {
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) expect(plan).not.toMatch(/SCAN (dossier_events|e)\b/);
     expect(plans.join(' ')).toContain('dossier_events_done');
+  });
+
+  it('the CSV asked within a minute of the figures is those figures; later, computed again', async () => {
+    h = harness(tempDir());
+    await filed(h);
+    let now = Date.parse('2026-12-01T02:00:00Z');
+    const indicators = createIndicators({ db: h.db, timeZone: 'Asia/Ho_Chi_Minh', now: () => now });
+    const handlers = createReportHandlers({ indicators });
+    const csv = () => handlers['report.indicatorsCsv'](NOVEMBER_WEEK, undefined as never);
+    const shown = indicators.indicators(NOVEMBER_WEEK);
+    // A rating arrives after the screen drew the figures (B's code at lookup: 2 of 3 satisfied).
+    h.db
+      .prepare(
+        `INSERT INTO ratings (at, day, context, dossier_code, rating) VALUES ('x', '2026-11-25', 'submit', ?, 'satisfied')`,
+      )
+      .run(h.db.prepare(`SELECT code FROM dossiers WHERE assisted_by IS NULL`).pluck().get());
+    now += 59_000;
+    expect(await csv()).toEqual(indicatorsCsv(shown));
+    now += 2_000;
+    const fresh = indicators.indicators(NOVEMBER_WEEK);
+    expect(fresh.all.satisfied.of).toBe(shown.all.satisfied.of + 1);
+    now += 61_000;
+    expect(await csv()).toEqual(indicatorsCsv(fresh));
+    h.db.prepare(`DELETE FROM ratings WHERE at = 'x'`).run();
+    now += 61_000;
+    expect(await csv()).toEqual(indicatorsCsv(shown)); // computed again: the rating is gone
   });
 
   it('refuses more than 366 days in words', () => {
