@@ -4,7 +4,7 @@ import type { Audit } from '../audit';
 import type { Clock } from '../clock';
 import type { KioskConfig } from '../config/schema';
 import type { EventBus } from '../events';
-import type { CalendarSource } from '../calendar';
+import { type CalendarSource, type DueDate, dueDate, shippedCalendar } from '../calendar';
 import { createLogger } from '../log';
 import type { BlobStore } from './blobs';
 import {
@@ -25,7 +25,7 @@ import {
   attachmentQuery,
   toDossier,
 } from './rows';
-import type { Dossier, FormSink, ProcedureSource, ReceiptSink } from './types';
+import type { Dossier, FormSink, Procedure, ProcedureSource, ReceiptSink } from './types';
 
 /** What `createDossiers` is given. Time, randomness and the neighbouring modules come in here. */
 export interface DossierDeps extends ProcedureSource {
@@ -81,6 +81,11 @@ export interface DossierContext {
   editable(id: string): DossierRow;
   /** A random UUID v4 from the injected randomness. */
   uuid(): string;
+  /**
+   * The due date of a procedure received at `receivedAt` (its working days and cut-off, the centre's zone,
+   * the calendar as it is now): at submit, and when an officer or the portal receives a dossier later.
+   */
+  dueFor(procedure: Procedure, receivedAt: string): DueDate;
 }
 
 const log = createLogger('dossier');
@@ -133,6 +138,15 @@ export function createContext(deps: DossierDeps, blobs: BlobStore): DossierConte
       const row = ctx.row(id);
       if (row.status === 'submitted') throw dossierErrors.submitted();
       return row;
+    },
+    dueFor(procedure, receivedAt) {
+      return dueDate({
+        receivedAt,
+        workingDays: procedure.processingDays,
+        cutoff: procedure.cutoff ?? undefined,
+        timeZone: deps.config.timeZone,
+        calendar: (deps.calendar ?? shippedCalendar).current(),
+      });
     },
     uuid() {
       const b = deps.randomBytes(16);

@@ -1,4 +1,4 @@
-import { type WorkingCalendar, addDays, dueDate, isWorkingDay, shippedCalendar } from '../calendar';
+import { type WorkingCalendar, addDays, isWorkingDay, shippedCalendar } from '../calendar';
 import { createLogger } from '../log';
 import { localParts } from '../time';
 import type { RefusalData, SupplementData } from '../print/forms/data';
@@ -63,6 +63,10 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
       `INSERT INTO reception_updates (dossier_id, queued_at) VALUES (?, ?)
        ON CONFLICT (dossier_id) DO UPDATE SET queued_at = excluded.queued_at, attempts = 0, last_error = NULL`,
     ),
+    receptionOf: db.prepare('SELECT reception FROM dossiers WHERE id = ?').pluck(),
+    dueAndReception: db.prepare(
+      'SELECT due_date AS due, reception_at AS receivedAt FROM dossiers WHERE id = ?',
+    ),
     lastSupplementAt: db
       .prepare(
         `SELECT at FROM dossier_events WHERE dossier_id = ? AND status = 'supplement'
@@ -78,16 +82,7 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
   };
 
   /** The due date counted from `at` with the procedure's working days and cut-off. */
-  function dueFrom(row: DossierRow, at: string) {
-    const procedure = procedureOf(row);
-    return dueDate({
-      receivedAt: at,
-      workingDays: procedure.processingDays,
-      cutoff: procedure.cutoff ?? undefined,
-      timeZone: config.timeZone,
-      calendar: calendar.current(),
-    });
-  }
+  const dueFrom = (row: DossierRow, at: string) => ctx.dueFor(procedureOf(row), at);
 
   function refusalData(row: SubmittedRow, reason: string, officer: string | null, at: string): RefusalData {
     return {
@@ -258,7 +253,7 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
      * the portal's own change, which sync writes. A dossier not pending is left as it is.
      */
     byPortal(change: PortalReception): void {
-      const row = db.prepare(`SELECT reception FROM dossiers WHERE id = ?`).pluck().get(change.id);
+      const row = q.receptionOf.get(change.id);
       if (row !== 'pending') return;
       const full = ctx.row(change.id);
       const now = ctx.now().toISOString();
@@ -289,9 +284,7 @@ export function createReception(ctx: DossierContext, drafts: Drafts, submit: Sub
      */
     dueAfterSupplement(id: string, resumedAt: string): string | null {
       const asked = q.lastSupplementAt.get(id) as string | undefined;
-      const row = db
-        .prepare('SELECT due_date AS due, reception_at AS receivedAt FROM dossiers WHERE id = ?')
-        .get(id) as { due: string | null; receivedAt: string | null } | undefined;
+      const row = q.dueAndReception.get(id) as { due: string | null; receivedAt: string | null } | undefined;
       const due = row?.due ?? null;
       const resumed = portalInstant(resumedAt, config.timeZone);
       const from = asked === undefined ? null : portalInstant(asked, config.timeZone);

@@ -1,4 +1,3 @@
-import { dueDate, shippedCalendar } from '../calendar';
 import { createLogger } from '../log';
 import { SUBMIT_SPARE_BYTES, requireSpace } from '../disk';
 import { localParts } from '../time';
@@ -29,7 +28,6 @@ const log = createLogger('dossier.submit');
 export function createSubmit(ctx: DossierContext, drafts: Drafts) {
   const { db, deps } = ctx;
   const { config } = deps;
-  const calendar = deps.calendar ?? shippedCalendar;
   const highWater = createHighWater(deps.dataDir);
   const manifests = createManifests({ db, dataDir: deps.dataDir, now: () => ctx.now() });
   const q = {
@@ -110,13 +108,7 @@ export function createSubmit(ctx: DossierContext, drafts: Drafts) {
       seq,
     });
     const procedure = procedureOf(row);
-    const due = dueDate({
-      receivedAt,
-      workingDays: procedure.processingDays,
-      cutoff: procedure.cutoff ?? undefined,
-      timeZone: config.timeZone,
-      calendar: calendar.current(),
-    });
+    const due = ctx.dueFor(procedure, receivedAt);
     const applicant = extractApplicant(procedure, dataOf(row));
     // Nghị định 118/2025: with staff at the counter it is received there and then (Mẫu 01); the citizen
     // alone submits it online and it waits for an officer (the slip; Mẫu 01 when received).
