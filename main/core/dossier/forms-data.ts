@@ -9,7 +9,6 @@ import type {
   TrackedStatus,
   TrackingData,
 } from '../print/forms/data';
-import { extractApplicant } from './applicant';
 import { DossierDamaged } from './damage';
 import type { DossierContext } from './context';
 import { receptionErrors } from './reception-messages';
@@ -17,10 +16,9 @@ import {
   DOSSIER_COLUMNS,
   DOSSIER_FROM,
   type DossierRow,
+  applicantOf,
   asSubmitted,
   channelOf,
-  contactOf,
-  dataOf,
   procedureOf,
   receptionOf,
 } from './rows';
@@ -50,15 +48,8 @@ export function formUnit(config: KioskConfig): FormUnit {
 }
 
 export function formApplicant(row: DossierRow): FormApplicant {
-  const applicant = extractApplicant(procedureOf(row), dataOf(row));
-  const contact = contactOf(row);
-  return {
-    fullName: applicant?.fullName?.trim() || HAND_WRITTEN,
-    idNumber: applicant?.idNumber ?? null,
-    address: applicant?.address ?? null,
-    phone: contact.phone ?? applicant?.phone ?? null,
-    email: contact.email ?? applicant?.email ?? null,
-  };
+  const { fullName, idNumber, address, phone, email } = applicantOf(row);
+  return { fullName: fullName?.trim() || HAND_WRITTEN, idNumber, address, phone, email };
 }
 
 export function formProcedure(procedure: Procedure): FormProcedure {

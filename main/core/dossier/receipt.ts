@@ -1,11 +1,9 @@
 import type { KioskConfig } from '../config/schema';
 import { MAX_PURPOSE_LENGTH, vietQrPayload } from '../payment/vietqr';
-import { extractApplicant } from './applicant';
 import {
   type AttachmentRow,
   type SubmittedRow,
-  contactOf,
-  dataOf,
+  applicantOf,
   deliveryOf,
   procedureOf,
   receptionOf,
@@ -54,8 +52,7 @@ export function buildReceiptData(input: {
 }): ReceiptData {
   const { row, attachments, config } = input;
   const procedure = procedureOf(row);
-  const applicant = extractApplicant(procedure, dataOf(row));
-  const contact = contactOf(row);
+  const applicant = applicantOf(row);
   const documents = procedure.components
     .map((component) => {
       const files = attachments.filter((a) => a.componentId === component.id);
@@ -88,14 +85,7 @@ export function buildReceiptData(input: {
       receivingUnit: config.centre.receivingUnit,
     },
     kioskId: config.kioskId,
-    applicant: {
-      fullName: applicant?.fullName ?? '',
-      idNumber: applicant?.idNumber ?? null,
-      address: applicant?.address ?? null,
-      addressOnCard: applicant?.addressOnCard ?? null,
-      phone: contact.phone ?? applicant?.phone ?? null,
-      email: contact.email ?? applicant?.email ?? null,
-    },
+    applicant: { ...applicant, fullName: applicant.fullName ?? '' },
     procedure: { code: procedure.code, name: procedure.name, processingDays: procedure.processingDays },
     documents,
     sets: procedure.sets,

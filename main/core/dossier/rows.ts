@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { extractApplicant } from './applicant';
 import { type DossierParts, DossierDamaged, readRow } from './damage';
 import type { Attachment, Contact, Delivery, Dossier, Procedure, Reception } from './types';
 
@@ -119,6 +120,30 @@ export const procedureOf = (row: DossierRow): Procedure => partsOf(row).procedur
 export const dataOf = (row: DossierRow): Record<string, unknown> => partsOf(row).data;
 export const deliveryOf = (row: DossierRow): Delivery => partsOf(row).delivery;
 export const contactOf = (row: DossierRow): Contact => partsOf(row).contact;
+
+/**
+ * The applicant as the papers name them (the receipt, the forms): the e-form's applicant (applicant.ts),
+ * with the phone and e-mail of the dossier's contact step before the ones in the form.
+ */
+export function applicantOf(row: DossierRow): {
+  fullName: string | null;
+  idNumber: string | null;
+  address: string | null;
+  addressOnCard: string | null;
+  phone: string | null;
+  email: string | null;
+} {
+  const applicant = extractApplicant(procedureOf(row), dataOf(row));
+  const contact = contactOf(row);
+  return {
+    fullName: applicant?.fullName ?? null,
+    idNumber: applicant?.idNumber ?? null,
+    address: applicant?.address ?? null,
+    addressOnCard: applicant?.addressOnCard ?? null,
+    phone: contact.phone ?? applicant?.phone ?? null,
+    email: contact.email ?? applicant?.email ?? null,
+  };
+}
 
 const attachmentView = (a: AttachmentRow): Attachment => ({
   id: a.id,
