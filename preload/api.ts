@@ -33,6 +33,7 @@ export * from './contract/lan';
 export * from './contract/catalogue';
 export * from './contract/delivery';
 export * from './contract/dossier';
+export * from './contract/drafts';
 export * from './contract/reception';
 export * from './contract/report';
 export * from './contract/calendar';

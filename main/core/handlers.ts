@@ -118,6 +118,7 @@ export function createHandlers(s: Services): Registrations {
       languages: config.languages,
       defaultLanguage: config.defaultLanguage,
       idleTimeoutSeconds: config.idleTimeoutSeconds,
+      wizardIdleTimeoutSeconds: config.wizardIdleTimeoutSeconds,
       idleWarningSeconds: config.idleWarningSeconds,
       demo,
       needsAdminSetup: s.staff.needsAdminSetup(),

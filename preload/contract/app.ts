@@ -19,8 +19,12 @@ export const AppInfoSchema = z.object({
   unitCode: z.string(),
   languages: z.array(LanguageSchema).min(1),
   defaultLanguage: LanguageSchema,
+  /** Citizen screens other than the filing wizard: seconds without a touch before the warning ends it. */
   idleTimeoutSeconds: z.number().int().positive(),
-  idleWarningSeconds: z.number().int().positive(),
+  /** The filing wizard's own, longer timeout (people stop to find a paper or ask a relative). */
+  wizardIdleTimeoutSeconds: z.number().int().positive(),
+  /** How long "Tôi vẫn đang dùng" is offered before the session ends: at least 20 s (WCAG 2.2.1). */
+  idleWarningSeconds: z.number().int().min(20),
   /** True while the embedded demo centre is in use because no configuration file exists. */
   demo: z.boolean(),
   /** True until the first admin account exists: the staff entry then leads to creating it. */

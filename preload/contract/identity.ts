@@ -70,6 +70,8 @@ export const ChipPersonSchema = z.object({
   issueDate: Day.optional(),
   expiryDate: Day.optional(),
   parents: z.object({ father: z.string().optional(), mother: z.string().optional() }).optional(),
+  /** Dân tộc (DG13), present only when `readEthnicity` asked for it. */
+  ethnicity: z.string().optional(),
 });
 export type ChipPerson = z.infer<typeof ChipPersonSchema>;
 
@@ -115,6 +117,11 @@ export const identityMethods = {
       access: ChipAccessSchema.optional(),
       /** Read parents' names (DG13 field 13) only when the procedure needs them. */
       readParents: z.boolean().optional(),
+      /**
+       * Read the ethnicity (DG13) only when the form being filled asks for it: sensitive personal data,
+       * answered for that form's fill and kept nowhere by main (not in evidence, logs or the database).
+       */
+      readEthnicity: z.boolean().optional(),
       /** Read the built-in software card (staff demo mode) instead of a reader. */
       demo: z.boolean().optional(),
     }),

@@ -12,6 +12,7 @@ import { calendarMethods } from './calendar';
 import { catalogueMethods } from './catalogue';
 import { devicesMethods } from './devices';
 import { dossierMethods } from './dossier';
+import { draftKeepMethods } from './drafts';
 import { feedbackMethods } from './feedback';
 import { identityMethods } from './identity';
 import { lanMethods } from './lan';
@@ -34,6 +35,7 @@ export const methodTables = {
   print: printMethods,
   catalogue: catalogueMethods,
   dossier: dossierMethods,
+  drafts: draftKeepMethods,
   reception: receptionMethods,
   report: reportMethods,
   calendar: calendarMethods,

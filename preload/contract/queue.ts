@@ -22,6 +22,20 @@ export const QueueServiceSchema = z.object({
 });
 export type QueueService = z.infer<typeof QueueServiceSchema>;
 
+/**
+ * The dossier a ticket was taken for (a draft the citizen asks staff to finish, or a dossier filed at the
+ * kiosk and recognised by its receipt QR): what the counter needs to open it with one tap, nothing
+ * personal (tickets are shown to the citizen who took them, never on the board).
+ */
+export const TicketDossierSchema = z.object({
+  id: z.uuid(),
+  procedureName: z.string(),
+  status: z.enum(['draft', 'parked', 'submitted']),
+  /** The receipt code once submitted. */
+  code: z.string().nullable(),
+});
+export type TicketDossier = z.infer<typeof TicketDossierSchema>;
+
 export const TicketStatusSchema = z.enum(['waiting', 'called', 'served', 'no_show']);
 
 export const TicketSchema = z.object({
@@ -44,6 +58,7 @@ export const TicketSchema = z.object({
   /** Printed as a QR on the ticket. */
   code: z.string(),
   print: z.object({ jobId: z.number().int().nullable(), status: PrintStatusSchema }),
+  dossier: TicketDossierSchema.nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -126,6 +141,15 @@ export const queueMethods = {
       serviceId: z.string().min(1).max(32),
       /** A priority category id, or true for a priority ticket without a category. */
       priority: z.union([z.string().min(1).max(32), z.boolean()]).optional(),
+      /**
+       * The citizen's draft to finish with staff (its token proves it is theirs): it is parked for the
+       * counter, so the kiosk's idle reset no longer touches it.
+       */
+      draft: z.strictObject({ id: z.uuid(), draftToken: z.string().max(128).optional() }).optional(),
+      /** A dossier filed at the kiosk, from its receipt QR (`<code>#<secret>`): the secret proves it. */
+      receipt: z
+        .strictObject({ code: z.string().trim().min(10).max(40), secret: z.string().max(64) })
+        .optional(),
     }),
     output: TicketSchema,
     summary: 'Take a ticket: the next number of the service, people ahead, an estimate, and a print job.',

@@ -127,8 +127,27 @@ export const ConfigSchema = z
       .default('K01'),
     languages: z.array(LanguageSchema).min(1).default(['vi', 'en']),
     defaultLanguage: LanguageSchema.default('vi'),
-    idleTimeoutSeconds: z.number().int().min(15).max(3600).default(90),
-    idleWarningSeconds: z.number().int().min(5).max(120).default(15),
+    /** Citizen screens; floored at 30 s so the 20 s warning (below) leaves some quiet time before it. */
+    idleTimeoutSeconds: z
+      .number()
+      .int()
+      .min(15)
+      .max(3600)
+      .default(90)
+      .transform((s) => Math.max(30, s)),
+    /** The filing wizard's own timeout: people stop to find a paper or to ask a relative. */
+    wizardIdleTimeoutSeconds: z.number().int().min(60).max(3600).default(180),
+    /**
+     * At least 20 s to answer "Tôi vẫn đang dùng" (WCAG 2.2.1 Timing Adjustable). A configuration written
+     * before this floor (5–19 s) still starts, with the floor applied, rather than refusing the kiosk.
+     */
+    idleWarningSeconds: z
+      .number()
+      .int()
+      .min(5)
+      .max(120)
+      .default(20)
+      .transform((s) => Math.max(20, s)),
     staffSessionMinutes: z.number().int().min(1).max(720).default(30),
     /** Staff sessions end this long after sign-in however active (a working day). */
     staffSessionMaxHours: z.number().int().min(1).max(24).default(10),

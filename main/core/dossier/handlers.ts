@@ -89,6 +89,19 @@ export function createDossierHandlers(deps: {
     'dossier.printParkSlip': (input, ctx) => dossiers.printParkSlip(input.id, requireStaff(ctx)),
     'dossier.resume': (input, ctx) => dossiers.resume(input.parkCode, requireStaff(ctx)),
     'dossier.parked': () => dossiers.parked(),
+    // Issue 22, being built: replaced by the dossier service's set-aside and save-for-later.
+    'dossier.setAside': () => {
+      throw new Error('dossier.setAside: not built yet');
+    },
+    'dossier.resumeByCard': () => {
+      throw new Error('dossier.resumeByCard: not built yet');
+    },
+    'dossier.saveForLater': () => {
+      throw new Error('dossier.saveForLater: not built yet');
+    },
+    'dossier.resumeByCode': () => {
+      throw new Error('dossier.resumeByCode: not built yet');
+    },
     'dossier.today': (input) => dossiers.today(input.day),
     'dossier.correct': (input, ctx) => dossiers.correct(input.id, input.data, requireStaff(ctx)),
     'dossier.pending': () => dossiers.pending(),

@@ -115,6 +115,7 @@ export function createQueue(
           : null,
       code: `MCK-${row.day.replace(/-/g, '')}-${row.number}`,
       print: { jobId, status: jobId === null ? 'none' : hooks.printStatus(jobId) },
+      dossier: null,
     };
   }
 

@@ -79,6 +79,7 @@ export function ticketPayload(number = 'A001'): TicketJobPayload {
       estimatedWaitMinutes: null,
       code: `T-${number}`,
       print: { jobId: null, status: 'none' },
+      dossier: null,
     },
     centreName: 'UBND phường Thử Nghiệm',
   };

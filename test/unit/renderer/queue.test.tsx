@@ -38,6 +38,7 @@ const ticket: Ticket = {
   estimatedWaitMinutes: 15,
   code: 'MCK-20261123-A015',
   print: { jobId: 7, status: 'queued' },
+  dossier: null,
 };
 
 const ev = (status: PrintJobEvent['status'], error = false, ref = 'ticket:15'): PrintJobEvent => ({

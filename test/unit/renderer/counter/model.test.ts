@@ -26,6 +26,7 @@ const ticket = (id: number, number: string): Ticket => ({
   estimatedWaitMinutes: 0,
   code: `MCK-20261123-${number}`,
   print: { jobId: null, status: 'none' },
+  dossier: null,
 });
 
 const counter = (id: number, extra: Partial<CounterView> = {}): CounterView => ({
