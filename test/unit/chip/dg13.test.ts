@@ -49,6 +49,20 @@ describe('DG13 (Vietnamese personal data, assumed layout)', () => {
     });
   });
 
+  it('returns the ethnicity only when asked (a form that asks for dân tộc), never religion or marks', () => {
+    expect(parseDg13(buildDg13(DEMO_PERSON)).ethnicity).toBeUndefined();
+    expect(parseDg13(buildDg13(DEMO_PERSON), { readParents: true }).ethnicity).toBeUndefined();
+    const asked = parseDg13(buildDg13(DEMO_PERSON), { readEthnicity: true });
+    expect(asked.ethnicity).toBe('Kinh');
+    expect(asked.parents).toBeUndefined();
+    expect(asked.unknown).toEqual([]);
+    const json = JSON.stringify(asked);
+    for (const secret of ['Không', 'Nốt ruồi']) expect(json).not.toContain(secret);
+    const flat = encodeTlv(0x6d, field(6, str('Tày')));
+    expect(parseDg13(flat, { readEthnicity: true }).ethnicity).toBe('Tày');
+    expect(JSON.stringify(parseDg13(flat))).not.toContain('Tày');
+  });
+
   it('reads long fields (lengths 81 and 82) and keeps unknown fields', () => {
     const longAddress = 'Thôn Đông, Xã Đông Hội, Huyện Đông Anh, Thành phố Hà Nội, '.repeat(8);
     const bytes = buildDg13({

@@ -40,6 +40,7 @@ beforeEach(() => {
   logs = quietLogs();
 });
 afterEach(async () => {
+  vi.unstubAllEnvs();
   for (const s of services.splice(0)) await s.stop();
 });
 
@@ -149,6 +150,27 @@ describe('chip service: reading through a PC/SC reader', () => {
     expect(read.person.parents).toEqual({ father: 'Nguyễn Văn B', mother: 'Trần Thị C' });
     const without = await service.readChip({ access: ACCESS, readParents: false });
     expect(without.person.parents).toBeUndefined();
+  });
+
+  it('readEthnicity: the ethnicity only when asked, and never in a log line or the identity evidence', async () => {
+    // Every level, not only the warnings the suite keeps: a debug line must not carry it either.
+    vi.stubEnv('KIOSK_LOG_LEVEL', 'debug');
+    const told: unknown[][] = [];
+    const evidence = { chip: (...args: unknown[]) => void told.push(args) };
+    const { service } = await withReader(card(), { evidence });
+    const plain = await service.readChip({ access: ACCESS, readParents: true });
+    expect(plain.person.ethnicity).toBeUndefined();
+    expect(JSON.stringify(plain)).not.toContain('Kinh');
+    const read = await service.readChip({ access: ACCESS, readEthnicity: true });
+    expect(ChipReadSchema.parse(read).person.ethnicity).toBe('Kinh');
+    expect(read.person.parents).toBeUndefined();
+    expect(told).toEqual([
+      [read.person.idNumber, false],
+      [read.person.idNumber, false],
+    ]);
+    expect(logs.join('\n')).toContain('chip read');
+    expect(logs.join('\n')).not.toContain('Kinh');
+    expectNoPersonalDataLogged();
   });
 
   it('wrong MRZ → access denied, in Vietnamese first', async () => {
@@ -322,6 +344,7 @@ describe('chip service: demo card and status', () => {
     expect(read.demo).toBe(true);
     expect(read.person.fullName).toBe('Nguyễn Văn A');
     expect(read.person.parents).toBeUndefined();
+    expect(read.person.ethnicity).toBeUndefined();
     expect(read.note.vi).toMatch(/^Thẻ mẫu/);
     expect(read.verification).toBe('not-checked');
     // With the MRZ given, the demo card checks it like a real one.
@@ -336,6 +359,7 @@ describe('chip service: demo card and status', () => {
       father: 'Nguyễn Văn B',
       mother: 'Trần Thị C',
     });
+    expect((await s.service.readChip({ demo: true, readEthnicity: true })).person.ethnicity).toBe('Kinh');
   });
 
   it('without the PC/SC module: status "unavailable" with a note for staff; a real read says "no reader"', async () => {

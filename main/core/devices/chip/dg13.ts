@@ -16,13 +16,15 @@ import { parseOne, readHeader, TlvError, type Tlv } from './tlv';
  * nested SEQUENCEs; every string found under a field, depth first, is one value. Field numbers:
  *
  *    1 ID number       2 full name        3 birth date (dd/mm/yyyy)   4 sex (Nam / Nữ)
- *    5 nationality     6 ethnicity*       7 religion*                 8 place of origin (quê quán)
+ *    5 nationality     6 ethnicity**      7 religion*                 8 place of origin (quê quán)
  *    9 residence      10 identifying marks*                          11 issue date   12 expiry date
  *   13 parents (father, mother; returned only when asked)            14 spouse* (reported)
  *   16 old ID number (CMND)
  *
  * (*) Sensitive or not needed by any procedure: dropped while parsing, never returned (DOMAIN.md, Decree
- * 13/2023). Other field numbers are kept in `unknown` so a new card generation shows up in diagnostics
+ * 13/2023). (**) Ethnicity is sensitive too, but some forms ask for it (dân tộc): it is decoded and returned
+ * only when the caller asks (`readEthnicity`, for that form's fill), like the parents; otherwise dropped
+ * undecoded like the others. Other field numbers are kept in `unknown` so a new card generation shows up in diagnostics
  * rather than vanishing. The parser never throws: a malformed subtree ends with a warning and whatever was
  * read before it is kept. Lengths use BER long form freely (addresses exceed 127 bytes).
  */
@@ -44,6 +46,8 @@ export interface VnPersonalData {
   expiryText?: string;
   oldIdNumber?: string;
   parents?: { father?: string; mother?: string };
+  /** Dân tộc: only with `readEthnicity`. */
+  ethnicity?: string;
   unknown: { field: number; values: string[] }[];
   warnings: string[];
 }
@@ -134,13 +138,19 @@ function smallInteger(tlv: Tlv | undefined): number | undefined {
 }
 
 /** Collects field → values from every SEQUENCE that starts with an INTEGER, at any depth. */
-function collect(list: Tlv[], fields: Map<number, string[]>, warnings: string[], depth: number): void {
+function collect(
+  list: Tlv[],
+  fields: Map<number, string[]>,
+  warnings: string[],
+  depth: number,
+  dropped: ReadonlySet<number>,
+): void {
   for (const t of list) {
     if (!t.constructed || depth > 4) continue;
     const inner = lenient(t.value, warnings, 'DG13');
     const field = t.tag === 0x30 ? smallInteger(inner[0]) : undefined;
     if (field === undefined) {
-      collect(inner, fields, warnings, depth + 1);
+      collect(inner, fields, warnings, depth + 1, dropped);
       continue;
     }
     if (fields.has(field)) {
@@ -148,7 +158,7 @@ function collect(list: Tlv[], fields: Map<number, string[]>, warnings: string[],
       continue;
     }
     // Sensitive fields are dropped before their text is even decoded.
-    fields.set(field, DROPPED.has(field) ? [] : strings(inner.slice(1), warnings, 0));
+    fields.set(field, dropped.has(field) ? [] : strings(inner.slice(1), warnings, 0));
   }
 }
 
@@ -181,7 +191,13 @@ function sexOf(s: string | undefined): VnPersonalData['sex'] {
   return undefined;
 }
 
-export function parseDg13(bytes: Uint8Array, options: { readParents?: boolean } = {}): VnPersonalData {
+/** Every sensitive field but ethnicity, for a read whose form asks for the ethnicity. */
+const DROPPED_BUT_ETHNICITY = new Set([...DROPPED].filter((f) => f !== DG13_FIELD.ethnicity));
+
+export function parseDg13(
+  bytes: Uint8Array,
+  options: { readParents?: boolean; readEthnicity?: boolean } = {},
+): VnPersonalData {
   const warnings: string[] = [];
   let body: Tlv[];
   const header = safeHeader(bytes);
@@ -195,7 +211,7 @@ export function parseDg13(bytes: Uint8Array, options: { readParents?: boolean } 
     body = lenient(bytes, warnings, 'DG13 file');
   }
   const fields = new Map<number, string[]>();
-  collect(body, fields, warnings, 0);
+  collect(body, fields, warnings, 0, options.readEthnicity === true ? DROPPED_BUT_ETHNICITY : DROPPED);
 
   const first = (n: number): string | undefined => {
     const v = fields.get(n)?.[0];
@@ -224,6 +240,7 @@ export function parseDg13(bytes: Uint8Array, options: { readParents?: boolean } 
     if (mother) parents.mother = mother;
     out.parents = parents;
   }
+  if (options.readEthnicity === true) set('ethnicity', first(DG13_FIELD.ethnicity));
   for (const [field, values] of fields) {
     if (!DROPPED.has(field) && !(Object.values(DG13_FIELD) as number[]).includes(field))
       out.unknown.push({ field, values });

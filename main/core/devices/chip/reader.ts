@@ -46,6 +46,8 @@ export interface ReadCardOptions {
   random: (length: number) => Uint8Array;
   /** Parents' names from DG13: only when the procedure needs them. */
   readParents?: boolean;
+  /** Ethnicity from DG13: only when the form being filled asks for it (sensitive; dg13.ts). */
+  readEthnicity?: boolean;
   /** CSCA certificates (PEM or DER) for passive authentication; none means 'not-checked'. */
   cscaCertificates?: readonly (string | Uint8Array)[];
   onProgress?: (step: ReadStep, detail?: { file: string; done: number; total: number }) => void;
@@ -58,7 +60,7 @@ export interface ChipReadResult {
   /** DG1: the same shape as a scanned MRZ. */
   person: MrzPerson;
   mrz: Pick<ParsedMrz, 'format' | 'documentCode' | 'issuingState' | 'checkDigitsOk'>;
-  /** DG13, Vietnamese cards only. Without ethnicity, religion, identifying marks; parents only if asked. */
+  /** DG13, Vietnamese cards only. Without religion, identifying marks; parents and ethnicity only if asked. */
   personal?: VnPersonalData;
   passive: PassiveResult;
   /** True only when passive authentication verified: the only case the UI may say "đã xác thực chip". */
@@ -220,7 +222,10 @@ export async function readCard(transport: ApduTransport, options: ReadCardOption
   let personal: VnPersonalData | undefined;
   if (hasDg13) {
     const dg13Bytes = await read('DG13', FID.dg(13), 2, steps);
-    personal = parseDg13(dg13Bytes, { readParents: options.readParents === true });
+    personal = parseDg13(dg13Bytes, {
+      readParents: options.readParents === true,
+      readEthnicity: options.readEthnicity === true,
+    });
     groups.set(13, dg13Bytes);
     if (personal.warnings.length > 0) log.warn('DG13 parsed with warnings', { warnings: personal.warnings });
   }

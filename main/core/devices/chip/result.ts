@@ -11,10 +11,13 @@ const log = createLogger('chip');
  * - DG13 (Vietnamese data, with diacritics) is the source; DG1 (the MRZ inside the chip) is the check. The
  *   ID number, birth date and sex must agree where both carry them, else the read is refused: a chip that
  *   disagrees with itself is not something to fill a legal form from.
- * - Only what a procedure can need leaves here: no ethnicity, religion, marks or face (the parser has already
- *   dropped them), parents only when asked, and "residence" becomes `address` as from a QR scan.
+ * - Only what a procedure can need leaves here: no religion, marks or face (the parser has already dropped
+ *   them), parents and ethnicity only when asked, and "residence" becomes `address` as from a QR scan.
  */
-export function chipPerson(result: ChipReadResult, readParents: boolean): ChipPerson {
+export function chipPerson(
+  result: ChipReadResult,
+  asked: { readParents: boolean; readEthnicity: boolean },
+): ChipPerson {
   const p = result.personal;
   if (!p) throw new ChipError('not-vietnamese', 'no DG13 on the card');
   const d = result.person;
@@ -59,11 +62,14 @@ export function chipPerson(result: ChipReadResult, readParents: boolean): ChipPe
   if (p.issueDate) person.issueDate = p.issueDate;
   const expiry = p.expiryDate ?? d.expiryDate;
   if (expiry) person.expiryDate = expiry;
-  if (readParents && p.parents && (p.parents.father || p.parents.mother)) {
+  if (asked.readParents && p.parents && (p.parents.father || p.parents.mother)) {
     person.parents = {};
     if (p.parents.father) person.parents.father = p.parents.father;
     if (p.parents.mother) person.parents.mother = p.parents.mother;
   }
+  // Answered for the form that asked and kept by nobody here: the service logs and tells evidence only
+  // the ID number (service.ts).
+  if (asked.readEthnicity && p.ethnicity) person.ethnicity = p.ethnicity;
   return person;
 }
 

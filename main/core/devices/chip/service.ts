@@ -315,6 +315,7 @@ export function createChipService(options: ChipServiceOptions): ChipService {
           mrzInformation: info,
           random,
           readParents: input.readParents === true,
+          readEthnicity: input.readEthnicity === true,
           cscaCertificates: csca.certificates,
           now: options.clock.now(),
           onProgress: (step, detail) => {
@@ -364,7 +365,10 @@ export function createChipService(options: ChipServiceOptions): ChipService {
           await card.disconnect();
         }
       }
-      const person = chipPerson(result, input.readParents === true);
+      const person = chipPerson(result, {
+        readParents: input.readParents === true,
+        readEthnicity: input.readEthnicity === true,
+      });
       const verification = result.passive.status;
       const durationMs = Math.max(0, options.clock.now().getTime() - startedAt);
       progress('done', 100);
