@@ -17,7 +17,13 @@ const fields = (p: Procedure, data: unknown) => check(p, data).map((x) => x.fiel
 describe('validateForm', () => {
   it('reports every missing required field at once, in form order, with the field named', () => {
     const problems = check(khaiSinh, { nguoiYeuCau: {}, tre: {}, me: {} });
+    // The kiosk's order: the parents (their cards), the applicant, the child (seed ho-tich.ts).
     expect(problems.map((p) => p.field)).toEqual([
+      'me.fullName',
+      'me.birthDate',
+      'me.ethnicity',
+      'me.nationality',
+      'me.address',
       'nguoiYeuCau.fullName',
       'nguoiYeuCau.idNumber',
       'nguoiYeuCau.address',
@@ -28,11 +34,6 @@ describe('validateForm', () => {
       'tre.ethnicity',
       'tre.nationality',
       'tre.birthPlace',
-      'me.fullName',
-      'me.birthDate',
-      'me.ethnicity',
-      'me.nationality',
-      'me.address',
     ]);
     const name = problems.find((p) => p.field === 'tre.fullName');
     expect(name).toEqual({
@@ -46,11 +47,11 @@ describe('validateForm', () => {
   it('names a missing top-level block by its title', () => {
     const problems = check(khaiSinh, {});
     expect(problems.map((p) => p.vi)).toEqual([
+      'Mẹ: chưa điền',
       'Người yêu cầu: chưa điền',
       'Trẻ được khai sinh: chưa điền',
-      'Mẹ: chưa điền',
     ]);
-    expect(problems.map((p) => p.field)).toEqual(['nguoiYeuCau', 'tre', 'me']);
+    expect(problems.map((p) => p.field)).toEqual(['me', 'nguoiYeuCau', 'tre']);
   });
 
   it('explains a wrong ID number in plain words', () => {
@@ -131,11 +132,11 @@ describe('validateForm', () => {
     cha.address = { ...cha.address, text: 'Số 1 &#x3C;b&#x3E;' };
     const problems = check(khaiSinh, data);
     expect(problems.map((p) => [p.field, p.code])).toEqual([
-      ['tre.birthPlace', 'form-control-chars'],
       ['me.fullName', 'form-markup'],
       ['cha.address.text', 'form-markup'],
+      ['tre.birthPlace', 'form-control-chars'],
     ]);
-    expect(problems[1]?.vi).toBe(
+    expect(problems[0]?.vi).toBe(
       'Mẹ – Họ, chữ đệm và tên: không được chứa mã hoặc thẻ HTML (ký tự < >), chỉ nhập chữ và số',
     );
   });

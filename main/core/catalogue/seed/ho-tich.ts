@@ -1,4 +1,5 @@
 import type { Procedure } from '../../../../preload/api';
+import type { JsonObject } from '../types';
 import { AGENCY, FIELD, LAW, childSchema, childUi, father, mother, requester } from './ho-tich-common';
 import {
   SCHEMA_DRAFT,
@@ -15,6 +16,59 @@ import {
 } from './parts';
 
 /** Hộ tịch, part 1: birth and marriage registration. Sources: see ho-tich-common.ts. */
+
+/** `ui:options` with one-tap proposals (renderer form/proposals.ts); the data stays what it was. */
+const propose = (options: JsonObject, ui: JsonObject = {}): JsonObject => ({
+  ...ui,
+  'ui:options': { ...((ui['ui:options'] as JsonObject | undefined) ?? {}), ...options },
+});
+
+const VIET_NAM = ['Việt Nam'];
+
+/**
+ * The birth registration's form, with one tap where this dossier already knows the answer (issue 22):
+ * the applicant is the mother or the father (their card's fields copied, the relationship set); the
+ * child's surname, ethnicity and nationality from the parents'; a parent's ethnicity as the other's;
+ * the recent years for the birth date; the usual first words of a birth place.
+ */
+const khaiSinhUi: JsonObject = {
+  // The parents first, whose cards fill them; then who files (often one of them: one tap); then the
+  // child, whose proposals come from all of these.
+  'ui:order': ['me', 'cha', 'nguoiYeuCau', 'tre', 'soBanSao'],
+  nguoiYeuCau: propose(
+    {
+      sameAs: [
+        { from: 'me', set: { quanHe: 'mẹ' } },
+        { from: 'cha', set: { quanHe: 'cha' } },
+      ],
+    },
+    {
+      ...personUi(requester),
+      quanHe: propose({ proposeValues: ['mẹ', 'cha', 'ông', 'bà', 'anh', 'chị'] }),
+    },
+  ),
+  tre: {
+    ...childUi,
+    fullName: propose({ proposeSurnameFrom: ['cha.fullName', 'me.fullName'] }),
+    birthDate: propose({ proposeYears: 2 }),
+    ethnicity: propose({ proposeFrom: ['me.ethnicity', 'cha.ethnicity'] }),
+    nationality: propose({ proposeFrom: ['me.nationality', 'cha.nationality'], proposeValues: VIET_NAM }),
+    birthPlace: propose(
+      { proposeStarts: ['Bệnh viện', 'Trạm y tế', 'Trung tâm y tế'] },
+      (childUi.birthPlace as JsonObject | undefined) ?? {},
+    ),
+  },
+  me: {
+    ...personUi(mother),
+    ethnicity: propose({ proposeFrom: ['cha.ethnicity'] }),
+    nationality: propose({ proposeFrom: ['cha.nationality'], proposeValues: VIET_NAM }),
+  },
+  cha: {
+    ...personUi(father),
+    ethnicity: propose({ proposeFrom: ['me.ethnicity'] }),
+    nationality: propose({ proposeFrom: ['me.nationality'], proposeValues: VIET_NAM }),
+  },
+};
 
 const khaiSinh: Procedure = {
   id: 'dang-ky-khai-sinh',
@@ -77,13 +131,7 @@ const khaiSinh: Procedure = {
       },
       required: ['nguoiYeuCau', 'tre', 'me'],
     },
-    uiSchema: {
-      'ui:order': ['nguoiYeuCau', 'tre', 'me', 'cha', 'soBanSao'],
-      nguoiYeuCau: personUi(requester),
-      tre: childUi,
-      me: personUi(mother),
-      cha: personUi(father),
-    },
+    uiSchema: khaiSinhUi,
     persons: [
       { path: 'nguoiYeuCau', label: { vi: 'Người yêu cầu', en: 'Applicant' } },
       { path: 'me', label: { vi: 'Mẹ', en: 'Mother' } },

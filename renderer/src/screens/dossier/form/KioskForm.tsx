@@ -4,11 +4,11 @@
  * choices, errors shown as people type once they have tried to go on, and no submit button of its own
  * (each screen has its own "Tiếp tục" / "Lưu và gửi lại"). One place, so a fix to the form reaches both.
  */
-import { type Ref } from 'react';
+import { useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import Form from '@rjsf/core';
 import { type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import type { Procedure } from '../../../../../preload/api';
-import type { FormData, RjsfData } from '../lib/persons';
+import type { FormData, Json, RjsfData } from '../lib/persons';
 import type { ErrorTree } from '../lib/steps';
 import {
   dossierDefaults,
@@ -19,6 +19,7 @@ import {
 } from './theme';
 import { useFormText } from './useFormText';
 import { withoutEmptyParts } from './address';
+import { mergeIn, proposalsFor, setIn } from './proposals';
 import type { FormValidation } from './validator';
 
 export type DossierForm = Form<RjsfData, RJSFSchema, DossierFormContext>;
@@ -50,6 +51,26 @@ export function KioskForm({
   onChange: (data: FormData) => void;
 }) {
   const { transformErrors, translateString } = useFormText();
+  // A tap on a proposal writes into the data as it is then: rjsf keeps a field's first callbacks (its
+  // props compare equal whatever functions they hold), so they read the latest data through a ref.
+  const latest = useRef({ formData, onChange });
+  useLayoutEffect(() => {
+    latest.current = { formData, onChange };
+  });
+  const writes = useMemo(
+    () => ({
+      propose: (path: readonly string[], value: Json): void =>
+        latest.current.onChange(withoutEmptyParts(setIn(latest.current.formData, path, value))),
+      proposeGroup: (path: readonly string[], values: FormData): void =>
+        latest.current.onChange(withoutEmptyParts(mergeIn(latest.current.formData, path, values))),
+    }),
+    [],
+  );
+  // The one-tap proposals for what is empty now (form/proposals.ts).
+  const context = useMemo<DossierFormContext>(
+    () => ({ ...formContext, ...writes, proposals: proposalsFor(form.schema, form.uiSchema, formData) }),
+    [formContext, writes, form, formData],
+  );
   return (
     <Form<RjsfData, RJSFSchema, DossierFormContext>
       ref={formRef}
@@ -57,7 +78,7 @@ export function KioskForm({
       schema={form.schema as RJSFSchema}
       uiSchema={form.uiSchema as UiSchema<RjsfData, RJSFSchema, DossierFormContext>}
       formData={formData}
-      formContext={formContext}
+      formContext={context}
       validator={validation.validator}
       templates={dossierTemplates}
       widgets={dossierWidgets}

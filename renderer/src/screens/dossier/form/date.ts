@@ -30,3 +30,13 @@ export function isoToDateText(iso: unknown): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
 }
+
+/**
+ * The years to offer as one tap once the day and month are typed ("10/11"): `count` years back from
+ * `thisYear` (the kiosk's clock), for dates that are recent by nature (a child's birth to register).
+ * Empty before the day and month, and once a year is being typed.
+ */
+export function recentYears(text: string, thisYear: number, count: number): number[] {
+  if (!/^\d{2}\/\d{2}$/.test(text) || count <= 0) return [];
+  return Array.from({ length: count }, (_, i) => thisYear - i);
+}

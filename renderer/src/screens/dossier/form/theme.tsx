@@ -22,9 +22,11 @@ import {
   type RJSFSchema,
   type WidgetProps,
 } from '@rjsf/utils';
-import type { RjsfData } from '../lib/persons';
+import type { FormData, Json, RjsfData } from '../lib/persons';
 import { AddressField } from './AddressField';
-import { dateTextToIso, formatDateDigits, isoToDateText } from './date';
+import { dateTextToIso, formatDateDigits, isoToDateText, recentYears } from './date';
+import { FieldProposals, SameAsChoices, typeOnAt } from './Proposals';
+import type { FormProposals } from './proposals';
 
 /** What the wizard tells the templates: which fields a card filled, which persons a chip verified. */
 export interface DossierFormContext {
@@ -34,6 +36,10 @@ export interface DossierFormContext {
   noDiacritics: ReadonlySet<string>;
   /** rjsf ids of person groups (`root_mother`) read from a verified chip. */
   verified: ReadonlySet<string>;
+  /** One-tap proposals for empty fields and persons (form/proposals.ts), and how a tap writes one. */
+  proposals?: FormProposals;
+  propose?: (path: readonly string[], value: Json) => void;
+  proposeGroup?: (path: readonly string[], values: FormData) => void;
 }
 
 type Props<P> = P & { registry: { formContext: DossierFormContext } };
@@ -147,7 +153,14 @@ export function DateWidget(props: WidgetProps<RjsfData, RJSFSchema>) {
     setSeen(value);
     if (value !== dateTextToIso(text)) setText(isoToDateText(value));
   }
-  return (
+  const write = (next: string): void => {
+    setText(next);
+    onChange(dateTextToIso(next) ?? undefined);
+  };
+  // `ui:options.proposeYears: n`: once day and month are typed, the last n years as one tap each.
+  const count = typeof props.options.proposeYears === 'number' ? props.options.proposeYears : 0;
+  const years = readonly || disabled ? [] : recentYears(text, new Date().getFullYear(), count);
+  const input = (
     <input
       id={id}
       name={props.htmlName ?? id}
@@ -164,14 +177,33 @@ export function DateWidget(props: WidgetProps<RjsfData, RJSFSchema>) {
       aria-required={required || undefined}
       aria-invalid={(rawErrors?.length ?? 0) > 0 || undefined}
       aria-describedby={describes(props)}
-      onChange={(e) => {
-        const next = formatDateDigits(e.target.value);
-        setText(next);
-        onChange(dateTextToIso(next) ?? undefined);
-      }}
+      onChange={(e) => write(formatDateDigits(e.target.value))}
       onBlur={() => onBlur(id, value)}
       onFocus={() => onFocus(id, value)}
     />
+  );
+  if (years.length === 0) return input;
+  return (
+    <>
+      {input}
+      <div className="df-proposals df-date-years" role="group" aria-labelledby={`${id}__years`}>
+        <span id={`${id}__years`} className="df-proposals-label">
+          {t('dossier.form.proposeYear')}
+        </span>
+        {years.map((year) => (
+          <button
+            key={year}
+            type="button"
+            className="df-choice df-proposal"
+            data-year={year}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => write(`${text}/${year}`)}
+          >
+            {year}
+          </button>
+        ))}
+      </div>
+    </>
   );
 }
 
@@ -257,6 +289,7 @@ export function FieldTemplate(props: Props<FieldTemplateProps<RjsfData, RJSFSche
   const ctx = props.registry.formContext;
   const container = schema.type === 'object' || schema.type === 'array';
   const filled = ctx.filled.has(id);
+  const fieldProposals = container ? undefined : ctx.proposals?.fields.get(id);
   const classes = [
     'df-field',
     props.classNames,
@@ -281,6 +314,16 @@ export function FieldTemplate(props: Props<FieldTemplateProps<RjsfData, RJSFSche
         </label>
       ) : null}
       {displayLabel && !container ? description : null}
+      {fieldProposals && ctx.propose && !props.disabled && !props.readonly ? (
+        <FieldProposals
+          id={id}
+          proposals={fieldProposals.proposals}
+          onPick={(p) => {
+            ctx.propose?.(fieldProposals.path, p.value);
+            if (p.mode === 'start') typeOnAt(id);
+          }}
+        />
+      ) : null}
       {children}
       {filled ? (
         <p id={filledNoteId(id)} className="df-filled-note">
@@ -310,7 +353,9 @@ export function ObjectFieldTemplate(props: Props<ObjectFieldTemplateProps<RjsfDa
   const { title, description, properties, fieldPathId } = props;
   const content = properties.filter((p) => !p.hidden).map((p) => p.content);
   if (fieldPathId.path.length === 0) return <div className="df-root">{content}</div>;
-  const verified = props.registry.formContext.verified.has(fieldPathId.$id);
+  const ctx = props.registry.formContext;
+  const verified = ctx.verified.has(fieldPathId.$id);
+  const sameAs = ctx.proposals?.groups.get(fieldPathId.$id);
   return (
     <fieldset className="df-group" id={fieldPathId.$id} tabIndex={-1}>
       {title ? (
@@ -323,6 +368,14 @@ export function ObjectFieldTemplate(props: Props<ObjectFieldTemplateProps<RjsfDa
         <p id={descriptionId(fieldPathId)} className="df-description">
           {description}
         </p>
+      ) : null}
+      {sameAs && ctx.proposeGroup && !props.disabled && !props.readonly ? (
+        <SameAsChoices
+          id={fieldPathId.$id}
+          title={title}
+          choices={sameAs.sameAs}
+          onPick={(choice) => ctx.proposeGroup?.(sameAs.path, choice.values)}
+        />
       ) : null}
       {content}
     </fieldset>
