@@ -6,7 +6,7 @@
  * The state and what each answer does to it are the pure reducer of counter/model.ts; this component runs
  * the calls, the timers and the keyboard, and renders.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   KioskError,
@@ -23,7 +23,11 @@ import { nameIn } from '../citizen/queue/ServicePicker';
 import { TransferDialog } from './TransferDialog';
 import { CounterActions, ShortcutList } from './counter/CounterActions';
 import { CurrentTicket, TicketLists } from './counter/CounterTickets';
+import { CardScan } from './counter/CardScan';
+import { Handover } from './counter/Handover';
+import type { HandoverTarget } from './counter/handover';
 import { chosenCounter, counterCommand, counterReducer, initialCounterState } from './counter/model';
+import { createShortcutGate } from './counter/shortcutGate';
 
 const STORAGE_KEY = 'kiosk.counterId';
 const BOARD_DEBOUNCE_MS = 250;
@@ -58,6 +62,8 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
   const { counters, counterId, lists, error, notice, transferOpen, now } = state;
   const busy = useRef(false);
   const seq = useRef(0);
+  /** The dossier one tap opened (a called ticket's, a scanned card's or receipt's): shown instead of the counter. */
+  const [opened, setOpened] = useState<HandoverTarget | null>(null);
 
   const fail = useCallback(
     (e: KioskError) => {
@@ -136,6 +142,8 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
   };
 
   const act = (action: CounterAction): void => {
+    // No shortcut calls a number behind an open dossier (a key pressed in the wizard is not meant for the queue).
+    if (opened !== null) return;
     const command = counterCommand(action, state);
     switch (command?.kind) {
       case 'call': {
@@ -156,23 +164,35 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
     }
   };
 
-  // Keyboard shortcuts, only when no field, select or dialog has the keyboard.
+  // Keyboard shortcuts, only when no field, select or dialog has the keyboard, and never a key of a
+  // scanner's burst (counter/shortcutGate.ts): each is acted on a moment later, if it was pressed alone.
   const actRef = useRef(act);
   useEffect(() => {
     actRef.current = act;
   });
   useEffect(() => {
+    const gate = createShortcutGate();
+    let timer: number | undefined;
     const onKey = (event: KeyboardEvent): void => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
       const target = event.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea, dialog, [contenteditable="true"]')) return;
-      const action = shortcutAction(event.key);
+      const field = target?.closest('input, select, textarea, dialog, [contenteditable="true"]');
+      const action = field ? undefined : shortcutAction(event.key);
+      const ticket = gate.key(event.key, event.timeStamp, action);
       if (!action) return;
       event.preventDefault();
-      actRef.current(action);
+      if (ticket === null) return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const due = gate.due(ticket);
+        if (due) actRef.current(due);
+      }, gate.windowMs);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.clearTimeout(timer);
+    };
   }, []);
 
   const choose = (value: string): void => {
@@ -205,7 +225,9 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
 
       <ErrorRegion error={error} testId="counter-error" />
 
-      {counters === null ? (
+      {opened !== null ? (
+        <Handover target={opened} onExit={() => setOpened(null)} onError={onError} />
+      ) : counters === null ? (
         <p role="status">{t('counter.loading')}</p>
       ) : !counter ? (
         <p className="counter-choose">{t('counter.chooseFirst')}</p>
@@ -221,11 +243,12 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
                   .join(', '),
               })}
             </p>
-            <CurrentTicket counter={counter} />
+            <CurrentTicket counter={counter} onOpenDossier={setOpened} />
             <CounterActions paused={counter.paused} hasCurrent={current !== null} onAct={act} />
             <p className="counter-notice" role="status">
               {notice}
             </p>
+            <CardScan enabled={!transferOpen} onOpen={setOpened} onError={onError} />
             <ShortcutList />
           </div>
 

@@ -3,7 +3,8 @@
  * day's dossiers with their receipts, the parked drafts, and "Nộp hồ sơ
  * thay công dân" (a procedure, then the filing wizard in assisted mode). Resuming a parked draft opens
  * the same wizard on that draft. The staff token travels with every call, so main records the dossier
- * as assisted and by whom.
+ * as assisted and by whom. A citizen's card scanned here lists the drafts they left unfinished, and a
+ * receipt's QR opens that dossier's reception, as at the counter (counter/CardScan, counter/Handover).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +14,16 @@ import { ParkedDrafts } from './ParkedDrafts';
 import { PendingDossiers } from './reception/PendingDossiers';
 import { ProcedurePicker } from './ProcedurePicker';
 import { WizardHost } from './WizardHost';
+import { CardScan } from './counter/CardScan';
+import { Handover } from './counter/Handover';
+import type { HandoverTarget } from './counter/handover';
 import '../../styles/staff-dossier.css';
 
 type View =
-  { name: 'list' } | { name: 'pick' } | { name: 'wizard'; procedureId?: string; dossierId?: string };
+  | { name: 'list' }
+  | { name: 'pick' }
+  | { name: 'wizard'; procedureId?: string; dossierId?: string }
+  | { name: 'handover'; target: HandoverTarget };
 
 export function Dossiers({ onError }: { onError: (error: KioskError) => boolean }) {
   const { t } = useTranslation();
@@ -29,6 +36,16 @@ export function Dossiers({ onError }: { onError: (error: KioskError) => boolean 
         onPick={(procedure) => setView({ name: 'wizard', procedureId: procedure.id })}
         onCancel={back}
         onError={onError}
+      />
+    );
+
+  if (view.name === 'handover')
+    return (
+      <Handover
+        target={view.target}
+        onExit={back}
+        onError={onError}
+        backLabel={t('staffDossier.file.back')}
       />
     );
 
@@ -54,6 +71,7 @@ export function Dossiers({ onError }: { onError: (error: KioskError) => boolean 
           {t('staffDossier.file.button')}
         </button>
       </div>
+      <CardScan enabled onOpen={(target) => setView({ name: 'handover', target })} onError={onError} />
       <PendingDossiers onError={onError} />
       <DayDossiers onError={onError} />
       <ParkedDrafts

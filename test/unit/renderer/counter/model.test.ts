@@ -9,6 +9,8 @@ import {
   type CounterState,
   type Lists,
 } from '../../../../renderer/src/screens/staff/counter/model';
+import { createShortcutGate } from '../../../../renderer/src/screens/staff/counter/shortcutGate';
+import type { CounterAction } from '../../../../renderer/src/lib/queue';
 
 const ticket = (id: number, number: string): Ticket => ({
   id,
@@ -181,5 +183,38 @@ describe('what a call leaves on screen', () => {
     expect(shown.error).toBe(noCurrent);
     expect(shown.lists).toBe(lists);
     expect(shown.counterId).toBe(1);
+  });
+});
+
+describe('a shortcut is a key pressed alone, never a key of a scanner’s burst', () => {
+  it('a lone G calls the next number once its moment has passed with no other key', () => {
+    const gate = createShortcutGate(100);
+    const ticket = gate.key('g', 1_000, 'callNext');
+    expect(ticket).not.toBeNull();
+    expect(gate.due(ticket ?? -1)).toBe('callNext');
+    expect(gate.due(ticket ?? -1)).toBeUndefined();
+  });
+  it('Shift before a capital G does not make it a burst', () => {
+    const gate = createShortcutGate(100);
+    expect(gate.key('Shift', 1_000, undefined)).toBeNull();
+    const ticket = gate.key('G', 1_030, 'callNext');
+    expect(gate.due(ticket ?? -1)).toBe('callNext');
+  });
+  it('a card typed by a wedge scanner ("…|Nguyen Van An|…", keys 5 ms apart) presses no shortcut', () => {
+    const gate = createShortcutGate(100);
+    const shortcuts: Record<string, CounterAction> = { G: 'callNext', V: 'noShow', L: 'recall', T: 'pause' };
+    const tickets: number[] = [];
+    let at = 5_000;
+    for (const ch of '001090001234||Nguyen Van An|01011990|Nam|So 1 Trang Tien') {
+      const ticket = gate.key(ch, (at += 5), shortcuts[ch.toUpperCase()]);
+      if (ticket !== null) tickets.push(ticket);
+    }
+    expect(tickets.map((t) => gate.due(t)).filter(Boolean)).toEqual([]);
+  });
+  it('a shortcut key that starts a burst is dropped when the next key follows at once', () => {
+    const gate = createShortcutGate(100);
+    const ticket = gate.key('v', 2_000, 'noShow');
+    gate.key('1', 2_006, undefined);
+    expect(gate.due(ticket ?? -1)).toBeUndefined();
   });
 });

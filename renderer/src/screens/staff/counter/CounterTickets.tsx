@@ -7,9 +7,18 @@ import type { CounterView, Ticket } from '../../../../../preload/api';
 import { formatDuration } from '../../../components/duration';
 import { centreTime, minutesSince } from '../../../lib/queue';
 import { nameIn } from '../../citizen/queue/ServicePicker';
+import type { HandoverTarget } from './handover';
+import { LinkedDossier } from './LinkedDossier';
 import type { Lists } from './model';
 
-export function CurrentTicket({ counter }: { counter: CounterView }) {
+/** The called number, and beside it the dossier the ticket was taken with (one tap opens it). */
+export function CurrentTicket({
+  counter,
+  onOpenDossier,
+}: {
+  counter: CounterView;
+  onOpenDossier: (target: HandoverTarget) => void;
+}) {
   const { t, i18n } = useTranslation();
   const current = counter.current;
   return (
@@ -28,6 +37,7 @@ export function CurrentTicket({ counter }: { counter: CounterView }) {
           <p className="current-meta">
             {t('counter.currentCalledAt', { time: centreTime(current.issuedAt) })}
           </p>
+          <LinkedDossier ticket={current} onOpen={onOpenDossier} />
         </>
       ) : (
         <p className="current-none">{t('counter.currentNone')}</p>
