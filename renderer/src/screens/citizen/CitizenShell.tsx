@@ -31,6 +31,7 @@ import { ScanDialog } from './ScanDialog';
 import { Home } from './Home';
 import { ComingSoon } from './ComingSoon';
 import { QueueFlow } from './queue/QueueFlow';
+import type { QueueLink } from './queue/link';
 import { ProceduresScreen } from '../dossier/ProceduresScreen';
 import { clearDraft, readDraft } from '../dossier/lib/draft';
 import { LookupScreen } from '../lookup/LookupScreen';
@@ -141,6 +142,9 @@ export function CitizenShell() {
             canFile={isAvailable('dossier', info.features)}
             onFile={(procedureId) => open({ name: 'dossier', procedureId })}
             onHome={() => open({ name: 'home' })}
+            onResume={(draft) =>
+              open({ name: 'dossier', procedureId: draft.procedureId, dossierId: draft.id })
+            }
           />
         ) : screen.name === 'dossier' ? (
           <Suspense fallback={<p role="status">{t('dossier.common.loading')}</p>}>
@@ -149,6 +153,10 @@ export function CitizenShell() {
               procedureId={screen.procedureId}
               dossierId={screen.dossierId}
               onExit={() => open({ name: 'home' })}
+              onSessionEnd={reset}
+              {...(isAvailable('queue', info.features)
+                ? { onQueue: (link: QueueLink) => open({ name: 'queue', link }) }
+                : {})}
             />
           </Suspense>
         ) : screen.name === 'lookup' ? (
@@ -163,6 +171,13 @@ export function CitizenShell() {
             ticket={screen.name === 'ticket' ? screen.ticket : undefined}
             onTicket={(ticket) => open({ name: 'ticket', ticket })}
             onHome={() => open({ name: 'home' })}
+            link={screen.name === 'queue' ? screen.link : undefined}
+            onBackToDossier={() => {
+              const link = screen.name === 'queue' ? screen.link : undefined;
+              if (link?.kind === 'draft')
+                open({ name: 'dossier', procedureId: link.procedureId, dossierId: link.id });
+            }}
+            onOtherScan={(outcome) => dispatch(scanAction(outcome.result, info.features))}
           />
         )}
       </main>

@@ -37,6 +37,8 @@ import { StepBody } from './wizard/StepBody';
 import { useCardScans } from './wizard/useCardScans';
 import { useFormView } from './wizard/useFormView';
 import { useLeaving } from './wizard/useLeaving';
+import { useKeep } from './wizard/useKeep';
+import type { QueueLink } from '../citizen/queue/link';
 import { WizardQuestions } from './wizard/WizardQuestions';
 import { CounterCheckActions } from '../staff/reception/CounterCheckActions';
 import '../../styles/dossier.css';
@@ -47,9 +49,14 @@ export interface DossierWizardProps {
   onExit: () => void;
   /** Staff filing for a citizen: no privacy wipe on leaving, the draft stays for parking. */
   assisted?: boolean;
+  /** The queue's service picker, for a ticket linked to this draft or to the receipt (issue 22). */
+  onQueue?: (link: QueueLink) => void;
+  /** "Xong" after "Lưu lại, làm tiếp sau": the session ends as on idle, the draft parked, not wiped. */
+  onSessionEnd?: () => void;
 }
 
-export function DossierWizard({ procedureId, dossierId, onExit, assisted = false }: DossierWizardProps) {
+export function DossierWizard(props: DossierWizardProps) {
+  const { procedureId, dossierId, onExit, assisted = false } = props;
   const { t, i18n } = useTranslation();
   const client = useKiosk();
   const lang = langOf(i18n.language);
@@ -235,7 +242,29 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
     lang,
   );
 
-  if (submitted) return <Receipt submitted={submitted} printEvents={state.printEvents} onHome={onExit} />;
+  const { onQueue } = props;
+  const keep = useKeep({
+    offered: !assisted && dossier !== null && submitted === null,
+    procedureId: procedure?.id ?? null,
+    draft: { currentDraft, save, cancel },
+    onQueue,
+    onSessionEnd: props.onSessionEnd ?? onExit,
+  });
+
+  if (keep.savedScreen) return keep.savedScreen;
+  if (submitted) {
+    const secret = submitted.lookupSecret;
+    return (
+      <Receipt
+        submitted={submitted}
+        printEvents={state.printEvents}
+        onHome={onExit}
+        {...(onQueue && secret
+          ? { onTicket: () => onQueue({ kind: 'receipt', code: submitted.code, secret }) }
+          : {})}
+      />
+    );
+  }
 
   if (!procedure || !localised)
     return (
@@ -273,6 +302,7 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
         onExit={() => void requestExit()}
         parkCode={dossier?.parkCode ?? null}
         {...(assisted && dossier ? { onPark: () => void park() } : {})}
+        {...keep.headerActions}
       />
 
       <StepBody
@@ -324,6 +354,7 @@ export function DossierWizard({ procedureId, dossierId, onExit, assisted = false
           onDone: onExit,
         }}
       />
+      {keep.dialog}
     </section>
   );
 }
