@@ -181,7 +181,11 @@ export const dossierEn: typeof dossierVi = {
       birthDate: 'Date of birth',
       sex: 'Sex',
       address: 'Place of residence',
+      nationality: 'Nationality',
+      ethnicity: 'Ethnicity',
     },
+    carried: 'The details from the card of {{name}} were filled in for {{who}}.',
+    notApplicant: 'Not the applicant',
   },
   form: {
     heading: 'Your details',

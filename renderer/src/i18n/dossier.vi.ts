@@ -186,7 +186,11 @@ export const dossierVi = {
       birthDate: 'Ngày sinh',
       sex: 'Giới tính',
       address: 'Nơi cư trú',
+      nationality: 'Quốc tịch',
+      ethnicity: 'Dân tộc',
     },
+    carried: 'Đã điền thông tin từ thẻ của {{name}} cho mục {{who}}.',
+    notApplicant: 'Không phải người nộp',
   },
   form: {
     heading: 'Khai thông tin',

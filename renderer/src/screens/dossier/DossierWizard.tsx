@@ -27,7 +27,7 @@ import { clearDraft } from './lib/draft';
 import { openWizard, startDraft } from './draftStart';
 import { fieldProblemText } from './text';
 import { inLang, langOf } from './lib/format';
-import { localiseSchema, readingFromChip, type FormData } from './lib/persons';
+import { localiseSchema, readingFromChip, type CardReading, type FormData } from './lib/persons';
 import { fieldLabel, fieldOfError, problemTarget, refusalKey, valueAt, type Step } from './lib/steps';
 import { paperSectionId } from './steps/AttachmentsStep';
 import type { AttachSource } from './steps/FileChooser';
@@ -35,10 +35,10 @@ import type { DossierForm } from './steps/FormStep';
 import { errorCount, formCheckOutcome, initialWizardState, wizardReducer } from './wizard/model';
 import { StepBody } from './wizard/StepBody';
 import { useCardScans } from './wizard/useCardScans';
+import { useCarriedCard } from './wizard/useCarriedCard';
+import { CarriedCardLine } from './wizard/CarriedCardLine';
 import { useFormView } from './wizard/useFormView';
 import { useLeaving } from './wizard/useLeaving';
-import { useKeep } from './wizard/useKeep';
-import type { QueueLink } from '../citizen/queue/link';
 import { WizardQuestions } from './wizard/WizardQuestions';
 import { CounterCheckActions } from '../staff/reception/CounterCheckActions';
 import '../../styles/dossier.css';
@@ -49,10 +49,10 @@ export interface DossierWizardProps {
   onExit: () => void;
   /** Staff filing for a citizen: no privacy wipe on leaving, the draft stays for parking. */
   assisted?: boolean;
-  /** The queue's service picker, for a ticket linked to this draft or to the receipt (issue 22). */
-  onQueue?: (link: QueueLink) => void;
-  /** "Xong" after "Lưu lại, làm tiếp sau": the session ends as on idle, the draft parked, not wiped. */
-  onSessionEnd?: () => void;
+  /** A card scanned earlier in the citizen's session: it fills the applicant of a new filing. */
+  carriedCard?: CardReading | null;
+  /** The carried card filled the form: the session forgets it. */
+  onCardUsed?: () => void;
 }
 
 export function DossierWizard(props: DossierWizardProps) {
@@ -136,6 +136,15 @@ export function DossierWizard(props: DossierWizardProps) {
     setFocusTarget,
   });
 
+  const { carryInto, carried, notApplicant } = useCarriedCard({
+    reading: props.carriedCard ?? null,
+    step,
+    cards,
+    showFill,
+    dispatch,
+    onUsed: () => props.onCardUsed?.(),
+  });
+
   const goTo = async (next: Step): Promise<void> => {
     if (next === step) return;
     if (step === 'form' && !(await save())) return;
@@ -161,6 +170,7 @@ export function DossierWizard(props: DossierWizardProps) {
       return dispatch({ type: 'start-failed', notice: errorText(started.error, i18n.language) });
     setDraft(started.handle);
     dispatch({ type: 'started', dossier: started.dossier });
+    carryInto(started.dossier.data as FormData);
   };
 
   const nextFromForm = async (): Promise<void> => {
@@ -242,29 +252,7 @@ export function DossierWizard(props: DossierWizardProps) {
     lang,
   );
 
-  const { onQueue } = props;
-  const keep = useKeep({
-    offered: !assisted && dossier !== null && submitted === null,
-    procedureId: procedure?.id ?? null,
-    draft: { currentDraft, save, cancel },
-    onQueue,
-    onSessionEnd: props.onSessionEnd ?? onExit,
-  });
-
-  if (keep.savedScreen) return keep.savedScreen;
-  if (submitted) {
-    const secret = submitted.lookupSecret;
-    return (
-      <Receipt
-        submitted={submitted}
-        printEvents={state.printEvents}
-        onHome={onExit}
-        {...(onQueue && secret
-          ? { onTicket: () => onQueue({ kind: 'receipt', code: submitted.code, secret }) }
-          : {})}
-      />
-    );
-  }
+  if (submitted) return <Receipt submitted={submitted} printEvents={state.printEvents} onHome={onExit} />;
 
   if (!procedure || !localised)
     return (
@@ -302,8 +290,11 @@ export function DossierWizard(props: DossierWizardProps) {
         onExit={() => void requestExit()}
         parkCode={dossier?.parkCode ?? null}
         {...(assisted && dossier ? { onPark: () => void park() } : {})}
-        {...keep.headerActions}
       />
+
+      {carried ? (
+        <CarriedCardLine name={carried.name} who={slotLabel(carried.path)} onNotApplicant={notApplicant} />
+      ) : null}
 
       <StepBody
         state={state}
@@ -354,7 +345,6 @@ export function DossierWizard(props: DossierWizardProps) {
           onDone: onExit,
         }}
       />
-      {keep.dialog}
     </section>
   );
 }
