@@ -83,6 +83,7 @@ function DraftOpen({
         {opened.error ? null : <p role="status">{t('handover.opened.opening')}</p>}
       </>
     );
-  // The wizard reads the draft again by its id (no token: the staff session is the right to it).
+  // The wizard reads the draft again by its id (no token: the staff session is the right to it); its own
+  // "Về bảng điều khiển" comes back here (the draft is saved at every step).
   return <WizardHost assisted dossierId={dossier.id} onExit={onExit} />;
 }
