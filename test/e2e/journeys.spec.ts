@@ -28,9 +28,9 @@ import {
  * Khai sinh's goal is 60 (issue 22); until it is reached its ceiling is what it takes.
  */
 const CEILING: Record<string, number> = {
-  'dang-ky-khai-sinh': 65,
+  'dang-ky-khai-sinh': 62,
   'chung-thuc-ban-sao-tu-ban-chinh': 33,
-  'dang-ky-thuong-tru': 84,
+  'dang-ky-thuong-tru': 82,
 };
 
 const MOTHER_QR = '001190001234||Trần Thị Bình|01011990|Nữ|Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội|15082021';

@@ -8,9 +8,9 @@ import { calendarEn } from './calendar.en';
 import { addressEn } from './address.en';
 import { accountsEn } from './accounts.en';
 import { lanEn } from './lan.en';
+import { keepEn } from './keep.en';
 import { receptionEn } from './reception.en';
 import { indicatorsEn } from './indicators.en';
-import { handoverEn } from './handover.en';
 
 /** English: the second language, for foreign residents and visitors. Same keys as `vi.ts`. */
 export const en: Messages = {
@@ -90,9 +90,6 @@ export const en: Messages = {
     idLabel: 'ID number:',
     askNext: 'What would you like to do next?',
     notMe: 'Not me / Cancel',
-    resumeHeading: 'Your unfinished dossiers',
-    resume: 'Continue the unfinished dossier: {{procedure}}',
-    resumeStarted: 'Started at {{time}}',
     privacy: 'The card details are used for this visit only and are wiped when you leave the kiosk.',
     receiptTitle: 'This is a receipt code',
     receiptBody:
@@ -346,11 +343,11 @@ export const en: Messages = {
   staffDossier: staffDossierEn,
   reception: receptionEn,
   indicators: indicatorsEn,
-  handover: handoverEn,
   chip: chipEn,
   sync: syncEn,
   calendar: calendarEn,
   address: addressEn,
   accounts: accountsEn,
   lan: lanEn,
+  keep: keepEn,
 };

@@ -7,9 +7,9 @@ import { calendarVi } from './calendar.vi';
 import { addressVi } from './address.vi';
 import { accountsVi } from './accounts.vi';
 import { lanVi } from './lan.vi';
+import { keepVi } from './keep.vi';
 import { receptionVi } from './reception.vi';
 import { indicatorsVi } from './indicators.vi';
-import { handoverVi } from './handover.vi';
 /**
  * Vietnamese: the default language. Plain, warm words a citizen of any age understands; "Quý vị" is the
  * polite form public service centres use. `en.ts` must have exactly the same keys (a unit test checks).
@@ -92,9 +92,6 @@ export const vi = {
     idLabel: 'Số định danh:',
     askNext: 'Quý vị muốn làm gì tiếp theo?',
     notMe: 'Không phải tôi / Huỷ',
-    resumeHeading: 'Hồ sơ Quý vị đang khai dở',
-    resume: 'Làm tiếp hồ sơ đang dở: {{procedure}}',
-    resumeStarted: 'Bắt đầu lúc {{time}}',
     privacy: 'Thông tin trên thẻ chỉ dùng cho lượt này và được xoá khi Quý vị rời ki-ốt.',
     receiptTitle: 'Đây là mã trên phiếu hẹn',
     receiptBody:
@@ -348,13 +345,13 @@ export const vi = {
   staffDossier: staffDossierVi,
   reception: receptionVi,
   indicators: indicatorsVi,
-  handover: handoverVi,
   chip: chipVi,
   sync: syncVi,
   calendar: calendarVi,
   address: addressVi,
   accounts: accountsVi,
   lan: lanVi,
+  keep: keepVi,
 };
 
 /** The shape every language must have: the same keys, each a string. */

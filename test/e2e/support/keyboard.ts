@@ -6,14 +6,20 @@ import { expect } from '../fixtures';
 
 const SYMBOLS: Record<string, string> = { ',': 'comma', '.': 'dot', '-': 'dash', '/': 'slash', '@': 'at' };
 
-/** Types on the on-screen letter keyboard by clicking its keys, as a finger would. */
+/**
+ * Types on the on-screen letter keyboard by clicking its keys, as a finger would: Shift before a capital
+ * unless the keyboard has put it on by itself (a name field's word start), and once to take that off
+ * before a small letter.
+ */
 export async function typeOnScreen(page: Page, keys: string): Promise<void> {
   const osk = page.getByTestId('osk');
   await expect(osk).toHaveAttribute('data-kind', 'text');
+  const shift = page.getByTestId('osk-shift');
+  const shifted = async (): Promise<boolean> => (await shift.getAttribute('aria-pressed')) === 'true';
   for (const ch of keys) {
     if (ch === ' ') await page.getByTestId('osk-space').click();
-    else if (/[A-Z]/.test(ch)) {
-      await page.getByTestId('osk-shift').click();
+    else if (/[A-Za-z]/.test(ch)) {
+      if (/[A-Z]/.test(ch) !== (await shifted())) await shift.click();
       await page.getByTestId(`osk-key-${ch.toLowerCase()}`).click();
     } else await page.getByTestId(`osk-key-${SYMBOLS[ch] ?? ch}`).click();
   }

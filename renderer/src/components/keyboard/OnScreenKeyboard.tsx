@@ -16,9 +16,11 @@ import { asEditable, kindOf, maxLengthOf, readState, writeState, type Editable }
 import {
   LETTER_ROWS,
   SYMBOL_KEYS,
+  capitalHere,
   keyText,
   nextShift,
   scrollDelta,
+  shiftAfter,
   symbolName,
   type ShiftState,
 } from './layout';
@@ -57,6 +59,9 @@ export function OnScreenKeyboard({ enabled = true }: { enabled?: boolean }) {
       if (!element.id) element.id = `osk-field-${++generatedIds}`;
       setTarget(element);
       setKind(k);
+      const { value, start } = readState(element);
+      const wants = k === 'text' && capitalHere(value, start, element.getAttribute('autocapitalize') ?? '');
+      setShift((state) => shiftAfter(state, false, wants));
     };
     // Closing the keyboard removes the room it took, which moves the page. Done while a finger is still
     // down, the button under it moves away before it is released and the tap is lost ("Tiếp tục" tapped
@@ -130,6 +135,14 @@ export function OnScreenKeyboard({ enabled = true }: { enabled?: boolean }) {
     };
   }, [open, target, kind]);
 
+  // A name field starts each word with a capital by itself (its `autocapitalize`), after each key as on
+  // a new field (focusin, above); the shift key shows it pressed, and one tap on it gives a small letter.
+  const settleShift = useCallback((element: Editable, letter: boolean): void => {
+    const { value, start } = readState(element);
+    const wants = capitalHere(value, start, element.getAttribute('autocapitalize') ?? '');
+    setShift((state) => shiftAfter(state, letter, wants));
+  }, []);
+
   const pressed = (id: string): void => {
     setFlash(id);
     window.setTimeout(() => setFlash((current) => (current === id ? null : current)), PRESS_FLASH_MS);
@@ -148,17 +161,27 @@ export function OnScreenKeyboard({ enabled = true }: { enabled?: boolean }) {
     edit((element) => {
       const text = keyText(key, shift);
       const next = typeKey(readState(element), text, {
-        // Addresses, e-mail and passwords are typed letter for letter: "dd" there is not "đ".
-        telex: telexOn && kind === 'text' && !NO_TELEX_TYPES.has(element.type),
+        // Addresses, e-mail and passwords are typed letter for letter: "dd" there is not "đ"; so is a
+        // field marked data-telex="off" (a printed code such as a park code: "AS" there is not "Á").
+        telex:
+          telexOn && kind === 'text' && !NO_TELEX_TYPES.has(element.type) && element.dataset.telex !== 'off',
         toneStyle: 'modern',
         maxLength: maxLengthOf(element),
       });
       writeState(element, next);
-      if (shift === 'once' && /\p{L}/u.test(key)) setShift('off');
+      settleShift(element, /\p{L}/u.test(key));
     }, `k-${key}`);
 
-  const erase = (): void => edit((element) => writeState(element, backspace(readState(element))), 'back');
-  const clear = (): void => edit((element) => writeState(element, clearAll()), 'clear');
+  const erase = (): void =>
+    edit((element) => {
+      writeState(element, backspace(readState(element)));
+      settleShift(element, false);
+    }, 'back');
+  const clear = (): void =>
+    edit((element) => {
+      writeState(element, clearAll());
+      settleShift(element, false);
+    }, 'clear');
 
   const close = (): void => {
     target?.blur();
@@ -206,7 +229,7 @@ export function OnScreenKeyboard({ enabled = true }: { enabled?: boolean }) {
                   data-testid="osk-shift"
                   onClick={() => {
                     pressed('shift');
-                    setShift(nextShift);
+                    setShift((state) => (state === 'auto' ? 'off' : nextShift(state)));
                   }}
                 >
                   {shift === 'lock' ? t('dossier.keyboard.caps') : t('dossier.keyboard.shift')}

@@ -19,11 +19,37 @@ export function symbolName(key: string): string {
   return names[key] ?? key;
 }
 
-/** Shift once (next letter), locked (caps), or off. Tapping shift cycles off → once → lock → off. */
-export type ShiftState = 'off' | 'once' | 'lock';
+/**
+ * Shift once (next letter), locked (caps), or off; `auto` is a shift for the next letter the keyboard set
+ * itself, where the field wants a capital (below). Tapping shift cycles off → once → lock → off; an
+ * automatic shift is undone by one tap (a lower-case letter where a capital was expected).
+ */
+export type ShiftState = 'off' | 'once' | 'lock' | 'auto';
 
 export function nextShift(state: ShiftState): ShiftState {
   return state === 'off' ? 'once' : state === 'once' ? 'lock' : 'off';
+}
+
+/**
+ * Whether the letter typed at `caret` should be a capital by itself, as the field's `autocapitalize`
+ * says: `words` (a person's, an ethnic group's or a country's name: each word), `sentences` (the start of
+ * the text, or after . ! ?). Anything else: never. Saves the Shift a person new to keyboards looks for.
+ */
+export function capitalHere(value: string, caret: number, mode: string): boolean {
+  const before = value.slice(0, caret);
+  if (mode === 'words') return before === '' || /\s$/u.test(before);
+  if (mode === 'sentences') return before.trim() === '' || /[.!?]\s+$/u.test(before);
+  return false;
+}
+
+/**
+ * The shift after an edit (`letter`: a letter was typed) or on a new field: a lock stays; a shift the
+ * person pressed waits for its letter; else an automatic shift where a capital is wanted, else off.
+ */
+export function shiftAfter(state: ShiftState, letter: boolean, wantsCapital: boolean): ShiftState {
+  if (state === 'lock') return 'lock';
+  if (state === 'once' && !letter) return 'once';
+  return wantsCapital ? 'auto' : 'off';
 }
 
 /** What a letter key types under the shift state (digits and symbols are not shifted). */

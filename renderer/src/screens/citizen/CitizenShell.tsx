@@ -32,6 +32,7 @@ import { ScanDialog } from './ScanDialog';
 import { Home } from './Home';
 import { ComingSoon } from './ComingSoon';
 import { QueueFlow } from './queue/QueueFlow';
+import type { QueueLink } from './queue/link';
 import { ProceduresScreen } from '../dossier/ProceduresScreen';
 import { readDraft } from '../dossier/lib/draft';
 import { findDrafts, setAsideDraft, takeBack } from '../dossier/draftStart';
@@ -153,6 +154,9 @@ export function CitizenShell() {
             canFile={isAvailable('dossier', info.features)}
             onFile={(procedureId) => open({ name: 'dossier', procedureId })}
             onHome={() => open({ name: 'home' })}
+            onResume={(draft) =>
+              open({ name: 'dossier', procedureId: draft.procedureId, dossierId: draft.id })
+            }
           />
         ) : screen.name === 'dossier' ? (
           <Suspense fallback={<p role="status">{t('dossier.common.loading')}</p>}>
@@ -163,6 +167,10 @@ export function CitizenShell() {
               carriedCard={session.card}
               onCardUsed={() => dispatch({ type: 'card-used' })}
               onExit={() => open({ name: 'home' })}
+              onSessionEnd={reset}
+              {...(isAvailable('queue', info.features)
+                ? { onQueue: (link: QueueLink) => open({ name: 'queue', link }) }
+                : {})}
             />
           </Suspense>
         ) : screen.name === 'lookup' ? (
@@ -177,6 +185,13 @@ export function CitizenShell() {
             ticket={screen.name === 'ticket' ? screen.ticket : undefined}
             onTicket={(ticket) => open({ name: 'ticket', ticket })}
             onHome={() => open({ name: 'home' })}
+            link={screen.name === 'queue' ? screen.link : undefined}
+            onBackToDossier={() => {
+              const link = screen.name === 'queue' ? screen.link : undefined;
+              if (link?.kind === 'draft')
+                open({ name: 'dossier', procedureId: link.procedureId, dossierId: link.id });
+            }}
+            onOtherScan={(outcome) => dispatch(scanAction(outcome.result, info.features))}
           />
         )}
       </main>

@@ -4,6 +4,7 @@
  */
 import type { Feature, KioskError, ParsedScan, Ticket } from '../../../../preload/api';
 import { maskId } from '../../lib/maskId';
+import type { QueueLink } from './queue/link';
 import { readingFromScan, type CardReading } from '../dossier/lib/persons';
 
 export type TextSize = 'small' | 'normal' | 'large';
@@ -11,8 +12,8 @@ export type TextSize = 'small' | 'normal' | 'large';
 export type CitizenScreen =
   | { name: 'home' }
   | { name: 'coming-soon'; feature: Feature }
-  /** The queue service picker ("Lấy số thứ tự"). */
-  | { name: 'queue' }
+  /** The queue service picker ("Lấy số thứ tự"), with the dossier the ticket is for when there is one. */
+  | { name: 'queue'; link?: QueueLink }
   /** The ticket just issued: its number stays on screen until "Xong" or the idle reset. */
   | { name: 'ticket'; ticket: Ticket }
   /** "Tra cứu thủ tục": the catalogue and a procedure's information page. */
@@ -142,10 +143,11 @@ export function screenFor(feature: Feature, enabled: readonly Feature[]): Citize
 
 /**
  * Screens that read scans themselves: the filing wizard fills a person from a card, the lookup reads a
- * receipt. There the shell's greeting must stay away (a card scanned to fill "Mẹ" is not a hello).
+ * receipt, the queue's picker links the next ticket to a scanned receipt's dossier (and hands other scans
+ * back). There the shell's greeting must stay away (a card scanned to fill "Mẹ" is not a hello).
  */
 export function screenReadsScans(screen: CitizenScreen): boolean {
-  return screen.name === 'dossier' || screen.name === 'lookup';
+  return screen.name === 'dossier' || screen.name === 'lookup' || screen.name === 'queue';
 }
 
 /**

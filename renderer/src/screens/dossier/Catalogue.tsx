@@ -24,11 +24,14 @@ export function Catalogue({
   mode,
   onChoose,
   onHome,
+  onResumeSaved,
 }: {
   /** `browse`: a card opens the information page; `file`: a card starts filing that procedure. */
   mode: 'browse' | 'file';
   onChoose: (procedure: ProcedureSummary) => void;
   onHome: () => void;
+  /** "Làm tiếp hồ sơ đã lưu": a draft saved for later, taken back by its code (issue 22). */
+  onResumeSaved?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
@@ -68,6 +71,19 @@ export function Catalogue({
       <p className="dossier-lead">
         {mode === 'file' ? t('dossier.catalogue.leadFile') : t('dossier.catalogue.lead')}
       </p>
+      {onResumeSaved ? (
+        <div className="keep-entry">
+          <p>{t('keep.resume.entryHint')}</p>
+          <button
+            type="button"
+            className="btn btn-secondary btn-xl"
+            data-testid="resume-saved"
+            onClick={onResumeSaved}
+          >
+            {t('keep.resume.entry')}
+          </button>
+        </div>
+      ) : null}
 
       <div className="catalogue-search" role="search">
         <label htmlFor="catalogue-query" className="df-label">

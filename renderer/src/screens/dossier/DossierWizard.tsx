@@ -39,6 +39,8 @@ import { useCarriedCard } from './wizard/useCarriedCard';
 import { CarriedCardLine } from './wizard/CarriedCardLine';
 import { useFormView } from './wizard/useFormView';
 import { useLeaving } from './wizard/useLeaving';
+import { useKeep } from './wizard/useKeep';
+import type { QueueLink } from '../citizen/queue/link';
 import { WizardQuestions } from './wizard/WizardQuestions';
 import { CounterCheckActions } from '../staff/reception/CounterCheckActions';
 import '../../styles/dossier.css';
@@ -49,6 +51,10 @@ export interface DossierWizardProps {
   onExit: () => void;
   /** Staff filing for a citizen: no privacy wipe on leaving, the draft stays for parking. */
   assisted?: boolean;
+  /** The queue's service picker, for a ticket linked to this draft or to the receipt (issue 22). */
+  onQueue?: (link: QueueLink) => void;
+  /** "Xong" after "Lưu lại, làm tiếp sau": the session ends as on idle, the draft parked, not wiped. */
+  onSessionEnd?: () => void;
   /** A card scanned earlier in the citizen's session: it fills the applicant of a new filing. */
   carriedCard?: CardReading | null;
   /** The carried card filled the form: the session forgets it. */
@@ -252,7 +258,29 @@ export function DossierWizard(props: DossierWizardProps) {
     lang,
   );
 
-  if (submitted) return <Receipt submitted={submitted} printEvents={state.printEvents} onHome={onExit} />;
+  const { onQueue } = props;
+  const keep = useKeep({
+    offered: !assisted && dossier !== null && submitted === null,
+    procedureId: procedure?.id ?? null,
+    draft: { currentDraft, save, cancel },
+    onQueue,
+    onSessionEnd: props.onSessionEnd ?? onExit,
+  });
+
+  if (keep.savedScreen) return keep.savedScreen;
+  if (submitted) {
+    const secret = submitted.lookupSecret;
+    return (
+      <Receipt
+        submitted={submitted}
+        printEvents={state.printEvents}
+        onHome={onExit}
+        {...(onQueue && secret
+          ? { onTicket: () => onQueue({ kind: 'receipt', code: submitted.code, secret }) }
+          : {})}
+      />
+    );
+  }
 
   if (!procedure || !localised)
     return (
@@ -290,6 +318,7 @@ export function DossierWizard(props: DossierWizardProps) {
         onExit={() => void requestExit()}
         parkCode={dossier?.parkCode ?? null}
         {...(assisted && dossier ? { onPark: () => void park() } : {})}
+        {...keep.headerActions}
       />
 
       {carried ? (
@@ -345,6 +374,7 @@ export function DossierWizard(props: DossierWizardProps) {
           onDone: onExit,
         }}
       />
+      {keep.dialog}
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintJobEvent, Submitted } from '../../../../preload/api';
 import { Rating } from '../../components/Rating';
-import { CheckIcon, HomeIcon, PrinterIcon, WarningIcon } from '../../components/icons';
+import { CheckIcon, HomeIcon, PrinterIcon, QueueIcon, WarningIcon } from '../../components/icons';
 import { formatAmount, formatDateTime, formatDay, langOf } from './lib/format';
 import { receiptPrintView } from './lib/print';
 import { QrImage } from './QrImage';
@@ -22,10 +22,13 @@ export function Receipt({
   submitted,
   printEvents,
   onHome,
+  onTicket,
 }: {
   submitted: Submitted;
   printEvents: readonly PrintJobEvent[];
   onHome: () => void;
+  /** "Lấy số gặp cán bộ": a queue ticket linked to this dossier by its code and secret (issue 22). */
+  onTicket?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -158,6 +161,17 @@ export function Receipt({
           {pending ? t('dossier.receipt.pending.keep') : t('dossier.receipt.keep')}
         </p>
         <Rating context="submit" code={submitted.code} />
+        {onTicket ? (
+          <button
+            type="button"
+            className="btn btn-secondary btn-xl receipt-ticket"
+            data-testid="receipt-ticket"
+            onClick={onTicket}
+          >
+            <QueueIcon />
+            <span>{t('keep.receipt.ticket')}</span>
+          </button>
+        ) : null}
         <button
           type="button"
           className="btn btn-primary btn-xl receipt-done"

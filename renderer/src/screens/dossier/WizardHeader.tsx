@@ -22,6 +22,8 @@ export function WizardHeader({
   onExit,
   parkCode = null,
   onPark,
+  onSaveLater,
+  onAskStaff,
 }: {
   title: string;
   assisted: boolean;
@@ -36,6 +38,9 @@ export function WizardHeader({
   /** Staff only: the draft's park code once parked, and the "Tạm giữ hồ sơ" action before. */
   parkCode?: string | null;
   onPark?: () => void;
+  /** A citizen's draft: "Lưu lại, làm tiếp sau" and "Nhờ cán bộ giúp" (issue 22, wizard/useKeep). */
+  onSaveLater?: () => void;
+  onAskStaff?: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -62,6 +67,26 @@ export function WizardHeader({
         ) : assisted && onPark ? (
           <button type="button" className="btn btn-secondary" data-testid="wizard-park" onClick={onPark}>
             {t('dossier.wizard.park')}
+          </button>
+        ) : null}
+        {onAskStaff ? (
+          <button
+            type="button"
+            className="btn btn-secondary"
+            data-testid="wizard-ask-staff"
+            onClick={onAskStaff}
+          >
+            {t('keep.askStaffButton')}
+          </button>
+        ) : null}
+        {onSaveLater ? (
+          <button
+            type="button"
+            className="btn btn-secondary"
+            data-testid="wizard-save-later"
+            onClick={onSaveLater}
+          >
+            {t('keep.saveButton')}
           </button>
         ) : null}
         <button type="button" className="btn btn-secondary" data-testid="wizard-exit" onClick={onExit}>

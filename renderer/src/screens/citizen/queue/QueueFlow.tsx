@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { PrintJobEvent, Ticket } from '../../../../../preload/api';
 import { useKiosk } from '../../../context';
+import type { ScanOutcome } from '../../../hooks/useScan';
+import type { QueueLink } from './link';
 import { ServicePicker } from './ServicePicker';
 import { TicketView } from './TicketView';
 
@@ -16,10 +18,18 @@ export function QueueFlow({
   ticket,
   onTicket,
   onHome,
+  link,
+  onBackToDossier,
+  onOtherScan,
 }: {
   ticket: Ticket | undefined;
   onTicket: (ticket: Ticket) => void;
   onHome: () => void;
+  /** The dossier the ticket is for, when the citizen came from the wizard or the receipt (issue 22). */
+  link?: QueueLink | undefined;
+  onBackToDossier?: () => void;
+  /** A scan on the picker that is not a receipt (the picker reads scans itself). */
+  onOtherScan?: (outcome: ScanOutcome) => void;
 }) {
   const client = useKiosk();
   const [printEvents, setPrintEvents] = useState<PrintJobEvent[]>([]);
@@ -35,6 +45,12 @@ export function QueueFlow({
   return ticket ? (
     <TicketView ticket={ticket} printEvents={printEvents} onDone={onHome} />
   ) : (
-    <ServicePicker onTicket={onTicket} onHome={onHome} />
+    <ServicePicker
+      onTicket={onTicket}
+      onHome={onHome}
+      link={link ?? null}
+      {...(onBackToDossier ? { onBackToDossier } : {})}
+      {...(onOtherScan ? { onOtherScan } : {})}
+    />
   );
 }

@@ -4,6 +4,9 @@ import type { Bilingual, KioskError, QueueService, Ticket } from '../../../../..
 import { errorText } from '../../../api';
 import { useKiosk } from '../../../context';
 import { HomeIcon, PriorityIcon } from '../../../components/icons';
+import { useScan, type ScanOutcome } from '../../../hooks/useScan';
+import { LinkBanner } from './LinkBanner';
+import { issueLinkedTicket, queueScan, type QueueLink } from './link';
 
 type Category = { id: string; name: Bilingual };
 
@@ -15,14 +18,23 @@ export const nameIn = (names: Bilingual, language: string): string =>
 
 /**
  * Large service tiles: one tap takes a ticket. Priority is a secondary control above them: choose a
- * category first, and the next tap issues a priority ticket.
+ * category first, and the next tap issues a priority ticket. The ticket can be linked to a dossier (issue
+ * 22): the draft the citizen came from ("Nhờ cán bộ giúp"), or a receipt QR scanned here, since this
+ * screen reads scans itself (any other scan goes back to the shell's `onOtherScan`).
  */
 export function ServicePicker({
   onTicket,
   onHome,
+  link: linkGiven = null,
+  onBackToDossier,
+  onOtherScan,
 }: {
   onTicket: (ticket: Ticket) => void;
   onHome: () => void;
+  link?: QueueLink | null;
+  /** With a draft link: back to the wizard on that draft instead of taking a ticket. */
+  onBackToDossier?: () => void;
+  onOtherScan?: (outcome: ScanOutcome) => void;
 }) {
   const { t, i18n } = useTranslation();
   const client = useKiosk();
@@ -33,6 +45,16 @@ export function ServicePicker({
   const [category, setCategory] = useState<Category | undefined>();
   const [error, setError] = useState<KioskError | undefined>();
   const [pending, setPending] = useState(false);
+  const [link, setLink] = useState<QueueLink | null>(linkGiven);
+  const [oldReceipt, setOldReceipt] = useState(false);
+
+  useScan((outcome) => {
+    const scan = queueScan(outcome.result);
+    if (scan.kind === 'other') return onOtherScan?.(outcome);
+    // The draft the citizen came with stays theirs; a receipt scanned now names the dossier instead.
+    setOldReceipt(scan.kind === 'receipt-without-secret');
+    if (scan.kind === 'link') setLink(scan.link);
+  });
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -76,10 +98,11 @@ export function ServicePicker({
     if (pending) return;
     setPending(true);
     setError(undefined);
-    const result = await client.call('queue.issueTicket', {
-      serviceId: service.id,
-      ...(category ? { priority: category.id } : {}),
-    });
+    const result = await issueLinkedTicket(
+      client,
+      { serviceId: service.id, ...(category ? { priority: category.id } : {}) },
+      link,
+    );
     setPending(false);
     if (result.ok) {
       onTicket(result.value);
@@ -105,6 +128,8 @@ export function ServicePicker({
           {lead}
         </p>
       </div>
+
+      <LinkBanner link={link} receiptWithoutSecret={oldReceipt} onUnlink={() => setLink(null)} />
 
       {categories.length > 0 ? (
         <div className={category ? 'priority-panel is-chosen' : 'priority-panel'}>
@@ -231,6 +256,16 @@ export function ServicePicker({
       </p>
 
       <div className="queue-actions">
+        {link?.kind === 'draft' && onBackToDossier ? (
+          <button
+            type="button"
+            className="btn btn-secondary btn-xl"
+            data-testid="queue-back-dossier"
+            onClick={onBackToDossier}
+          >
+            {t('keep.queue.backToDossier')}
+          </button>
+        ) : null}
         <button type="button" className="btn btn-secondary btn-xl" data-testid="home-button" onClick={onHome}>
           <HomeIcon />
           <span>{t('queue.home')}</span>

@@ -4,6 +4,7 @@ import type { PrintJobEvent, Ticket } from '../../../../../preload/api';
 import { initialPrintView, type PrintView } from '../../../lib/queue';
 import { CheckIcon, PrinterIcon, WarningIcon } from '../../../components/icons';
 import { nameIn } from './ServicePicker';
+import '../../../styles/keep.css';
 
 const printKey = {
   queued: 'ticket.print.queued',
@@ -63,6 +64,12 @@ export function TicketView({
           <p className="ticket-service" data-testid="ticket-service">
             {nameIn(ticket.serviceNames, i18n.language)}
           </p>
+          {ticket.dossier ? (
+            <div className="ticket-link" data-testid="ticket-dossier">
+              {ticket.dossier.code ? <p>{t('keep.ticket.receipt', { code: ticket.dossier.code })}</p> : null}
+              <p>{t('keep.ticket.dossier', { number: ticket.number })}</p>
+            </div>
+          ) : null}
         </div>
         <div className="ticket-info">
           <div className="ticket-facts">

@@ -71,6 +71,18 @@ function describes(props: WidgetProps<RjsfData, RJSFSchema>): string | undefined
   });
 }
 
+/**
+ * Fields whose every word starts with a capital (a person's name, an ethnic group, a country): the
+ * on-screen keyboard puts the capital by itself. Elsewhere it does not (a relationship is "mẹ", a place
+ * "Bệnh viện Từ Dũ"); `ui:options.autocapitalize` says otherwise for one field.
+ */
+const NAME_FIELDS = new Set(['fullName', 'ethnicity', 'nationality']);
+
+function autoCapitalizeOf(name: string, option: unknown, plainText: boolean): string {
+  if (typeof option === 'string') return option;
+  return plainText && NAME_FIELDS.has(name) ? 'words' : 'off';
+}
+
 const DIGITS_ONLY = /^\^?(\\d|\[0-9\])(\{\d+(,\d*)?\}|\+|\*)?\$?$/;
 
 /** The input type and keyboard for a string or number field. */
@@ -126,7 +138,11 @@ export function BaseInputTemplate(props: BaseInputTemplateProps<RjsfData, RJSFSc
       maxLength={typeof schema.maxLength === 'number' ? schema.maxLength : undefined}
       placeholder={props.placeholder || undefined}
       autoComplete="off"
-      autoCapitalize={kind.type === 'text' && !kind.inputMode ? 'words' : 'off'}
+      autoCapitalize={autoCapitalizeOf(
+        props.name,
+        options.autocapitalize,
+        kind.type === 'text' && !kind.inputMode,
+      )}
       spellCheck={false}
       aria-required={required || undefined}
       aria-invalid={(rawErrors?.length ?? 0) > 0 || undefined}
