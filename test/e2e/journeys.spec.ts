@@ -23,12 +23,15 @@ import {
  * test-results/taps.json; a ceiling makes a journey that needs more taps than it did fail.
  */
 
+/** Issue 22's goal for đăng ký khai sinh with both parents' cards and the papers from the import folder. */
+const KHAI_SINH_GOAL = 60;
+
 /**
- * The most taps each journey may take: what it took when last cut, so a screen that adds taps fails here.
- * Khai sinh's goal is 60 (issue 22); until it is reached its ceiling is what it takes.
+ * The most taps each journey may take: what it took when last cut, so a screen that adds taps fails here
+ * (khai sinh is also held to the goal).
  */
 const CEILING: Record<string, number> = {
-  'dang-ky-khai-sinh': 62,
+  'dang-ky-khai-sinh': 57,
   'chung-thuc-ban-sao-tu-ban-chinh': 33,
   'dang-ky-thuong-tru': 82,
 };
@@ -200,11 +203,11 @@ test('đăng ký khai sinh: both parents’ cards, the papers from the import fo
   await typeOnScreen(page, 'Minh Anh');
   await expect(page.locator('#root_tre_fullName')).toHaveValue('Nguyễn Minh Anh');
   await meter.mark('child: name');
-  // Day and month on the number pad, the year (this one) in one tap.
-  const year = new Date().getFullYear();
-  await digitsInto(page, 'root_tre_birthDate', '0101', '01/01');
-  await page.locator(`[data-field="root_tre_birthDate"] [data-year="${year}"]`).click();
-  await expect(page.locator('#root_tre_birthDate')).toHaveValue(`01/01/${year}`);
+  // The birth date: a day of this month on the calendar under the field.
+  const now = new Date();
+  const born = `01/${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`;
+  await page.getByTestId('calendar-root_tre_birthDate').locator(`[data-day="${born}"]`).click();
+  await expect(page.locator('#root_tre_birthDate')).toHaveValue(born);
   await meter.mark('child: birth date');
   await page.locator('#root_tre_sex').getByText('Nam', { exact: true }).click();
   await meter.mark('child: sex');
@@ -225,6 +228,7 @@ test('đăng ký khai sinh: both parents’ cards, the papers from the import fo
 
   await finish(page, meter, '0912345678');
   await report(page, 'dang-ky-khai-sinh', meter);
+  expect((await readTaps(page)).count).toBeLessThanOrEqual(KHAI_SINH_GOAL);
 });
 
 test('chứng thực bản sao từ bản chính: the card, the document, the original from the folder', async ({

@@ -29,7 +29,8 @@ const VIET_NAM = ['Việt Nam'];
  * The birth registration's form, with one tap where this dossier already knows the answer (issue 22):
  * the applicant is the mother or the father (their card's fields copied, the relationship set); the
  * child's surname, ethnicity and nationality from the parents'; a parent's ethnicity as the other's;
- * the recent years for the birth date; the usual first words of a birth place.
+ * the birth date on a calendar of recent months (or typed, the year in one tap); the usual first words
+ * of a birth place.
  */
 const khaiSinhUi: JsonObject = {
   // The parents first, whose cards fill them; then who files (often one of them: one tap); then the
@@ -50,7 +51,7 @@ const khaiSinhUi: JsonObject = {
   tre: {
     ...childUi,
     fullName: propose({ proposeSurnameFrom: ['cha.fullName', 'me.fullName'] }),
-    birthDate: propose({ proposeYears: 2 }),
+    birthDate: propose({ proposeYears: 2, calendar: true }),
     ethnicity: propose({ proposeFrom: ['me.ethnicity', 'cha.ethnicity'] }),
     nationality: propose({ proposeFrom: ['me.nationality', 'cha.nationality'], proposeValues: VIET_NAM }),
     birthPlace: propose(

@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROCEDURES } from '../../../../main/core/catalogue/seed';
 import type { Procedure } from '../../../../preload/api';
-import { recentYears } from '../../../../renderer/src/screens/dossier/form/date';
+import {
+  dayText,
+  monthWeeks,
+  recentYears,
+  shiftMonth,
+} from '../../../../renderer/src/screens/dossier/form/date';
 import { mergeIn, proposalsFor, setIn } from '../../../../renderer/src/screens/dossier/form/proposals';
 import { createFormValidation } from '../../../../renderer/src/screens/dossier/form/validator';
 import type { FormData } from '../../../../renderer/src/screens/dossier/lib/persons';
@@ -103,6 +108,23 @@ describe('a date’s recent years', () => {
   });
 });
 
+describe('a recent date on a calendar', () => {
+  it('lays a month out Monday to Sunday, and steps across years', () => {
+    // 1 December 2026 is a Tuesday.
+    const weeks = monthWeeks(2026, 12);
+    expect(weeks[0]).toEqual([null, 1, 2, 3, 4, 5, 6]);
+    expect(weeks.at(-1)).toEqual([28, 29, 30, 31, null, null, null]);
+    expect(
+      monthWeeks(2028, 2)
+        .flat()
+        .filter((d) => d !== null),
+    ).toHaveLength(29);
+    expect(shiftMonth(2026, 1, -1)).toEqual([2025, 12]);
+    expect(shiftMonth(2026, 12, 1)).toEqual([2027, 1]);
+    expect(dayText(2026, 3, 5)).toBe('05/03/2026');
+  });
+});
+
 describe('the proposals as the kiosk theme renders them', () => {
   const html = render(
     <FormStep
@@ -129,6 +151,19 @@ describe('the proposals as the kiosk theme renders them', () => {
     expect(html).toContain('Nguyễn …');
     // Filled fields have none.
     expect(html).not.toContain('data-testid="proposals-root_me_ethnicity"');
+  });
+
+  it('puts this month’s days under the child’s birth date, days after today not to be chosen', () => {
+    expect(html).toContain('data-testid="calendar-root_tre_birthDate"');
+    expect(html).not.toContain('data-testid="calendar-root_me_birthDate"');
+    const now = new Date();
+    const first = dayText(now.getFullYear(), now.getMonth() + 1, 1);
+    expect(html).toMatch(new RegExp(`data-day="${first}"(?![^>]*disabled)`));
+    const last = new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate();
+    if (last > now.getDate()) {
+      const future = dayText(now.getFullYear(), now.getMonth() + 1, last);
+      expect(html).toMatch(new RegExp(`data-day="${future}"[^>]*disabled`));
+    }
   });
 
   it('offers the applicant as the mother or the father, by name', () => {

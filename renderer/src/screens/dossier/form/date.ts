@@ -40,3 +40,30 @@ export function recentYears(text: string, thisYear: number, count: number): numb
   if (!/^\d{2}\/\d{2}$/.test(text) || count <= 0) return [];
   return Array.from({ length: count }, (_, i) => thisYear - i);
 }
+
+/** One month as the calendar shows it: weeks Monday to Sunday, a day number or null outside the month. */
+export function monthWeeks(year: number, month: number): (number | null)[][] {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const lead = (first + 6) % 7;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const cells: (number | null)[] = [...Array<null>(lead).fill(null)];
+  for (let d = 1; d <= days; d++) cells.push(d);
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: (number | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/** "dd/mm/yyyy" of a day. */
+export function dayText(year: number, month: number, day: number): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(day)}/${two(month)}/${year}`;
+}
+
+/** The month before or after (`delta` ±1) as [year, month]. */
+export function shiftMonth(year: number, month: number, delta: -1 | 1): [number, number] {
+  const m = month + delta;
+  if (m < 1) return [year - 1, 12];
+  if (m > 12) return [year + 1, 1];
+  return [year, m];
+}

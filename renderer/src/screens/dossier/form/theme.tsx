@@ -25,6 +25,7 @@ import {
 import type { FormData, Json, RjsfData } from '../lib/persons';
 import { AddressField } from './AddressField';
 import { dateTextToIso, formatDateDigits, isoToDateText, recentYears } from './date';
+import { DateCalendar } from './DateCalendar';
 import { FieldProposals, SameAsChoices, typeOnAt } from './Proposals';
 import type { FormProposals } from './proposals';
 
@@ -173,7 +174,8 @@ export function DateWidget(props: WidgetProps<RjsfData, RJSFSchema>) {
     setText(next);
     onChange(dateTextToIso(next) ?? undefined);
   };
-  // `ui:options.proposeYears: n`: once day and month are typed, the last n years as one tap each.
+  // `ui:options.proposeYears: n`: once day and month are typed, the last n years as one tap each;
+  // `ui:options.calendar: true`: this month's days (and earlier months') to tap.
   const count = typeof props.options.proposeYears === 'number' ? props.options.proposeYears : 0;
   const years = readonly || disabled ? [] : recentYears(text, new Date().getFullYear(), count);
   const input = (
@@ -198,27 +200,31 @@ export function DateWidget(props: WidgetProps<RjsfData, RJSFSchema>) {
       onFocus={() => onFocus(id, value)}
     />
   );
-  if (years.length === 0) return input;
+  const calendar = props.options.calendar === true && !readonly;
+  if (years.length === 0 && !calendar) return input;
   return (
     <>
       {input}
-      <div className="df-proposals df-date-years" role="group" aria-labelledby={`${id}__years`}>
-        <span id={`${id}__years`} className="df-proposals-label">
-          {t('dossier.form.proposeYear')}
-        </span>
-        {years.map((year) => (
-          <button
-            key={year}
-            type="button"
-            className="df-choice df-proposal"
-            data-year={year}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => write(`${text}/${year}`)}
-          >
-            {year}
-          </button>
-        ))}
-      </div>
+      {years.length > 0 ? (
+        <div className="df-proposals df-date-years" role="group" aria-labelledby={`${id}__years`}>
+          <span id={`${id}__years`} className="df-proposals-label">
+            {t('dossier.form.proposeYear')}
+          </span>
+          {years.map((year) => (
+            <button
+              key={year}
+              type="button"
+              className="df-choice df-proposal"
+              data-year={year}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => write(`${text}/${year}`)}
+            >
+              {year}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {calendar ? <DateCalendar id={id} text={text} disabled={Boolean(disabled)} onPick={write} /> : null}
     </>
   );
 }
