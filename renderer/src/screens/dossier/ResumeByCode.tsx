@@ -76,6 +76,7 @@ export function ResumeByCode({
           className="df-input keep-input keep-code-input"
           type="text"
           data-osk="text"
+          data-telex="off"
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}

@@ -138,7 +138,12 @@ export function SaveLater({
             >
               {t('keep.birth.ok')}
             </button>
-            <button type="button" className="btn btn-secondary btn-xl" onClick={onCancel}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-xl"
+              data-testid="keep-birth-cancel"
+              onClick={onCancel}
+            >
               {t('keep.confirm.cancel')}
             </button>
           </>

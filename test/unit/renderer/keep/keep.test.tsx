@@ -106,19 +106,21 @@ describe('"Làm tiếp hồ sơ đã lưu"', () => {
   });
 
   it('says a wrong code and a wrong date the same way, and a locked code as "ask staff"', async () => {
-    for (const code of ['park-code-not-found', 'invalid-input', 'resume-wrong'])
+    for (const code of ['park-code-not-found', 'invalid-input', 'park-resume-wrong'])
       expect(
         await resumeByCode(client({ 'dossier.resumeByCode': fail(code) }).client, 'H7K2QD', '1990-09-05'),
       ).toEqual({ kind: 'wrong' });
     expect(
       await resumeByCode(
-        client({ 'dossier.resumeByCode': fail('resume-locked') }).client,
+        client({ 'dossier.resumeByCode': fail('park-resume-locked') }).client,
         'H7K2QD',
         '1990-09-05',
       ),
     ).toEqual({ kind: 'locked' });
     const other: KioskError = { code: 'internal', vi: 'Lỗi', en: 'Error' };
     expect(resumeRefusal(other)).toBe('other');
+    // The caller's wait after many wrong codes is no lock of this code: main's words say how long.
+    expect(resumeRefusal({ ...other, code: 'too-many-requests' })).toBe('other');
   });
 
   it('draws the code and the date fields, each labelled, on the numeric and letter keyboards', () => {

@@ -57,10 +57,14 @@ export type ResumeOutcome =
   | { kind: 'locked' }
   | { kind: 'failed'; error: KioskError };
 
-/** Which of the three a refusal of dossier.resumeByCode is; anything not about the code is said as it is. */
+/**
+ * Which of the three a refusal of dossier.resumeByCode is (`park-resume-wrong`, `park-resume-locked`; a
+ * code the contract refuses as malformed is wrong too). Anything else, such as the caller's wait after many
+ * wrong codes (`too-many-requests`), is said in main's own words.
+ */
 export function resumeRefusal(error: KioskError): 'wrong' | 'locked' | 'other' {
-  if (/locked|too-many|tries|attempts/.test(error.code)) return 'locked';
-  if (/invalid-input|not-found|wrong|mismatch|unknown/.test(error.code)) return 'wrong';
+  if (/locked/.test(error.code)) return 'locked';
+  if (/wrong|not-found|invalid-input/.test(error.code)) return 'wrong';
   return 'other';
 }
 
