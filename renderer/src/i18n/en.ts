@@ -11,6 +11,7 @@ import { lanEn } from './lan.en';
 import { keepEn } from './keep.en';
 import { receptionEn } from './reception.en';
 import { indicatorsEn } from './indicators.en';
+import { handoverEn } from './handover.en';
 
 /** English: the second language, for foreign residents and visitors. Same keys as `vi.ts`. */
 export const en: Messages = {
@@ -343,6 +344,7 @@ export const en: Messages = {
   staffDossier: staffDossierEn,
   reception: receptionEn,
   indicators: indicatorsEn,
+  handover: handoverEn,
   chip: chipEn,
   sync: syncEn,
   calendar: calendarEn,

@@ -10,6 +10,7 @@ import { lanVi } from './lan.vi';
 import { keepVi } from './keep.vi';
 import { receptionVi } from './reception.vi';
 import { indicatorsVi } from './indicators.vi';
+import { handoverVi } from './handover.vi';
 /**
  * Vietnamese: the default language. Plain, warm words a citizen of any age understands; "Quý vị" is the
  * polite form public service centres use. `en.ts` must have exactly the same keys (a unit test checks).
@@ -345,6 +346,7 @@ export const vi = {
   staffDossier: staffDossierVi,
   reception: receptionVi,
   indicators: indicatorsVi,
+  handover: handoverVi,
   chip: chipVi,
   sync: syncVi,
   calendar: calendarVi,
