@@ -58,6 +58,16 @@ const documentBlock = (extra: JsonObject): JsonObject => ({
   required: ['tenGiayTo', ...Object.keys(extra), 'soBan'],
 });
 
+/** The papers most often brought for a certified copy at a commune (a proposal; any other is typed). */
+const COMMON_PAPERS = [
+  'Giấy khai sinh',
+  'Thẻ căn cước',
+  'Bằng tốt nghiệp',
+  'Học bạ',
+  'Giấy chứng nhận kết hôn',
+  'Giấy chứng nhận quyền sử dụng đất',
+];
+
 const requestInfo = () =>
   declaration(
     'Thông tin yêu cầu chứng thực (điền trên ki-ốt; pháp luật không quy định mẫu tờ khai)',
@@ -117,10 +127,12 @@ const banSao: Procedure = {
     uiSchema: {
       'ui:order': ['nguoiYeuCau', 'giayTo'],
       nguoiYeuCau: personUi(applicant),
+      // One tap for the papers most often certified and the usual counts (renderer form/proposals.ts).
       giayTo: {
         'ui:order': ['tenGiayTo', 'soTrang', 'soBan'],
-        soTrang: { 'ui:options': { inputType: 'tel' } },
-        soBan: { 'ui:options': { inputType: 'tel' } },
+        tenGiayTo: { 'ui:options': { proposeValues: COMMON_PAPERS } },
+        soTrang: { 'ui:options': { inputType: 'tel', proposeValues: [1, 2, 3, 4] } },
+        soBan: { 'ui:options': { inputType: 'tel', proposeValues: [1, 2, 3, 5] } },
       },
     },
     persons: [{ path: 'nguoiYeuCau', label: { vi: 'Người yêu cầu chứng thực', en: 'Applicant' } }],

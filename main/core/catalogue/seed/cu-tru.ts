@@ -88,6 +88,13 @@ const ui = (extra: JsonObject): JsonObject => ({
   ...extra,
 });
 
+/** The cases of Luật Cư trú Điều 20 (khoản 1, 2, 3) a request for permanent residence usually is. */
+const THUONG_TRU_GROUNDS = [
+  'Đăng ký thường trú tại chỗ ở hợp pháp thuộc quyền sở hữu của tôi',
+  'Đăng ký thường trú vào chỗ ở của người thân (vợ, chồng, cha, mẹ, con) với sự đồng ý của chủ hộ',
+  'Đăng ký thường trú tại chỗ ở hợp pháp do thuê, mượn, ở nhờ',
+];
+
 const thuongTru: Procedure = {
   id: 'dang-ky-thuong-tru',
   code: '1.004222',
@@ -141,7 +148,12 @@ const thuongTru: Procedure = {
       },
       required: ['nguoiDangKy', 'diaChi', 'noiDung'],
     },
-    uiSchema: { 'ui:order': ['nguoiDangKy', 'diaChi', 'chuHo', 'noiDung'], ...ui({}) },
+    uiSchema: {
+      'ui:order': ['nguoiDangKy', 'diaChi', 'chuHo', 'noiDung'],
+      ...ui({}),
+      // The request in one tap, as Luật Cư trú Điều 20 names the cases (renderer form/proposals.ts).
+      noiDung: { 'ui:widget': 'textarea', 'ui:options': { rows: 3, proposeValues: THUONG_TRU_GROUNDS } },
+    },
     persons: [
       { path: 'nguoiDangKy', label: { vi: 'Người đăng ký', en: 'Person registering' } },
       { path: 'chuHo', label: { vi: 'Chủ hộ', en: 'Head of household' } },

@@ -99,6 +99,33 @@ describe('what the birth registration proposes', () => {
   });
 });
 
+describe('what the other two journeys propose', () => {
+  const seedOf = (id: string) => SEED_PROCEDURES.find((p) => p.id === id) as Procedure;
+
+  it('a certified copy: the usual papers, and counts as numbers', () => {
+    const p = seedOf('chung-thuc-ban-sao-tu-ban-chinh');
+    const found = proposalsFor(p.form.schema, p.form.uiSchema, {});
+    expect(found.fields.get('root_giayTo_tenGiayTo')?.proposals.map((x) => x.label)).toContain(
+      'Giấy khai sinh',
+    );
+    const copies = found.fields.get('root_giayTo_soBan')?.proposals ?? [];
+    expect(copies.map((x) => x.value)).toEqual([1, 2, 3, 5]);
+    // A count typed is a count: no proposal for it any more.
+    const typed = proposalsFor(p.form.schema, p.form.uiSchema, { giayTo: { soBan: 4 } });
+    expect(typed.fields.has('root_giayTo_soBan')).toBe(false);
+  });
+
+  it('a permanent residence: the request as the law’s cases', () => {
+    const p = seedOf('dang-ky-thuong-tru');
+    const found = proposalsFor(p.form.schema, p.form.uiSchema, {});
+    expect(found.fields.get('root_noiDung')?.proposals.map((x) => x.value)).toEqual([
+      'Đăng ký thường trú tại chỗ ở hợp pháp thuộc quyền sở hữu của tôi',
+      'Đăng ký thường trú vào chỗ ở của người thân (vợ, chồng, cha, mẹ, con) với sự đồng ý của chủ hộ',
+      'Đăng ký thường trú tại chỗ ở hợp pháp do thuê, mượn, ở nhờ',
+    ]);
+  });
+});
+
 describe('a date’s recent years', () => {
   it('offers this year and the last once day and month are typed, and not before or after', () => {
     expect(recentYears('10/11', 2026, 2)).toEqual([2026, 2025]);

@@ -7,7 +7,8 @@
  * - `proposeFrom: ["me.ethnicity", "cha.ethnicity"]`: the value of another field of this form, as it is
  *   (a child's ethnicity as the mother's);
  * - `proposeValues: ["Việt Nam"]`: fixed values the procedure offers (the nationality of most applicants
- *   at a Vietnamese one-stop centre; a relationship "mẹ", "cha");
+ *   at a Vietnamese one-stop centre; a relationship "mẹ", "cha"; the usual papers to certify; the legal
+ *   grounds of a request), or numbers for a count (`[1, 2, 3]`);
  * - `proposeSurnameFrom: ["cha.fullName"]`: the first word of another person's name, to go on typing
  *   after (a child's surname from a parent's);
  * - `proposeStarts: ["Bệnh viện"]`: a first word to go on typing after;
@@ -21,8 +22,8 @@ import { valueAt } from '../lib/steps';
 export type ProposalMode = 'set' | 'start';
 
 export interface Proposal {
-  /** What the field will hold ("Nguyễn " for a start: the space so the next word follows). */
-  value: string;
+  /** What the field will hold ("Nguyễn " for a start: the space so the next word follows; a number). */
+  value: string | number;
   /** The button's text: the value without that space. */
   label: string;
   mode: ProposalMode;
@@ -69,8 +70,19 @@ function groupTitle(schema: Node, dotted: string): string | null {
   return isNode(group) && typeof group.title === 'string' ? group.title : null;
 }
 
-function fieldProposals(root: Node, options: Node, data: FormData): Proposal[] {
+const numbers = (value: Json | undefined): number[] =>
+  Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number' && Number.isInteger(v)) : [];
+
+function fieldProposals(root: Node, options: Node, data: FormData, integer: boolean): Proposal[] {
   const out: Proposal[] = [];
+  // A count ("Số bản": 1, 2, 3) proposes numbers, and only them.
+  if (integer)
+    return numbers(options.proposeValues).map((n) => ({
+      value: n,
+      label: String(n),
+      mode: 'set',
+      from: null,
+    }));
   const add = (value: string, mode: ProposalMode, from: string | null): void => {
     if (out.some((p) => p.label === value)) return;
     out.push({ value: mode === 'start' ? `${value} ` : value, label: value, mode, from });
@@ -128,8 +140,8 @@ export function proposalsFor(schema: unknown, uiSchema: unknown, data: FormData)
         const sameAs = sameAsOf(top, data, child, options, value);
         if (sameAs.length > 0) groups.set(id, { path: at, sameAs });
         walk(child, childUi, at);
-      } else if (child.type === 'string' && isEmpty(value)) {
-        const proposals = fieldProposals(top, options, data);
+      } else if ((child.type === 'string' || child.type === 'integer') && isEmpty(value)) {
+        const proposals = fieldProposals(top, options, data, child.type === 'integer');
         if (proposals.length > 0) fields.set(id, { path: at, proposals });
       }
     }
