@@ -51,8 +51,12 @@ export async function looks(
     if (dialog && look !== 'vi') await dialog.close();
     await on();
     if (dialog && look !== 'vi') await dialog.open();
-    // The controls' colour transitions finished, so a screenshot shows the look and not the change.
-    await page.evaluate(() => document.getAnimations().forEach((animation) => animation.finish()));
+    // The controls' colour transitions finished, so a screenshot shows the look and not the change (a
+    // spinner's endless animation cannot be finished and is left running).
+    await page.evaluate(() => {
+      for (const animation of document.getAnimations())
+        if (animation.effect?.getComputedTiming().endTime !== Infinity) animation.finish();
+    });
     await shot(page, `${name}-${look}`);
     await expectAccessible(page, `${name} (${look})`);
     if (dialog && look !== 'vi') await dialog.close();
