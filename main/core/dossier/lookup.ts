@@ -202,10 +202,11 @@ export function createLookup(ctx: DossierContext) {
   /**
    * The factor checked against the dossier, counted per dossier (or per code when none has it). The
    * same refusals whether or not the code exists, and one transaction, so parallel tries are counted.
-   * The refusal is returned, not thrown, inside it: a throw would roll the count back.
+   * The refusal is returned, not thrown, inside it: a throw would roll the count back. The right factor
+   * answers the row (the lookup shows it whole; a queue ticket is linked to it).
    */
   const withFactor = db.transaction(
-    (code: string, factor: LookupFactor, caller: string | undefined): Lookup | KioskFailure => {
+    (code: string, factor: LookupFactor, caller: string | undefined): SubmittedRow | KioskFailure => {
       let row: SubmittedRow | null = null;
       try {
         row = byCode(code);
@@ -222,7 +223,7 @@ export function createLookup(ctx: DossierContext) {
       if (before.locked) return dossierErrors.lookupLocked(before.minutes);
       if (row && matches(row, factor)) {
         guard.succeeded(subject);
-        return full(row);
+        return row;
       }
       const sprayAfter = spray ? callers.failed(spray) : null;
       const after = guard.failed(subject);
@@ -231,6 +232,13 @@ export function createLookup(ctx: DossierContext) {
       return dossierErrors.factorWrong(after.triesLeft);
     },
   );
+
+  /** The submitted dossier whose factor is right, counted and refused exactly as the lookup's. */
+  function proven(code: string, factor: LookupFactor, caller?: string): SubmittedRow {
+    const answer = withFactor.immediate(code, factor, caller);
+    if (answer instanceof KioskFailure) throw answer;
+    return answer;
+  }
 
   return {
     byCode,
@@ -260,9 +268,15 @@ export function createLookup(ctx: DossierContext) {
     ): LookupAnswer {
       if (options.staff) return full(byCode(code));
       if (!options.factor) return statusOnly(byCode(code));
-      const answer = withFactor.immediate(code, options.factor, options.caller);
-      if (answer instanceof KioskFailure) throw answer;
-      return answer;
+      return full(proven(code, options.factor, options.caller));
+    },
+
+    /**
+     * The id of the submitted dossier a receipt's QR names (`<code>#<secret>`), when its secret is right:
+     * wrong secrets are counted and locked with the lookup's, and refused in the same words.
+     */
+    receiptHolder(code: string, secret: string): string {
+      return proven(code, { secret }).id;
     },
 
     /** The day's submitted dossiers (the centre's day; today when not given), oldest first. */
