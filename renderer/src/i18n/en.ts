@@ -91,6 +91,9 @@ export const en: Messages = {
     idLabel: 'ID number:',
     askNext: 'What would you like to do next?',
     notMe: 'Not me / Cancel',
+    resumeHeading: 'Your unfinished dossiers',
+    resume: 'Continue the unfinished dossier: {{procedure}}',
+    resumeStarted: 'Started at {{time}}',
     privacy: 'The card details are used for this visit only and are wiped when you leave the kiosk.',
     receiptTitle: 'This is a receipt code',
     receiptBody:

@@ -93,6 +93,9 @@ export const vi = {
     idLabel: 'Số định danh:',
     askNext: 'Quý vị muốn làm gì tiếp theo?',
     notMe: 'Không phải tôi / Huỷ',
+    resumeHeading: 'Hồ sơ Quý vị đang khai dở',
+    resume: 'Làm tiếp hồ sơ đang dở: {{procedure}}',
+    resumeStarted: 'Bắt đầu lúc {{time}}',
     privacy: 'Thông tin trên thẻ chỉ dùng cho lượt này và được xoá khi Quý vị rời ki-ốt.',
     receiptTitle: 'Đây là mã trên phiếu hẹn',
     receiptBody:

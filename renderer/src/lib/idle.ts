@@ -5,6 +5,8 @@
  * Timeline after the last activity: `active` for (timeout − warning) seconds, then `warning` with a
  * countdown of `warning` seconds, then `expired` (wipe the citizen session).
  */
+import type { AppInfo } from '../../../preload/api';
+
 export type IdlePhase =
   { phase: 'active' } | { phase: 'warning'; secondsLeft: number } | { phase: 'expired' };
 
@@ -31,4 +33,21 @@ export function shouldAnnounce(secondsLeft: number, warningSeconds: number): boo
 export function announcement(secondsLeft: number, warningSeconds: number): number {
   for (let s = secondsLeft; s < warningSeconds; s++) if (shouldAnnounce(s, warningSeconds)) return s;
   return Math.max(secondsLeft, warningSeconds);
+}
+
+/** WCAG 2.2.1 (Timing Adjustable): at least 20 s to answer "Tôi vẫn đang dùng", whatever the configuration. */
+export const MIN_WARNING_SECONDS = 20;
+
+/**
+ * The timer a citizen screen runs: the filing wizard has its own, longer timeout (people stop to find a
+ * paper or to ask a relative); every screen warns for at least 20 s, and never for less than it says
+ * (the timeout is at least the warning, so the countdown starts from its full length).
+ */
+export function idleTimes(
+  info: Pick<AppInfo, 'idleTimeoutSeconds' | 'wizardIdleTimeoutSeconds' | 'idleWarningSeconds'>,
+  filing: boolean,
+): { timeoutSeconds: number; warningSeconds: number } {
+  const warningSeconds = Math.max(MIN_WARNING_SECONDS, info.idleWarningSeconds);
+  const timeout = filing ? info.wizardIdleTimeoutSeconds : info.idleTimeoutSeconds;
+  return { timeoutSeconds: Math.max(timeout, warningSeconds), warningSeconds };
 }

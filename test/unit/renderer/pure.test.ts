@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, idlePhase, shouldAnnounce } from '../../../renderer/src/lib/idle';
+import { announcement, idlePhase, idleTimes, shouldAnnounce } from '../../../renderer/src/lib/idle';
 import { clockOffset, clockParts } from '../../../renderer/src/lib/clock';
 import { routeFor } from '../../../renderer/src/router';
 import {
@@ -88,6 +88,7 @@ describe('citizen session', () => {
       textSize: 'large',
       highContrast: true,
       touched: true,
+      card: null,
     });
     expect(rootClasses(s)).toEqual(['text-large', 'high-contrast']);
     expect(citizenReducer(s, { type: 'reset' })).toEqual(initialCitizenSession);
@@ -104,5 +105,21 @@ describe('citizen session', () => {
     expect(screenFor('queue', [])).toEqual({ name: 'coming-soon', feature: 'queue' });
     expect(screenFor('tracking', ['queue', 'tracking'])).toEqual({ name: 'lookup' });
     expect(screenFor('dossier', ['queue'])).toEqual({ name: 'coming-soon', feature: 'dossier' });
+  });
+});
+
+describe('idleTimes', () => {
+  const info = { idleTimeoutSeconds: 90, wizardIdleTimeoutSeconds: 180, idleWarningSeconds: 20 };
+  it('the filing wizard waits its own, longer time; other screens the usual one', () => {
+    expect(idleTimes(info, true)).toEqual({ timeoutSeconds: 180, warningSeconds: 20 });
+    expect(idleTimes(info, false)).toEqual({ timeoutSeconds: 90, warningSeconds: 20 });
+  });
+  it('warns for at least 20 s whatever it is given, and for all of it', () => {
+    expect(idleTimes({ ...info, idleWarningSeconds: 8 }, false).warningSeconds).toBe(20);
+    expect(idleTimes({ ...info, idleWarningSeconds: 45 }, true).warningSeconds).toBe(45);
+    expect(idleTimes({ ...info, idleTimeoutSeconds: 15, idleWarningSeconds: 8 }, false)).toEqual({
+      timeoutSeconds: 20,
+      warningSeconds: 20,
+    });
   });
 });

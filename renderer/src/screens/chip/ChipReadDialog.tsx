@@ -45,10 +45,12 @@ const EMPTY_TYPED: Typed = { documentNumber: '', birthDate: '', expiryDate: '', 
  */
 export function ChipReadDialog(props: {
   readParents?: boolean;
+  /** Ask the chip for the ethnicity (DG13): only for a form that has a field for it. */
+  readEthnicity?: boolean;
   onRead: (result: ChipRead) => void;
   onClose: () => void;
 }) {
-  const { readParents, onRead, onClose } = props;
+  const { readParents, readEthnicity, onRead, onClose } = props;
   const { t } = useTranslation();
   const client = useKiosk();
   const appInfo = use(AppInfoContext);
@@ -115,6 +117,7 @@ export function ChipReadDialog(props: {
       const input = {
         ...(access ? { access } : {}),
         readParents: readParents === true,
+        ...(readEthnicity === true ? { readEthnicity: true } : {}),
         ...(demo ? { demo } : {}),
       };
       const result = await client.call('identity.readChip', input);
@@ -122,7 +125,7 @@ export function ChipReadDialog(props: {
       if (result.ok) setPhase({ kind: 'done', result: result.value });
       else setPhase({ kind: 'error', error: result.error, access, demo });
     },
-    [client, readParents],
+    [client, readParents, readEthnicity],
   );
 
   useScan(

@@ -2,7 +2,7 @@
  * The citizen kiosk: header (centre, clock, language, text size, contrast), the current screen, and the
  * idle reset that hands the kiosk back clean to the next person.
  */
-import { lazy, Suspense, useCallback, useEffect, useReducer } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useAppInfo, useKiosk } from '../../context';
@@ -14,6 +14,7 @@ import { A11yControls, LanguageToggle } from '../../components/DisplayControls';
 import { IdleDialog } from '../../components/IdleDialog';
 import { useI18nInstance } from '../../i18n/useI18nInstance';
 import { useIdleReset } from '../../hooks/useIdleReset';
+import { idleTimes } from '../../lib/idle';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useScan } from '../../hooks/useScan';
 import { OnScreenKeyboard } from '../../components/keyboard/OnScreenKeyboard';
@@ -33,7 +34,8 @@ import { ComingSoon } from './ComingSoon';
 import { QueueFlow } from './queue/QueueFlow';
 import type { QueueLink } from './queue/link';
 import { ProceduresScreen } from '../dossier/ProceduresScreen';
-import { clearDraft, readDraft } from '../dossier/lib/draft';
+import { readDraft } from '../dossier/lib/draft';
+import { findDrafts, setAsideDraft, takeBack } from '../dossier/draftStart';
 import { LookupScreen } from '../lookup/LookupScreen';
 
 // The wizard carries the form library (rjsf, ajv): loaded when someone files, not with the home screen.
@@ -80,33 +82,43 @@ export function CitizenShell() {
     return () => document.documentElement.classList.remove(...classes);
   }, [session]);
 
+  // Which scan a dossier.resumeByCard answer belongs to: a later scan or the reset makes it stale.
+  const scanSeq = useRef(0);
+
   const reset = useCallback(() => {
-    // The citizen walked away mid-filing: their draft goes with them (personal data, Law 91/2025).
-    const draft = readDraft();
-    if (draft) {
-      void client.call('dossier.discard', { id: draft.id, draftToken: draft.draftToken });
-      clearDraft();
-    }
+    // The citizen walked away mid-filing: the screen clears, the draft is set aside for their card (no
+    // slip for someone who has left); only "Hủy hồ sơ" wipes a draft.
+    void setAsideDraft(client);
+    scanSeq.current += 1;
     dispatch({ type: 'reset' });
     void i18n.changeLanguage(info.defaultLanguage);
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     window.scrollTo(0, 0);
   }, [client, i18n, info.defaultLanguage]);
 
+  const screen = session.screen;
+  const times = idleTimes(info, screen.name === 'dossier');
   const idle = useIdleReset({
     enabled: session.touched || languageChanged,
-    timeoutSeconds: info.idleTimeoutSeconds,
-    warningSeconds: info.idleWarningSeconds,
+    ...times,
     onExpire: reset,
   });
 
-  const screen = session.screen;
-
-  // A card scanned on a citizen screen greets the person (or says calmly why it could not be read); a
-  // receipt QR opens its lookup. Screens that read scans themselves (the wizard, the lookup) get them alone.
-  useScan((outcome) => dispatch(scanAction(outcome.result, info.features)), {
-    enabled: !screenReadsScans(screen),
-  });
+  // A card scanned on a citizen screen greets the person (or says calmly why it could not be read), and
+  // offers the drafts it takes back; a receipt QR opens its lookup. Screens that read scans themselves
+  // (the wizard, the lookup) get them alone.
+  useScan(
+    (outcome) => {
+      const action = scanAction(outcome.result, info.features);
+      dispatch(action);
+      if (action.type !== 'scanned' || !action.reading || !isAvailable('dossier', info.features)) return;
+      const seq = ++scanSeq.current;
+      void findDrafts(client, outcome.text).then((drafts) => {
+        if (seq === scanSeq.current && drafts.length > 0) dispatch({ type: 'drafts-found', drafts });
+      });
+    },
+    { enabled: !screenReadsScans(screen) },
+  );
 
   useDocumentTitle(screenTitle(screen, t));
   const open = (next: CitizenScreen): void => dispatch({ type: 'open', screen: next });
@@ -152,6 +164,8 @@ export function CitizenShell() {
               key={screen.dossierId ?? screen.procedureId ?? 'wizard'}
               procedureId={screen.procedureId}
               dossierId={screen.dossierId}
+              carriedCard={session.card}
+              onCardUsed={() => dispatch({ type: 'card-used' })}
               onExit={() => open({ name: 'home' })}
               onSessionEnd={reset}
               {...(isAvailable('queue', info.features)
@@ -204,6 +218,7 @@ export function CitizenShell() {
           notice={session.scan}
           features={info.features}
           onOpen={(feature) => open(screenFor(feature, info.features))}
+          onResume={(draft) => open(takeBack(draft))}
           onDismiss={() => dispatch({ type: 'scan-dismiss' })}
         />
       ) : null}
@@ -213,7 +228,7 @@ export function CitizenShell() {
       {idle.secondsLeft !== null ? (
         <IdleDialog
           secondsLeft={idle.secondsLeft}
-          warningSeconds={Math.min(info.idleWarningSeconds, info.idleTimeoutSeconds)}
+          warningSeconds={times.warningSeconds}
           onContinue={idle.stillHere}
         />
       ) : null}

@@ -2,7 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api';
 import { featureOrder, type Feature } from './features';
-import { isAvailable, type ScanNotice } from './session';
+import { formatDateTime } from '../dossier/lib/format';
+import { isAvailable, type ResumableDraft, type ScanNotice } from './session';
 
 /**
  * After a scan on the citizen screens: greet the person by name and offer what to do next (the home
@@ -13,17 +14,21 @@ export function ScanDialog({
   notice,
   features,
   onOpen,
+  onResume,
   onDismiss,
 }: {
   notice: ScanNotice;
   features: readonly Feature[];
   onOpen: (feature: Feature) => void;
+  /** "Làm tiếp hồ sơ đang dở": a draft this card took back. */
+  onResume: (draft: ResumableDraft) => void;
   onDismiss: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const dismiss = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const resumeId = useId();
 
   useEffect(() => {
     const d = dialog.current;
@@ -55,6 +60,31 @@ export function ScanDialog({
                 {notice.maskedId}
               </span>
             </p>
+          ) : null}
+          {notice.drafts && notice.drafts.length > 0 ? (
+            // Shown only after this card was scanned, and only the procedure and when it was started.
+            <section className="scan-resume" aria-labelledby={resumeId} data-testid="scan-resume">
+              <h3 id={resumeId} className="scan-resume-title">
+                {t('scan.resumeHeading')}
+              </h3>
+              <ul className="scan-actions">
+                {notice.drafts.map((draft) => (
+                  <li key={draft.id}>
+                    <button
+                      type="button"
+                      className="btn btn-primary btn-xl scan-action"
+                      data-testid="scan-resume-draft"
+                      onClick={() => onResume(draft)}
+                    >
+                      <span>{t('scan.resume', { procedure: draft.procedureName })}</span>{' '}
+                      <span className="scan-resume-when">
+                        {t('scan.resumeStarted', { time: formatDateTime(draft.createdAt) })}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ) : null}
           <p className="scan-ask">{t('scan.askNext')}</p>
           <ul className="scan-actions">

@@ -5,6 +5,7 @@
 import type { Feature, KioskError, ParsedScan, Ticket } from '../../../../preload/api';
 import { maskId } from '../../lib/maskId';
 import type { QueueLink } from './queue/link';
+import { readingFromScan, type CardReading } from '../dossier/lib/persons';
 
 export type TextSize = 'small' | 'normal' | 'large';
 
@@ -25,13 +26,25 @@ export type CitizenScreen =
   | { name: 'lookup'; code?: string; secret?: string };
 
 /**
- * What a scan on the citizen screens showed. Only the name and the masked ID are kept, never the full
+ * What a scan on the citizen screens showed. Only the name and the masked ID are shown, never the full
  * ID number or the raw text, and the idle reset wipes it with the rest.
  */
 export type ScanNotice =
-  | { kind: 'person'; name: string; maskedId: string | null }
+  | { kind: 'person'; name: string; maskedId: string | null; drafts?: ResumableDraft[] }
   | { kind: 'receipt' }
   | { kind: 'error'; error: KioskError };
+
+/**
+ * A draft set aside when a session ended mid-filing (or parked), found by the card just scanned: only its
+ * procedure and when it was started are shown; the token opens it (dossier.resumeByCard gave it).
+ */
+export interface ResumableDraft {
+  id: string;
+  procedureId: string;
+  procedureName: string;
+  createdAt: string;
+  draftToken: string;
+}
 
 export interface CitizenSession {
   screen: CitizenScreen;
@@ -41,14 +54,22 @@ export interface CitizenSession {
   highContrast: boolean;
   /** True once the citizen did anything; only then does the idle countdown run. */
   touched: boolean;
+  /**
+   * The card scanned in this session, to fill the applicant when a filing's form opens. In memory only
+   * (never sessionStorage), wiped by the reset, by "Không phải tôi" and once a form used it.
+   */
+  card: CardReading | null;
 }
 
 export type CitizenAction =
   | { type: 'open'; screen: CitizenScreen }
   | { type: 'text-size'; size: TextSize }
   | { type: 'toggle-contrast' }
-  | { type: 'scanned'; notice: ScanNotice }
+  | { type: 'scanned'; notice: ScanNotice; reading?: CardReading }
   | { type: 'scan-dismiss' }
+  /** dossier.resumeByCard's answer for the card whose greeting is open. */
+  | { type: 'drafts-found'; drafts: ResumableDraft[] }
+  | { type: 'card-used' }
   /** Something outside this state changed (the language). */
   | { type: 'touched' }
   | { type: 'reset' };
@@ -59,6 +80,7 @@ export const initialCitizenSession: CitizenSession = {
   textSize: 'normal',
   highContrast: false,
   touched: false,
+  card: null,
 };
 
 export function citizenReducer(state: CitizenSession, action: CitizenAction): CitizenSession {
@@ -66,9 +88,16 @@ export function citizenReducer(state: CitizenSession, action: CitizenAction): Ci
     case 'open':
       return { ...state, screen: action.screen, scan: null, touched: true };
     case 'scanned':
-      return { ...state, scan: action.notice, touched: true };
+      return { ...state, scan: action.notice, card: action.reading ?? state.card, touched: true };
     case 'scan-dismiss':
-      return { ...state, scan: null, touched: true };
+      // "Không phải tôi": the card read is not this citizen's, so it fills nothing.
+      return { ...state, scan: null, card: state.scan?.kind === 'person' ? null : state.card, touched: true };
+    case 'drafts-found':
+      return state.scan?.kind === 'person'
+        ? { ...state, scan: { ...state.scan, drafts: action.drafts } }
+        : state;
+    case 'card-used':
+      return { ...state, card: null };
     case 'text-size':
       return { ...state, textSize: action.size, touched: true };
     case 'toggle-contrast':
@@ -171,5 +200,8 @@ export function scanAction(
       type: 'open',
       screen: { name: 'lookup', code: result.value.code, secret: result.value.secret },
     };
-  return { type: 'scanned', notice: scanNotice(result) };
+  const reading = result.ok ? readingFromScan(result.value) : null;
+  return reading
+    ? { type: 'scanned', notice: scanNotice(result), reading }
+    : { type: 'scanned', notice: scanNotice(result) };
 }

@@ -27,7 +27,7 @@ import { clearDraft } from './lib/draft';
 import { openWizard, startDraft } from './draftStart';
 import { fieldProblemText } from './text';
 import { inLang, langOf } from './lib/format';
-import { localiseSchema, readingFromChip, type FormData } from './lib/persons';
+import { localiseSchema, readingFromChip, type CardReading, type FormData } from './lib/persons';
 import { fieldLabel, fieldOfError, problemTarget, refusalKey, valueAt, type Step } from './lib/steps';
 import { paperSectionId } from './steps/AttachmentsStep';
 import type { AttachSource } from './steps/FileChooser';
@@ -35,6 +35,8 @@ import type { DossierForm } from './steps/FormStep';
 import { errorCount, formCheckOutcome, initialWizardState, wizardReducer } from './wizard/model';
 import { StepBody } from './wizard/StepBody';
 import { useCardScans } from './wizard/useCardScans';
+import { useCarriedCard } from './wizard/useCarriedCard';
+import { CarriedCardLine } from './wizard/CarriedCardLine';
 import { useFormView } from './wizard/useFormView';
 import { useLeaving } from './wizard/useLeaving';
 import { useKeep } from './wizard/useKeep';
@@ -53,6 +55,10 @@ export interface DossierWizardProps {
   onQueue?: (link: QueueLink) => void;
   /** "Xong" after "Lưu lại, làm tiếp sau": the session ends as on idle, the draft parked, not wiped. */
   onSessionEnd?: () => void;
+  /** A card scanned earlier in the citizen's session: it fills the applicant of a new filing. */
+  carriedCard?: CardReading | null;
+  /** The carried card filled the form: the session forgets it. */
+  onCardUsed?: () => void;
 }
 
 export function DossierWizard(props: DossierWizardProps) {
@@ -136,6 +142,15 @@ export function DossierWizard(props: DossierWizardProps) {
     setFocusTarget,
   });
 
+  const { carryInto, carried, notApplicant } = useCarriedCard({
+    reading: props.carriedCard ?? null,
+    step,
+    cards,
+    showFill,
+    dispatch,
+    onUsed: () => props.onCardUsed?.(),
+  });
+
   const goTo = async (next: Step): Promise<void> => {
     if (next === step) return;
     if (step === 'form' && !(await save())) return;
@@ -161,6 +176,7 @@ export function DossierWizard(props: DossierWizardProps) {
       return dispatch({ type: 'start-failed', notice: errorText(started.error, i18n.language) });
     setDraft(started.handle);
     dispatch({ type: 'started', dossier: started.dossier });
+    carryInto(started.dossier.data as FormData);
   };
 
   const nextFromForm = async (): Promise<void> => {
@@ -304,6 +320,10 @@ export function DossierWizard(props: DossierWizardProps) {
         {...(assisted && dossier ? { onPark: () => void park() } : {})}
         {...keep.headerActions}
       />
+
+      {carried ? (
+        <CarriedCardLine name={carried.name} who={slotLabel(carried.path)} onNotApplicant={notApplicant} />
+      ) : null}
 
       <StepBody
         state={state}

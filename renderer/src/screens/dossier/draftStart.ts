@@ -9,6 +9,7 @@
  */
 import type { Dossier, KioskError, Procedure } from '../../../../preload/api';
 import type { KioskClient } from '../../api';
+import type { ResumableDraft } from '../citizen/session';
 import { clearDraft, readDraft, writeDraft, type DraftHandle } from './lib/draft';
 
 export type Opened =
@@ -66,4 +67,48 @@ export async function startDraft(
   const { draftToken, ...dossier } = created.value;
   if (!assisted) writeDraft({ id: dossier.id, procedureId: procedure.id, draftToken });
   return { ok: true, dossier, handle: { id: dossier.id, draftToken } };
+}
+
+/**
+ * The citizen's session ended (idle) mid-filing: the draft is set aside, to be taken back by scanning an
+ * ID card it names until the end of the day, instead of wiped; nothing of it stays in the page (its
+ * handle leaves sessionStorage first, so even a failed call leaves nothing to reopen). No slip: the
+ * citizen has left.
+ */
+export async function setAsideDraft(client: KioskClient): Promise<void> {
+  const stored = readDraft();
+  if (!stored) return;
+  clearDraft();
+  await client.call('dossier.setAside', { id: stored.id, draftToken: stored.draftToken });
+}
+
+/** The most drafts a greeting offers: one large button each. */
+export const RESUMABLE_SHOWN = 3;
+
+/**
+ * Drafts the scanned card takes back (dossier.resumeByCard with the scan's text), newest first, at most
+ * a few; none when main finds none or cannot answer. Only what the greeting shows and the token.
+ */
+export async function findDrafts(client: KioskClient, text: string): Promise<ResumableDraft[]> {
+  const found = await client.call('dossier.resumeByCard', { text });
+  if (!found.ok) return [];
+  return [...found.value]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, RESUMABLE_SHOWN)
+    .map((d) => ({
+      id: d.id,
+      procedureId: d.procedureId,
+      procedureName: d.procedureName,
+      createdAt: d.createdAt,
+      draftToken: d.draftToken,
+    }));
+}
+
+/**
+ * "Làm tiếp hồ sơ đang dở": the draft becomes this page's draft (its new token kept, so a reload still
+ * opens it), and the screen that opens it.
+ */
+export function takeBack(draft: ResumableDraft): { name: 'dossier'; procedureId: string; dossierId: string } {
+  writeDraft({ id: draft.id, procedureId: draft.procedureId, draftToken: draft.draftToken });
+  return { name: 'dossier', procedureId: draft.procedureId, dossierId: draft.id };
 }

@@ -11,6 +11,7 @@ import {
   fieldId,
   planFill,
   slotSchema,
+  undoFill,
   type CardReading,
   type FormData,
   type Json,
@@ -21,7 +22,15 @@ import { valueAt } from './lib/steps';
 import type { DossierFormContext } from './form/theme';
 
 export type FillOutcome =
-  | { kind: 'filled'; path: string; name: string; verified: boolean }
+  | {
+      kind: 'filled';
+      path: string;
+      name: string;
+      verified: boolean;
+      /** What the card put into `path`, and what those fields held before (to undo a carried card). */
+      values: Partial<Record<PersonKey, Json>>;
+      before: FormData;
+    }
   | { kind: 'ask-who'; reading: CardReading }
   | { kind: 'conflict'; conflict: PendingConflict }
   | { kind: 'no-persons' }
@@ -43,20 +52,16 @@ export function useCardFill(
   const chosen = chosenSlot ?? (slots.length === 1 ? (slots[0]?.path ?? null) : null);
 
   /** Fills `path` from the reading; with `force`, conflicting fields take the card's values too. */
-  const fill = (path: string, reading: CardReading, force: boolean): FillOutcome => {
+  const fill = (path: string, reading: CardReading, force: boolean, data = formData): FillOutcome => {
     if (!procedure) return { kind: 'no-persons' };
     const schema = slotSchema(procedure.form.schema, path);
     if (!schema) return { kind: 'no-slot' };
-    const current = formData[path];
-    const plan = planFill(
-      schema,
-      current && typeof current === 'object' && !Array.isArray(current) ? current : undefined,
-      reading,
-      fromCard[path],
-    );
+    const current = data[path];
+    const slot = current && typeof current === 'object' && !Array.isArray(current) ? current : undefined;
+    const plan = planFill(schema, slot, reading, fromCard[path]);
     const values: Partial<Record<PersonKey, Json>> = { ...plan.values };
     if (force) for (const c of plan.conflicts) values[c.key] = c.incoming;
-    onChange(applyFill(formData, path, values));
+    onChange(applyFill(data, path, values));
     setFromCard((prev) => ({ ...prev, [path]: { ...prev[path], ...values } }));
     const mark = (set: ReadonlySet<string>, on: boolean): ReadonlySet<string> => {
       const next = new Set(set);
@@ -68,7 +73,26 @@ export function useCardFill(
     setVerifiedSlots((s) => mark(s, reading.verified));
     if (!force && plan.conflicts.length > 0)
       return { kind: 'conflict', conflict: { path, reading, conflicts: plan.conflicts } };
-    return { kind: 'filled', path, name: reading.person.fullName ?? '', verified: reading.verified };
+    const name = reading.person.fullName ?? '';
+    return { kind: 'filled', path, name, verified: reading.verified, values, before: slot ?? {} };
+  };
+
+  /**
+   * A card scanned before this filing (on the home screen): it fills the applicant, the form's first
+   * person, as if scanned here, in `data` (the new draft's, not yet this render's form data).
+   */
+  const carry = (reading: CardReading, data: FormData): FillOutcome => {
+    const applicant = slots[0]?.path;
+    return applicant ? fill(applicant, reading, false, data) : { kind: 'no-persons' };
+  };
+
+  /** "Không phải người nộp": what a fill put into `path` comes out again, as it was before. */
+  const unfill = (outcome: Extract<FillOutcome, { kind: 'filled' }>): void => {
+    onChange(undoFill(formData, outcome.path, outcome.values, outcome.before));
+    setFromCard((prev) => {
+      const { [outcome.path]: _dropped, ...rest } = prev;
+      return rest;
+    });
   };
 
   /** A card was read: fill the chosen person, or ask whose card it is. */
@@ -94,5 +118,5 @@ export function useCardFill(
     return { filled, noDiacritics, verified };
   }, [fromCard, formData, mrzSlots, verifiedSlots]);
 
-  return { chosenSlot: chosen, setChosenSlot, receive, fill, formContext };
+  return { chosenSlot: chosen, setChosenSlot, receive, fill, carry, unfill, formContext };
 }

@@ -2,7 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dossier, KioskError, Procedure, Result } from '../../../../preload/api';
 import type { KioskClient } from '../../../../renderer/src/api';
-import { openWizard, startDraft } from '../../../../renderer/src/screens/dossier/draftStart';
+import {
+  findDrafts,
+  openWizard,
+  setAsideDraft,
+  startDraft,
+  takeBack,
+} from '../../../../renderer/src/screens/dossier/draftStart';
 import { readDraft, writeDraft } from '../../../../renderer/src/screens/dossier/lib/draft';
 
 const id = '3f2a7c1e-9b4d-4e8a-a1b2-c3d4e5f60718';
@@ -107,5 +113,66 @@ describe('opening a wizard on a draft', () => {
     });
     expect(await openWizard(client, { dossierId: id }, true)).toMatchObject({ handle: { id } });
     expect(calls[0]).toEqual(['dossier.get', { id }]);
+  });
+});
+
+describe('a session ending mid-filing', () => {
+  it('sets the draft aside with its token (not discarded, nothing printed) and forgets it in the page', async () => {
+    writeDraft({ id, procedureId: procedure.id, draftToken });
+    const { client, calls } = fakeClient({ 'dossier.setAside': { ok: true, value: { kept: true } } });
+    await setAsideDraft(client);
+    expect(calls).toEqual([['dossier.setAside', { id, draftToken }]]);
+    expect(readDraft()).toBeNull();
+    expect(store.size).toBe(0);
+  });
+
+  it('forgets it even when main cannot answer, and calls nothing without a draft', async () => {
+    writeDraft({ id, procedureId: procedure.id, draftToken });
+    const { client, calls } = fakeClient({});
+    await setAsideDraft(client);
+    expect(readDraft()).toBeNull();
+    await setAsideDraft(client);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('taking a draft back by card', () => {
+  const found = (n: number, hour: number) => ({
+    ...dossier,
+    id: `3f2a7c1e-9b4d-4e8a-a1b2-c3d4e5f6071${n}`,
+    procedureName: `Thủ tục ${n}`,
+    createdAt: `2026-12-07T0${hour}:00:00.000Z`,
+    draftToken: `token-${n}-${'x'.repeat(20)}`,
+  });
+
+  it('asks main with the scan as read, and offers the newest few with only what the greeting shows', async () => {
+    const { client, calls } = fakeClient({
+      'dossier.resumeByCard': { ok: true, value: [found(1, 1), found(2, 4), found(3, 2), found(4, 3)] },
+    });
+    const drafts = await findDrafts(client, 'scan text');
+    expect(calls).toEqual([['dossier.resumeByCard', { text: 'scan text' }]]);
+    expect(drafts.map((d) => d.procedureName)).toEqual(['Thủ tục 2', 'Thủ tục 4', 'Thủ tục 3']);
+    expect(Object.keys(drafts[0] ?? {}).sort()).toEqual(
+      ['createdAt', 'draftToken', 'id', 'procedureId', 'procedureName'].sort(),
+    );
+  });
+
+  it('offers nothing when main finds none or cannot answer', async () => {
+    expect(await findDrafts(fakeClient({}).client, 'x')).toEqual([]);
+    const none = fakeClient({ 'dossier.resumeByCard': { ok: true, value: [] } });
+    expect(await findDrafts(none.client, 'x')).toEqual([]);
+  });
+
+  it('"Làm tiếp" makes it this page’s draft with its new token (a reload keeps it) and opens the wizard on it', () => {
+    const d = found(1, 1);
+    const screen = takeBack({
+      id: d.id,
+      procedureId: d.procedureId,
+      procedureName: d.procedureName,
+      createdAt: d.createdAt,
+      draftToken: d.draftToken,
+    });
+    expect(screen).toEqual({ name: 'dossier', procedureId: d.procedureId, dossierId: d.id });
+    expect(readDraft()).toEqual({ id: d.id, procedureId: d.procedureId, draftToken: d.draftToken });
   });
 });

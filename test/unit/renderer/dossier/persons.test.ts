@@ -5,12 +5,14 @@ import type { ChipRead, ParsedScan } from '../../../../preload/api';
 import {
   applyFill,
   fieldId,
+  formAsksEthnicity,
   localiseSchema,
   planFill,
   readingFromChip,
   readingFromScan,
   resolveRef,
   slotSchema,
+  undoFill,
   type CardReading,
 } from '../../../../renderer/src/screens/dossier/lib/persons';
 import { birthRegistration } from './fixtures';
@@ -33,7 +35,7 @@ const qr: ParsedScan = {
 const reading = readingFromScan(qr) as CardReading;
 
 describe('what a card gives', () => {
-  it('a CCCD QR gives the five person fields, with diacritics', () => {
+  it('a CCCD QR gives the five person fields, with diacritics, and Vietnamese nationality', () => {
     expect(reading).toEqual({
       person: {
         fullName: 'Trần Thị Bình',
@@ -41,6 +43,7 @@ describe('what a card gives', () => {
         birthDate: '1990-01-01',
         sex: 'female',
         address: 'Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội',
+        nationality: 'Việt Nam',
       },
       via: 'cccd-qr',
       noDiacritics: false,
@@ -67,6 +70,7 @@ describe('what a card gives', () => {
       birthDate: '1990-01-01',
       idNumber: '001090000123',
       sex: 'male',
+      nationality: 'Việt Nam',
     });
     expect(mrz?.noDiacritics).toBe(true);
   });
@@ -169,5 +173,104 @@ describe('form ids and languages', () => {
     const en = localiseSchema(root, 'en') as { properties: { me: { title: string } } };
     expect(en.properties.me.title).toBe('Mother');
     expect(localiseSchema(root, 'vi')).toBe(root);
+  });
+});
+
+describe('nationality and ethnicity from a card', () => {
+  const mrz = (nationality: string): ParsedScan => ({
+    kind: 'mrz',
+    person: {
+      documentNumber: '090000123',
+      birthDate: '1990-01-01',
+      expiryDate: '2030-01-01',
+      sex: 'male',
+      nationality,
+      surname: 'NGUYEN',
+      givenNames: 'VAN A',
+    },
+  });
+  const chip = (ethnicity?: string): ChipRead => ({
+    person: {
+      idNumber: '001190001234',
+      fullName: 'Trần Thị Bình',
+      birthDate: '1990-01-01',
+      sex: 'female',
+      nationality: 'Việt Nam',
+      placeOfOrigin: 'Hà Nội',
+      address: 'Hà Nội',
+      ...(ethnicity ? { ethnicity } : {}),
+    },
+    verification: 'verified',
+    note: { vi: '', en: '' },
+    demo: false,
+    durationMs: 10,
+  });
+  // A parent as the 2025 birth registration asks for them: nationality and ethnicity included.
+  const parent = {
+    type: 'object',
+    properties: {
+      fullName: { type: 'string' },
+      idNumber: { type: 'string' },
+      ethnicity: { type: 'string' },
+      nationality: { type: 'string' },
+    },
+  };
+  const applicant = { type: 'object', properties: { fullName: { type: 'string' } } };
+
+  it('an MRZ gives a nationality only when it says VNM (a certificate holder may not be a citizen)', () => {
+    expect(readingFromScan(mrz('VNM'))?.person.nationality).toBe('Việt Nam');
+    expect(readingFromScan(mrz('XXA'))?.person.nationality).toBeUndefined();
+    expect(readingFromScan(mrz('FRA'))?.person.nationality).toBeUndefined();
+  });
+
+  it('a scan never gives an ethnicity; the chip gives its own nationality text and, when read, the ethnicity', () => {
+    expect(reading.person.ethnicity).toBeUndefined();
+    expect(readingFromScan(mrz('VNM'))?.person.ethnicity).toBeUndefined();
+    expect(readingFromChip(chip()).person).toMatchObject({ nationality: 'Việt Nam' });
+    expect(readingFromChip(chip()).person.ethnicity).toBeUndefined();
+    expect(readingFromChip(chip('Tày')).person.ethnicity).toBe('Tày');
+  });
+
+  it('both fill a form that has them, and only the fields it has', () => {
+    const plan = planFill(parent, undefined, readingFromChip(chip('Kinh')));
+    expect(plan.values).toEqual({
+      fullName: 'Trần Thị Bình',
+      idNumber: '001190001234',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+    });
+    expect(planFill(parent, undefined, reading).values.nationality).toBe('Việt Nam');
+    expect(planFill(applicant, undefined, readingFromChip(chip('Kinh'))).values).toEqual({
+      fullName: 'Trần Thị Bình',
+    });
+  });
+
+  it('the chip is asked for the ethnicity only by a form whose persons have the field', () => {
+    const form = (person: typeof parent | typeof applicant) => ({
+      schema: { type: 'object', properties: { nguoiYeuCau: applicant, me: person } },
+      persons: [
+        { path: 'nguoiYeuCau', label: { vi: 'Người yêu cầu', en: 'Applicant' } },
+        { path: 'me', label: { vi: 'Mẹ', en: 'Mother' } },
+      ],
+    });
+    expect(formAsksEthnicity(form(parent))).toBe(true);
+    expect(formAsksEthnicity(form(applicant))).toBe(false);
+    // The child's ethnicity is no person's: no card is read for it.
+    expect(formAsksEthnicity(birthRegistration.form)).toBe(false);
+  });
+});
+
+describe('taking a fill back ("Không phải người nộp")', () => {
+  it('the card’s values leave, what was there before and what was edited since stay', () => {
+    const before = { quanHe: 'Cha' };
+    const filled = { fullName: 'Trần Thị Bình', idNumber: '001190001234' };
+    const data = {
+      nguoiYeuCau: { quanHe: 'Cha', fullName: 'Trần Thị Bình', idNumber: '001190009999' },
+      tre: { fullName: 'An' },
+    };
+    expect(undoFill(data, 'nguoiYeuCau', filled, before)).toEqual({
+      nguoiYeuCau: { quanHe: 'Cha', idNumber: '001190009999' },
+      tre: { fullName: 'An' },
+    });
   });
 });

@@ -6,7 +6,7 @@
  * overwrites what the person typed without asking: a field that holds something else than the card says,
  * and that was not itself put there by an earlier card, is a conflict for the screen to ask about. Pure.
  */
-import type { ChipRead, ParsedScan } from '../../../../../preload/api';
+import type { ChipRead, ParsedScan, Procedure } from '../../../../../preload/api';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type FormData = { [key: string]: Json };
@@ -23,6 +23,13 @@ export interface CardPerson {
   birthDate?: string;
   sex?: 'male' | 'female';
   address?: string;
+  /**
+   * "Việt Nam" only from what proves citizenship: a CCCD's QR (the card is issued to citizens only, not the
+   * "giấy chứng nhận căn cước" of people of Vietnamese origin), an MRZ saying VNM, or the chip's DG13 text.
+   */
+  nationality?: string;
+  /** Dân tộc: only from the chip, read only for a form that asks for it, and put into that form only. */
+  ethnicity?: string;
 }
 
 export interface CardReading {
@@ -34,8 +41,18 @@ export interface CardReading {
   verified: boolean;
 }
 
-const PERSON_KEYS = ['fullName', 'idNumber', 'birthDate', 'sex', 'address'] as const;
+const PERSON_KEYS = [
+  'fullName',
+  'idNumber',
+  'birthDate',
+  'sex',
+  'address',
+  'nationality',
+  'ethnicity',
+] as const;
 export type PersonKey = (typeof PERSON_KEYS)[number];
+
+const VIETNAM = 'Việt Nam';
 
 /** Only a person scan fills a form; a receipt code is not a person. */
 export function readingFromScan(scan: ParsedScan): CardReading | null {
@@ -49,6 +66,7 @@ export function readingFromScan(scan: ParsedScan): CardReading | null {
           birthDate: p.birthDate,
           sex: p.sex,
           address: p.address,
+          nationality: VIETNAM,
         },
         via: 'cccd-qr',
         noDiacritics: false,
@@ -63,6 +81,7 @@ export function readingFromScan(scan: ParsedScan): CardReading | null {
       };
       if (p.idNumber) person.idNumber = p.idNumber;
       if (p.sex !== 'unspecified') person.sex = p.sex;
+      if (p.nationality === 'VNM') person.nationality = VIETNAM;
       return { person, via: 'mrz', noDiacritics: true, verified: false };
     }
     case 'dossier-code':
@@ -72,14 +91,18 @@ export function readingFromScan(scan: ParsedScan): CardReading | null {
 
 export function readingFromChip(read: ChipRead): CardReading {
   const p = read.person;
+  const person: CardPerson = {
+    fullName: p.fullName,
+    idNumber: p.idNumber,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    address: p.address,
+    nationality: p.nationality,
+  };
+  // Present only when this form asked the chip for it (formAsksEthnicity).
+  if (p.ethnicity) person.ethnicity = p.ethnicity;
   return {
-    person: {
-      fullName: p.fullName,
-      idNumber: p.idNumber,
-      birthDate: p.birthDate,
-      sex: p.sex,
-      address: p.address,
-    },
+    person,
     via: 'chip',
     noDiacritics: false,
     verified: read.verification === 'verified',
@@ -109,6 +132,17 @@ export function slotSchema(root: Schema, path: string): Schema | null {
   const properties = root.properties;
   if (!isObject(properties)) return null;
   return resolveRef(properties[path], root);
+}
+
+/**
+ * Whether a person on this form has an ethnicity field: only then is the chip asked for it
+ * (identity.readChip `readEthnicity`), the data being sensitive.
+ */
+export function formAsksEthnicity(form: Pick<Procedure['form'], 'schema' | 'persons'>): boolean {
+  return form.persons.some((slot) => {
+    const schema = slotSchema(form.schema, slot.path);
+    return schema !== null && isObject(schema.properties) && schema.properties.ethnicity !== undefined;
+  });
 }
 
 /** The allowed values of an enum-like schema: `enum`, or `oneOf`/`anyOf` of `const`. */
@@ -216,6 +250,27 @@ export function applyFill(data: FormData, path: string, values: Partial<Record<P
   const existing = data[path];
   const slot: FormData = isObject(existing) ? { ...(existing as FormData) } : {};
   for (const [key, value] of Object.entries(values)) if (value !== undefined) slot[key] = value;
+  return { ...data, [path]: slot };
+}
+
+/**
+ * A fill taken back ("Không phải người nộp"): each field the card set returns to what it held before,
+ * unless it was changed since (then the person's own edit stays).
+ */
+export function undoFill(
+  data: FormData,
+  path: string,
+  filled: Partial<Record<PersonKey, Json>>,
+  before: FormData,
+): FormData {
+  const existing = data[path];
+  if (!isObject(existing)) return data;
+  const slot: FormData = {};
+  for (const [key, now] of Object.entries(existing as FormData)) {
+    const card = filled[key as PersonKey];
+    if (card === undefined || !same(now, card)) slot[key] = now;
+    else if (before[key] !== undefined) slot[key] = before[key];
+  }
   return { ...data, [path]: slot };
 }
 

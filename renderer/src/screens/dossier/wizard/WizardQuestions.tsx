@@ -7,7 +7,7 @@ import type { Dispatch } from 'react';
 import type { ChipRead, Procedure } from '../../../../../preload/api';
 import { ChipReadDialog } from '../../chip/ChipReadDialog';
 import { AskWhoDialog, ConflictDialog, ExitDialog, ParkedDialog, StaffExitDialog } from '../WizardDialogs';
-import type { CardReading, PendingConflict } from '../lib/persons';
+import { formAsksEthnicity, type CardReading, type PendingConflict } from '../lib/persons';
 import type { WizardEvent, WizardState } from './model';
 
 export function WizardQuestions({
@@ -60,6 +60,7 @@ export function WizardQuestions({
 
       {state.chipOpen ? (
         <ChipReadDialog
+          readEthnicity={formAsksEthnicity(procedure.form)}
           onClose={() => dispatch({ type: 'chip', open: false })}
           onRead={(read) => {
             dispatch({ type: 'chip', open: false });
