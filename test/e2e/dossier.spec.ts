@@ -487,16 +487,25 @@ test('a level-4 fee: the receipt shows the fee, “Chưa thanh toán” and a Vi
 test.describe('a citizen who walks away', () => {
   test.use({ appOptions: { config: { ...config, idleTimeoutSeconds: 15, idleWarningSeconds: 5 } } });
 
-  test('the idle reset wipes their unsubmitted draft', async ({ page, app }) => {
+  test('the idle reset takes their unsubmitted draft off the screen: its token ends', async ({
+    page,
+    app,
+  }) => {
     test.setTimeout(90_000);
+    // The page's clock is the test's: the wizard's 3 minutes (its own timeout) pass in a moment.
+    await page.clock.install();
     await startFiling(page, app.url);
     await page.locator('#root_tre_fullName').fill('Nguyễn Minh Anh');
     await expect(page.getByTestId('wizard-save')).toContainText('Đã lưu', { timeout: 10_000 });
     const { id, draftToken } = JSON.parse(
       (await page.evaluate(() => sessionStorage.getItem('kiosk.dossierDraft'))) ?? '{}',
     ) as { id: string; draftToken: string };
-    // Nobody touches the screen: the warning, then home.
-    await expect(page.getByTestId('tile-dossier')).toBeVisible({ timeout: 40_000 });
+    // Nobody touches the screen: the warning, then home. The draft is set aside for the citizen's card
+    // (continuity.spec.ts), never again opened by this screen's token.
+    await page.clock.fastForward(165_000);
+    await expect(page.getByTestId('idle-dialog')).toBeVisible();
+    await page.clock.fastForward(20_000);
+    await expect(page.getByTestId('tile-dossier')).toBeVisible();
     expect(await page.evaluate(() => sessionStorage.getItem('kiosk.dossierDraft'))).toBeNull();
     await expect(async () => {
       const gone = await page.request.post(`${app.url}/api/dossier.get`, { data: { id, draftToken } });
