@@ -311,3 +311,26 @@ test('đăng ký thường trú: the card, the new address, the proof of the hom
   await finish(page, meter, '0912345678');
   await report(page, 'dang-ky-thuong-tru', meter);
 });
+
+// ── the new buttons, as everyone sees them ───────────────────────────────────────────────────────
+
+test('the proposals and the calendar in English, at A+ and in high contrast: readable, axe 0', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await openProcedure(page, app.url, 'Hộ tịch', 'dang-ky-khai-sinh');
+  await scanFor(page, app.url, 'me', MOTHER_QR, 'Trần Thị Bình');
+  await page.getByTestId('text-larger').click();
+  await page.getByTestId('same-as-root_nguoiYeuCau').scrollIntoViewIfNeeded();
+  await shot(page, 'journey-proposals-vi-large');
+  await expectAccessible(page, 'proposals at A+');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('contrast-toggle').click();
+  await expect(page.getByTestId('same-as-root_nguoiYeuCau')).toContainText('Applicant is:');
+  await expect(page.getByTestId('proposals-root_tre_fullName')).toContainText('(as Mother)');
+  await page.getByTestId('calendar-root_tre_birthDate').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('calendar-root_tre_birthDate')).toContainText('Previous month');
+  await shot(page, 'journey-calendar-en-contrast-large');
+  await expectAccessible(page, 'proposals and calendar, English, high contrast, A+');
+});
