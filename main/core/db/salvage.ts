@@ -41,6 +41,10 @@ export const SALVAGE_TABLES = [
   'audit_log',
   'staff_signin_throttle',
   'dossier_lookup_throttle',
+  // Kept drafts (migration 0016): the key first, or the keys and saved birth dates copied would match nothing.
+  'kiosk_secrets',
+  'draft_keys',
+  'park_code_failures',
 ] as const;
 
 export interface Salvage {

@@ -1,14 +1,18 @@
 import type { KioskConfig } from '../config/schema';
+import { KioskFailure } from '../errors';
 import type { Feedback } from '../feedback';
 import { type HandlersOf, requireStaff } from '../handlers';
 import { vietQrPayload } from '../payment/vietqr';
 import { createRateLimiter } from '../policy';
 import { createLanBudget, LAN_RATINGS, lanBudgetErrors } from '../policy/lan-budget';
+import { keepErrors } from './keep-messages';
 import { dossierErrors } from './messages';
 import type { Dossiers } from './service';
 
-/** Public lookups one caller may make in a minute. */
+/** Public lookups one caller may make in a minute; card scans that take drafts back too. */
 export const LOOKUPS_PER_MINUTE = 20;
+/** Wrong park codes or birth dates one caller may give (dossier.resumeByCode) in 10 minutes. */
+export const WRONG_PARK_CODES = { limit: 10, windowMs: 10 * 60_000 };
 
 export type DossierHandlers = HandlersOf<'dossier.'> & HandlersOf<'payment.'> & HandlersOf<'feedback.'>;
 
@@ -28,6 +32,10 @@ export function createDossierHandlers(deps: {
   // client): a citizen checking a receipt needs a few tries, a script walking codes gets a wait.
   // Staff are not limited.
   const lookups = createRateLimiter({ limit: LOOKUPS_PER_MINUTE, windowMs: 60_000 });
+  // Scanning a card hands out the drafts that name it: a LAN peer must not walk ID numbers through it.
+  const cardScans = createRateLimiter({ limit: LOOKUPS_PER_MINUTE, windowMs: 60_000 });
+  // Every wrong answer counts, code or birth date alike (they look the same to the caller).
+  const wrongCodes = createRateLimiter(WRONG_PARK_CODES);
   // One LAN address leaves a few ratings an hour (they go into the staff report); the kiosk, any number.
   const ratings = createLanBudget(LAN_RATINGS, lanBudgetErrors.ratings);
   return {
@@ -89,18 +97,33 @@ export function createDossierHandlers(deps: {
     'dossier.printParkSlip': (input, ctx) => dossiers.printParkSlip(input.id, requireStaff(ctx)),
     'dossier.resume': (input, ctx) => dossiers.resume(input.parkCode, requireStaff(ctx)),
     'dossier.parked': () => dossiers.parked(),
-    // Issue 22, being built: replaced by the dossier service's set-aside and save-for-later.
-    'dossier.setAside': () => {
-      throw new Error('dossier.setAside: not built yet');
+    // Drafts kept past the moment (keep.ts).
+    'dossier.setAside': ({ id, draftToken }, ctx) => {
+      dossiers.authorize(id, { staff: ctx.staff, draftToken });
+      return dossiers.setAside(id, ctx.staff);
     },
-    'dossier.resumeByCard': () => {
-      throw new Error('dossier.resumeByCard: not built yet');
+    'dossier.resumeByCard': (input, ctx) => {
+      if (!ctx.staff) {
+        const wait = cardScans.take(ctx.client ?? ctx.transport, deps.now());
+        if (wait > 0) throw keepErrors.tooManyScans(wait);
+      }
+      return dossiers.resumeByCard(input.text, ctx.staff);
     },
-    'dossier.saveForLater': () => {
-      throw new Error('dossier.saveForLater: not built yet');
+    'dossier.saveForLater': ({ id, draftToken, birthDate }, ctx) => {
+      dossiers.authorize(id, { staff: ctx.staff, draftToken });
+      return dossiers.saveForLater(id, birthDate, ctx.staff);
     },
-    'dossier.resumeByCode': () => {
-      throw new Error('dossier.resumeByCode: not built yet');
+    'dossier.resumeByCode': (input, ctx) => {
+      const caller = ctx.client ?? ctx.transport;
+      const wait = wrongCodes.peek(caller, deps.now());
+      if (wait > 0) throw keepErrors.tooManyCodes(wait);
+      try {
+        return dossiers.resumeByCode(input.parkCode, input.birthDate);
+      } catch (error) {
+        if (error instanceof KioskFailure && error.error.code.startsWith('park-resume-'))
+          wrongCodes.take(caller, deps.now());
+        throw error;
+      }
     },
     'dossier.today': (input) => dossiers.today(input.day),
     'dossier.correct': (input, ctx) => dossiers.correct(input.id, input.data, requireStaff(ctx)),

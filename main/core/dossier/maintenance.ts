@@ -1,4 +1,5 @@
 import { createLogger } from '../log';
+import { localDay } from '../time';
 import { extractApplicant } from './applicant';
 import type { SweepResult } from './blobs';
 import type { DossierContext } from './context';
@@ -10,8 +11,10 @@ import type { Dossier, FormData, StaffUser } from './types';
 const log = createLogger('dossier.maintenance');
 
 export interface DraftSweep {
-  /** Citizen drafts untouched for `citizenDraftMinutes`. */
+  /** Citizen drafts untouched for `citizenDraftMinutes`, and drafts set aside on a day now over. */
   drafts: number;
+  /** Of `drafts`, those set aside (keep.ts). */
+  setAside: number;
   /** Parked drafts untouched for `parkedDraftDays`. */
   parked: number;
   blobs: SweepResult;
@@ -22,12 +25,24 @@ export function createMaintenance(ctx: DossierContext) {
   const { db, deps } = ctx;
   const { config } = deps;
   const q = {
+    // A draft set aside on idle (keep.ts) is kept to the end of that day in the centre's zone, not
+    // `citizenDraftMinutes`; one taken back and still being filled past midnight is left until idle.
     stale: db
       .prepare(
-        `SELECT id FROM dossiers WHERE (status = 'draft' AND updated_at < ?) OR (status = 'parked' AND updated_at < ?)`,
+        `SELECT id FROM dossiers
+         WHERE (status = 'draft' AND set_aside_day IS NULL AND updated_at < @citizenBefore)
+            OR (status = 'draft' AND set_aside_day < @today AND updated_at < @citizenBefore)
+            OR (status = 'parked' AND updated_at < @parkedBefore)`,
       )
       .pluck(),
-    status: db.prepare('SELECT status FROM dossiers WHERE id = ?').pluck(),
+    kind: db
+      .prepare(
+        `SELECT CASE WHEN status = 'parked' THEN 'parked' WHEN set_aside_day IS NOT NULL THEN 'setAside'
+                ELSE 'draft' END FROM dossiers WHERE id = ?`,
+      )
+      .pluck(),
+    // Wrong birth dates on park codes (keep.ts): kept as long as a parked draft is, for every code alike.
+    pruneFailures: db.prepare('DELETE FROM park_code_failures WHERE updated_at < ?'),
     removeAttachments: db.prepare('DELETE FROM attachments WHERE dossier_id = ?'),
     // The status test again in the statement: a submitted dossier is never deleted, whatever the query.
     remove: db.prepare(`DELETE FROM dossiers WHERE id = ? AND status IN ('draft', 'parked')`),
@@ -41,7 +56,7 @@ export function createMaintenance(ctx: DossierContext) {
   return {
     /**
      * Wipes stale drafts and their files, then sweeps orphan attachment files. The coordinator runs it
-     * at start and on a timer; the citizen screen also discards its draft on idle.
+     * at start and on a timer. A draft set aside on idle (keep.ts) goes once its day is over.
      */
     sweepDrafts(): DraftSweep {
       const now = ctx.now().getTime();
@@ -49,13 +64,18 @@ export function createMaintenance(ctx: DossierContext) {
       // A parked draft is kept one day beyond `parkedDraftDays`: the park slip promises "giữ đến
       // <that day>", and a citizen who comes back late on that day must still find it.
       const parkedBefore = new Date(now - (config.dossier.parkedDraftDays + 1) * 86_400_000).toISOString();
+      const today = localDay(ctx.now(), config.timeZone);
       const counts = db.transaction(() => {
-        const result = { drafts: 0, parked: 0 };
-        for (const id of q.stale.all(citizenBefore, parkedBefore) as string[]) {
-          const status = q.status.get(id) as string;
+        const result = { drafts: 0, setAside: 0, parked: 0 };
+        for (const id of q.stale.all({ citizenBefore, parkedBefore, today }) as string[]) {
+          const kind = q.kind.get(id) as 'parked' | 'setAside' | 'draft';
           q.removeAttachments.run(id);
-          if (q.remove.run(id).changes > 0) result[status === 'parked' ? 'parked' : 'drafts'] += 1;
+          // Its card keys (draft_keys) go with it: ON DELETE CASCADE.
+          if (q.remove.run(id).changes === 0) continue;
+          result[kind === 'parked' ? 'parked' : 'drafts'] += 1;
+          if (kind === 'setAside') result.setAside += 1;
         }
+        q.pruneFailures.run(parkedBefore);
         if (result.drafts + result.parked > 0)
           deps.audit.record({ action: 'dossier.draftsWiped', targetType: 'dossier', details: result });
         return result;

@@ -6,10 +6,12 @@ import {
   DOSSIER_FROM,
   type DossierRow,
   damagedDossier,
+  dataOf,
   procedureOf,
   toDossier,
 } from './rows';
 import type { DossierContext } from './context';
+import type { Keys } from './keys';
 import { dossierErrors } from './messages';
 import type { Dossier, StaffUser } from './types';
 
@@ -37,14 +39,18 @@ export function parkCode(randomBytes: (n: number) => Buffer): string {
   return [...randomBytes(PARK_CODE_LENGTH)].map((b) => PARK_ALPHABET[b % PARK_ALPHABET.length]).join('');
 }
 
-export function createPark(ctx: DossierContext) {
+export function createPark(ctx: DossierContext, keys: Keys) {
   const { db, deps } = ctx;
   const q = {
     taken: db.prepare('SELECT 1 FROM dossiers WHERE park_code = ?').pluck(),
+    // A draft set aside on idle and taken back is kept by its park from now on (keep.ts).
     park: db.prepare(
-      `UPDATE dossiers SET status = 'parked', park_code = ?, parked_at = ?, updated_at = ?
+      `UPDATE dossiers SET status = 'parked', park_code = ?, parked_at = ?, updated_at = ?, set_aside_day = NULL
        WHERE id = ? AND status = 'draft'`,
     ),
+    // A fresh code starts with no wrong birth dates, whatever was once guessed at it (keep.ts).
+    forgetFailures: db.prepare('DELETE FROM park_code_failures WHERE code = ?'),
+    savedByCitizen: db.prepare('SELECT resume_birth_hash IS NOT NULL FROM dossiers WHERE id = ?').pluck(),
     byCode: db.prepare(
       `SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} WHERE d.park_code = ? AND d.status = 'parked'`,
     ),
@@ -63,20 +69,36 @@ export function createPark(ctx: DossierContext) {
       .pluck(),
   };
 
+  /**
+   * Parks a draft in the caller's transaction, unaudited (a parked one keeps its code); its card keys
+   * (keys.ts) are written from its data, so scanning an ID card it names finds it too.
+   */
+  function parkRow(id: string): DossierRow {
+    const current = ctx.editable(id);
+    if (current.status === 'parked') return current;
+    let code: string | null = null;
+    for (let i = 0; i < MAX_TRIES && code === null; i++) {
+      const candidate = parkCode(deps.randomBytes);
+      if (q.taken.get(candidate) === undefined) code = candidate;
+    }
+    if (code === null) throw dossierErrors.parkCodeExhausted();
+    const now = ctx.now().toISOString();
+    q.park.run(code, now, now, id);
+    q.forgetFailures.run(code);
+    const row = ctx.row(id);
+    keys.refresh(id, procedureOf(row), dataOf(row));
+    return row;
+  }
+
   return {
+    parkRow,
+
     /** Parks a draft (a parked one keeps its code). Audited. */
     park(id: string, staff: StaffUser): Dossier {
       const row = db.transaction(() => {
         const current = ctx.editable(id);
         if (current.status === 'parked') return current;
-        let code: string | null = null;
-        for (let i = 0; i < MAX_TRIES && code === null; i++) {
-          const candidate = parkCode(deps.randomBytes);
-          if (q.taken.get(candidate) === undefined) code = candidate;
-        }
-        if (code === null) throw dossierErrors.parkCodeExhausted();
-        const now = ctx.now().toISOString();
-        q.park.run(code, now, now, id);
+        parkRow(id);
         deps.audit.record({
           actorId: staff.id,
           actor: staff.user,
@@ -96,6 +118,8 @@ export function createPark(ctx: DossierContext) {
       ctx.intact(row);
       // Resuming counts as activity: the keep period runs from the last time anyone worked on it.
       q.touch.run(ctx.now().toISOString(), row.id);
+      // Staff open a code the citizen locked with wrong birth dates; the kiosk's count starts again.
+      q.forgetFailures.run(code.trim().toUpperCase());
       deps.audit.record({
         actorId: staff.id,
         actor: staff.user,
@@ -120,8 +144,11 @@ export function createPark(ctx: DossierContext) {
         parkCode: row.parkCode,
         procedureName: procedureOf(row).name,
         keptUntil: new Date(Date.parse(row.parkedAt) + days * 86_400_000).toISOString(),
-        parkedBy: (q.parkedBy.get(id) as string | undefined) ?? row.assistedName,
         language: 'vi',
+        // Saved for later by the citizen: no staff member kept it, and it comes back by code and birth date.
+        ...(q.savedByCitizen.get(id) === 1
+          ? { parkedBy: null, resumeWith: 'code-and-birth-date' as const }
+          : { parkedBy: (q.parkedBy.get(id) as string | undefined) ?? row.assistedName }),
       };
     },
 
@@ -150,3 +177,5 @@ export function createPark(ctx: DossierContext) {
     },
   };
 }
+
+export type Park = ReturnType<typeof createPark>;

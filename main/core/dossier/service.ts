@@ -3,6 +3,8 @@ import { createBlobStore } from './blobs';
 import { type AfterSubmit, type DraftCaller, createDraftAccess } from './capability';
 import { type DossierDeps, createContext } from './context';
 import { createDrafts } from './drafts';
+import { createKeep } from './keep';
+import { createKeys } from './keys';
 import { createLookup } from './lookup';
 import { createMaintenance } from './maintenance';
 import { dossierErrors } from './messages';
@@ -39,7 +41,11 @@ export function createDossiers(deps: DossiersOptions) {
   const attach = createAttach(ctx);
   const submit = createSubmit(ctx, drafts);
   const lookup = createLookup(ctx);
-  const park = createPark(ctx);
+  const keys = createKeys(ctx);
+  const park = createPark(ctx, keys);
+  const keep = createKeep(ctx, { drafts, park, keys, parkSlips: deps.parkSlips });
+  // Drafts parked before card keys existed (or whose keys a salvaged file lost) are found by card too.
+  keep.backfill();
   const maintenance = createMaintenance(ctx);
   const access = createDraftAccess(ctx);
   const reception = createReception(ctx, drafts, submit);
@@ -59,7 +65,11 @@ export function createDossiers(deps: DossiersOptions) {
     },
     /** `get` for a caller checked as `authorize` does, from the same read. */
     getFor: (id: string, caller: DraftCaller) => toDossier(access.open(id, caller), ctx.attachments(id)),
-    update: drafts.update,
+    update: (input: Parameters<typeof drafts.update>[0]) => {
+      const dossier = drafts.update(input);
+      keep.afterUpdate(input.id);
+      return dossier;
+    },
     importSources: attach.importSources,
     attach: attach.attach,
     arrange: drafts.arrange,
@@ -116,6 +126,11 @@ export function createDossiers(deps: DossiersOptions) {
     park: park.park,
     resume: park.resume,
     parked: park.parked,
+    /** Issue 22 (keep.ts): set aside on idle and taken back by card; saved for later under a code. */
+    setAside: keep.setAside,
+    resumeByCard: keep.resumeByCard,
+    saveForLater: keep.saveForLater,
+    resumeByCode: keep.resumeByCode,
     correct: maintenance.correct,
     sweepDrafts: maintenance.sweepDrafts,
     sweepOrphans: () => blobs.sweepOrphans(),

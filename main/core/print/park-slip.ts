@@ -9,8 +9,9 @@ import { DEFAULT_TIME_ZONE, type TicketLanguage, formatIssuedAt } from './ticket
  * park code and what the citizen needs to come back, and nothing that identifies them: a slip can be
  * lost, and whoever finds it learns only that someone has a draft at this centre.
  *
- * No QR code: resuming is by the code typed into the staff "Hồ sơ đang tạm giữ" box; a QR would only
- * help once scanning into that box is wired and tested.
+ * No QR code: resuming is by the code typed into the staff "Hồ sơ đang tạm giữ" box, or, on a slip the
+ * citizen printed by saving the draft for later (`resumeWith`), into the kiosk with their birth date; a
+ * QR would only help once scanning into those boxes is wired and tested.
  */
 export { PARK_SLIP_JOB_KIND, type ParkSlipJobPayload } from './payloads';
 
@@ -22,6 +23,8 @@ export interface ParkSlipData {
   parkedBy: string | null;
   printedAt: Date;
   language: TicketLanguage;
+  /** Set when the citizen saved the draft at the kiosk: they come back with the code and a birth date. */
+  resumeWith?: 'code-and-birth-date' | undefined;
 }
 
 export interface ParkSlipLayoutOptions {
@@ -38,6 +41,11 @@ const texts = {
     parkedBy: (name: string) => `Nhân viên giữ hồ sơ: ${name}`,
     printedAt: (at: string) => `In lúc: ${at}`,
     footer: ['Khi quay lại, xin đưa phiếu này cho nhân viên tại quầy.', 'Mang theo giấy tờ còn thiếu.'],
+    footerSelf: [
+      'Mang theo mã này và ngày sinh để làm tiếp.',
+      'Tại ki-ốt: chọn "Nộp hồ sơ", rồi "Làm tiếp hồ sơ đã lưu"; hoặc đưa phiếu cho cán bộ tại quầy.',
+      'Mang theo giấy tờ còn thiếu.',
+    ],
     documentTitle: (code: string) => `Phiếu giữ chỗ hồ sơ ${code}`,
   },
   en: {
@@ -48,6 +56,11 @@ const texts = {
     printedAt: (at: string) => `Printed: ${at}`,
     footer: [
       'When you come back, please hand this slip to the staff at the counter.',
+      'Bring the missing papers.',
+    ],
+    footerSelf: [
+      'Bring this code and your date of birth to continue.',
+      'At the kiosk: choose "File a dossier", then "Continue a saved dossier"; or hand this slip to the staff at the counter.',
       'Bring the missing papers.',
     ],
     documentTitle: (code: string) => `Dossier park slip ${code}`,
@@ -90,7 +103,7 @@ export function layoutParkSlip(data: ParkSlipData, options: ParkSlipLayoutOption
   }
   space(3);
   text(t.printedAt(formatIssuedAt(data.printedAt, options.timeZone)), 9.5, 'regular');
-  slip.foot(t.footer);
+  slip.foot(data.resumeWith === 'code-and-birth-date' ? t.footerSelf : t.footer);
 
   return {
     paperWidthMm: options.widthMm,

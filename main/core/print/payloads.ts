@@ -99,6 +99,11 @@ export const ParkSlipJobPayloadSchema = z.object({
   printedAt: z.string(),
   /** Vietnamese unless the slip was asked for in English. */
   language: Language.catch('vi'),
+  /**
+   * How the draft is taken back: absent (slips before issue 22, staff's park) by handing the slip to
+   * staff; 'code-and-birth-date' when the citizen saved it for later at the kiosk (dossier.saveForLater).
+   */
+  resumeWith: z.enum(['code-and-birth-date']).optional().catch(undefined),
 });
 export type ParkSlipJobPayload = z.output<typeof ParkSlipJobPayloadSchema>;
 

@@ -7,6 +7,7 @@ import { createAudit } from '../../../main/core/audit';
 import { SEED_PROCEDURES } from '../../../main/core/catalogue/seed';
 import { validateForm } from '../../../main/core/catalogue/validate-form';
 import { migrate } from '../../../main/core/db/migrate';
+import { migrations } from '../../../main/core/db/migrations';
 import { ADDRESS_STEP, upgradeStoredAddresses } from '../../../main/core/dossier';
 import { addressPaths } from '../../../main/core/dossier/address-upgrade';
 import { makeCore, quietLogs, tempDir } from '../helpers';
@@ -130,7 +131,7 @@ describe('stored addresses carried over to the structured field (dossier_upgrade
   it('turns a draft’s and a parked dossier’s string addresses into structured ones, once', () => {
     const db = previousVersion();
     const submitted = row(db, 'submitted').raw;
-    expect(migrate(db, { now })).toEqual([12, 13, 14, 15]);
+    expect(migrate(db, { now })).toEqual(migrations.filter((m) => m.version >= 12).map((m) => m.version));
     expect(run(db)).toEqual({ dossiers: 2, addresses: 3 });
 
     const draft = row(db, 'draft');

@@ -68,6 +68,17 @@ describe('layoutParkSlip', () => {
     expect(textsOf(layout.items).some((t) => t.startsWith('Nhân viên giữ hồ sơ'))).toBe(false);
   });
 
+  it('tells a citizen who saved the draft at the kiosk to bring the code and their birth date', () => {
+    const saved = { ...payload, parkedBy: null, resumeWith: 'code-and-birth-date' };
+    const texts = textsOf(layoutParkSlip(parkSlipData(saved), { widthMm: 80 }).items);
+    expect(texts).toContain('Mang theo mã này và ngày sinh để làm tiếp.');
+    expect(texts.some((t) => t.startsWith('Khi quay lại, xin đưa phiếu này'))).toBe(false);
+    const en = textsOf(layoutParkSlip(parkSlipData({ ...saved, language: 'en' }), { widthMm: 58 }).items);
+    expect(en).toContain('Bring this code and your date of birth to continue.');
+    // A value this version does not know prints the staff's wording rather than no slip.
+    expect(parkSlipData({ ...payload, resumeWith: 'retina' }).resumeWith).toBeUndefined();
+  });
+
   it('has an English version and fits 58 mm paper', () => {
     const en = layoutParkSlip(parkSlipData({ ...payload, language: 'en' }), { widthMm: 58 });
     expect(textsOf(en.items)).toContain('DOSSIER PARK SLIP');

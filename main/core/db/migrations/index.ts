@@ -13,6 +13,7 @@ import m0012 from './0012-dossier-upgrades.sql';
 import m0013 from './0013-reception.sql';
 import m0014 from './0014-national-status.sql';
 import m0015 from './0015-events-done.sql';
+import m0016 from './0016-kept-drafts.sql';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: '0013-reception', sql: m0013 },
   { version: 14, name: '0014-national-status', sql: m0014 },
   { version: 15, name: '0015-events-done', sql: m0015 },
+  { version: 16, name: '0016-kept-drafts', sql: m0016 },
 ];
