@@ -62,6 +62,8 @@ export function createKeep(
       )
       .pluck(),
     newToken: db.prepare(`UPDATE dossiers SET draft_token_hash = ?, updated_at = ? WHERE id = ?`),
+    // A parked draft keeps its code and its keep period (updated_at): only the abandoned token ends.
+    endToken: db.prepare(`UPDATE dossiers SET draft_token_hash = NULL WHERE id = ? AND status = 'parked'`),
     saved: db.prepare(
       `UPDATE dossiers SET resume_birth_hash = ?, draft_token_hash = NULL WHERE id = ? AND status = 'parked'`,
     ),
@@ -89,13 +91,17 @@ export function createKeep(
   return {
     /**
      * The citizen's session ended mid-filing: keep the draft to the end of the centre's day, found only
-     * by an ID card it names; wiped now when it names none. A parked draft is left as it is (kept).
-     * The caller checked the token (handlers.ts).
+     * by an ID card it names; wiped now when it names none. A parked draft (taken back by its code or a
+     * card, then left) stays parked with its code, but its token ends too: the screen that held it was
+     * abandoned. The caller checked the token (handlers.ts).
      */
     setAside(id: string, staff?: StaffUser | null): { kept: boolean } {
       const outcome = db.transaction(() => {
         const row = ctx.editable(id);
-        if (row.status === 'parked') return 'parked';
+        if (row.status === 'parked') {
+          q.endToken.run(id);
+          return 'parked';
+        }
         if (keys.refresh(id, procedureOf(row), dataOf(row)) === 0) return 'wipe';
         q.setAside.run(today(), ctx.now().toISOString(), id);
         deps.audit.record({

@@ -105,14 +105,28 @@ describe('dossier.setAside: kept to the end of the centre’s day', () => {
     expect(count(h.db, 'draft_keys')).toBe(0);
   });
 
-  it('leaves a parked draft as it is', () => {
+  it('leaves a parked draft as it is, but for its token', () => {
     h = harness(tempDir());
     addStaff(h.db);
     const draft = citizenDraft(birthProcedure.id, birthData);
     h.dossiers.park(draft.id, staff);
-    const before = h.db.prepare('SELECT * FROM dossiers').get();
+    const row = () => h.db.prepare('SELECT * FROM dossiers').get() as Record<string, unknown>;
+    const before = row();
     expect(h.dossiers.setAside(draft.id)).toEqual({ kept: true });
-    expect(h.db.prepare('SELECT * FROM dossiers').get()).toEqual(before);
+    expect(row()).toEqual({ ...before, draft_token_hash: null });
+  });
+
+  it('ends the token of a parked draft taken back by code, which stays parked and resumable', () => {
+    h = harness(tempDir());
+    const draft = citizenDraft(feeProcedure.id, { nguoiYeuCau: requester });
+    const { parkCode } = h.dossiers.saveForLater(draft.id, undefined);
+    const back = h.dossiers.resumeByCode(parkCode, '1990-01-01');
+    expect(opens(draft.id, back.draftToken)).toBe(true);
+    // The citizen walked away from it: the abandoned screen's token must not open it again.
+    expect(h.dossiers.setAside(draft.id)).toEqual({ kept: true });
+    expect(opens(draft.id, back.draftToken)).toBe(false);
+    expect(h.dossiers.get(draft.id)).toMatchObject({ status: 'parked', parkCode });
+    expect(h.dossiers.resumeByCode(parkCode, '1990-01-01').id).toBe(draft.id);
   });
 });
 
