@@ -57,7 +57,7 @@ export function createKeep(
       .prepare(
         `SELECT d.id FROM dossiers d
          WHERE d.id IN (SELECT dossier_id FROM draft_keys WHERE key_hash IN (@withDate, @alone))
-           AND (d.status = 'parked' OR (d.status = 'draft' AND d.set_aside_day = @today))
+           AND ((d.status = 'parked' AND @staff = 1) OR (d.status = 'draft' AND d.set_aside_day = @today))
          ORDER BY d.created_at, d.id LIMIT @limit`,
       )
       .pluck(),
@@ -126,9 +126,12 @@ export function createKeep(
     },
 
     /**
-     * The drafts set aside today and the parked ones that name the scanned card (its ID number with its
-     * birth date, or alone for a slot without one), oldest first, each with a new token. Empty when none:
-     * the answer never says more about an ID number than that. Audited per draft, without the number.
+     * The drafts set aside today that name the scanned card (its ID number with its birth date, or alone
+     * for a slot without one), and for staff the parked ones too, oldest first, each with a new token.
+     * Empty when none: the answer never says more about an ID number than that. Audited per draft,
+     * without the number. A citizen's screen gets no parked draft: the scan is text anyone can print
+     * knowing a number and a date, and a parked draft comes back only by its code and birth date (a few
+     * tries per code) or at a counter.
      */
     resumeByCard(text: string, staff?: StaffUser | null): CreatedDraft[] {
       const scan = parseScan(text, { now: ctx.now(), timeZone: deps.config.timeZone });
@@ -137,7 +140,13 @@ export function createKeep(
       if (!person || idNumber === undefined) throw keepErrors.notAnIdCard();
       const [withDate, alone] = keys.lookupHashes(idNumber, person.birthDate);
       return db.transaction(() => {
-        const ids = q.byCard.all({ withDate, alone, today: today(), limit: RESUMED_AT_MOST }) as string[];
+        const ids = q.byCard.all({
+          withDate,
+          alone,
+          today: today(),
+          staff: staff ? 1 : 0,
+          limit: RESUMED_AT_MOST,
+        }) as string[];
         const resumed: CreatedDraft[] = [];
         for (const id of ids) {
           try {

@@ -188,9 +188,26 @@ describe('dossier.resumeByCard', () => {
     h.clock.advance(60_000);
     const untouched = citizenDraft(birthProcedure.id, birthData); // neither set aside nor parked
 
-    const found = h.dossiers.resumeByCard(MOTHER_QR);
+    const found = h.dossiers.resumeByCard(MOTHER_QR, staff);
     expect(found.map((d) => d.id)).toEqual([parked.id, aside.id]);
     expect(found.map((d) => d.id)).not.toContain(untouched.id);
+  });
+
+  it('gives a citizen (no staff) only the drafts set aside today: a parked one needs its code or a counter', () => {
+    h = harness(tempDir());
+    addStaff(h.db);
+    // Saved for later: the slip's code and the birth date take it back, a few tries per code.
+    const saved = citizenDraft(feeProcedure.id, { nguoiYeuCau: requester });
+    h.dossiers.saveForLater(saved.id, undefined);
+    // Parked for the counter (a ticket, or staff): its slip says staff open it.
+    const parked = citizenDraft(feeProcedure.id, { nguoiYeuCau: requester });
+    h.dossiers.park(parked.id, staff);
+    const aside = citizenDraft(feeProcedure.id, { nguoiYeuCau: requester });
+    h.dossiers.setAside(aside.id);
+    // A QR anyone can print knowing the number and the date would otherwise skip the code and its limit.
+    expect(h.dossiers.resumeByCard(BINH_QR).map((d) => d.id)).toEqual([aside.id]);
+    const atCounter = h.dossiers.resumeByCard(BINH_QR, staff).map((d) => d.id);
+    expect(atCounter.sort()).toEqual([saved.id, parked.id, aside.id].sort());
   });
 
   it('follows the data of a kept draft: an ID number typed after parking finds it', () => {
@@ -198,9 +215,9 @@ describe('dossier.resumeByCard', () => {
     addStaff(h.db);
     const draft = citizenDraft(feeProcedure.id, { nguoiYeuCau: { fullName: 'Trần Văn Bình' } });
     h.dossiers.park(draft.id, staff);
-    expect(h.dossiers.resumeByCard(BINH_QR)).toEqual([]);
+    expect(h.dossiers.resumeByCard(BINH_QR, staff)).toEqual([]);
     h.dossiers.update({ id: draft.id, data: { nguoiYeuCau: requester } });
-    expect(h.dossiers.resumeByCard(BINH_QR).map((d) => d.id)).toEqual([draft.id]);
+    expect(h.dossiers.resumeByCard(BINH_QR, staff).map((d) => d.id)).toEqual([draft.id]);
   });
 
   it('keys at start a parked draft that has none (parked before this version, or a salvaged file)', () => {
@@ -212,7 +229,7 @@ describe('dossier.resumeByCard', () => {
     h.db.exec('DELETE FROM draft_keys; DELETE FROM kiosk_secrets');
     h.close();
     h = harness(dir);
-    expect(h.dossiers.resumeByCard(BINH_QR).map((d) => d.id)).toEqual([draft.id]);
+    expect(h.dossiers.resumeByCard(BINH_QR, staff).map((d) => d.id)).toEqual([draft.id]);
   });
 
   it('forgets the keys when the draft is submitted', async () => {
