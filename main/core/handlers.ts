@@ -202,7 +202,8 @@ export function createHandlers(s: Services): Registrations {
     'queue.priorityCategories': () => s.queue.priorityCategories(),
     'queue.issueTicket': (input, ctx) => {
       tickets.spend(ctx, s.clock.now().getTime());
-      return s.queue.issueTicket(input);
+      // Who asks: a receipt's secret is limited per caller as dossier.lookup limits it; staff are not.
+      return s.queue.issueTicket(input, { caller: ctx.client ?? ctx.transport, staff: ctx.staff });
     },
     'queue.board': () => s.queue.board(),
     'queue.counters': () => s.queue.counters(),

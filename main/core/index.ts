@@ -14,7 +14,7 @@ import { createDispatcher } from './dispatch';
 import { createCatalogue, createCatalogueHandlers } from './catalogue';
 import { createCalendarHandlers, createCalendarStore } from './calendar';
 import { createAddressBook, createAddressHandlers } from './address';
-import { createDossierHandlers, createDossiers, upgradeAddressesAtStart } from './dossier';
+import { createDossierHandlers, createDossiers, ticketDossierLink, upgradeAddressesAtStart } from './dossier';
 import { watchImportFolders } from './dossier/watch';
 import { decoderFor, type FileWorkerOptions } from './dossier/decode';
 import { startLanTls, type LanTls } from './tls';
@@ -222,18 +222,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...options.printRetry,
   });
   const ticketPrinter = config.ticketPrinter;
-  const queue = createQueue(db, {
-    dataDir: options.dataDir,
-    clock,
-    config,
-    bus,
-    audit,
-    hooks: {
-      enqueueTicketPrint: ticketPrint(config, printJobs),
-      printStatus: (jobId) => printJobs.status(jobId),
-      ticketCommitted: () => printJobs.kick(),
-    },
-  });
 
   try {
     // A damaged file moved aside (and what was salvaged from it), a lost or empty one, a damaged or lost WAL.
@@ -295,6 +283,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // A dossier row that no longer reads back (bit rot) is named to staff once (dossier/damage.ts).
     alerts,
     identityEvidence,
+  });
+  const queue = createQueue(db, {
+    dataDir: options.dataDir,
+    clock,
+    config,
+    bus,
+    audit,
+    hooks: {
+      enqueueTicketPrint: ticketPrint(config, printJobs),
+      printStatus: (jobId) => printJobs.status(jobId),
+      ticketCommitted: () => printJobs.kick(),
+    },
+    dossierLink: ticketDossierLink({ dossiers, now: () => clock.now().getTime() }),
   });
   const feedback = createFeedback(db, { clock, timeZone: config.timeZone });
   // The chooser's file list refreshes when a scan lands in an import folder or a USB drive comes and goes.

@@ -31,7 +31,8 @@ export function createDossierHandlers(deps: {
   // Codes are sequential, so the public lookup is limited per caller (the kiosk screen, each LAN
   // client): a citizen checking a receipt needs a few tries, a script walking codes gets a wait.
   // Staff are not limited.
-  const lookups = createRateLimiter({ limit: LOOKUPS_PER_MINUTE, windowMs: 60_000 });
+  // The budget is the service's: a queue ticket taken by a receipt QR spends it too (ticket-link.ts).
+  const { lookups } = dossiers;
   // Scanning a card hands out the drafts that name it: a LAN peer must not walk ID numbers through it.
   const cardScans = createRateLimiter({ limit: LOOKUPS_PER_MINUTE, windowMs: 60_000 });
   // Every wrong answer counts, code or birth date alike (they look the same to the caller).

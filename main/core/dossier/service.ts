@@ -14,6 +14,9 @@ import { buildReceiptData } from './receipt';
 import { createReception } from './reception';
 import { toDossier } from './rows';
 import { createSubmit } from './submit';
+import { createTicketDossiers } from './ticket-link';
+import { createRateLimiter } from '../policy';
+import { LOOKUPS_PER_MINUTE } from './handlers';
 import type { Actor, StaffUser } from './types';
 
 export type { DossierDeps } from './context';
@@ -48,6 +51,7 @@ export function createDossiers(deps: DossiersOptions) {
   keep.backfill();
   const maintenance = createMaintenance(ctx);
   const access = createDraftAccess(ctx);
+  const tickets = createTicketDossiers(ctx, { access, park, lookup });
   const reception = createReception(ctx, drafts, submit);
   const tracking = createTracking(ctx);
 
@@ -126,6 +130,13 @@ export function createDossiers(deps: DossiersOptions) {
     park: park.park,
     resume: park.resume,
     parked: park.parked,
+    /** A queue ticket taken for a draft or a filed dossier (ticket-link.ts; the core hands it to the queue). */
+    tickets,
+    /**
+     * The public lookup's per-caller budget (handlers.ts), here so that every way of trying a receipt's
+     * secret spends the same one: `dossier.lookup`, and a queue ticket taken by the receipt's QR.
+     */
+    lookups: createRateLimiter({ limit: LOOKUPS_PER_MINUTE, windowMs: 60_000 }),
     /** Issue 22 (keep.ts): set aside on idle and taken back by card; saved for later under a code. */
     setAside: keep.setAside,
     resumeByCard: keep.resumeByCard,

@@ -39,6 +39,19 @@ export const queueErrors = {
       'This ticket cannot be recalled (already served, or the recall window has passed).',
       'ticketId',
     ),
+  linkBoth: () =>
+    kioskError(
+      'ticket-link-both',
+      'Một số thứ tự chỉ gắn với một hồ sơ: hồ sơ đang khai hoặc giấy biên nhận, không cả hai. Chưa cấp số nào.',
+      'A ticket is taken for one dossier: a draft or a receipt, not both. No ticket was issued.',
+      'receipt',
+    ),
+  linkUnavailable: () =>
+    kioskError(
+      'ticket-link-unavailable',
+      'Ki-ốt này chưa gắn được số thứ tự với hồ sơ. Hãy lấy số thường và đưa giấy biên nhận cho nhân viên.',
+      'This kiosk cannot link a ticket to a dossier. Take an ordinary ticket and show the receipt to staff.',
+    ),
   transferTarget: () =>
     kioskError(
       'transfer-target',

@@ -7,6 +7,7 @@ import { KioskFailure } from '../errors';
 import type { EventBus } from '../events';
 import { callOutText } from '../i18n/vietnamese-number';
 import { createLogger } from '../log';
+import { type IssueInput, linkOf, type TicketCaller, type TicketDossierLink } from './dossier-link';
 import { estimateWaitMinutes } from './estimate';
 import { createTicketHighWater, reserveBlock } from './high-water';
 import { queueErrors } from './messages';
@@ -20,6 +21,7 @@ const RECENT_DAYS = 14;
 
 export { orderForCall } from './order';
 export type { TicketRow } from './store';
+export type { TicketCaller, TicketDossierLink, TicketLink } from './dossier-link';
 
 /** Hooks the queue calls inside its own transactions (the ticket's print job is written atomically). */
 export interface QueueHooks {
@@ -46,6 +48,8 @@ export function createQueue(
     hooks: QueueHooks;
     /** Where `ticket-sequence.json` lives (the data folder): numbers never repeat after a lost database. */
     dataDir?: string;
+    /** Tickets taken for a dossier (issue 22); without it such a ticket is refused, others are not. */
+    dossierLink?: TicketDossierLink;
   },
 ) {
   const { clock, config, bus, audit, hooks } = deps;
@@ -115,7 +119,8 @@ export function createQueue(
           : null,
       code: `MCK-${row.day.replace(/-/g, '')}-${row.number}`,
       print: { jobId, status: jobId === null ? 'none' : hooks.printStatus(jobId) },
-      dossier: null,
+      // Read fresh each time (a draft is parked, then submitted); only linked tickets cost a query.
+      dossier: row.dossierId === null ? null : (deps.dossierLink?.resolve(row.dossierId) ?? null),
     };
   }
 
@@ -201,7 +206,8 @@ export function createQueue(
 
     priorityCategories: () => config.priorityCategories,
 
-    issueTicket(input: { serviceId: string; priority?: string | boolean }): Ticket {
+    /** `from` is who asks (the handler passes it); without it a link's proof is limited as the screen's. */
+    issueTicket(input: IssueInput, from: TicketCaller = { caller: 'window' }): Ticket {
       const s = service(input.serviceId);
       const now = clock.now();
       if (!isWithinHours(now, config.timeZone, s.hours)) {
@@ -215,6 +221,10 @@ export function createQueue(
         priority = 'general';
       }
       const day = dayOf(s, now);
+      const link = linkOf(input);
+      if (link && !deps.dossierLink) throw new KioskFailure(queueErrors.linkUnavailable());
+      // Before the transaction: a wrong receipt secret stays counted although no ticket is issued.
+      const dossierId = link && deps.dossierLink ? deps.dossierLink.check(link, from) : null;
       // One IMMEDIATE transaction takes the number and writes the print job: no two tickets share a
       // number, and no ticket exists without its print job, whatever crashes or runs concurrently.
       const ticket = db
@@ -229,8 +239,11 @@ export function createQueue(
           const width = Math.max(3, String(s.range[1]).length);
           const number = `${s.prefix}${String(seq).padStart(width, '0')}`;
           const id = Number(
-            q.insert.run(s.id, s.id, day, seq, number, priority, now.toISOString()).lastInsertRowid,
+            q.insert.run(s.id, s.id, day, seq, number, priority, now.toISOString(), dossierId)
+              .lastInsertRowid,
           );
+          // Parked with the ticket or not at all: a refused ticket leaves the draft as it was.
+          if (dossierId !== null) deps.dossierLink?.hold(dossierId, { id, number });
           const draft = toTicket(getRow(id));
           const jobId = hooks.enqueueTicketPrint(draft);
           // Same transaction: with synchronous=FULL each commit is an fsync, so one commit per ticket.
@@ -238,7 +251,7 @@ export function createQueue(
             action: 'queue.issueTicket',
             targetType: 'ticket',
             targetId: id,
-            details: { number, priority },
+            details: dossierId === null ? { number, priority } : { number, priority, dossierId },
           });
           return { ...draft, print: { jobId, status: jobId === null ? 'none' : 'queued' } } satisfies Ticket;
         })

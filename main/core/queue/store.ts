@@ -18,11 +18,14 @@ export interface TicketRow {
   counterId: number | null;
   targetCounter: number | null;
   recalls: number;
+  /** The dossier the ticket was taken for (migration 0017), if any. */
+  dossierId: string | null;
 }
 
 const ticketColumns = `id, service_id AS serviceId, origin_service AS originService, day, seq, number, priority,
   status, issued_at AS issuedAt, first_called_at AS firstCalledAt, called_at AS calledAt,
-  finished_at AS finishedAt, counter_id AS counterId, target_counter AS targetCounter, recalls`;
+  finished_at AS finishedAt, counter_id AS counterId, target_counter AS targetCounter, recalls,
+  dossier_id AS dossierId`;
 
 export interface CounterState {
   paused: boolean;
@@ -38,8 +41,8 @@ export function createQueueStore(db: Database.Database, clock: Clock) {
   const q = {
     maxSeq: db.prepare('SELECT MAX(seq) FROM tickets WHERE origin_service = ? AND day = ?').pluck(),
     insert: db.prepare(
-      `INSERT INTO tickets (service_id, origin_service, day, seq, number, priority, issued_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tickets (service_id, origin_service, day, seq, number, priority, issued_at, dossier_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     byId: db.prepare(`SELECT ${ticketColumns} FROM tickets WHERE id = ?`),
     waitingIn: db.prepare(

@@ -49,6 +49,7 @@ const row = (id: number, priority: string | null, targetCounter: number | null =
   counterId: null,
   targetCounter,
   recalls: 0,
+  dossierId: null,
 });
 
 describe('calling order', () => {

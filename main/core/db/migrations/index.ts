@@ -14,6 +14,7 @@ import m0013 from './0013-reception.sql';
 import m0014 from './0014-national-status.sql';
 import m0015 from './0015-events-done.sql';
 import m0016 from './0016-kept-drafts.sql';
+import m0017 from './0017-ticket-dossier.sql';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: '0014-national-status', sql: m0014 },
   { version: 15, name: '0015-events-done', sql: m0015 },
   { version: 16, name: '0016-kept-drafts', sql: m0016 },
+  { version: 17, name: '0017-ticket-dossier', sql: m0017 },
 ];
