@@ -86,7 +86,15 @@ export const initialCitizenSession: CitizenSession = {
 export function citizenReducer(state: CitizenSession, action: CitizenAction): CitizenSession {
   switch (action.type) {
     case 'open':
-      return { ...state, screen: action.screen, scan: null, touched: true };
+      // Back home, the card read goes: a citizen who is done ("Xong" on the ticket, "Về trang chủ") may
+      // walk away before the idle reset, and the next person's filing must not open with their card.
+      return {
+        ...state,
+        screen: action.screen,
+        scan: null,
+        card: action.screen.name === 'home' ? null : state.card,
+        touched: true,
+      };
     case 'scanned':
       return { ...state, scan: action.notice, card: action.reading ?? state.card, touched: true };
     case 'scan-dismiss':
