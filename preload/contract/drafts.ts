@@ -25,7 +25,7 @@ export const draftKeepMethods = {
     input: z.strictObject({ text: ScanText.min(1) }),
     output: z.array(CreatedDraftSchema),
     summary:
-      "Drafts set aside today that name the scanned card's ID number with its birth date, each with a new token (the old ones stop working); empty when none. Staff use it at the counter, where parked drafts are found too.",
+      'Drafts set aside today whose applicant is the scanned card (its ID number with its birth date, or with its name where the form asks no birth date), each with a new token (the old ones stop working); empty when none. Staff use it at the counter, where any person named and parked drafts are found too.',
   }),
   'dossier.saveForLater': method({
     access: 'citizen',

@@ -56,7 +56,7 @@ export function createKeep(
     byCard: db
       .prepare(
         `SELECT d.id FROM dossiers d
-         WHERE d.id IN (SELECT dossier_id FROM draft_keys WHERE key_hash IN (@withDate, @alone))
+         WHERE d.id IN (SELECT dossier_id FROM draft_keys WHERE key_hash IN (SELECT value FROM json_each(@hashes)))
            AND ((d.status = 'parked' AND @staff = 1) OR (d.status = 'draft' AND d.set_aside_day = @today))
          ORDER BY d.created_at, d.id LIMIT @limit`,
       )
@@ -126,8 +126,9 @@ export function createKeep(
     },
 
     /**
-     * The drafts set aside today that name the scanned card (its ID number with its birth date, or alone
-     * for a slot without one), and for staff the parked ones too, oldest first, each with a new token.
+     * The drafts set aside today that name the scanned card (its ID number with its birth date, or with
+     * its name for a slot without one; as the applicant, or for staff as any person), and for staff the
+     * parked ones too, oldest first, each with a new token.
      * Empty when none: the answer never says more about an ID number than that. Audited per draft,
      * without the number. A citizen's screen gets no parked draft: the scan is text anyone can print
      * knowing a number and a date, and a parked draft comes back only by its code and birth date (a few
@@ -138,11 +139,16 @@ export function createKeep(
       const person = scan.kind === 'cccd-qr' || scan.kind === 'mrz' ? scan.person : null;
       const idNumber = person?.idNumber;
       if (!person || idNumber === undefined) throw keepErrors.notAnIdCard();
-      const [withDate, alone] = keys.lookupHashes(idNumber, person.birthDate);
+      const fullName =
+        scan.kind === 'cccd-qr'
+          ? scan.person.fullName
+          : scan.kind === 'mrz'
+            ? [scan.person.surname, scan.person.givenNames].filter((p) => p !== '').join(' ')
+            : '';
+      const hashes = keys.lookupHashes({ idNumber, birthDate: person.birthDate, fullName }, Boolean(staff));
       return db.transaction(() => {
         const ids = q.byCard.all({
-          withDate,
-          alone,
+          hashes: JSON.stringify(hashes),
           today: today(),
           staff: staff ? 1 : 0,
           limit: RESUMED_AT_MOST,

@@ -1,13 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { removeDiacritics } from '../diacritics';
 import type { DossierContext } from './context';
 import type { FormData, Procedure } from './types';
 
 /**
  * What a kept draft (set aside on idle, or parked) is found by when someone scans an ID card: for each
  * person slot of the draft (`procedure.form.persons`) naming a 12-digit ID number, a keyed hash of that
- * number with the slot's birth date, or with none when the slot has no birth date (migration 0016 says
- * why keyed). The card then gives both its ID number and its birth date: a slot with a birth date needs
- * both to match; a slot without one, the number alone.
+ * number with the slot's birth date, or, when the slot has no birth date, with its name (migration 0016
+ * says why keyed). The card gives its ID number, birth date and name: a scan is text anyone can print,
+ * so the number alone never matches. Whose slot it is goes into the hash too: a citizen's screen finds a
+ * draft only by its applicant (`persons[0]`), so the card of a landlord, a spouse or a deceased person
+ * named in it does not open it at the kiosk; staff at a counter find it by any person's card.
  *
  * The key is 32 random bytes this kiosk draws once and keeps in `kiosk_secrets` ('draft-keys').
  */
@@ -16,6 +19,16 @@ export interface CardKey {
   idNumber: string;
   /** YYYY-MM-DD; null when the slot has no birth date. */
   birthDate: string | null;
+  /** The name folded (nameKey), only when the slot has no birth date. */
+  name: string | null;
+  /** The applicant's slot (`persons[0]`). */
+  applicant: boolean;
+}
+
+/** A name as a QR (with diacritics) and an MRZ (without, `<` read as spaces) both give it. */
+export function nameKey(name: string): string | null {
+  const folded = removeDiacritics(name.normalize('NFC')).toUpperCase().replace(/\s+/g, ' ').trim();
+  return folded === '' ? null : folded;
 }
 
 const SECRET_NAME = 'draft-keys';
@@ -40,15 +53,22 @@ export function birthDateOf(data: FormData, path: string): string | null {
   return day !== null && DAY.test(day) ? day : null;
 }
 
-/** Every person slot naming a 12-digit ID number, with its birth date when it has one (duplicates once). */
+/**
+ * Every person slot naming a 12-digit ID number, with its birth date, or its name when it has no birth
+ * date (a slot with neither gives no key); duplicates once.
+ */
 export function cardKeysOf(procedure: Procedure, data: FormData): CardKey[] {
   const keys = new Map<string, CardKey>();
-  for (const { path } of procedure.form.persons) {
+  procedure.form.persons.forEach(({ path }, index) => {
     const idNumber = text(slot(data, path)?.idNumber);
-    if (idNumber === null || !ID_NUMBER.test(idNumber)) continue;
+    if (idNumber === null || !ID_NUMBER.test(idNumber)) return;
     const birthDate = birthDateOf(data, path);
-    keys.set(`${idNumber}|${birthDate ?? ''}`, { idNumber, birthDate });
-  }
+    const fullName = text(slot(data, path)?.fullName);
+    const name = birthDate === null && fullName !== null ? nameKey(fullName) : null;
+    if (birthDate === null && name === null) return;
+    const k: CardKey = { idNumber, birthDate, name, applicant: index === 0 };
+    keys.set(`${k.applicant ? 'a' : 'o'}|${idNumber}|${birthDate ?? ''}|${name ?? ''}`, k);
+  });
   return [...keys.values()];
 }
 
@@ -87,7 +107,8 @@ export function createKeys(ctx: DossierContext) {
   const mac = (...parts: string[]): string =>
     createHmac('sha256', key()).update(parts.join('\u001f')).digest('hex');
 
-  const hashOf = (k: CardKey): string => mac('card', k.idNumber, k.birthDate ?? '');
+  const hashOf = (k: CardKey): string =>
+    mac('card', k.applicant ? 'applicant' : 'other', k.idNumber, k.birthDate ?? '', k.name ?? '');
 
   /**
    * Writes the draft's keys again from its data (they follow the data: a slot filled after parking finds
@@ -107,9 +128,20 @@ export function createKeys(ctx: DossierContext) {
       q.forget.run(id);
     },
 
-    /** The hashes a scanned card matches: its number with its birth date, and its number alone. */
-    lookupHashes(idNumber: string, birthDate: string): [string, string] {
-      return [hashOf({ idNumber, birthDate }), hashOf({ idNumber, birthDate: null })];
+    /**
+     * The hashes a scanned card matches: its number with its birth date, and with its name; as the
+     * applicant only, or (`anySlot`, staff) as any person of the draft.
+     */
+    lookupHashes(
+      card: { idNumber: string; birthDate: string; fullName: string },
+      anySlot: boolean,
+    ): string[] {
+      const name = nameKey(card.fullName);
+      const roles = anySlot ? [true, false] : [true];
+      return roles.flatMap((applicant) => [
+        hashOf({ idNumber: card.idNumber, birthDate: card.birthDate, name: null, applicant }),
+        ...(name === null ? [] : [hashOf({ idNumber: card.idNumber, birthDate: null, name, applicant })]),
+      ]);
     },
 
     /** What is stored for the birth date a draft saved for later is taken back with. */

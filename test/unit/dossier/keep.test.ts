@@ -40,7 +40,8 @@ const MRZ = [
   'NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<',
 ].join('\n');
 /** The mother of the birth fixtures has an ID number and no birth date in the form. */
-const MOTHER_QR = qr(femaleCard, { id: MOTHER_ID, dob: '05051990' });
+// The mother's slot has no birth date: her card matches by its number and her name (as on the card).
+const MOTHER_QR = qr(femaleCard, { id: MOTHER_ID, dob: '05051990', name: 'Trần Thị Bình' });
 
 /** A citizen's draft (token kept) holding `data`. */
 function citizenDraft(procedureId: string, data: Record<string, unknown>) {
@@ -177,7 +178,37 @@ describe('dossier.resumeByCard', () => {
     expect(refused.en.length).toBeGreaterThan(10);
   });
 
-  it('finds a slot without a birth date by its ID number alone, and parked drafts, oldest first', () => {
+  it('never takes a draft back by a printed text holding the ID number alone (issue 22 review)', () => {
+    h = harness(tempDir());
+    addStaff(h.db);
+    const draft = citizenDraft(birthProcedure.id, birthData);
+    h.dossiers.setAside(draft.id);
+    // Her number with any birth date and another name: her slot has no birth date, so the name counts.
+    expect(h.dossiers.resumeByCard(`${MOTHER_ID}||X|12121990|Nữ||01012021`, staff)).toEqual([]);
+    // The MRZ's name, without diacritics, is hers all the same.
+    expect(
+      h.dossiers.resumeByCard(
+        qr(femaleCard, { id: MOTHER_ID, dob: '05051990', name: 'TRAN THI  BINH' }),
+        staff,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('opens a draft at the kiosk only by its applicant’s card; staff find it by any person named (issue 22 review)', () => {
+    h = harness(tempDir());
+    addStaff(h.db);
+    // The birth fixture's applicant slot (persons[0]) is the child; the mother is another person in it.
+    const draft = citizenDraft(birthProcedure.id, birthData);
+    h.dossiers.setAside(draft.id);
+    expect(h.dossiers.resumeByCard(MOTHER_QR)).toEqual([]);
+    expect(h.dossiers.resumeByCard(MOTHER_QR, staff).map((d) => d.id)).toEqual([draft.id]);
+    // The applicant's own card opens it at the kiosk.
+    const mine = citizenDraft(feeProcedure.id, { nguoiYeuCau: requester });
+    h.dossiers.setAside(mine.id);
+    expect(h.dossiers.resumeByCard(BINH_QR).map((d) => d.id)).toEqual([mine.id]);
+  });
+
+  it('finds a slot without a birth date by its ID number and name, and parked drafts, oldest first', () => {
     h = harness(tempDir());
     addStaff(h.db);
     const parked = citizenDraft(birthProcedure.id, birthData);
