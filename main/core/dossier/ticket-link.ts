@@ -36,6 +36,9 @@ export function createTicketDossiers(
   const { db, deps } = ctx;
   // One indexed read per linked ticket. The name is read with SQL so a damaged form elsewhere in the row
   // does not stop the counter from seeing its tickets (json_valid: a damaged procedure reads as none).
+  // The kiosk screen's token ends with the hand-over: the counter opens the draft by its id, and a token
+  // left valid would open it from the abandoned screen (or whatever read its sessionStorage) all week.
+  const endToken = db.prepare(`UPDATE dossiers SET draft_token_hash = NULL WHERE id = ?`);
   const brief = db.prepare(
     `SELECT status, code, CASE WHEN json_valid(procedure_json) THEN json_extract(procedure_json, '$.name') END AS name
      FROM dossiers WHERE id = ?`,
@@ -64,11 +67,12 @@ export function createTicketDossiers(
     /**
      * In the ticket's transaction: a draft is parked for the counter (a parked one keeps its code, a
      * submitted one needs nothing). No staff member parks it: the citizen does, by taking the ticket,
-     * and the audit row says so with the ticket.
+     * and the audit row says so with the ticket. The draft's token ends (the counter needs none).
      */
     hold(id: string, ticket: { id: number; number: string }): void {
       if (ctx.row(id).status !== 'draft') return;
       parts.park.parkRow(id);
+      endToken.run(id);
       deps.audit.record({
         actorId: null,
         actor: null,

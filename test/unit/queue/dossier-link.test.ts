@@ -139,11 +139,15 @@ describe('a ticket taken for a citizen’s draft', () => {
       status: 'parked',
       code: null,
     });
-    // What the kiosk's idle reset does with the citizen's draft: refused now, the draft stays.
+    // The kiosk screen's token ends with the hand-over: it neither opens nor wipes the draft now.
+    const reopen = await refusal(
+      s.core.call('dossier.get', { id: draft.id, draftToken: draft.draftToken }, from),
+    );
+    expect(reopen.code).toBe('dossier-not-found');
     const discard = await refusal(
       s.core.call('dossier.discard', { id: draft.id, draftToken: draft.draftToken }, from),
     );
-    expect(discard.code).toBe('dossier-parked');
+    expect(discard.code).toBe('dossier-not-found');
     const db = new Database(join(s.dataDir, 'kiosk.db'), { readonly: true });
     expect(
       db.prepare('SELECT status, park_code IS NOT NULL AS coded FROM dossiers WHERE id = ?').get(draft.id),
