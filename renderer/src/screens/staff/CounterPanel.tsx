@@ -248,7 +248,13 @@ export function CounterPanel({ onError }: { onError: (error: KioskError) => bool
             <p className="counter-notice" role="status">
               {notice}
             </p>
-            <CardScan enabled={!transferOpen} onOpen={setOpened} onError={onError} />
+            {/* Keyed by the ticket: the next citizen called never sees the list the last one's card gave. */}
+            <CardScan
+              key={current?.id ?? 'none'}
+              enabled={!transferOpen}
+              onOpen={setOpened}
+              onError={onError}
+            />
             <ShortcutList />
           </div>
 

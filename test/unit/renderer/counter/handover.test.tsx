@@ -19,6 +19,7 @@ import {
   cardScanReducer,
   counterScan,
   idleCardScan,
+  modalOpen,
   openForStaff,
   receptionView,
   ticketTarget,
@@ -159,6 +160,13 @@ describe('a scan at the counter', () => {
       kind: 'card',
       text: '001090001234||Nguyễn Văn An|01011990',
     });
+  });
+  it('is ignored while a dialog is open in front (a refusal being typed is not switched away)', () => {
+    const page = (open: boolean) => ({
+      querySelector: (selector: string) => (open && selector === 'dialog[open]' ? ({} as Element) : null),
+    });
+    expect(modalOpen(page(true))).toBe(true);
+    expect(modalOpen(page(false))).toBe(false);
   });
   it('a receipt’s QR opens that dossier by its code', () => {
     const receipt: ParsedScan = { kind: 'dossier-code', code: CODE, provisional: true, secret: 'ABC234' };

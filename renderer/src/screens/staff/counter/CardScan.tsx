@@ -2,7 +2,8 @@
  * Scans at the counter. A citizen's ID card (its QR or MRZ) asks `dossier.resumeByCard` for the drafts
  * they set aside today or that were parked for them, listed by procedure and start time with one tap to
  * open each in the assisted wizard; a receipt's QR opens that dossier's reception, as a ticket taken with
- * it does. Off while something else reads scans (the wizard fills its form from them, the transfer dialog).
+ * it does. Off while something else reads scans (the wizard fills its form from them, the transfer dialog)
+ * and while any dialog is open in front.
  */
 import { useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import {
   cardScanReducer,
   counterScan,
   idleCardScan,
+  modalOpen,
   type CardScanState,
   type HandoverTarget,
 } from './handover';
@@ -35,6 +37,9 @@ export function CardScan({
 
   useScan(
     (outcome) => {
+      // A dialog in front (refusing, a supplement request, a receipt) has the officer's attention: a scan
+      // must not switch the view under it and lose the reason being typed.
+      if (modalOpen(document)) return;
       if (!outcome.result.ok) {
         dispatch({ type: 'refused', error: outcome.result.error });
         return;

@@ -108,3 +108,8 @@ export function cardScanReducer(state: CardScanState, event: CardScanEvent): Car
 function cardDraft(d: CreatedDraft): CardDraft {
   return { id: d.id, procedureName: d.procedureName, createdAt: d.createdAt };
 }
+
+/** Whether a modal dialog is open in front of the page (a native `<dialog>` shown with showModal). */
+export function modalOpen(doc: Pick<Document, 'querySelector'>): boolean {
+  return doc.querySelector('dialog[open]') !== null;
+}
