@@ -10,7 +10,7 @@ import type { KioskError } from '../../../../../preload/api';
 import { useKiosk } from '../../../context';
 import { useCall } from '../../../hooks/useCall';
 import { ErrorRegion } from '../../../components/ErrorRegion';
-import { PendingRow } from '../reception/PendingDossiers';
+import { PendingRow, PendingTable } from '../reception/PendingDossiers';
 import { RefuseDialog } from '../reception/RefuseDialog';
 import { SupplementDialog } from '../reception/SupplementDialog';
 import { initialPending, paperOf, pendingReducer, type PendingDossier } from '../reception/model';
@@ -61,7 +61,6 @@ function Reception({
 
 /** The dossier's row of "Chờ tiếp nhận", acted on here as in the Hồ sơ tab. */
 function WaitingDossier({ row, onError }: { row: PendingDossier; onError: (error: KioskError) => boolean }) {
-  const { t } = useTranslation();
   const client = useKiosk();
   const [state, dispatch] = useReducer(pendingReducer, { ...initialPending, rows: [row] });
   const [dialog, setDialog] = useState<'refuse' | 'supplement' | null>(null);
@@ -83,32 +82,16 @@ function WaitingDossier({ row, onError }: { row: PendingDossier; onError: (error
   return (
     <>
       <ErrorRegion error={error} testId="pending-error" />
-      <div className="table-wrap">
-        <table className="report-table dossier-table" data-testid="pending-table">
-          <caption className="sr-only">{t('reception.pending.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reception.pending.col.code')}</th>
-              <th scope="col">{t('reception.pending.col.procedure')}</th>
-              <th scope="col">{t('reception.pending.col.applicant')}</th>
-              <th scope="col">{t('reception.pending.col.submittedAt')}</th>
-              <th scope="col">{t('reception.pending.col.dueDate')}</th>
-              <th scope="col">{t('staffDossier.statusCol')}</th>
-              <th scope="col">{t('reception.pending.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <PendingRow
-              row={shown}
-              outcome={state.outcomes[row.id]}
-              busy={state.busy !== null}
-              onReceive={() => void receive()}
-              onRefuse={() => setDialog('refuse')}
-              onSupplement={() => setDialog('supplement')}
-            />
-          </tbody>
-        </table>
-      </div>
+      <PendingTable>
+        <PendingRow
+          row={shown}
+          outcome={state.outcomes[row.id]}
+          busy={state.busy !== null}
+          onReceive={() => void receive()}
+          onRefuse={() => setDialog('refuse')}
+          onSupplement={() => setDialog('supplement')}
+        />
+      </PendingTable>
       {dialog === 'refuse' ? (
         <RefuseDialog
           id={row.id}

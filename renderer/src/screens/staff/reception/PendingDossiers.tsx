@@ -5,7 +5,7 @@
  * and "Yêu cầu bổ sung" (Mẫu 02). A row acted on stays, changed, until the list is left. Refreshed on
  * `dossier.changed`, so a dossier submitted at the kiosk appears here by itself.
  */
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskError } from '../../../../../preload/api';
 import { useKiosk } from '../../../context';
@@ -98,35 +98,19 @@ export function PendingDossiers({ onError }: { onError: (error: KioskError) => b
           {t('reception.pending.empty')}
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="report-table dossier-table" data-testid="pending-table">
-            <caption className="sr-only">{t('reception.pending.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reception.pending.col.code')}</th>
-                <th scope="col">{t('reception.pending.col.procedure')}</th>
-                <th scope="col">{t('reception.pending.col.applicant')}</th>
-                <th scope="col">{t('reception.pending.col.submittedAt')}</th>
-                <th scope="col">{t('reception.pending.col.dueDate')}</th>
-                <th scope="col">{t('staffDossier.statusCol')}</th>
-                <th scope="col">{t('reception.pending.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <PendingRow
-                  key={row.id}
-                  row={row}
-                  outcome={state.outcomes[row.id]}
-                  busy={state.busy !== null}
-                  onReceive={() => void receive(row)}
-                  onRefuse={() => setDialog({ kind: 'refuse', row })}
-                  onSupplement={() => setDialog({ kind: 'supplement', row })}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PendingTable>
+          {rows.map((row) => (
+            <PendingRow
+              key={row.id}
+              row={row}
+              outcome={state.outcomes[row.id]}
+              busy={state.busy !== null}
+              onReceive={() => void receive(row)}
+              onRefuse={() => setDialog({ kind: 'refuse', row })}
+              onSupplement={() => setDialog({ kind: 'supplement', row })}
+            />
+          ))}
+        </PendingTable>
       )}
       {dialog?.kind === 'refuse' ? (
         <RefuseDialog
@@ -148,6 +132,30 @@ export function PendingDossiers({ onError }: { onError: (error: KioskError) => b
 }
 
 /** One dossier waiting (or just received or refused here): its facts, then its actions or what they did. */
+/** The table of dossiers waiting for an officer, its rows given (the Hồ sơ tab's list, the counter's one). */
+export function PendingTable({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="report-table dossier-table" data-testid="pending-table">
+        <caption className="sr-only">{t('reception.pending.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reception.pending.col.code')}</th>
+            <th scope="col">{t('reception.pending.col.procedure')}</th>
+            <th scope="col">{t('reception.pending.col.applicant')}</th>
+            <th scope="col">{t('reception.pending.col.submittedAt')}</th>
+            <th scope="col">{t('reception.pending.col.dueDate')}</th>
+            <th scope="col">{t('staffDossier.statusCol')}</th>
+            <th scope="col">{t('reception.pending.col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 export function PendingRow({
   row,
   outcome,
