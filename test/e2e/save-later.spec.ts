@@ -161,3 +161,31 @@ test('five wrong birth dates on a code: the citizen is sent to the counter, even
   await expect(page.getByTestId('keep-resume')).toBeVisible();
   await looks(page, 'resume-by-code-locked');
 });
+
+test('the saved code leaves the screen after the short wait, not the wizard’s three minutes', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  // The page's clock is the test's: the minutes pass in a moment.
+  await page.clock.install();
+  await openFiling(page, app.url);
+  await page.locator('#root_giayTo_tenGiayTo').fill('Giấy khai sinh');
+  await page.getByTestId('wizard-save-later').click();
+  await page.getByTestId('keep-confirm-save').click();
+  const birth = page.getByTestId('keep-birth');
+  await birth.locator('input').fill('05/09/1990');
+  await page.getByTestId('keep-birth-save').click();
+  await expect(page.getByTestId('keep-saved')).toBeVisible({ timeout: 15_000 });
+
+  // Someone walks away without "Xong": the warning comes after the home screens' 70 s (90 − 20), not
+  // the wizard's 160 s, and then the code is gone.
+  const dialog = page.getByTestId('idle-dialog');
+  await page.clock.fastForward(60_000);
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward(11_000);
+  await expect(dialog).toBeVisible();
+  await page.clock.fastForward(21_000);
+  await expect(page.getByTestId('tile-dossier')).toBeVisible();
+  await expect(page.getByTestId('keep-code')).toHaveCount(0);
+});

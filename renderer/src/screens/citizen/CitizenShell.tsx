@@ -2,7 +2,7 @@
  * The citizen kiosk: header (centre, clock, language, text size, contrast), the current screen, and the
  * idle reset that hands the kiosk back clean to the next person.
  */
-import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useAppInfo, useKiosk } from '../../context';
@@ -97,7 +97,9 @@ export function CitizenShell() {
   }, [client, i18n, info.defaultLanguage]);
 
   const screen = session.screen;
-  const times = idleTimes(info, screen.name === 'dossier');
+  // The wizard's longer wait is for filing; its receipt and saved-code screens take the short one.
+  const [filingOver, setFilingOver] = useState(false);
+  const times = idleTimes(info, screen.name === 'dossier' && !filingOver);
   const idle = useIdleReset({
     enabled: session.touched || languageChanged,
     ...times,
@@ -168,6 +170,7 @@ export function CitizenShell() {
               onCardUsed={() => dispatch({ type: 'card-used' })}
               onExit={() => open({ name: 'home' })}
               onSessionEnd={reset}
+              onFinished={setFilingOver}
               {...(isAvailable('queue', info.features)
                 ? { onQueue: (link: QueueLink) => open({ name: 'queue', link }) }
                 : {})}

@@ -59,6 +59,12 @@ export interface DossierWizardProps {
   carriedCard?: CardReading | null;
   /** The carried card filled the form: the session forgets it. */
   onCardUsed?: () => void;
+  /**
+   * Whether filing is over (the receipt or the saved-for-later code on screen): the shell then goes back
+   * to the short idle timeout, so a receipt's QR (with its lookup secret) or a code left by someone who
+   * walked away does not stay up for the wizard's minutes.
+   */
+  onFinished?: (finished: boolean) => void;
 }
 
 export function DossierWizard(props: DossierWizardProps) {
@@ -266,6 +272,13 @@ export function DossierWizard(props: DossierWizardProps) {
     onQueue,
     onSessionEnd: props.onSessionEnd ?? onExit,
   });
+
+  const finished = Boolean(keep.savedScreen) || submitted !== null;
+  const { onFinished } = props;
+  useEffect(() => {
+    onFinished?.(finished);
+    return () => onFinished?.(false);
+  }, [finished, onFinished]);
 
   if (keep.savedScreen) return keep.savedScreen;
   if (submitted) {
