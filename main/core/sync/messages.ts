@@ -23,6 +23,15 @@ const statusWords: Record<PortalStatusChange['status'], Bilingual> = {
   returned: { vi: 'đã trả kết quả', en: 'result handed over' },
 };
 
+/**
+ * Text from outside (the portal's note, an error's words) as a whole sentence: the portal writes its notes
+ * without a full stop, and a sentence of ours after it read as one ("…bản rõ hơn Hãy liên hệ công dân.").
+ */
+export const sentence = (text: string): string => {
+  const t = text.trim();
+  return t === '' || /[.!?…:;]["')\]]*$/u.test(t) ? t : `${t}.`;
+};
+
 /** dd/mm/yyyy of an ISO day, as staff read dates. */
 const day = (iso: string): string => iso.split('-').reverse().join('/');
 
@@ -58,20 +67,20 @@ export const feed = {
     en: 'Connected to the public service portal.',
   }),
   offline: (why: KioskError): Bilingual => ({
-    vi: `Mất kết nối với cổng dịch vụ công. ${why.vi} Hồ sơ vẫn được lưu an toàn trên ki-ốt.`,
-    en: `Lost the connection to the portal. ${why.en} Dossiers stay safe on the kiosk.`,
+    vi: `Mất kết nối với cổng dịch vụ công. ${sentence(why.vi)} Hồ sơ vẫn được lưu an toàn trên ki-ốt.`,
+    en: `Lost the connection to the portal. ${sentence(why.en)} Dossiers stay safe on the kiosk.`,
   }),
   sent: (code: string, portalCode: string): Bilingual => ({
     vi: `Đã gửi hồ sơ ${code} lên cổng, mã trên cổng: ${portalCode}.`,
     en: `Sent dossier ${code} to the portal; portal code ${portalCode}.`,
   }),
   retry: (code: string, why: KioskError, at: string): Bilingual => ({
-    vi: `Chưa gửi được hồ sơ ${code}. ${why.vi} Lần thử tiếp theo: ${at}.`,
-    en: `Dossier ${code} not sent yet. ${why.en} Next attempt: ${at}.`,
+    vi: `Chưa gửi được hồ sơ ${code}. ${sentence(why.vi)} Lần thử tiếp theo: ${at}.`,
+    en: `Dossier ${code} not sent yet. ${sentence(why.en)} Next attempt: ${at}.`,
   }),
   attention: (code: string, why: KioskError): Bilingual => ({
-    vi: `Hồ sơ ${code} dừng gửi, cần nhân viên xử lý: ${why.vi}`,
-    en: `Dossier ${code} stopped and needs staff: ${why.en}`,
+    vi: `Hồ sơ ${code} dừng gửi, cần nhân viên xử lý: ${sentence(why.vi)}`,
+    en: `Dossier ${code} stopped and needs staff: ${sentence(why.en)}`,
   }),
   staffRetry: (code: string | null, user: string): Bilingual =>
     code === null
@@ -82,7 +91,7 @@ export const feed = {
       : { vi: `${user} yêu cầu gửi lại hồ sơ ${code}.`, en: `${user} asked to send dossier ${code} again.` },
   status: (code: string, change: PortalStatusChange): Bilingual => {
     const words = statusWords[change.status];
-    const note = change.note ? `: ${change.note}` : '.';
+    const note = change.note ? `: ${sentence(change.note)}` : '.';
     const more = detailWords(change);
     return {
       vi: `Hồ sơ ${code} ${words.vi}${note}${more.vi}`,
@@ -139,8 +148,8 @@ export const alerts = {
     const list = reasons.length > 0 ? ` Lý do: ${joined}.` : '';
     const listEn = reasons.length > 0 ? ` Reasons (as the portal wrote them): ${joined}.` : '';
     return {
-      vi: `Hồ sơ ${code} chưa gửi được lên cổng: ${why.vi}${list} Hãy kiểm tra, sửa nếu cần rồi bấm "Thử lại ngay" ở màn hình Đồng bộ.`,
-      en: `Dossier ${code} was not accepted by the portal: ${why.en}${listEn} Check it, correct it if needed, then press "Retry now" on the Sync screen.`,
+      vi: `Hồ sơ ${code} chưa gửi được lên cổng: ${sentence(why.vi)}${list} Hãy kiểm tra, sửa nếu cần rồi bấm "Thử lại ngay" ở màn hình Đồng bộ.`,
+      en: `Dossier ${code} was not accepted by the portal: ${sentence(why.en)}${listEn} Check it, correct it if needed, then press "Retry now" on the Sync screen.`,
     };
   },
   token: (): Bilingual => ({
@@ -148,12 +157,12 @@ export const alerts = {
     en: 'The portal does not accept this kiosk\'s access token, so sending is paused. Ask a technician to check "portal.token"; dossiers stay safe on the kiosk.',
   }),
   reception: (code: string, attempts: number, lastError: string): Bilingual => ({
-    vi: `Chưa báo được cổng việc tiếp nhận (hoặc từ chối) hồ sơ ${code} sau ${attempts} lần thử: ${lastError} Ki-ốt vẫn tiếp tục thử; nếu cổng đã ghi nhận khác, hãy báo quản trị viên đối chiếu.`,
-    en: `Could not tell the portal that dossier ${code} was received (or refused) after ${attempts} attempts: ${lastError} The kiosk keeps trying; if the portal holds something else, ask an administrator to reconcile.`,
+    vi: `Chưa báo được cổng việc tiếp nhận (hoặc từ chối) hồ sơ ${code} sau ${attempts} lần thử: ${sentence(lastError)} Ki-ốt vẫn tiếp tục thử; nếu cổng đã ghi nhận khác, hãy báo quản trị viên đối chiếu.`,
+    en: `Could not tell the portal that dossier ${code} was received (or refused) after ${attempts} attempts: ${sentence(lastError)} The kiosk keeps trying; if the portal holds something else, ask an administrator to reconcile.`,
   }),
   supplement: (code: string, note: string | null): Bilingual => ({
-    vi: `Cổng yêu cầu bổ sung hồ sơ ${code}${note ? `: ${note}` : '.'} Hãy liên hệ công dân.`,
-    en: `The portal asks for more documents for dossier ${code}${note ? ` (in its words: ${note})` : '.'} Please contact the citizen.`,
+    vi: `Cổng yêu cầu bổ sung hồ sơ ${code}${note ? `: ${sentence(note)}` : '.'} Hãy liên hệ công dân.`,
+    en: `The portal asks for more documents for dossier ${code}${note ? ` (in its words: ${sentence(note)})` : '.'} Please contact the citizen.`,
   }),
 };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../../../main/core/sync/backoff';
 import { createSyncHandlers, dayStart } from '../../../main/core/sync';
-import { alerts } from '../../../main/core/sync/messages';
+import { alerts, feed } from '../../../main/core/sync/messages';
+import type { PortalStatusChange } from '../../../main/core/sync/types';
 import { harness, outboxRow, staff } from './support';
 
 describe('retryDelayMs', () => {
@@ -105,5 +106,31 @@ describe('the staff alert for a refused dossier', () => {
     expect(text.vi).not.toMatch(/\.\./);
     expect(text.en).not.toMatch(/\.\./);
     expect(alerts.refused('K01-0002', why, []).vi).not.toContain('Lý do');
+  });
+});
+
+describe('staff alerts that take in the portal words', () => {
+  // Seen on screen: "Cổng yêu cầu bổ sung hồ sơ …: Nộp bản rõ hơn Hãy liên hệ công dân."
+  it('end the portal note with a full stop before the next sentence starts', () => {
+    const text = alerts.supplement('K01-0003', 'Nộp bản rõ hơn');
+    expect(text.vi).toBe('Cổng yêu cầu bổ sung hồ sơ K01-0003: Nộp bản rõ hơn. Hãy liên hệ công dân.');
+    expect(text.en).toContain('(in its words: Nộp bản rõ hơn.) Please');
+    expect(alerts.supplement('K01-0003', 'Nộp bản rõ hơn.').vi).not.toMatch(/\.\./);
+    expect(alerts.supplement('K01-0003', null).vi).toBe(
+      'Cổng yêu cầu bổ sung hồ sơ K01-0003. Hãy liên hệ công dân.',
+    );
+  });
+
+  it('end an error without a full stop before the next sentence', () => {
+    const text = alerts.reception('K01-0004', 5, 'HTTP 503');
+    expect(text.vi).toContain('sau 5 lần thử: HTTP 503. Ki-ốt vẫn');
+    expect(text.en).toContain('attempts: HTTP 503. The kiosk');
+    const why = { code: 'x', vi: 'Cổng trả lỗi 500', en: 'The portal answered 500' };
+    expect(feed.retry('K01-0005', why, '10:00').vi).toContain('Cổng trả lỗi 500. Lần thử');
+    expect(feed.attention('K01-0005', why).vi).toMatch(/500\.$/);
+    expect(feed.offline(why).en).toContain('answered 500. Dossiers');
+    expect(
+      feed.status('K01-0005', { status: 'supplement', note: 'Thiếu ảnh' } as PortalStatusChange).vi,
+    ).toBe('Hồ sơ K01-0005 cần bổ sung giấy tờ: Thiếu ảnh.');
   });
 });
