@@ -35,8 +35,16 @@ const en = (field: string) => FIELD_EN[field] ?? `field ${field}`;
 const fail = (code: string, viText: string, enText: string, field?: string) =>
   new KioskFailure(kioskError(code, viText, enText, field));
 
-const RESCAN_VI = 'Vui lòng quét lại hoặc nhập tay.';
-const RESCAN_EN = 'Please scan again or type the details.';
+/*
+ * A citizen reads these at the kiosk (issue 23): each says what to do with the card, never which field,
+ * digit or format failed (that is in the code and field, for staff and logs).
+ */
+const FRONT_VI = 'Vui lòng quét lại mặt trước thẻ, giữ thẻ phẳng và yên. Nếu vẫn không được, hãy nhập tay.';
+const FRONT_EN =
+  'Please scan the front of the card again, holding it flat and still. If it still fails, type the details.';
+const BACK_VI = 'Vui lòng quét lại mặt sau thẻ, giữ thẻ phẳng và yên. Nếu vẫn không được, hãy nhập tay.';
+const BACK_EN =
+  'Please scan the back of the card again, holding it flat and still. If it still fails, type the details.';
 
 export const MAX_SCAN_BYTES = 2048;
 
@@ -63,111 +71,116 @@ export const identityErrors = {
   fieldCount: (count: number) =>
     fail(
       'cccd-field-count',
-      `Mã QR có ${count} trường thông tin, thẻ căn cước có ít nhất 7. ${RESCAN_VI}`,
-      `The QR code has ${count} fields; an ID card has at least 7. ${RESCAN_EN}`,
+      `Chưa đọc được đủ thông tin từ mã QR trên thẻ (${count} phần). ${FRONT_VI}`,
+      `The QR code on the card was not read in full (${count} parts). ${FRONT_EN}`,
     ),
   idFormat: () =>
     fail(
       'cccd-id-format',
-      `Số định danh phải có đúng 12 chữ số. ${RESCAN_VI}`,
-      `The ID number must be exactly 12 digits. ${RESCAN_EN}`,
+      `Chưa đọc đúng số định danh trên thẻ. ${FRONT_VI}`,
+      `The ID number on the card was not read correctly. ${FRONT_EN}`,
       'idNumber',
     ),
   oldIdFormat: () =>
     fail(
       'cccd-old-id-format',
-      `Số CMND cũ phải có 9 hoặc 12 chữ số. ${RESCAN_VI}`,
-      `The old ID (CMND) number must be 9 or 12 digits. ${RESCAN_EN}`,
+      `Chưa đọc đúng số CMND cũ trên thẻ. ${FRONT_VI}`,
+      `The old ID (CMND) number on the card was not read correctly. ${FRONT_EN}`,
       'oldIdNumber',
     ),
   dateInvalid: (field: string, raw: string) =>
     fail(
       'cccd-date-invalid',
-      `${cap(vi(field))} "${raw}" không phải một ngày có thật (dạng ngày-tháng-năm, ddmmyyyy). ${RESCAN_VI}`,
-      `The ${en(field)} "${raw}" is not a real date (ddmmyyyy). ${RESCAN_EN}`,
+      `Chưa đọc đúng ${vi(field)} trên thẻ ("${raw}"). ${FRONT_VI}`,
+      `The ${en(field)} on the card was not read correctly ("${raw}"). ${FRONT_EN}`,
       field,
     ),
   dateInFuture: (field: string) =>
     fail(
       'cccd-date-in-future',
-      `${cap(vi(field))} trên mã nằm ở tương lai. ${RESCAN_VI}`,
-      `The ${en(field)} is in the future. ${RESCAN_EN}`,
+      `${cap(vi(field))} đọc được là một ngày chưa tới: mã đã bị đọc sai. ${FRONT_VI}`,
+      `The ${en(field)} read is still to come: the code was misread. ${FRONT_EN}`,
       field,
     ),
   issueBeforeBirth: () =>
     fail(
       'cccd-issue-before-birth',
-      `Ngày cấp thẻ trước ngày sinh: mã không đúng. ${RESCAN_VI}`,
-      `The date of issue is before the date of birth: the code is wrong. ${RESCAN_EN}`,
+      `Ngày cấp thẻ đọc được trước ngày sinh: mã đã bị đọc sai. ${FRONT_VI}`,
+      `The date of issue read is before the date of birth: the code was misread. ${FRONT_EN}`,
       'issueDate',
     ),
   sexInvalid: (raw: string) =>
     fail(
       'cccd-sex-invalid',
-      `Giới tính "${raw}" không hợp lệ (phải là Nam hoặc Nữ). ${RESCAN_VI}`,
-      `The sex "${raw}" is not valid (Nam or Nữ expected). ${RESCAN_EN}`,
+      `Chưa đọc đúng giới tính trên thẻ ("${raw}"). ${FRONT_VI}`,
+      `The sex on the card was not read correctly ("${raw}"). ${FRONT_EN}`,
       'sex',
     ),
   textInvalid: (field: string) =>
     fail(
       'cccd-text-invalid',
-      `${cap(vi(field))} trống hoặc chứa ký tự không được phép (ký tự điều khiển, dấu < >). ${RESCAN_VI}`,
-      `The ${en(field)} is empty or holds characters that are not allowed (control characters, < or >). ${RESCAN_EN}`,
+      `Chưa đọc đúng ${vi(field)} trên thẻ. ${FRONT_VI}`,
+      `The ${en(field)} on the card was not read correctly. ${FRONT_EN}`,
       field,
     ),
   provinceUnknown: (code: string) =>
     fail(
       'id-province-unknown',
-      `Số định danh bắt đầu bằng ${code}, không phải mã tỉnh nào (Thông tư 07/2016/TT-BCA). ${RESCAN_VI}`,
-      `The ID number starts with ${code}, which is no province code (Circular 07/2016/TT-BCA). ${RESCAN_EN}`,
+      `Số định danh đọc được (bắt đầu bằng ${code}) không phải số trên thẻ căn cước. ${FRONT_VI}`,
+      `The ID number read (starting ${code}) is not a citizen ID card number. ${FRONT_EN}`,
       'idNumber',
     ),
   sexMismatch: () =>
     fail(
       'id-sex-mismatch',
-      `Chữ số thứ 4 của số định danh không khớp với giới tính trên thẻ. ${RESCAN_VI}`,
-      `The 4th digit of the ID number does not match the sex on the card. ${RESCAN_EN}`,
+      `Số định danh đọc được không khớp với giới tính trên thẻ. ${FRONT_VI}`,
+      `The ID number read does not match the sex on the card. ${FRONT_EN}`,
       'idNumber',
     ),
   centuryMismatch: () =>
     fail(
       'id-century-mismatch',
-      `Chữ số thứ 4 của số định danh không khớp với thế kỷ của năm sinh. ${RESCAN_VI}`,
-      `The 4th digit of the ID number does not match the century of the birth year. ${RESCAN_EN}`,
+      `Số định danh đọc được không khớp với năm sinh trên thẻ. ${FRONT_VI}`,
+      `The ID number read does not match the birth year on the card. ${FRONT_EN}`,
       'idNumber',
     ),
   birthYearMismatch: () =>
     fail(
       'id-birth-year-mismatch',
-      `Chữ số thứ 5–6 của số định danh không khớp với năm sinh. ${RESCAN_VI}`,
-      `Digits 5–6 of the ID number do not match the birth year. ${RESCAN_EN}`,
+      `Số định danh đọc được không khớp với năm sinh trên thẻ. ${FRONT_VI}`,
+      `The ID number read does not match the birth year on the card. ${FRONT_EN}`,
       'idNumber',
     ),
-  mrzFormat: (why: { vi: string; en: string }) =>
+  /** Which line was wrong helps no citizen: whatever it was, the back is scanned again. */
+  mrzFormat: () =>
     fail(
       'mrz-format',
-      `Dải MRZ không đúng dạng (3 dòng × 30 ký tự): ${why.vi}. ${RESCAN_VI}`,
-      `The MRZ is not in the expected form (3 lines × 30 characters): ${why.en}. ${RESCAN_EN}`,
+      `Chưa đọc hết dải chữ ở mặt sau thẻ (MRZ). ${BACK_VI}`,
+      `The lines of text on the back of the card (MRZ) were not read in full. ${BACK_EN}`,
     ),
   mrzCheckDigit: (field: 'documentNumber' | 'birthDate' | 'expiryDate' | 'composite') =>
     fail(
       'mrz-check-digit',
-      `Sai chữ số kiểm tra của ${vi(field)} trong dải MRZ: dải bị đọc sai. ${RESCAN_VI}`,
-      `The MRZ check digit of the ${en(field)} is wrong: it was misread. ${RESCAN_EN}`,
+      field === 'composite'
+        ? `Dải chữ ở mặt sau thẻ (MRZ) bị đọc sai. ${BACK_VI}`
+        : `Dải chữ ở mặt sau thẻ (MRZ) bị đọc sai ở ${vi(field)}. ${BACK_VI}`,
+      field === 'composite'
+        ? `The lines of text on the back of the card (MRZ) were misread. ${BACK_EN}`
+        : `The ${en(field)} in the lines of text on the back of the card (MRZ) was misread. ${BACK_EN}`,
       field,
     ),
   mrzDateInvalid: (field: 'birthDate' | 'expiryDate', raw: string) =>
     fail(
       'mrz-date-invalid',
-      `${cap(vi(field))} "${raw}" trong dải MRZ không phải một ngày có thật. ${RESCAN_VI}`,
-      `The MRZ ${en(field)} "${raw}" is not a real date. ${RESCAN_EN}`,
+      `Chưa đọc đúng ${vi(field)} ở mặt sau thẻ ("${raw}"). ${BACK_VI}`,
+      `The ${en(field)} on the back of the card was not read correctly ("${raw}"). ${BACK_EN}`,
       field,
     ),
   mrzIdMismatch: () =>
     fail(
       'mrz-id-mismatch',
-      `Số giấy tờ trong dải MRZ không phải 9 chữ số cuối của số định danh. ${RESCAN_VI}`,
-      `The MRZ document number is not the last 9 digits of the ID number. ${RESCAN_EN}`,
+      `Số ở mặt sau thẻ không khớp với số định danh. ${BACK_VI}`,
+      `The number on the back of the card does not match the ID number. ${BACK_EN}`,
       'documentNumber',
     ),
 };

@@ -99,15 +99,12 @@ const names = (raw: string) => raw.replace(/<+/g, ' ').trim();
 export function parseMrz(text: string, today: string): MrzScan {
   const lines = mrzLines(text);
   if (lines.length !== 3) {
-    throw identityErrors.mrzFormat({ vi: `có ${lines.length} dòng`, en: `${lines.length} lines found` });
+    throw identityErrors.mrzFormat(); // not 3 lines
   }
   const [l1 = '', l2 = '', l3 = ''] = lines;
-  lines.forEach((line, i) => {
+  lines.forEach((line) => {
     if (!LINE.test(line)) {
-      throw identityErrors.mrzFormat({
-        vi: `dòng ${i + 1} có ${line.length} ký tự hoặc ký tự lạ`,
-        en: `line ${i + 1} has ${line.length} characters or unexpected ones`,
-      });
+      throw identityErrors.mrzFormat(); // a line not 30 characters of A–Z, 0–9 and <
     }
   });
 
@@ -136,7 +133,7 @@ export function parseMrz(text: string, today: string): MrzScan {
   const split = l3.indexOf('<<');
   const surname = names(split < 0 ? l3 : l3.slice(0, split));
   const givenNames = split < 0 ? '' : names(l3.slice(split + 2));
-  if (surname === '') throw identityErrors.mrzFormat({ vi: 'không có họ', en: 'no surname' });
+  if (surname === '') throw identityErrors.mrzFormat(); // no surname
 
   const person: MrzPerson = { documentNumber, birthDate, expiryDate, sex, nationality, surname, givenNames };
   const id = /^\d{12}/.exec(optional1)?.[0];

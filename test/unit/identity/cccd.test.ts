@@ -71,7 +71,7 @@ describe('identity.parseScan: CCCD QR', () => {
   it('refuses a wrong number of fields', () => {
     const six = [maleCard.id, '', maleCard.name, maleCard.dob, maleCard.sex, maleCard.address].join('|');
     expect(refusal(six)).toMatchObject({ code: 'cccd-field-count' });
-    expect(refusal(six).en).toContain('6 fields');
+    expect(refusal(six).en).toContain('6 parts');
   });
 
   it('refuses impossible dates: 29/02 of a common year, 31/02, month 13', () => {
