@@ -74,6 +74,16 @@ test('a ticket taken on the kiosk is called at counter 1 and shown on the displa
 
     await staff.getByTestId('mark-served').click();
     await expect(staff.getByTestId('current-ticket')).not.toContainText(number);
+
+    // After a reload the display agrees with its counters: the served number is in "Vừa gọi" only, not
+    // shown large as "Mời số" above a counter that says "Chưa gọi số".
+    await expect(display.getByTestId('display-counter-1')).not.toContainText(number);
+    await display.reload();
+    await expect(display.getByTestId('display-recent')).toContainText(number);
+    await expect(display.getByTestId('display-counter-1')).not.toContainText(number);
+    await expect(display.getByTestId('display-latest')).toHaveAttribute('data-number', '');
+    await shot(display, 'queue-display-after-reload');
+    await expectAccessible(display, 'waiting-room display after a reload');
   } finally {
     await staffContext.close();
     await displayContext.close();

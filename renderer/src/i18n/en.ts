@@ -201,6 +201,7 @@ export const en: Messages = {
     toCounter: 'please go to {{counter}}',
     recall: 'Called again',
     noCallYet: 'No number has been called yet',
+    noCallNow: 'No number is being called right now',
     noCallHint: 'Please take a seat: your number will appear here when it is your turn.',
     countersLabel: 'Counters',
     counterIdle: 'No number called',

@@ -203,6 +203,7 @@ export const vi = {
     toCounter: 'đến {{counter}}',
     recall: 'Gọi lại',
     noCallYet: 'Chưa có số nào được gọi',
+    noCallNow: 'Chưa có số nào đang được mời',
     noCallHint: 'Xin Quý vị ngồi chờ, số thứ tự sẽ hiện ở đây khi đến lượt.',
     countersLabel: 'Các quầy',
     counterIdle: 'Chưa gọi số',

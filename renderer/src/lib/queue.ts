@@ -2,7 +2,7 @@
  * Pure helpers for the queue screens (citizen ticket, counter console, report, waiting-room display), kept
  * free of React and the DOM so they are exact under unit test.
  */
-import type { PrintJobEvent, PrintStatus, Ticket } from '../../../preload/api';
+import type { Board, PrintJobEvent, PrintStatus, Ticket } from '../../../preload/api';
 import { clockParts } from './clock';
 
 /**
@@ -95,3 +95,33 @@ export function shortcutAction(key: string): CounterAction | undefined {
 
 /** How long a new call stays highlighted on the waiting-room display. */
 export const HIGHLIGHT_MS = 10_000;
+
+/** A call the display may show large: the board's recent calls, or the newest live call event. */
+export interface ShownCall {
+  number: string;
+  counterId: number;
+  recall: boolean;
+  at: string;
+  fresh: boolean;
+  seq: number;
+}
+
+/**
+ * The number the display shows large as "Mời số". Only a number a counter is still serving: after a reload
+ * the newest call on the board had often been served already, and the room saw "MỜI SỐ 1005" above that
+ * counter's "Chưa gọi số". A live call is shown while fresh even if the board has not caught up with it
+ * yet (the event and the board arrive separately); after that it too must agree with its counter.
+ */
+export function callingNow(
+  board: Pick<Board, 'counters' | 'recentCalls'> | null,
+  live: ShownCall | null,
+): ShownCall | null {
+  const serving = (number: string, counterId: number): boolean =>
+    board?.counters.some((c) => c.id === counterId && !c.paused && c.current === number) === true;
+  const newestOnBoard = board?.recentCalls[0];
+  const liveIsNewest = !newestOnBoard || live === null || live.at >= newestOnBoard.at;
+  if (live && (live.fresh || (liveIsNewest && serving(live.number, live.counterId)))) return live;
+  // Recent calls come newest first: the first still being served is the one the room waits on.
+  const fromBoard = board?.recentCalls.find((r) => serving(r.number, r.counterId));
+  return fromBoard ? { ...fromBoard, recall: false, fresh: false, seq: 0 } : null;
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PrintJobEvent, Ticket } from '../../../preload/api';
 import { createI18n } from '../../../renderer/src/i18n';
 import {
+  callingNow,
   centreDay,
   centreTime,
   initialPrintView,
@@ -264,5 +265,56 @@ describe('picker and display render', () => {
     expect(html).toContain('data-number=""');
     expect(html).toContain('Chưa có số nào được gọi');
     expect(html).toContain('UBND phường Bến Nghé');
+  });
+});
+
+describe('the display after a reload (callingNow)', () => {
+  const counter = (id: number, current: string | null, paused = false) => ({
+    id,
+    name: { vi: `Quầy ${id}`, en: `Counter ${id}` },
+    paused,
+    current,
+  });
+  const call = (number: string, counterId: number, at: string) => ({ number, counterId, at });
+
+  it('never shows a served or no-show number as "Mời số": the counter says "Chưa gọi số"', () => {
+    // Seen: 1005 served at counter 1, the display reloaded showed "MỜI SỐ 1005" above counter 1's idle.
+    const board = { counters: [counter(1, null)], recentCalls: [call('1005', 1, '2026-11-23T03:00:00Z')] };
+    expect(callingNow(board, null)).toBeNull();
+  });
+
+  it('shows the newest number a counter is still serving, from the board', () => {
+    const board = {
+      counters: [counter(1, null), counter(2, '1003')],
+      recentCalls: [call('1005', 1, '2026-11-23T03:05:00Z'), call('1003', 2, '2026-11-23T03:00:00Z')],
+    };
+    expect(callingNow(board, null)).toMatchObject({ number: '1003', counterId: 2, fresh: false });
+  });
+
+  it('not the number of a paused counter, which reads "Tạm dừng"', () => {
+    const board = {
+      counters: [counter(1, '1005', true)],
+      recentCalls: [call('1005', 1, '2026-11-23T03:00:00Z')],
+    };
+    expect(callingNow(board, null)).toBeNull();
+  });
+
+  it('a fresh call event shows before the board catches up; once faded it must agree with the board', () => {
+    const live = {
+      number: '1006',
+      counterId: 1,
+      recall: false,
+      at: '2026-11-23T03:10:00Z',
+      fresh: true,
+      seq: 1,
+    };
+    const stale = { counters: [counter(1, null)], recentCalls: [call('1005', 1, '2026-11-23T03:00:00Z')] };
+    expect(callingNow(stale, live)).toBe(live);
+    expect(callingNow(stale, { ...live, fresh: false })).toBeNull();
+    const caught = { counters: [counter(1, '1006')], recentCalls: [call('1006', 1, live.at)] };
+    expect(callingNow(caught, { ...live, fresh: false, recall: true })).toMatchObject({
+      number: '1006',
+      recall: true,
+    });
   });
 });

@@ -7,22 +7,19 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Call } from '../../../../preload/api';
 import { useKiosk } from '../../context';
 import { Brand } from '../../components/Brand';
 import { Clock } from '../../components/Clock';
 import { SpeakerIcon } from '../../components/icons';
 import { useCall } from '../../hooks/useCall';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { HIGHLIGHT_MS } from '../../lib/queue';
+import { callingNow, HIGHLIGHT_MS, type ShownCall } from '../../lib/queue';
 import { nameIn } from '../citizen/queue/ServicePicker';
 import { createDisplaySound, type DisplaySound } from './sound';
 
 /** A safety net for a missed event (a socket that reconnected): re-read the board now and then. */
 const BOARD_REFRESH_MS = 30_000;
 const RECENT_SHOWN = 6;
-
-type Latest = Pick<Call, 'number' | 'counterId' | 'recall' | 'at'> & { fresh: boolean; seq: number };
 
 export function WaitingDisplay() {
   const { t, i18n } = useTranslation();
@@ -34,7 +31,7 @@ export function WaitingDisplay() {
   const read = useCall((c) => c.call('queue.board', {}), []);
   const { reload, update } = read;
   const board = read.value ?? null;
-  const [latest, setLatest] = useState<Latest | null>(null);
+  const [latest, setLatest] = useState<ShownCall | null>(null);
   const [soundBlocked, setSoundBlocked] = useState(false);
   const sound = useRef<DisplaySound | null>(null);
   const seq = useRef(0);
@@ -89,14 +86,10 @@ export function WaitingDisplay() {
     return () => window.clearTimeout(id);
   }, [freshSeq]);
 
-  // Before any call event (a display switched on mid-day) the newest call comes from the board.
-  const fromBoard = board?.recentCalls[0];
-  const shown: Latest | null =
-    latest && (!fromBoard || latest.at >= fromBoard.at)
-      ? latest
-      : fromBoard
-        ? { ...fromBoard, recall: false, fresh: false, seq: 0 }
-        : null;
+  // Before any call event (a display switched on mid-day, a reload) the call comes from the board, and
+  // only one a counter is still serving is shown as "Mời số".
+  const shown = callingNow(board, latest);
+  const calledToday = (board?.recentCalls.length ?? 0) > 0;
 
   const counterName = (id: number): string => {
     const c = board?.counters.find((x) => x.id === id);
@@ -131,7 +124,7 @@ export function WaitingDisplay() {
             </>
           ) : (
             <>
-              <p className="latest-empty">{t('waiting.noCallYet')}</p>
+              <p className="latest-empty">{t(calledToday ? 'waiting.noCallNow' : 'waiting.noCallYet')}</p>
               <p className="latest-hint">{t('waiting.noCallHint')}</p>
             </>
           )}
