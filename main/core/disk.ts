@@ -65,7 +65,7 @@ const CHECK_MS = 60 * 1000;
 export function diskFullError(): KioskError {
   return kioskError(
     DISK_FULL,
-    'Máy ki-ốt đang hết bộ nhớ nên chưa lưu được thao tác vừa rồi. Hồ sơ đã nộp và số thứ tự đã lấy trước đó vẫn an toàn. Vui lòng đến quầy để nhân viên giúp bạn.',
+    'Máy ki-ốt đang hết bộ nhớ nên chưa lưu được thao tác vừa rồi. Hồ sơ đã nộp và số thứ tự đã lấy trước đó vẫn an toàn. Vui lòng đến quầy để nhân viên giúp Quý vị.',
     'The kiosk has run out of storage space, so what you just did was not saved. Dossiers already handed in and numbers already taken are safe. Please go to a counter, where a staff member will help you.',
   );
 }

@@ -50,7 +50,7 @@ export const fileErrors = {
   notAllowed: (kind: FileKind, allowed: readonly FileKind[]) =>
     kioskError(
       'file-type-not-allowed',
-      `Giấy tờ này chỉ nhận tệp ${allowed.map((k) => KIND_NAMES[k]).join(', ')}; tệp bạn chọn là ${KIND_NAMES[kind]}.`,
+      `Giấy tờ này chỉ nhận tệp ${allowed.map((k) => KIND_NAMES[k]).join(', ')}; tệp Quý vị chọn là ${KIND_NAMES[kind]}.`,
       `This document accepts only ${allowed.map((k) => KIND_NAMES[k]).join(', ')}; the chosen file is ${KIND_NAMES[kind]}.`,
       'file',
     ),

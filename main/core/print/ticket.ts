@@ -35,7 +35,7 @@ const texts = {
   vi: {
     title: 'SỐ THỨ TỰ',
     priority: 'ƯU TIÊN',
-    peopleAhead: (n: string) => `Số người đang chờ trước bạn: ${n}`,
+    peopleAhead: (n: string) => `Số người đang chờ trước Quý vị: ${n}`,
     waitAbout: (m: string) => `Thời gian chờ dự kiến: khoảng ${m} phút`,
     waitUnderOne: 'Thời gian chờ dự kiến: dưới 1 phút',
     footer: ['Vui lòng chờ gọi số trên màn hình.', 'Xin cảm ơn!'],

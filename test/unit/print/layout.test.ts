@@ -27,7 +27,7 @@ describe('layoutTicket', () => {
       'ƯU TIÊN',
       'Người cao tuổi',
       'Tư pháp – Hộ tịch',
-      'Số người đang chờ trước bạn: 3',
+      'Số người đang chờ trước Quý vị: 3',
       'Thời gian chờ dự kiến: khoảng 15 phút',
       'MC-20261123-A015-7K3Q',
       '23/11/2026 09:15',
@@ -47,7 +47,9 @@ describe('layoutTicket', () => {
     const all = texts(layoutTicket(plainTicket, { widthMm: 80 }).items).join('\n');
     expect(all).not.toContain('ƯU TIÊN');
     expect(all).not.toContain('Thời gian chờ');
-    expect(all).toContain('Số người đang chờ trước bạn: 0');
+    expect(all).toContain('Số người đang chờ trước Quý vị: 0');
+    // The screens address the citizen as "Quý vị"; the paper they take away must not say "bạn".
+    expect(all).not.toMatch(/\bbạn\b/u);
   });
 
   it('never invents a wait: null, NaN, negative are left out; under a minute says so', () => {

@@ -33,7 +33,7 @@ describe('renderTicketPdf', () => {
     expect(out).toContain('Tư pháp – Hộ tịch');
     expect(out).toContain('ƯU TIÊN');
     expect(out).toContain('SỐ THỨ TỰ');
-    expect(out).toContain('Số người đang chờ trước bạn: 3');
+    expect(out).toContain('Số người đang chờ trước Quý vị: 3');
     expect(out).toContain('Thời gian chờ dự kiến: khoảng 15 phút');
     expect(out).toContain('23/11/2026 09:15');
     expect(out).toContain('Vui lòng chờ gọi số trên màn hình.');
