@@ -119,5 +119,7 @@ test('the day report has a chart and downloads as CSV with a BOM', async ({ page
   expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString('utf8');
   expect(csv).toContain(HO_TICH.vi);
+  // Column titles with their marks, as Excel shows them (they were "da cap", "vang mat").
+  expect(csv.split('\r\n')[0]).toContain('Số đã cấp,Đã phục vụ,Vắng mặt');
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
 });

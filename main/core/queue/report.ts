@@ -72,20 +72,25 @@ export function dayReport(db: Database.Database, config: KioskConfig, day: strin
   };
 }
 
-/** CSV with a BOM so Excel opens Vietnamese text as UTF-8. Times are in seconds. */
+/**
+ * The column titles, in Vietnamese as staff read them (the 766 and Mẫu 06/07 CSVs are too); written without
+ * their marks ("da cap", "vang mat") they were hard to read and are not how any form spells them.
+ */
+const REPORT_CSV_HEADER = [
+  'Nhóm',
+  'Mã',
+  'Tên',
+  'Số đã cấp',
+  'Đã phục vụ',
+  'Vắng mặt',
+  'Thời gian chờ trung bình (giây)',
+  'Thời gian chờ P90 (giây)',
+  'Thời gian phục vụ trung bình (giây)',
+  'Thời gian phục vụ P90 (giây)',
+] as const;
+
+/** CSV with a BOM (main/core/csv.ts) so Excel opens Vietnamese text as UTF-8. Times are in seconds. */
 export function reportCsv(report: Report): string {
-  const header = [
-    'nhom/group',
-    'ma/id',
-    'ten/name',
-    'da cap/issued',
-    'da phuc vu/served',
-    'vang mat/no-show',
-    'cho TB (s)/wait avg',
-    'cho P90 (s)/wait p90',
-    'phuc vu TB (s)/service avg',
-    'phuc vu P90 (s)/service p90',
-  ];
   const line = (group: string, id: string | number, name: string, s: Stats): CsvValue[] => [
     group,
     id,
@@ -99,10 +104,10 @@ export function reportCsv(report: Report): string {
     s.serviceP90,
   ];
   return csvDocument([
-    header,
-    line('tong/total', report.day, '', report.totals),
-    ...report.services.map((s) => line('linh vuc/service', s.serviceId, s.names.vi, s)),
-    ...report.counters.map((c) => line('quay/counter', c.counterId, c.name.vi, c)),
-    ...report.hours.map((h) => line('gio/hour', `${String(h.hour).padStart(2, '0')}:00`, '', h)),
+    REPORT_CSV_HEADER,
+    line('Tổng', report.day, '', report.totals),
+    ...report.services.map((s) => line('Lĩnh vực', s.serviceId, s.names.vi, s)),
+    ...report.counters.map((c) => line('Quầy', c.counterId, c.name.vi, c)),
+    ...report.hours.map((h) => line('Giờ', `${String(h.hour).padStart(2, '0')}:00`, '', h)),
   ]);
 }

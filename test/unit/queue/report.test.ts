@@ -89,4 +89,43 @@ describe('day report', () => {
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(lines[3]).toContain('"Quầy ""một"", tầng 1"');
   });
+
+  it('titles its columns and groups in Vietnamese with their marks, as Excel shows them', () => {
+    // Seen in Excel: "da cap/issued", "vang mat/no-show".
+    const stats = {
+      issued: 2,
+      served: 1,
+      noShow: 1,
+      waitAvg: 60,
+      waitP90: 90,
+      serviceAvg: 120,
+      serviceP90: 150,
+    };
+    const csv = reportCsv({
+      day: '2026-11-23',
+      totals: stats,
+      services: [{ serviceId: 'ho-tich', names: { vi: 'Hộ tịch', en: 'Civil status' }, ...stats }],
+      counters: [{ counterId: 1, name: { vi: 'Quầy 1', en: 'Counter 1' }, ...stats }],
+      hours: [{ hour: 9, ...stats }],
+    });
+    const rows = csv
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(','));
+    expect(rows[0]).toEqual([
+      'Nhóm',
+      'Mã',
+      'Tên',
+      'Số đã cấp',
+      'Đã phục vụ',
+      'Vắng mặt',
+      'Thời gian chờ trung bình (giây)',
+      'Thời gian chờ P90 (giây)',
+      'Thời gian phục vụ trung bình (giây)',
+      'Thời gian phục vụ P90 (giây)',
+    ]);
+    expect(rows.map((r) => r[0])).toEqual(['Nhóm', 'Tổng', 'Lĩnh vực', 'Quầy', 'Giờ']);
+    expect(csv.normalize('NFC')).toBe(csv);
+  });
 });
