@@ -32,7 +32,7 @@ async function fileAfterScan(page: Page, url: string): Promise<void> {
   await expect(page.locator('body[data-ready="true"]')).toBeVisible();
   await greet(page, url, AN);
   await expect(page.getByTestId('scan-greeting')).toContainText('Xin chào Nguyễn Văn An!');
-  await page.getByTestId('scan-greeting').getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await page.getByTestId('scan-greeting').getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await page.getByTestId('procedure-dang-ky-khai-sinh').click();
   await expect(page.getByTestId('step-privacy')).toBeVisible();
   await page.getByTestId('privacy-agree').click();

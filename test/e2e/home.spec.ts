@@ -17,7 +17,7 @@ test.describe('citizen home screen', () => {
     for (const [id, label] of [
       ['tile-queue', 'Lấy số thứ tự'],
       ['tile-procedures', 'Tra cứu thủ tục'],
-      ['tile-dossier', 'Nộp hồ sơ trực tuyến'],
+      ['tile-dossier', 'Nộp hồ sơ'],
       ['tile-tracking', 'Tra cứu hồ sơ'],
     ] as const) {
       const tile = page.getByTestId(id);

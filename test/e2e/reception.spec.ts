@@ -220,7 +220,7 @@ test('self-service: a slip and “chờ tiếp nhận”, staff receive it (Mẫ
   await page.getByTestId('receipt-next').scrollIntoViewIfNeeded();
   await shot(page, 'reception-10b-citizen-slip-next');
   const slip = await waitForNewPdf(before, (text) => flat(text).includes(code), 60_000);
-  expect(flat(slip.text)).toContain('PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN');
+  expect(flat(slip.text)).toContain('PHIẾU XÁC NHẬN NỘP HỒ SƠ');
   expect(flat(slip.text)).toContain('dự kiến');
   expect(flat(slip.text)).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
   await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });

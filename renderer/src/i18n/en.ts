@@ -72,7 +72,7 @@ export const en: Messages = {
       description: 'See which papers to bring, the fees and how long it takes.',
     },
     dossier: {
-      title: 'Submit a dossier online',
+      title: 'Submit a dossier',
       description: 'Fill in the forms and submit your dossier here at the kiosk.',
     },
     tracking: {

@@ -74,7 +74,8 @@ export const vi = {
       description: 'Xem giấy tờ cần chuẩn bị, lệ phí và thời gian giải quyết.',
     },
     dossier: {
-      title: 'Nộp hồ sơ trực tuyến',
+      // Not "trực tuyến": the kiosk files offline too, and sends the dossier when the portal is reached.
+      title: 'Nộp hồ sơ',
       description: 'Khai biểu mẫu và nộp hồ sơ ngay tại ki-ốt.',
     },
     tracking: {

@@ -115,7 +115,7 @@ describe('receiptThermal (80 mm / 58 mm roll)', () => {
     const data = sampleReceipt({ stage: 'submitted' });
     const out = pdfText(await receiptThermalPdf(data, { fonts }), 'thermal-slip');
     for (const fact of [
-      'PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN',
+      'PHIẾU XÁC NHẬN NỘP HỒ SƠ',
       data.code,
       'K7Q2XF',
       ...data.documents.map((d) => d.name),

@@ -100,7 +100,8 @@ describe('receiptPdf (Mẫu 01, A4)', () => {
     const data = sampleReceipt({ stage: 'submitted' });
     const path = await pdfFile('slip', data);
     const out = text(path);
-    expect(out).toContain('PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN');
+    expect(out).toContain('PHIẾU XÁC NHẬN NỘP HỒ SƠ');
+    expect(out).not.toContain('TRỰC TUYẾN');
     expect(out).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     // Not an annex form: no number, no basis line.
     expect(out).not.toContain('Mẫu số');

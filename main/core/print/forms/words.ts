@@ -106,7 +106,8 @@ export const FORM_WORDS = {
     },
   },
   slip: {
-    title: 'PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN',
+    // Not a Mẫu of Thông tư 03/2025 (no official name to keep), and the kiosk may have been offline.
+    title: 'PHIẾU XÁC NHẬN NỘP HỒ SƠ',
     documentTitle: 'Phiếu xác nhận nộp hồ sơ {code}',
     applicant: 'Người nộp hồ sơ: ',
     submitted: '4. Thời gian nộp hồ sơ: ',
@@ -114,7 +115,7 @@ export const FORM_WORDS = {
     rollSubmitted: 'Nộp hồ sơ lúc: {at}',
     rollDue: 'Ngày hẹn trả kết quả (dự kiến): {date}',
     note:
-      'Hồ sơ đã được nộp trực tuyến tại ki-ốt tự phục vụ và đang chờ cán bộ tiếp nhận. Giấy tiếp nhận hồ sơ và ' +
+      'Hồ sơ đã được nộp tại ki-ốt tự phục vụ và đang chờ cán bộ tiếp nhận. Giấy tiếp nhận hồ sơ và ' +
       'hẹn trả kết quả (Mẫu 01) được cấp khi hồ sơ được tiếp nhận; ngày hẹn trả kết quả có thể thay đổi.',
   },
   supplement: {
