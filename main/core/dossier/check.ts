@@ -134,7 +134,7 @@ function contactProblems(procedure: Procedure, delivery: Delivery, contact: Cont
       en:
         delivery.method === 'post'
           ? 'The result goes by post: give a phone number or an e-mail for the notices.'
-          : 'A full-process (level 4) procedure: give a phone number or an e-mail for notices of the result.',
+          : 'A full online procedure: give a phone number or an e-mail for notices of the result.',
       field: 'contact.phone',
     });
   }

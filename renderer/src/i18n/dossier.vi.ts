@@ -18,8 +18,9 @@ export const dossierVi = {
     days_one: '{{count}} ngày làm việc',
     days_other: '{{count}} ngày làm việc',
     sameDay: 'Trong ngày làm việc',
-    level3: 'Mức độ 3',
-    level4: 'Toàn trình (mức độ 4)',
+    // The terms of Nghị định 42/2022/NĐ-CP, which ended "mức độ 3/4".
+    level3: 'Dịch vụ công trực tuyến một phần',
+    level4: 'Dịch vụ công trực tuyến toàn trình',
   },
   keyboard: {
     label: 'Bàn phím trên màn hình',
@@ -62,7 +63,7 @@ export const dossierVi = {
     code: 'Mã thủ tục: {{code}}',
     summary: 'Tóm tắt',
     agency: 'Cơ quan giải quyết',
-    level: 'Mức độ dịch vụ công',
+    level: 'Loại dịch vụ công trực tuyến',
     time: 'Thời gian giải quyết',
     cutoff: 'Hồ sơ nộp sau {{time}} được tính nhận vào ngày làm việc tiếp theo.',
     fee: 'Phí, lệ phí',
