@@ -32,7 +32,7 @@ import { createLogger } from './log';
 import { createStaff } from './staff/service';
 import { createQueue } from './queue/service';
 import { createPrintJobs, type Deliver } from './print/jobs';
-import { createDeliver } from './print/printers';
+import { createDeliver, createPrintRecovery } from './print/printers';
 import type { ScryptParams } from './staff/pin';
 import type { Core } from './types';
 import { createManifests, type Manifests } from './dossier/manifest';
@@ -56,7 +56,7 @@ export interface CoreOptions {
   /** How print jobs reach printers; defaults to the configured printers (TCP, device file, CUPS). */
   deliver?: Deliver;
   /** Print retry timing (tests shorten it). */
-  printRetry?: { baseDelayMs: number; maxAttempts: number };
+  printRetry?: { baseDelayMs: number; maxAttempts: number; probeIntervalMs?: number };
   /** How scanners are reached; defaults to node-hid, loaded lazily (tests pass a fake). */
   hid?: () => Promise<HidModule>;
   /** Timers for scanner re-enumeration (tests drive them by hand). */
@@ -218,6 +218,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     alerts,
     deliver: options.deliver ?? createDeliver(config, undefined, words),
+    recovery: createPrintRecovery(db, config, clock),
     ...printRetryFrom(env),
     ...options.printRetry,
   });

@@ -8,6 +8,7 @@ import type { EventBus } from '../events';
 import { createLogger } from '../log';
 import { isPrinterError } from './errors';
 import { type PrintJobKind, type PrintJobPayload, checkJobPayload } from './payloads';
+import type { PrintRecovery } from './recovery';
 
 const log = createLogger('print.jobs');
 
@@ -34,6 +35,10 @@ export interface PrintJobOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
+  /** Probes a printer whose jobs were given up and says which of them still print (recovery.ts). */
+  recovery?: PrintRecovery;
+  /** Between two probes of a printer that gave up jobs: cheap, but no busy loop. */
+  probeIntervalMs?: number;
 }
 
 interface JobRow {
@@ -78,6 +83,8 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
   const baseDelay = options.baseDelayMs ?? 2_000;
   const maxDelay = options.maxDelayMs ?? 60_000;
   const random = options.random ?? Math.random;
+  const { recovery } = options;
+  const probeInterval = options.probeIntervalMs ?? 30_000;
 
   const q = {
     insert: db.prepare(
@@ -107,6 +114,23 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
       `SELECT id AS jobId, printer_id AS printerId, ref, status, attempts, last_error AS lastError,
          created_at AS createdAt FROM print_jobs WHERE status <> 'done' ORDER BY id DESC LIMIT 100`,
     ),
+    // Jobs given up because the printer did not answer carry `recover` in their stored error (not shown).
+    givenUp: db.prepare(
+      `SELECT id, kind, ref FROM print_jobs WHERE status = 'failed' AND printer_id = ?
+       AND json_extract(last_error, '$.recover') = 1 ORDER BY id`,
+    ),
+    downPrinters: db.prepare(
+      `SELECT DISTINCT printer_id FROM print_jobs WHERE status = 'failed'
+       AND json_extract(last_error, '$.recover') = 1`,
+    ),
+    // Guarded by status: a staff retry that got there first wins, the job is queued (and sent) once.
+    requeue: db.prepare(
+      `UPDATE print_jobs SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?
+       AND status = 'failed'`,
+    ),
+    keepFailed: db.prepare(
+      `UPDATE print_jobs SET last_error = ?, updated_at = ? WHERE id = ? AND status = 'failed'`,
+    ),
     retryNow: db.prepare(
       `UPDATE print_jobs SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?
        AND status = 'failed'`,
@@ -116,6 +140,9 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
   const busyPrinters = new Set<string>();
   const alertedPrinters = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  /** Printers with given-up jobs, probed every probeInterval until they answer. */
+  const downPrinters = new Set<string>();
+  let probeTimer: NodeJS.Timeout | undefined;
   let stopped = true;
   let running: Promise<void> = Promise.resolve();
 
@@ -186,15 +213,18 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
           {
             level: 'warning',
             code: 'printer-error',
-            vi: `Máy in "${row.printerId}": ${error.vi} Ki-ốt sẽ tự in lại khi máy in hoạt động.`,
-            en: `Printer "${row.printerId}": ${error.en} The kiosk retries by itself once it works again.`,
+            // What recover() really does: tickets still waiting print by themselves, other paper does not.
+            vi: `Máy in "${row.printerId}": ${error.vi} Các số thứ tự còn chờ sẽ được in lại khi máy in hoạt động; biên nhận và phiếu khác thì in lại từ màn hình.`,
+            en: `Printer "${row.printerId}": ${error.en} Queue numbers still waiting will be printed once it works again; receipts and other slips are printed again from their screens.`,
           },
           `printer:${row.printerId}`,
         );
       }
       if (attempts >= maxAttempts) {
-        q.markFailed.run(JSON.stringify(error), now(), row.id);
+        q.markFailed.run(JSON.stringify({ ...error, recover: 1 }), now(), row.id);
         emit(row, 'failed', error);
+        downPrinters.add(row.printerId);
+        probeLater();
       } else {
         const next = new Date(clock.now().getTime() + backoff(attempts)).toISOString();
         q.retry.run(next, JSON.stringify(error), now(), row.id);
@@ -246,6 +276,53 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
     timer.unref?.();
   }
 
+  /**
+   * The printer answers again: its given-up jobs still worth paper are queued once more, in order, and the
+   * others keep their failure with the reason why (print.jobs shows it). Its alert closes when one prints,
+   * or now when none is left to print.
+   */
+  function recover(printerId: string): void {
+    if (!recovery) return;
+    const at = clock.now().toISOString();
+    const requeued = db.transaction(() => {
+      let count = 0;
+      for (const job of q.givenUp.all(printerId) as { id: number; kind: string; ref: string | null }[]) {
+        const reason = recovery.stale(job);
+        if (reason) q.keepFailed.run(JSON.stringify(reason), at, job.id);
+        else count += q.requeue.run(at, at, job.id).changes;
+      }
+      return count;
+    })();
+    downPrinters.delete(printerId);
+    log.info('printer answers again', { printer: printerId, requeued });
+    if (requeued === 0) {
+      alertedPrinters.delete(printerId);
+      alerts.settle(`printer:${printerId}`);
+    } else schedule(0);
+  }
+
+  async function probeDown(): Promise<void> {
+    for (const printerId of [...downPrinters]) {
+      const answers = await recovery?.probe(printerId).catch(() => false);
+      if (answers && !stopped) recover(printerId);
+    }
+  }
+
+  function probeLater(): void {
+    if (stopped || !recovery || probeTimer || downPrinters.size === 0) return;
+    probeTimer = setTimeout(() => {
+      // After the worker's current round, never beside it: a job is requeued only when nothing sends it.
+      running = running
+        .then(probeDown)
+        .catch((error: unknown) => log.error('printer probe failed', { error }))
+        .finally(() => {
+          probeTimer = undefined;
+          probeLater();
+        });
+    }, probeInterval);
+    probeTimer.unref?.();
+  }
+
   return {
     /**
      * Writes a job row; call inside the transaction that creates what is printed. A payload that does not
@@ -275,7 +352,9 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
     start(): void {
       stopped = false;
       q.resume.run();
+      for (const printerId of q.downPrinters.pluck().all() as string[]) downPrinters.add(printerId);
       schedule(0);
+      probeLater();
     },
     /** Wakes the worker after an enqueue (outside the transaction). */
     kick(): void {
@@ -296,7 +375,7 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
       })[];
       return rows.map(({ lastError, ...row }) => ({
         ...row,
-        error: lastError ? (JSON.parse(lastError) as KioskError) : null,
+        error: lastError ? asKioskError(JSON.parse(lastError)) : null,
       }));
     },
     retry(id: number): boolean {
@@ -308,6 +387,7 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (probeTimer) clearTimeout(probeTimer);
       await running;
     },
   };

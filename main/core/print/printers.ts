@@ -116,6 +116,9 @@ async function printReceipt(
   await printTo(printer, layoutReceiptThermal(data, paperFor(printer.dots), words), fonts, title, transports);
 }
 
+// Wired beside createDeliver by createCore: which printers answer again (jobs.ts probes them).
+export { createPrintRecovery } from './recovery';
+
 /**
  * The production `deliver`: the configured printers. Fonts are read once, on the first job; `words` are
  * the forms' words (forms/words.ts loadFormWords), the defaults unless a centre corrected them.
