@@ -42,6 +42,23 @@ const certified: PersonSpec = {
   required: ['fullName', 'idNumber', 'birthDate', 'sex', 'ethnicity', 'nationality', 'address'],
 };
 
+/*
+ * The shared hộ tịch requester asks for the relationship "với người được đăng ký"; here nobody is
+ * registered, a person's status is certified, most often the applicant's own.
+ */
+const maritalRequester: PersonSpec = {
+  ...requester,
+  extra: {
+    quanHe: text('Quan hệ với người được xác nhận', 'Relationship to the person certified', {
+      max: 50,
+      description: [
+        'Ví dụ: bản thân, cha, mẹ, con, người được ủy quyền',
+        'For example: self, father, mother, son or daughter, authorised person',
+      ],
+    }),
+  },
+};
+
 const xacNhanHonNhan: Procedure = {
   id: 'xac-nhan-tinh-trang-hon-nhan',
   code: '1.004873',
@@ -100,7 +117,7 @@ const xacNhanHonNhan: Procedure = {
       title: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân',
       titleEn: 'Request for a certificate of marital status',
       properties: {
-        nguoiYeuCau: person(requester),
+        nguoiYeuCau: person(maritalRequester),
         nguoiDuocXacNhan: person(certified),
         tinhTrang: choice('Tình trạng hôn nhân hiện nay', 'Current marital status', MARITAL),
         mucDich: text('Mục đích sử dụng', 'Purpose', {
@@ -116,7 +133,7 @@ const xacNhanHonNhan: Procedure = {
     },
     uiSchema: {
       'ui:order': ['nguoiYeuCau', 'nguoiDuocXacNhan', 'tinhTrang', 'mucDich', 'soBan'],
-      nguoiYeuCau: personUi(requester),
+      nguoiYeuCau: personUi(maritalRequester),
       nguoiDuocXacNhan: personUi(certified),
       mucDich: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
     },
