@@ -50,7 +50,9 @@ test('an admin edits the holiday calendar and the next due dates follow it', asy
   await page.getByTestId('holiday-add').click();
   const form = page.getByTestId('holiday-form');
   await expect(form).toBeVisible();
-  await form.getByTestId('holiday-date').fill('2026-03-03');
+  await form.getByTestId('holiday-date').fill('03/03/2026');
+  // Typed and shown day first, as Vietnamese write dates, whatever the browser's locale.
+  await expect(form.getByTestId('holiday-date')).toHaveValue('03/03/2026');
   await form.getByTestId('holiday-kind').selectOption('swap-off');
   await form.getByTestId('holiday-nameVi').fill('Nghỉ hoán đổi (theo quyết định của UBND)');
   await form.getByTestId('holiday-nameEn').fill('Swapped day off (local decision)');
@@ -66,7 +68,7 @@ test('an admin edits the holiday calendar and the next due dates follow it', asy
 
   // A day in a year the calendar does not cover yet: a clear refusal, the form stays open.
   await page.getByTestId('holiday-add').click();
-  await form.getByTestId('holiday-date').fill('2028-01-03');
+  await form.getByTestId('holiday-date').fill('03/01/2028');
   await form.getByTestId('holiday-nameVi').fill('Ngày nghỉ thử');
   await form.getByTestId('holiday-nameEn').fill('Test day off');
   await form.getByTestId('holiday-save').click();

@@ -28,6 +28,7 @@ import { paperOf, type Paper } from './reception/model';
 import { SupplementDialog } from './reception/SupplementDialog';
 import { NationalStatus } from './NationalStatus';
 import '../../styles/reception.css';
+import { DayInput } from '../../components/DayInput';
 
 type DayDossier = MethodOutput<'dossier.today'>[number];
 
@@ -123,14 +124,7 @@ export function DayDossiers({ onError }: { onError: (error: KioskError) => boole
         <h2 id="day-dossiers-title">{t('staffDossier.title')}</h2>
         <div className="field field-inline">
           <label htmlFor="dossier-day">{t('staffDossier.day')}</label>
-          <input
-            id="dossier-day"
-            type="date"
-            data-testid="dossier-day"
-            value={day}
-            max={today}
-            onChange={(e) => setDay(e.target.value)}
-          />
+          <DayInput id="dossier-day" data-testid="dossier-day" value={day} onChange={setDay} />
         </div>
         <button type="button" className="btn btn-secondary" data-testid="dossier-refresh" onClick={reload}>
           {t('staffDossier.refresh')}

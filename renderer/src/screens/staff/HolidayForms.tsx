@@ -19,6 +19,7 @@ import {
   formHint,
   missingFields,
 } from './holidaysModel';
+import { DayInput } from '../../components/DayInput';
 
 export const weekdayKey = (weekday: number) => WEEKDAY_KEYS[weekday] ?? WEEKDAY_KEYS[0];
 
@@ -131,13 +132,12 @@ export function DayFormDialog({
       <div className="holiday-fields">
         <div className="field">
           <label htmlFor={`${id}-date`}>{labels.date}</label>
-          <input
+          <DayInput
             {...field('date')}
-            type="date"
             value={form.date}
             readOnly={editing}
             aria-describedby={`${id}-date-help`}
-            onChange={(e) => set('date', e.target.value)}
+            onChange={(iso) => set('date', iso)}
           />
           <span id={`${id}-date-help`} className="field-help">
             {t('calendar.form.dateHelp')}

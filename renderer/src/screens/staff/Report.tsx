@@ -17,6 +17,7 @@ import { SatisfactionReport } from './SatisfactionReport';
 import { TrackingExport } from './reception/TrackingExport';
 import { BarsFigure } from './BarsFigure';
 import { downloadBytes } from '../../lib/download';
+import { DayInput } from '../../components/DayInput';
 
 const COLOURS = { issued: '#a4161a', served: '#1d5fa8', wait: '#7a4b00' };
 
@@ -140,14 +141,7 @@ export function Report({ onError }: { onError: (error: KioskError) => boolean })
         <h2 id="report-title">{t('report.title')}</h2>
         <div className="field field-inline">
           <label htmlFor="report-day">{t('report.day')}</label>
-          <input
-            id="report-day"
-            type="date"
-            data-testid="report-day"
-            value={day}
-            max={today}
-            onChange={(e) => setDay(e.target.value)}
-          />
+          <DayInput id="report-day" data-testid="report-day" value={day} onChange={setDay} />
         </div>
         <button
           type="button"

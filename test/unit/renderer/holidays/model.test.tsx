@@ -174,7 +174,8 @@ describe('the day form', () => {
         onSave={noop}
       />,
     );
-    expect(html).toMatch(/type="date"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*type="date"/);
+    expect(html).toMatch(/<input[^>]*aria-invalid="true"[^>]*data-testid="holiday-date"/);
+    expect(html).toContain('value="07/03/2028"');
     expect(html).toContain('Hãy thêm năm 2028 trước');
   });
 

@@ -275,7 +275,7 @@ describe('the Mẫu 06/07 export', () => {
       info: appInfo(),
       clockOffsetMs: Date.parse('2026-11-23T03:00:00Z') - Date.now(),
     });
-    expect(html.match(/value="2026-11-23"/g)).toHaveLength(2);
+    expect(html.match(/value="23\/11\/2026"/g)).toHaveLength(2);
     expect(ids(html)).toEqual(
       expect.arrayContaining([
         'tracking-control-pdf',

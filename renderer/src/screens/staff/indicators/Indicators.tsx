@@ -16,6 +16,7 @@ import { downloadBytes } from '../../../lib/download';
 import { BarsFigure } from '../BarsFigure';
 import '../../../styles/indicators.css';
 import { dayLabel, formatShare, isEmpty, presetRange, rangeProblem, type Preset, type Range } from './model';
+import { DayInput } from '../../../components/DayInput';
 
 const COLOURS = { received: '#a4161a', finished: '#1d5fa8', onTime: '#1f5e2a' };
 const SHARES = ['digitised', 'onTime', 'paidOnline', 'satisfied'] as const;
@@ -85,15 +86,13 @@ export function Indicators({ onError }: { onError: (error: KioskError) => boolea
           {(['from', 'to'] as const).map((end) => (
             <div key={end} className="field field-inline">
               <label htmlFor={`indicators-${end}`}>{t(`indicators.${end}`)}</label>
-              <input
+              <DayInput
                 id={`indicators-${end}`}
-                type="date"
                 data-testid={`indicators-${end}`}
                 value={typed[end]}
-                max={today}
                 aria-invalid={problem !== null ? true : undefined}
                 aria-describedby={problem !== null ? 'indicators-problem' : undefined}
-                onChange={(e) => setTyped({ ...typed, [end]: e.target.value })}
+                onChange={(iso) => setTyped({ ...typed, [end]: iso })}
               />
             </div>
           ))}

@@ -14,6 +14,7 @@ import { base64ToBytes } from '../dossierModel';
 import { downloadBytes } from '../../../lib/download';
 import { rangeProblem, TRACKING_MAX_DAYS } from './model';
 import '../../../styles/reception.css';
+import { DayInput } from '../../../components/DayInput';
 
 type Format = 'pdf' | 'csv';
 
@@ -70,25 +71,16 @@ export function TrackingExport({ onError }: { onError: (error: KioskError) => bo
       <div className="tracking-range">
         <div className="field field-inline">
           <label htmlFor={fromId}>{t('reception.tracking.from')}</label>
-          <input
-            id={fromId}
-            type="date"
-            data-testid="tracking-from"
-            value={from}
-            max={today}
-            onChange={(e) => setFrom(e.target.value)}
-          />
+          <DayInput id={fromId} data-testid="tracking-from" value={from} onChange={setFrom} />
         </div>
         <div className="field field-inline">
           <label htmlFor={toId}>{t('reception.tracking.to')}</label>
-          <input
+          <DayInput
             id={toId}
-            type="date"
             data-testid="tracking-to"
             value={to}
-            max={today}
             aria-invalid={error?.field === 'to' ? true : undefined}
-            onChange={(e) => setTo(e.target.value)}
+            onChange={setTo}
           />
         </div>
       </div>
