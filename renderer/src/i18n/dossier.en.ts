@@ -348,7 +348,7 @@ export const dossierEn: typeof dossierVi = {
     code: 'Dossier code',
     codeProvisional: 'Provisional dossier code',
     provisionalNote:
-      'The kiosk gives a provisional code while the one-stop system cannot be reached; the official code follows. You can use this code to track your dossier.',
+      'This code is given by the kiosk; the official code follows once the dossier reaches the one-stop system. You can use this code to track your dossier.',
     procedure: 'Procedure',
     received: 'Received at',
     due: 'Result due on',

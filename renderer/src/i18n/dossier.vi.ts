@@ -351,8 +351,9 @@ export const dossierVi = {
     heading: 'Quý vị đã nộp hồ sơ thành công',
     code: 'Mã hồ sơ',
     codeProvisional: 'Mã hồ sơ tạm',
+    // Every new dossier starts with the kiosk's code, online or not: no word about the connection here.
     provisionalNote:
-      'Ki-ốt cấp mã tạm khi chưa kết nối được hệ thống một cửa; mã chính thức sẽ có sau. Quý vị vẫn dùng mã này để tra cứu.',
+      'Đây là mã do ki-ốt cấp; mã chính thức sẽ có khi hồ sơ được gửi đến hệ thống một cửa. Quý vị vẫn dùng mã này để tra cứu.',
     procedure: 'Thủ tục',
     received: 'Nhận lúc',
     due: 'Ngày hẹn trả kết quả',

@@ -34,6 +34,16 @@ describe('the receipt screen', () => {
     expect(html).toContain('09:15 23/11/2026');
   });
 
+  it('explains the provisional code without blaming a connection it does not know about', () => {
+    // Every new dossier starts with the kiosk's code, online or not (the portal's comes once it is sent):
+    // the receipt knows only that it is provisional, so it never says the kiosk could not connect.
+    expect(html).toContain('mã chính thức sẽ có khi hồ sơ được gửi đến hệ thống một cửa');
+    expect(html).not.toContain('chưa kết nối được');
+    const en = render(<Receipt submitted={submitted} printEvents={[]} onHome={() => undefined} />, 'en');
+    expect(en).toContain('the official code follows once the dossier reaches the one-stop system');
+    expect(en).not.toContain('cannot be reached');
+  });
+
   it('shows the lookup secret beside the code, so a receipt that did not print does not lose it', () => {
     expect(html).toMatch(/data-testid="receipt-secret"[^>]*>K7Q2XF</);
     expect(html).toContain('Mã tra cứu');
