@@ -120,6 +120,6 @@ test('the day report has a chart and downloads as CSV with a BOM', async ({ page
   const csv = bytes.subarray(3).toString('utf8');
   expect(csv).toContain(HO_TICH.vi);
   // Column titles with their marks, as Excel shows them (they were "da cap", "vang mat").
-  expect(csv.split('\r\n')[0]).toContain('Số đã cấp,Đã phục vụ,Vắng mặt');
+  expect(csv.split('\r\n')[0]).toContain('Đã cấp số,Đã phục vụ,Vắng mặt');
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
 });

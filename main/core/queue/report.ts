@@ -80,7 +80,7 @@ const REPORT_CSV_HEADER = [
   'Nhóm',
   'Mã',
   'Tên',
-  'Số đã cấp',
+  'Đã cấp số',
   'Đã phục vụ',
   'Vắng mặt',
   'Thời gian chờ trung bình (giây)',

@@ -117,7 +117,7 @@ describe('day report', () => {
       'Nhóm',
       'Mã',
       'Tên',
-      'Số đã cấp',
+      'Đã cấp số',
       'Đã phục vụ',
       'Vắng mặt',
       'Thời gian chờ trung bình (giây)',
