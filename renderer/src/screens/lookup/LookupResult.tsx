@@ -139,7 +139,10 @@ export function LookupResult({ lookup }: { lookup: Lookup }) {
                       <time dateTime={item.at}>{when(t, item.at)}</time>
                     </p>
                   ) : (
-                    <p className="timeline-at">{t('lookup.step.next')}</p>
+                    // The status now without a time recorded is still where the dossier is, not "to come".
+                    <p className="timeline-at">
+                      {item.state === 'current' ? t('lookup.step.current') : t('lookup.step.next')}
+                    </p>
                   )}
                   {item.note !== null ? (
                     <p className="timeline-note">

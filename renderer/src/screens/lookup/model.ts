@@ -99,6 +99,9 @@ export function buildTimeline(
   happened.forEach((event, i) => {
     if (event.status !== 'sent') current = i;
   });
+  // The badge shows `lookup.status`: when the last event recorded is another (a status set before its
+  // event, as before sync), the status now is still the current step, so both tell one story.
+  if (current !== -1 && happened[current]?.status !== lookup.status && lookup.status !== 'sent') current = -1;
   const items: TimelineItem[] = happened.map((event, i) => ({
     status: event.status,
     at: event.at,
