@@ -304,7 +304,11 @@ export function OnScreenKeyboard({ enabled = true }: { enabled?: boolean }) {
               {t('dossier.keyboard.hide')}
             </button>
           </div>
-          {telexOn ? <p className="osk-hint">{t('dossier.keyboard.telexHint')}</p> : null}
+          {telexOn ? (
+            <p className="osk-hint" data-testid="osk-telex-hint">
+              {t('dossier.keyboard.telexHint')}
+            </p>
+          ) : null}
         </div>
       )}
     </div>
