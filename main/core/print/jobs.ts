@@ -123,11 +123,6 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
       `SELECT DISTINCT printer_id FROM print_jobs WHERE status = 'failed'
        AND json_extract(last_error, '$.recover') = 1`,
     ),
-    // Guarded by status: a staff retry that got there first wins, the job is queued (and sent) once.
-    requeue: db.prepare(
-      `UPDATE print_jobs SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?
-       AND status = 'failed'`,
-    ),
     keepFailed: db.prepare(
       `UPDATE print_jobs SET last_error = ?, updated_at = ? WHERE id = ? AND status = 'failed'`,
     ),
@@ -289,7 +284,8 @@ export function createPrintJobs(db: Database.Database, options: PrintJobOptions)
       for (const job of q.givenUp.all(printerId) as { id: number; kind: string; ref: string | null }[]) {
         const reason = recovery.stale(job);
         if (reason) q.keepFailed.run(JSON.stringify(reason), at, job.id);
-        else count += q.requeue.run(at, at, job.id).changes;
+        // retryNow is guarded by status: a staff retry that got there first wins, the job is sent once.
+        else count += q.retryNow.run(at, at, job.id).changes;
       }
       return count;
     })();
